@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<h1>North Star Lens</h1>, document.getElementById('app')!);

@@ -1,0 +1,168 @@
+/**
+ * The data model of a North Star workspace (see shared DESIGN.md, "Data").
+ * Plain serialisable records: they travel in messages and in export files as they are.
+ * Times are epoch milliseconds; an observation's `at` is a calendar date (YYYY-MM-DD).
+ */
+
+export type Id = string;
+
+export const METRIC_ROLES = ['nsm', 'input', 'team', 'output', 'health'] as const;
+export type MetricRole = (typeof METRIC_ROLES)[number];
+
+export const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type Period = (typeof PERIODS)[number];
+
+export const NSM_CATEGORIES = [
+  'revenue',
+  'customer-growth',
+  'consumption',
+  'engagement',
+  'growth-efficiency',
+  'user-experience',
+] as const;
+export type NsmCategory = (typeof NSM_CATEGORIES)[number];
+
+export const GAMES = ['attention', 'transaction', 'productivity'] as const;
+export type Game = (typeof GAMES)[number];
+
+export const SITE_IDS = [
+  'jira',
+  'linear',
+  'github',
+  'asana',
+  'trello',
+  'aha',
+  'productboard',
+  'amplitude',
+  'mixpanel',
+  'posthog',
+  'ga',
+  'web',
+] as const;
+/** `web` is any other page, linked by hand through the toolbar button. */
+export type SiteId = (typeof SITE_IDS)[number];
+
+export const ITEM_STATUSES = ['idea', 'planned', 'in-progress', 'shipped', 'dropped'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export interface Tree {
+  id: Id;
+  name: string;
+  game: Game | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Metric {
+  id: Id;
+  treeId: Id;
+  role: MetricRole;
+  /** nsm: null; input: the NSM; team: an input metric; output and health: the NSM or null. */
+  parentId: Id | null;
+  name: string;
+  definition: string;
+  unit: string;
+  period: Period | null;
+  category: NsmCategory | null;
+  ownerTeam: string;
+  /** How strongly this input metric moves the NSM; multiplies RICE impact. Default 1. */
+  leverage: number;
+  /** Analytics pages (charts, dashboards) that show this metric. */
+  sourceUrls: string[];
+  target: number | null;
+  updatedAt: number;
+}
+
+export interface Observation {
+  id: Id;
+  metricId: Id;
+  /** Calendar date of the value, YYYY-MM-DD. */
+  at: string;
+  value: number;
+  sourceUrl: string;
+  note: string;
+  updatedAt: number;
+}
+
+/** A page entity: (site, key) identifies it, e.g. (jira, ABC-123), (github, owner/repo#42). */
+export interface EntityLink {
+  site: SiteId;
+  key: string;
+  url: string;
+}
+
+/**
+ * RICE estimate as the user entered it. A field not yet estimated is null: an item is
+ * only scored once all four are known, never with an invented default.
+ */
+export interface RiceInput {
+  reach: number | null;
+  impact: number | null;
+  confidence: number | null;
+  effort: number | null;
+}
+
+export interface Item {
+  id: Id;
+  treeId: Id;
+  title: string;
+  links: EntityLink[];
+  /** The input metric this item moves; null means it serves no path to the NSM (unlinked). */
+  inputMetricId: Id | null;
+  rice: RiceInput;
+  status: ItemStatus;
+  notes: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const REVIEW_QUESTIONS = [
+  'customerValue',
+  'leadsRevenue',
+  'reflectsStrategy',
+  'understandable',
+  'measurable',
+  'actionable',
+] as const;
+export type ReviewQuestion = (typeof REVIEW_QUESTIONS)[number];
+
+export interface Review {
+  id: Id;
+  treeId: Id;
+  at: number;
+  answers: Record<ReviewQuestion, boolean>;
+  note: string;
+  updatedAt: number;
+}
+
+/** A change of the tree's NSM (its name or which metric it is), for the "changed often" lint. */
+export interface NsmChange {
+  id: Id;
+  treeId: Id;
+  at: number;
+  from: string;
+  to: string;
+  updatedAt: number;
+}
+
+export interface Settings {
+  activeTreeId: Id | null;
+  /** Sites the user switched off; every supported site is on by default. */
+  disabledSites: SiteId[];
+  /** Self-hosted instances: origin pattern (https://jira.example.com/*) and the site it runs. */
+  customDomains: { origin: string; site: SiteId }[];
+}
+
+export interface Workspace {
+  trees: Tree[];
+  metrics: Metric[];
+  observations: Observation[];
+  items: Item[];
+  reviews: Review[];
+  history: NsmChange[];
+  settings: Settings;
+}
+
+export const EMPTY_SETTINGS: Settings = { activeTreeId: null, disabledSites: [], customDomains: [] };
+
+export const EMPTY_RICE: RiceInput = { reach: null, impact: null, confidence: null, effort: null };

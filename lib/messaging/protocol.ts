@@ -1,0 +1,202 @@
+/**
+ * The typed contract between views (content script, dashboard, popup) and the background.
+ * Every request is checked against `RequestSchema` where it arrives; `Responses` names
+ * what each one answers with.
+ */
+import * as v from 'valibot';
+import {
+  EntityLinkSchema,
+  FiniteSchema,
+  IdSchema,
+  ItemSchema,
+  MetricSchema,
+  NameSchema,
+  DateSchema,
+  TextSchema,
+  UrlSchema,
+  SiteSchema,
+  SettingsSchema,
+  ReviewSchema,
+  TreeSchema,
+} from '../domain/schemas';
+import { GAMES, ITEM_STATUSES, METRIC_ROLES } from '../domain/types';
+import type {
+  Id,
+  Item,
+  Metric,
+  NsmChange,
+  Observation,
+  Review,
+  Settings,
+  Tree,
+} from '../domain/types';
+
+const LinkRefSchema = v.strictObject({ site: SiteSchema, key: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) });
+
+const ItemPatchSchema = v.strictObject({
+  title: v.optional(NameSchema),
+  inputMetricId: v.optional(v.nullable(IdSchema)),
+  rice: v.optional(
+    v.strictObject({
+      reach: v.optional(v.nullable(FiniteSchema)),
+      impact: v.optional(v.nullable(FiniteSchema)),
+      confidence: v.optional(v.nullable(FiniteSchema)),
+      effort: v.optional(v.nullable(FiniteSchema)),
+    }),
+  ),
+  status: v.optional(v.picklist(ITEM_STATUSES)),
+  notes: v.optional(TextSchema),
+  links: v.optional(v.pipe(v.array(EntityLinkSchema), v.maxLength(50))),
+});
+
+const metricFields = v.omit(MetricSchema, ['id', 'treeId', 'updatedAt']);
+const MetricPatchSchema = v.strictObject(v.partial(metricFields).entries);
+
+export const RequestSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('snapshot.get'), treeId: v.optional(IdSchema) }),
+  v.strictObject({ type: v.literal('page.context'), links: v.pipe(v.array(LinkRefSchema), v.maxLength(20)) }),
+  v.strictObject({ type: v.literal('badges.lookup'), links: v.pipe(v.array(LinkRefSchema), v.maxLength(5000)) }),
+  v.strictObject({ type: v.literal('metric.bySourceUrl'), url: UrlSchema }),
+
+  v.strictObject({ type: v.literal('tree.create'), name: NameSchema, game: v.optional(v.nullable(v.picklist(GAMES))) }),
+  v.strictObject({
+    type: v.literal('tree.update'),
+    id: IdSchema,
+    patch: v.strictObject(v.partial(v.pick(TreeSchema, ['name', 'game'])).entries),
+  }),
+  v.strictObject({ type: v.literal('tree.delete'), id: IdSchema }),
+
+  v.strictObject({
+    type: v.literal('metric.create'),
+    treeId: IdSchema,
+    role: v.picklist(METRIC_ROLES),
+    name: NameSchema,
+    fields: v.optional(MetricPatchSchema),
+  }),
+  v.strictObject({ type: v.literal('metric.update'), id: IdSchema, patch: MetricPatchSchema }),
+  v.strictObject({ type: v.literal('metric.delete'), id: IdSchema }),
+
+  v.strictObject({
+    type: v.literal('item.create'),
+    treeId: IdSchema,
+    title: NameSchema,
+    links: v.pipe(v.array(EntityLinkSchema), v.maxLength(50)),
+    inputMetricId: v.optional(v.nullable(IdSchema)),
+  }),
+  v.strictObject({ type: v.literal('item.update'), id: IdSchema, patch: ItemPatchSchema }),
+  v.strictObject({ type: v.literal('item.delete'), id: IdSchema }),
+
+  v.strictObject({
+    type: v.literal('observation.add'),
+    metricId: IdSchema,
+    at: DateSchema,
+    value: FiniteSchema,
+    sourceUrl: v.optional(v.union([v.literal(''), UrlSchema])),
+    note: v.optional(TextSchema),
+  }),
+  v.strictObject({ type: v.literal('observations.list'), metricId: IdSchema }),
+
+  v.strictObject({
+    type: v.literal('review.add'),
+    treeId: IdSchema,
+    answers: v.omit(ReviewSchema, ['id', 'treeId', 'at', 'note', 'updatedAt']).entries.answers,
+    note: v.optional(TextSchema),
+  }),
+
+  v.strictObject({ type: v.literal('settings.update'), patch: v.strictObject(v.partial(SettingsSchema).entries) }),
+
+  v.strictObject({ type: v.literal('workspace.export') }),
+  v.strictObject({ type: v.literal('workspace.previewImport'), document: v.unknown() }),
+  v.strictObject({
+    type: v.literal('workspace.import'),
+    document: v.unknown(),
+    mode: v.picklist(['replace', 'merge']),
+  }),
+  v.strictObject({ type: v.literal('workspace.clear') }),
+]);
+
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+export type ItemPatch = v.InferOutput<typeof ItemPatchSchema>;
+export type MetricPatch = v.InferOutput<typeof MetricPatchSchema>;
+export type LinkRef = v.InferOutput<typeof LinkRefSchema>;
+
+/** What a view needs to show one tree: everything but observations (fetched per metric). */
+export interface Snapshot {
+  settings: Settings;
+  trees: Tree[];
+  tree: Tree | null;
+  metrics: Metric[];
+  items: Item[];
+  reviews: Review[];
+  history: NsmChange[];
+}
+
+/** What the panel on a ticket or chart page needs, in one round trip. */
+export interface PageContext {
+  tree: Tree | null;
+  metrics: Metric[];
+  item: Item | null;
+  /** Scores of every other ranked item of the tree, highest first: the panel ranks live. */
+  otherScores: number[];
+}
+
+export interface Badge {
+  site: LinkRef['site'];
+  key: string;
+  itemId: Id;
+  metricName: string | null;
+  score: number | null;
+}
+
+export interface ImportSummary {
+  added: Record<'trees' | 'metrics' | 'observations' | 'items' | 'reviews' | 'history', number>;
+  updated: Record<'trees' | 'metrics' | 'observations' | 'items' | 'reviews' | 'history', number>;
+  removed: Record<'trees' | 'metrics' | 'observations' | 'items' | 'reviews' | 'history', number>;
+}
+
+export interface Responses {
+  'snapshot.get': Snapshot;
+  'page.context': PageContext;
+  'badges.lookup': Badge[];
+  'metric.bySourceUrl': Metric | null;
+  'tree.create': Tree;
+  'tree.update': Tree;
+  'tree.delete': null;
+  'metric.create': Metric;
+  'metric.update': Metric;
+  'metric.delete': null;
+  'item.create': Item;
+  'item.update': Item;
+  'item.delete': null;
+  'observation.add': Observation;
+  'observations.list': Observation[];
+  'review.add': Review;
+  'settings.update': Settings;
+  'workspace.export': unknown;
+  'workspace.previewImport': ImportSummary;
+  'workspace.import': ImportSummary;
+  'workspace.clear': null;
+}
+
+export type ErrorCode = 'invalid' | 'not-found' | 'storage' | 'forbidden' | 'unavailable';
+export interface ReplyError {
+  code: ErrorCode;
+  message: string;
+  /** For invalid input: where, e.g. `patch.rice.effort` or `items[3].treeId`. */
+  path?: string;
+}
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
+
+/** Sent by the background to every open view after each committed write. */
+export interface ChangeNotice {
+  type: 'nsl.changed';
+  stores: ('trees' | 'metrics' | 'observations' | 'items' | 'reviews' | 'history' | 'settings')[];
+  at: number;
+}
+
+/** Sent by the background to a tab when the user presses the toggle command or the toolbar button. */
+export interface TogglePanelNotice {
+  type: 'nsl.togglePanel';
+}
