@@ -1,0 +1,67 @@
+/**
+ * Numbers as people read them in a badge or a table: short, stable, never "NaN".
+ * English formatting, like every other word the extension shows.
+ */
+
+/** Shown in place of a number that does not exist (NaN, Infinity). */
+export const NO_NUMBER = '—';
+
+const SCALE_SUFFIXES = ['', 'k', 'M', 'B', 'T'] as const;
+
+function trimZeros(fixed: string): string {
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+/** 4.2e18, 2.5e-6, 1e15: for scores beyond the range suffixes and decimals read well. */
+function exponent(abs: number): string {
+  return abs.toExponential(1).replace('.0e', 'e').replace('e+', 'e');
+}
+
+function withSign(n: number, formatAbs: (abs: number) => string): string {
+  if (!Number.isFinite(n)) return NO_NUMBER;
+  const text = formatAbs(Math.abs(n));
+  return n < 0 && /[1-9]/.test(text) ? `-${text}` : text;
+}
+
+/**
+ * A score in at most about four characters: 1234.5 -> "1.2k", 2 500 000 -> "2.5M",
+ * 12.345 -> "12.3", 0.5 -> "0.5"; below 1, two significant digits (0.0123 -> "0.012");
+ * beyond trillions or below a thousandth, exponent notation (4.2e18).
+ */
+export function formatScore(n: number): string {
+  return withSign(n, (abs) => {
+    if (abs === 0) return '0';
+    if (abs < 0.001) return exponent(abs);
+    if (abs < 1) return trimZeros(abs.toPrecision(2));
+    let value = abs;
+    let scale = 0;
+    // Rounding decides the suffix, so 999.96 reads "1k", not "1000".
+    while (scale < SCALE_SUFFIXES.length - 1 && Number(value.toFixed(1)) >= 1000) {
+      value /= 1000;
+      scale += 1;
+    }
+    if (Number(value.toFixed(1)) >= 1000) return exponent(abs);
+    return `${trimZeros(value.toFixed(1))}${SCALE_SUFFIXES[scale]}`;
+  });
+}
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** A full number with thousands separators and at most two decimals: 1234.567 -> "1,234.57". */
+export function formatNumber(n: number): string {
+  return withSign(n, (abs) => numberFormat.format(abs));
+}
+
+/**
+ * A fraction as a whole percentage: 0.25 -> "25%". A share that is there but tiny reads
+ * "<1%" and an almost-whole one ">99%", so neither looks like exactly none or all.
+ */
+export function formatPercent(fraction: number): string {
+  return withSign(fraction, (abs) => {
+    const percent = abs * 100;
+    if (percent === 0) return '0%';
+    if (percent < 0.5) return '<1%';
+    if (percent >= 99.5 && percent < 100) return '>99%';
+    return `${numberFormat.format(Math.round(percent))}%`;
+  });
+}
