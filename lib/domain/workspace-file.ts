@@ -1,0 +1,243 @@
+/**
+ * The export file: a whole workspace as one JSON document (docs/export-format.md).
+ * Reading one is the riskiest input the extension takes, so a file is accepted only
+ * whole: every record matches its schema, ids are unique, and every reference points at
+ * a record of the file. The first problem found is reported with the path of the field.
+ */
+import * as v from 'valibot';
+import {
+  ItemSchema,
+  MetricSchema,
+  NsmChangeSchema,
+  ObservationSchema,
+  ReviewSchema,
+  SettingsSchema,
+  TreeSchema,
+  issuePath,
+} from './schemas';
+import type { Id, Metric, Workspace } from './types';
+
+export const FORMAT_VERSION = 1;
+export const APP_NAME = 'north-star-lens';
+
+/**
+ * Guidance for the view that reads the file: above this the file is refused before it is
+ * read. A workspace of 100,000 items and 500,000 observations stays well below it, and
+ * it keeps the document inside what one extension message can carry (64 MiB in Chrome).
+ */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+export const RECORD_STORES = ['trees', 'metrics', 'observations', 'items', 'reviews', 'history'] as const;
+export type RecordStore = (typeof RECORD_STORES)[number];
+
+/** Upper bounds per store, checked before any record is looked at. */
+export const MAX_RECORDS: Record<RecordStore, number> = {
+  trees: 1_000,
+  metrics: 20_000,
+  observations: 500_000,
+  items: 100_000,
+  reviews: 10_000,
+  history: 10_000,
+};
+
+export interface WorkspaceFile extends Workspace {
+  formatVersion: typeof FORMAT_VERSION;
+  exportedAt: string;
+  app: typeof APP_NAME;
+}
+
+export type ParsedWorkspaceFile = { ok: true; workspace: Workspace } | { ok: false; path: string; message: string };
+
+/** A broken reference inside a workspace: `index` is the record's position in its store. */
+export interface IntegrityProblem {
+  store: RecordStore | 'settings';
+  index: number;
+  field: string;
+  message: string;
+}
+
+const WorkspaceFileSchema = v.strictObject({
+  formatVersion: v.literal(FORMAT_VERSION),
+  exportedAt: v.pipe(v.string(), v.maxLength(100), v.isoTimestamp('must be a date and time (ISO 8601)')),
+  app: v.literal(APP_NAME),
+  trees: v.array(TreeSchema),
+  metrics: v.array(MetricSchema),
+  observations: v.array(ObservationSchema),
+  items: v.array(ItemSchema),
+  reviews: v.array(ReviewSchema),
+  history: v.array(NsmChangeSchema),
+  settings: SettingsSchema,
+});
+
+export function toWorkspaceFile(ws: Workspace, exportedAt: Date): WorkspaceFile {
+  return {
+    formatVersion: FORMAT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    app: APP_NAME,
+    trees: ws.trees,
+    metrics: ws.metrics,
+    observations: ws.observations,
+    items: ws.items,
+    reviews: ws.reviews,
+    history: ws.history,
+    settings: ws.settings,
+  };
+}
+
+/** Accepts the parsed JSON value, or the file's text. */
+export function parseWorkspaceFile(raw: unknown): ParsedWorkspaceFile {
+  const document = typeof raw === 'string' ? parseJsonText(raw) : { ok: true as const, value: raw };
+  if (!document.ok) return document;
+  const value = document.value;
+
+  const header = checkHeader(value);
+  if (header) return header;
+
+  const oversized = checkStoreSizes(value as Record<string, unknown>);
+  if (oversized) return oversized;
+
+  const parsed = v.safeParse(WorkspaceFileSchema, value, { abortEarly: true });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    return fail(issuePath(issue), describeIssue(issue));
+  }
+  const { formatVersion: _version, exportedAt: _at, app: _app, ...workspace } = parsed.output;
+
+  const problem = findIntegrityProblem(workspace);
+  if (problem) return fail(problemPath(problem), problem.message);
+  return { ok: true, workspace };
+}
+
+export function problemPath(problem: IntegrityProblem): string {
+  return problem.store === 'settings' ? `settings.${problem.field}` : `${problem.store}[${problem.index}].${problem.field}`;
+}
+
+/**
+ * The first reference in `ws` that points nowhere, or across trees, or at the wrong kind
+ * of metric; also duplicate ids and loops in the metric tree. The same rules the storage
+ * layer enforces on each write, applied to a whole workspace at once.
+ */
+export function findIntegrityProblem(ws: Workspace): IntegrityProblem | null {
+  for (const store of RECORD_STORES) {
+    const duplicate = findDuplicateId(ws[store]);
+    if (duplicate !== null) return { store, index: duplicate, field: 'id', message: 'the same id appears twice' };
+  }
+  const treeIds = new Set(ws.trees.map((t) => t.id));
+  const metrics = new Map(ws.metrics.map((m) => [m.id, m]));
+
+  for (const [index, metric] of ws.metrics.entries()) {
+    if (!treeIds.has(metric.treeId)) return missing('metrics', index, 'treeId', 'tree');
+    if (metric.parentId === null) continue;
+    const parent = metrics.get(metric.parentId);
+    if (!parent) return missing('metrics', index, 'parentId', 'metric');
+    if (parent.treeId !== metric.treeId) {
+      return { store: 'metrics', index, field: 'parentId', message: 'the parent metric belongs to another tree' };
+    }
+    if (leadsBackTo(metric.id, parent, metrics)) {
+      return { store: 'metrics', index, field: 'parentId', message: 'the metric would be its own ancestor' };
+    }
+  }
+  for (const [index, item] of ws.items.entries()) {
+    if (!treeIds.has(item.treeId)) return missing('items', index, 'treeId', 'tree');
+    if (item.inputMetricId === null) continue;
+    const metric = metrics.get(item.inputMetricId);
+    if (!metric) return missing('items', index, 'inputMetricId', 'metric');
+    const wrong = wrongInputMetric(metric, item.treeId);
+    if (wrong) return { store: 'items', index, field: 'inputMetricId', message: wrong };
+  }
+  for (const [index, observation] of ws.observations.entries()) {
+    if (!metrics.has(observation.metricId)) return missing('observations', index, 'metricId', 'metric');
+  }
+  for (const store of ['reviews', 'history'] as const) {
+    for (const [index, record] of ws[store].entries()) {
+      if (!treeIds.has(record.treeId)) return missing(store, index, 'treeId', 'tree');
+    }
+  }
+  const active = ws.settings.activeTreeId;
+  if (active !== null && !treeIds.has(active)) return missing('settings', 0, 'activeTreeId', 'tree');
+  return null;
+}
+
+/** Why `metric` cannot be the input metric of an item in `treeId`, or null when it can. */
+export function wrongInputMetric(metric: Metric, treeId: Id): string | null {
+  if (metric.treeId !== treeId) return 'the metric belongs to another tree';
+  if (metric.role !== 'input' && metric.role !== 'team') {
+    return `an item can only move an input or team metric, not a metric of role "${metric.role}"`;
+  }
+  return null;
+}
+
+/** True when following parents up from `start` reaches `id`: making `start` the parent of `id` would close a loop. */
+export function leadsBackTo(id: Id, start: Metric, metrics: ReadonlyMap<Id, Metric>): boolean {
+  const seen = new Set<Id>();
+  let current: Metric | undefined = start;
+  while (current) {
+    if (current.id === id) return true;
+    if (seen.has(current.id)) return false;
+    seen.add(current.id);
+    current = current.parentId === null ? undefined : metrics.get(current.parentId);
+  }
+  return false;
+}
+
+function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; path: string; message: string } {
+  if (text.length > MAX_IMPORT_BYTES) return fail('', `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return fail('', 'the file is not valid JSON');
+  }
+}
+
+function checkHeader(value: unknown): { ok: false; path: string; message: string } | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail('', 'this is not a North Star Lens export: expected a JSON object');
+  }
+  const { formatVersion, app } = value as Record<string, unknown>;
+  if (app !== APP_NAME) return fail('app', `this is not a North Star Lens export: expected "${APP_NAME}"`);
+  if (typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > FORMAT_VERSION) {
+    return fail(
+      'formatVersion',
+      `this file was made by a newer version of North Star Lens (format ${formatVersion}); update the extension to import it`,
+    );
+  }
+  if (formatVersion !== FORMAT_VERSION) return fail('formatVersion', `must be ${FORMAT_VERSION}`);
+  return null;
+}
+
+function checkStoreSizes(value: Record<string, unknown>): { ok: false; path: string; message: string } | null {
+  for (const store of RECORD_STORES) {
+    const records = value[store];
+    if (Array.isArray(records) && records.length > MAX_RECORDS[store]) {
+      return fail(store, `has ${records.length} records; at most ${MAX_RECORDS[store]} can be imported`);
+    }
+  }
+  return null;
+}
+
+/** Valibot's wording for the cases a hand-edited file hits most, said plainly. */
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && (issue.type === 'strict_object' || issue.type === 'object')) {
+    if (issue.expected === 'never') return 'is not a known field';
+    if (issue.received === 'undefined') return 'is missing';
+  }
+  if (issue.type === 'literal' && issue.received === 'undefined') return 'is missing';
+  return issue.message.replace(/^Invalid type: Expected (.*) but received (.*)$/, 'must be $1, not $2');
+}
+
+function findDuplicateId(records: readonly { id: Id }[]): number | null {
+  const seen = new Set<Id>();
+  for (const [index, record] of records.entries()) {
+    if (seen.has(record.id)) return index;
+    seen.add(record.id);
+  }
+  return null;
+}
+
+function missing(store: IntegrityProblem['store'], index: number, field: string, what: 'tree' | 'metric'): IntegrityProblem {
+  return { store, index, field, message: `points at a ${what} that does not exist` };
+}
+
+function fail(path: string, message: string): { ok: false; path: string; message: string } {
+  return { ok: false, path, message };
+}
