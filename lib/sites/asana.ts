@@ -1,0 +1,54 @@
+import type { SiteAdapter } from './types';
+import { entity, pathSegments } from './url-parts';
+import { pickTitle, stripAll } from './text';
+
+const GID = /^[0-9]{1,25}$/;
+
+/**
+ * The task's gid, from either URL form Asana serves:
+ *   /0/<project>/<task>, /0/<project>/<task>/f, /0/0/<task>/f (My tasks, inbox)
+ *   /1/<workspace>/project/<project>/task/<task>, /1/<workspace>/task/<task>
+ * /0/<project>/<project> is the project itself, and /0/<project>/list or /board are views.
+ */
+function taskGid(segments: string[]): string | null {
+  const [version, ...rest] = segments;
+  if (version === '0') {
+    const [container, task, tail] = rest;
+    if (!container || !task || !GID.test(container) || !GID.test(task) || container === task) return null;
+    if (rest.length > 3 || (tail !== undefined && tail !== 'f')) return null;
+    return task;
+  }
+  if (version === '1') {
+    const [workspace] = rest;
+    if (!workspace || !GID.test(workspace)) return null;
+    const at = rest.indexOf('task', 1);
+    const task = at === -1 ? undefined : rest[at + 1];
+    return task && GID.test(task) ? task : null;
+  }
+  return null;
+}
+
+function entityFromUrl(url: URL) {
+  const gid = taskGid(pathSegments(url));
+  // /0/0/<task>/f opens any task full-page whatever project it is in, so it is the one way back.
+  return gid === null ? null : entity(gid, `${url.origin}/0/0/${gid}/f`);
+}
+
+const TITLE_SELECTORS = [
+  'textarea[aria-label="Task Name"]',
+  '[aria-label="Task Name"]',
+  '.TaskPane-titleRow textarea',
+  'h1',
+];
+
+export const asana: SiteAdapter = {
+  site: 'asana',
+  label: 'Asana',
+  kind: 'ticket',
+  matches: ['https://app.asana.com/*'],
+  hosts: /^app\.asana\.com$/,
+  entityFromUrl,
+  titleFrom: (doc, key) =>
+    pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[-–|]\s+Asana$/i, /^●\s*/])),
+  linkSelector: 'a[href*="/0/"], a[href*="/task/"]',
+};

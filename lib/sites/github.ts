@@ -1,0 +1,65 @@
+import type { SiteAdapter } from './types';
+import { entity, pathSegments } from './url-parts';
+import { pickTitle, stripAll } from './text';
+
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO = /^[A-Za-z0-9._-]{1,100}$/;
+const NUMBER = /^[1-9][0-9]{0,9}$/;
+
+/** First path segments that are GitHub's own pages, never an owner. */
+const RESERVED_OWNERS = new Set([
+  'orgs', 'users', 'settings', 'marketplace', 'notifications', 'search', 'topics', 'sponsors',
+  'apps', 'features', 'login', 'logout', 'explore', 'collections', 'enterprise', 'organizations',
+  'codespaces', 'pulls', 'issues', 'new', 'about', 'pricing', 'security', 'trending', 'dashboard',
+  'account', 'site', 'contact', 'stars', 'watching', 'github-copilot', 'copilot',
+]);
+
+function reference(owner: string, repo: string, number: string, path: 'issues' | 'pull', origin: string) {
+  if (!OWNER.test(owner) || RESERVED_OWNERS.has(owner.toLowerCase())) return null;
+  if (!REPO.test(repo) || repo === '.' || repo === '..' || !NUMBER.test(number)) return null;
+  const slug = `${owner}/${repo}`.toLowerCase();
+  return entity(`${slug}#${number}`, `${origin}/${slug}/${path}/${number}`);
+}
+
+/**
+ * Issues and pull requests share one number space per repository, so both give the key
+ * 'owner/repo#42' (lower-cased: GitHub names are case-insensitive). A GitHub Projects
+ * view with an issue open in its side pane names it in the 'issue' parameter as
+ * 'owner|repo|42'.
+ */
+function entityFromUrl(url: URL) {
+  const segments = pathSegments(url);
+  const [first, second, third, fourth] = segments;
+  if (!first || !second) return null;
+  if ((first === 'orgs' || first === 'users') && third === 'projects') {
+    const pane = (url.searchParams.get('issue') ?? '').split('|');
+    if (pane.length !== 3) return null;
+    const [owner = '', repo = '', number = ''] = pane;
+    return reference(owner, repo, number, 'issues', url.origin);
+  }
+  if ((third === 'issues' || third === 'pull') && fourth) {
+    return reference(first, second, fourth, third, url.origin);
+  }
+  return null;
+}
+
+const TITLE_SELECTORS = ['[data-testid="issue-title"]', '.js-issue-title', 'h1 bdi', 'h1'];
+
+/** 'Title · Issue #42 · owner/repo' or 'Title by octocat · Pull Request #5 · owner/repo · GitHub'. */
+function cleanDocumentTitle(title: string): string {
+  return stripAll(title, [
+    /\s+·\s+GitHub$/,
+    /(?:\s+by\s+\S+)?\s+·\s+(?:Issue|Pull Request)\s+#\d+\s+·\s+\S+$/,
+  ]);
+}
+
+export const github: SiteAdapter = {
+  site: 'github',
+  label: 'GitHub',
+  kind: 'ticket',
+  matches: ['https://github.com/*'],
+  hosts: /^github\.com$/,
+  entityFromUrl,
+  titleFrom: (doc, key) => pickTitle(doc, key, TITLE_SELECTORS, cleanDocumentTitle),
+  linkSelector: 'a[href*="/issues/"], a[href*="/pull/"], a[href*="issue="]',
+};

@@ -1,0 +1,97 @@
+/**
+ * The site adapters as one module: which site a URL belongs to, the entity a page shows,
+ * and which anchors on a list or board page are entity links. Pure: it reads the URL and,
+ * for titles only, the document it is given.
+ */
+import type { SiteId } from '../domain/types';
+import type { CustomDomain, EntityLinkRef, PageEntity, SiteAdapter } from './types';
+import { customDomainFor } from './custom-domains';
+import { MAX_URL_LENGTH } from './url-parts';
+import { jira } from './jira';
+import { linear } from './linear';
+import { github } from './github';
+import { asana } from './asana';
+import { trello } from './trello';
+import { aha } from './aha';
+import { productboard } from './productboard';
+import { amplitude } from './amplitude';
+import { mixpanel } from './mixpanel';
+import { posthog } from './posthog';
+import { ga } from './ga';
+
+export type { CustomDomain, EntityKind, EntityLinkRef, PageEntity, SiteAdapter } from './types';
+export { genericWebEntity } from './web';
+export { matchesOriginPattern } from './custom-domains';
+
+export const ADAPTERS: SiteAdapter[] = [
+  jira,
+  linear,
+  github,
+  asana,
+  trello,
+  aha,
+  productboard,
+  amplitude,
+  mixpanel,
+  posthog,
+  ga,
+];
+
+/** Every supported site's match patterns, for the manifest's host permissions. */
+export const SUPPORTED_MATCH_PATTERNS: string[] = [...new Set(ADAPTERS.flatMap((adapter) => adapter.matches))];
+
+/** The adapter of a site, or null for 'web' (any other page has no adapter). */
+export function adapterForSite(site: SiteId): SiteAdapter | null {
+  return ADAPTERS.find((adapter) => adapter.site === site) ?? null;
+}
+
+function isWebUrl(url: URL): boolean {
+  return url.protocol === 'https:' || url.protocol === 'http:';
+}
+
+/**
+ * The adapter for a URL: a custom domain the user added wins (a self-hosted Jira keeps
+ * Jira's path rules on its own host), then each site's own hosts.
+ */
+export function adapterForUrl(url: URL, customDomains: readonly CustomDomain[] = []): SiteAdapter | null {
+  if (!isWebUrl(url)) return null;
+  const custom = customDomainFor(url, customDomains);
+  if (custom !== null) return adapterForSite(custom.site);
+  return ADAPTERS.find((adapter) => adapter.hosts.test(url.hostname)) ?? null;
+}
+
+/** The entity this page shows, with its title, or null when the page is not one. */
+export function entityOnPage(
+  url: URL,
+  doc: Document,
+  customDomains: readonly CustomDomain[] = [],
+): PageEntity | null {
+  const adapter = adapterForUrl(url, customDomains);
+  const found = adapter?.entityFromUrl(url) ?? null;
+  if (adapter === null || found === null) return null;
+  return { site: adapter.site, key: found.key, url: found.url, title: adapter.titleFrom(doc, found.key), kind: adapter.kind };
+}
+
+/**
+ * The entity an anchor's href points to, for a badge beside it. Called for many anchors
+ * per page, so it stops at the first sign the href is not an http(s) entity URL.
+ */
+export function entityLinkFromHref(
+  href: string,
+  base: URL,
+  customDomains: readonly CustomDomain[] = [],
+): EntityLinkRef | null {
+  if (href === '' || href.length > MAX_URL_LENGTH) return null;
+  // '#top' and '#' point back at this page; only hash-routed apps (Google Analytics) link with '#/'.
+  if (href.startsWith('#') && !href.startsWith('#/')) return null;
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  const adapter = adapterForUrl(url, customDomains);
+  const found = adapter?.entityFromUrl(url) ?? null;
+  if (adapter === null || found === null) return null;
+  return { site: adapter.site, key: found.key, url: found.url };
+}

@@ -1,0 +1,31 @@
+import type { SiteAdapter } from './types';
+import { entity, pathSegments } from './url-parts';
+import { pickTitle, stripAll } from './text';
+
+/** A card's shortLink: eight letters or digits, case-sensitive. */
+const SHORT_LINK = /^[A-Za-z0-9]{8}$/;
+
+/** https://trello.com/c/<shortLink>/<n>-<slug>; boards (/b/) are not entities. */
+function entityFromUrl(url: URL) {
+  const [marker, shortLink] = pathSegments(url);
+  if (marker !== 'c' || !shortLink || !SHORT_LINK.test(shortLink)) return null;
+  return entity(shortLink, `${url.origin}/c/${shortLink}`);
+}
+
+const TITLE_SELECTORS = [
+  '[data-testid="card-back-title-input"]',
+  '#js-dialog-title',
+  '.card-detail-title-assist',
+];
+
+export const trello: SiteAdapter = {
+  site: 'trello',
+  label: 'Trello',
+  kind: 'ticket',
+  matches: ['https://trello.com/*'],
+  hosts: /^trello\.com$/,
+  entityFromUrl,
+  titleFrom: (doc, key) =>
+    pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[|–-]\s+Trello$/i])),
+  linkSelector: 'a[href*="/c/"]',
+};

@@ -1,0 +1,44 @@
+import type { SiteId } from '../domain/types';
+
+export type EntityKind = 'ticket' | 'analytics';
+
+/** The entity a page shows, as the panel needs it: identity, a way back, and a name. */
+export interface PageEntity {
+  site: SiteId;
+  key: string;
+  url: string;
+  title: string;
+  kind: EntityKind;
+}
+
+/** A link to an entity found on a list or board page, where a badge will go. */
+export interface EntityLinkRef {
+  site: SiteId;
+  key: string;
+  url: string;
+}
+
+/** A self-hosted or otherwise unusual host the user told us runs a known site. */
+export interface CustomDomain {
+  origin: string;
+  site: SiteId;
+}
+
+export interface SiteAdapter {
+  /** One of SITE_IDS in lib/domain/types.ts. */
+  site: SiteId;
+  /** Shown to people: 'Jira', 'GitHub', 'Google Analytics' ... */
+  label: string;
+  /** Trackers hold tickets; analytics tools hold charts and dashboards. */
+  kind: EntityKind;
+  /** Manifest match patterns, e.g. 'https://*.atlassian.net/*'. */
+  matches: string[];
+  /** Hostnames this site serves; a custom domain replaces this test for its host. */
+  hosts: RegExp;
+  /** The entity a URL names, or null; key is stable and canonical, url is the canonical entity URL. */
+  entityFromUrl(url: URL): { key: string; url: string } | null;
+  /** The title from the document, with fallbacks down to document.title cleaned of the site's suffix. */
+  titleFrom(doc: Document, key: string): string;
+  /** CSS selector narrowing which anchors on list and board pages could be entity links (speed). */
+  linkSelector: string;
+}

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { asana } from '../../lib/sites/asana';
+import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
+
+const base = new URL('https://app.asana.com/0/1200000000000001/list');
+
+describe('Asana adapter', () => {
+  describe('recognises a task in both URL generations', () => {
+    it.each([
+      ['https://app.asana.com/0/1200000000000001/1200000000000042', '1200000000000042'],
+      ['https://app.asana.com/0/1200000000000001/1200000000000042/f', '1200000000000042'],
+      ['https://app.asana.com/0/0/1200000000000042/f', '1200000000000042'],
+      ['https://app.asana.com/1/1100000000000000/project/1200000000000001/task/1200000000000044', '1200000000000044'],
+      ['https://app.asana.com/1/1100000000000000/task/1200000000000044?focus=true', '1200000000000044'],
+    ])('%s is task %s', (href, key) => {
+      expect(entityLinkFromHref(href, base)).toEqual({ site: 'asana', key, url: `https://app.asana.com/0/0/${key}/f` });
+    });
+  });
+
+  describe('ignores projects, views and inboxes', () => {
+    it.each([
+      'https://app.asana.com/0/1200000000000001/list',
+      'https://app.asana.com/0/1200000000000001/board',
+      'https://app.asana.com/0/1200000000000001/1200000000000001',
+      'https://app.asana.com/0/inbox/1100000000000007',
+      'https://app.asana.com/1/1100000000000000/project/1200000000000001/list',
+      'https://app.asana.com/1/1100000000000000/task/abc',
+      'https://app.asana.com/0/1200000000000001/1200000000000042/f/extra',
+      'https://asana.com/0/1200000000000001/1200000000000042',
+    ])('%s', (href) => {
+      expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
+  it('reads the task name field as the title', () => {
+    const page = entityOnPage(new URL('https://app.asana.com/0/1200000000000001/1200000000000042/f'), loadFixture('asana-task.html'));
+    expect(page).toMatchObject({ site: 'asana', key: '1200000000000042', title: 'Draft Q3 launch plan', kind: 'ticket' });
+  });
+
+  it('falls back to the document title without the unread mark and the Asana suffix', () => {
+    expect(asana.titleFrom(documentTitled('● Draft Q3 launch plan - Asana'), '1')).toBe('Draft Q3 launch plan');
+  });
+
+  it('finds exactly the task links on a project list', () => {
+    const doc = loadFixture('asana-list.html');
+    const links = entityLinksIn(doc, asana.linkSelector, base.href);
+    expect(links.map((link) => link.key)).toEqual(['1200000000000042', '1200000000000043', '1200000000000044']);
+    expect(entityLinksIn(doc, 'a[href]', base.href)).toEqual(links);
+  });
+});

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { jira } from '../../lib/sites/jira';
+import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
+
+const base = new URL('https://acme.atlassian.net/jira/your-work');
+
+describe('Jira adapter', () => {
+  describe('recognises an issue in every URL form Jira Cloud uses', () => {
+    it.each([
+      ['https://acme.atlassian.net/browse/ABC-123', 'ABC-123', 'https://acme.atlassian.net/browse/ABC-123'],
+      ['https://acme.atlassian.net/browse/abc-123?focusedCommentId=10001', 'ABC-123', 'https://acme.atlassian.net/browse/ABC-123'],
+      ['https://acme.atlassian.net/jira/software/projects/ABC/boards/1?selectedIssue=ABC-12', 'ABC-12', 'https://acme.atlassian.net/browse/ABC-12'],
+      ['https://acme.atlassian.net/jira/software/c/projects/ABC/list?selectedIssue=ABC-135', 'ABC-135', 'https://acme.atlassian.net/browse/ABC-135'],
+      ['https://acme.atlassian.net/jira/software/c/projects/FD/boards/7/backlog?view=detail&selectedIssue=FD-9', 'FD-9', 'https://acme.atlassian.net/browse/FD-9'],
+      ['https://acme.atlassian.net/jira/software/c/projects/ABC/boards/39/timeline?selectedIssue=ABC-4', 'ABC-4', 'https://acme.atlassian.net/browse/ABC-4'],
+      ['https://acme.atlassian.net/jira/polaris/projects/PRO/ideas/view/888327?selectedIssue=PRO-240&issueViewLayout=sidebar', 'PRO-240', 'https://acme.atlassian.net/browse/PRO-240'],
+      ['https://acme.atlassian.net/jira/discovery/share/views/dde36490-5142-4cc3-98b1-66ccde7487cb?selectedIssue=PROD-88', 'PROD-88', 'https://acme.atlassian.net/browse/PROD-88'],
+      ['https://acme.atlassian.net/jira/software/c/projects/ABC/issues/ABC-77?jql=project%20%3D%20ABC', 'ABC-77', 'https://acme.atlassian.net/browse/ABC-77'],
+      ['https://acme.atlassian.net/browse/A1_B-9', 'A1_B-9', 'https://acme.atlassian.net/browse/A1_B-9'],
+    ])('%s is %s', (href, key, url) => {
+      expect(entityLinkFromHref(href, base)).toEqual({ site: 'jira', key, url });
+    });
+  });
+
+  describe('ignores pages that are not one issue', () => {
+    it.each([
+      'https://acme.atlassian.net/jira/software/c/projects/ABC/boards/1',
+      'https://acme.atlassian.net/issues/?jql=project%20%3D%20ABC',
+      'https://acme.atlassian.net/browse/ABC',
+      'https://acme.atlassian.net/browse/123-45',
+      'https://acme.atlassian.net/browse/ABC-12x',
+      'https://acme.atlassian.net/jira/software/projects/ABC/boards/1?selectedIssue=not-a-key-at-all',
+      'https://acme.atlassian.net/wiki/spaces/ABC/pages/1?selectedIssue=ABC-1',
+      'https://acme.atlassian.com/browse/ABC-1',
+      'https://atlassian.net.evil.example/browse/ABC-1',
+    ])('%s', (href) => {
+      expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
+  it('keeps a Data Center context path in the canonical URL', () => {
+    expect(jira.entityFromUrl(new URL('https://jira.example.com/jira/browse/OPS-5'))).toEqual({
+      key: 'OPS-5',
+      url: 'https://jira.example.com/jira/browse/OPS-5',
+    });
+  });
+
+  it('reads the summary heading of an issue page as its title, text only and on one line', () => {
+    const page = entityOnPage(new URL('https://acme.atlassian.net/browse/ABC-123'), loadFixture('jira-issue.html'));
+    expect(page).toEqual({
+      site: 'jira',
+      key: 'ABC-123',
+      url: 'https://acme.atlassian.net/browse/ABC-123',
+      title: 'Checkout fails for saved cards',
+      kind: 'ticket',
+    });
+  });
+
+  it('falls back to the document title without the key prefix and the Jira suffix', () => {
+    expect(jira.titleFrom(documentTitled('[ABC-123] Checkout fails for saved cards - Jira'), 'ABC-123')).toBe(
+      'Checkout fails for saved cards',
+    );
+    expect(jira.titleFrom(documentTitled('[OPS-5] Rotate keys - Acme JIRA'), 'OPS-5')).toBe('Rotate keys');
+  });
+
+  it('finds exactly the issue links on a board, whatever form they take', () => {
+    const links = entityLinksIn(loadFixture('jira-board.html'), jira.linkSelector, base.href);
+    expect(links.map((link) => link.key)).toEqual(['ABC-12', 'ABC-13', 'OPS_2-9']);
+  });
+
+  it('narrows the anchors without missing any issue link', () => {
+    const doc = loadFixture('jira-board.html');
+    expect(entityLinksIn(doc, jira.linkSelector, base.href)).toEqual(entityLinksIn(doc, 'a[href]', base.href));
+  });
+
+  it('works on a self-hosted Jira once the user adds it as a custom domain', () => {
+    const customDomains = [{ origin: 'https://jira.example.com/*', site: 'jira' as const }];
+    const url = new URL('https://jira.example.com/secure/RapidBoard.jspa?rapidView=4&selectedIssue=OPS-77');
+    expect(entityOnPage(url, documentTitled('[OPS-77] Renew certificate - Example JIRA'), customDomains)).toMatchObject({
+      site: 'jira',
+      key: 'OPS-77',
+      url: 'https://jira.example.com/browse/OPS-77',
+      title: 'Renew certificate',
+    });
+    expect(entityOnPage(url, documentTitled('x'))).toBeNull();
+  });
+});

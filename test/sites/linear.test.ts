@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { linear } from '../../lib/sites/linear';
+import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
+
+const base = new URL('https://linear.app/acme/team/ENG/active');
+
+describe('Linear adapter', () => {
+  describe('recognises an issue with or without its slug', () => {
+    it.each([
+      ['https://linear.app/acme/issue/ENG-42/make-the-sidebar-resizable', 'ENG-42', 'https://linear.app/acme/issue/ENG-42'],
+      ['https://linear.app/acme/issue/ENG-42', 'ENG-42', 'https://linear.app/acme/issue/ENG-42'],
+      ['https://linear.app/prix/issue/rush-3125', 'RUSH-3125', 'https://linear.app/prix/issue/RUSH-3125'],
+      ['https://linear.app/speckle/issue/CNX-1482/wall-sweeps-published-duplicated#comment-1a2b', 'CNX-1482', 'https://linear.app/speckle/issue/CNX-1482'],
+    ])('%s is %s', (href, key, url) => {
+      expect(entityLinkFromHref(href, base)).toEqual({ site: 'linear', key, url });
+    });
+  });
+
+  describe('ignores pages that are not one issue', () => {
+    it.each([
+      'https://linear.app/acme/team/ENG/active',
+      'https://linear.app/acme/project/billing-revamp-3f2a1b',
+      'https://linear.app/acme/issue/new',
+      'https://linear.app/acme/issue/42',
+      'https://linear.app/docs/github',
+      'https://api.linear.app/acme/issue/ENG-1',
+    ])('%s', (href) => {
+      expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
+  it('reads the issue title field as the title', () => {
+    const page = entityOnPage(new URL('https://linear.app/acme/issue/ENG-42/x'), loadFixture('linear-issue.html'));
+    expect(page).toEqual({
+      site: 'linear',
+      key: 'ENG-42',
+      url: 'https://linear.app/acme/issue/ENG-42',
+      title: 'Make the sidebar resizable',
+      kind: 'ticket',
+    });
+  });
+
+  it('falls back to the document title without the issue id', () => {
+    expect(linear.titleFrom(documentTitled('ENG-42 Make the sidebar resizable'), 'ENG-42')).toBe('Make the sidebar resizable');
+    expect(linear.titleFrom(documentTitled('Fix login redirect | Linear'), 'ENG-41')).toBe('Fix login redirect');
+  });
+
+  it('finds exactly the issue links on a list', () => {
+    const doc = loadFixture('linear-list.html');
+    const links = entityLinksIn(doc, linear.linkSelector, base.href);
+    expect(links.map((link) => link.key)).toEqual(['ENG-41', 'ENG-42', 'DES-7']);
+    expect(entityLinksIn(doc, 'a[href]', base.href)).toEqual(links);
+  });
+});

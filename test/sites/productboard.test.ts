@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { productboard } from '../../lib/sites/productboard';
+import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
+
+const base = new URL('https://acme.productboard.com/roadmap/2658140-q3-roadmap');
+
+describe('Productboard adapter', () => {
+  describe('recognises a feature wherever it is opened', () => {
+    it.each([
+      ['https://acme.productboard.com/entity-detail/features/74cb9fd3-73da-4214-b98d-3f94ff99c739', '74cb9fd3-73da-4214-b98d-3f94ff99c739'],
+      ['https://acme.productboard.com/entity-detail/features/27273918', '27273918'],
+      ['https://acme.productboard.com/roadmap/2658140-q3-roadmap/features/13529555/detail', '13529555'],
+      ['https://acme.productboard.com/roadmap/2263724-releases/features/6775792/portal', '6775792'],
+      ['https://acme.productboard.com/feature-board/2330177-platform/features/7041967/detail', '7041967'],
+    ])('%s is %s', (href, key) => {
+      expect(entityLinkFromHref(href, base)).toEqual({
+        site: 'productboard',
+        key,
+        url: `https://acme.productboard.com/entity-detail/features/${key}`,
+      });
+    });
+  });
+
+  describe('ignores boards, notes and the API', () => {
+    it.each([
+      'https://acme.productboard.com/roadmap/2658140-q3-roadmap',
+      'https://acme.productboard.com/feature-board/2330177-platform',
+      'https://acme.productboard.com/all-notes/notes/52999760',
+      'https://acme.productboard.com/entity-detail/features/not-an-id',
+      'https://api.productboard.com/features/27273918',
+      'https://productboard.com/entity-detail/features/27273918',
+    ])('%s', (href) => {
+      expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
+  it('reads the feature name as the title', () => {
+    const page = entityOnPage(new URL('https://acme.productboard.com/entity-detail/features/27273918'), loadFixture('productboard-feature.html'));
+    expect(page).toMatchObject({ site: 'productboard', key: '27273918', title: 'Bulk edit tags', kind: 'ticket' });
+  });
+
+  it('falls back to the document title without the Productboard suffix', () => {
+    expect(productboard.titleFrom(documentTitled('Bulk edit tags - Productboard'), '27273918')).toBe('Bulk edit tags');
+  });
+
+  it('finds exactly the feature links on a roadmap', () => {
+    const doc = loadFixture('productboard-roadmap.html');
+    const links = entityLinksIn(doc, productboard.linkSelector, base.href);
+    expect(links.map((link) => link.key)).toEqual(['13529555', '7041967', '74cb9fd3-73da-4214-b98d-3f94ff99c739']);
+    expect(entityLinksIn(doc, 'a[href]', base.href)).toEqual(links);
+  });
+});
