@@ -1,0 +1,126 @@
+/**
+ * Importing a workspace file. The file is validated whole before anything is touched,
+ * then applied in one transaction over every store: a bad file, or a failure half way,
+ * changes nothing.
+ *
+ * - replace: the workspace becomes exactly the file (settings included).
+ * - merge: each record of the file is written over the stored record with the same id
+ *   (the file wins, whatever the dates); stored records the file lacks stay. The local
+ *   settings stay too, except that the file's active tree is used when none is active.
+ */
+import type { Workspace } from '../domain/types';
+import {
+  RECORD_STORES,
+  findIntegrityProblem,
+  parseWorkspaceFile,
+  problemPath,
+  type RecordStore,
+} from '../domain/workspace-file';
+import type { ImportSummary } from '../messaging/protocol';
+import { invalid } from './errors';
+import { ALL_STORES, SETTINGS_KEY, toStoredItem, type LensDb } from './schema';
+import { each, read, write } from './transaction';
+import { readWorkspace } from './workspace';
+
+export type ImportMode = 'replace' | 'merge';
+
+/** What importing would add, change and remove, without changing anything. */
+export async function previewImport(db: LensDb, raw: unknown, mode: ImportMode): Promise<ImportSummary> {
+  const incoming = parseOrThrow(raw);
+  return read(db, [...ALL_STORES], async (tx) => plan(await readWorkspace(tx), incoming, mode).summary);
+}
+
+export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode): Promise<ImportSummary> {
+  const incoming = parseOrThrow(raw);
+  return write(db, [...ALL_STORES], async (tx) => {
+    const { result, summary } = plan(await readWorkspace(tx), incoming, mode);
+    if (mode === 'replace') await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
+    await Promise.all([
+      each(incoming.trees, (r) => tx.objectStore('trees').put(r)),
+      each(incoming.metrics, (r) => tx.objectStore('metrics').put(r)),
+      each(incoming.observations, (r) => tx.objectStore('observations').put(r)),
+      each(incoming.items, (r) => tx.objectStore('items').put(toStoredItem(r))),
+      each(incoming.reviews, (r) => tx.objectStore('reviews').put(r)),
+      each(incoming.history, (r) => tx.objectStore('history').put(r)),
+    ]);
+    await tx.objectStore('settings').put(result.settings, SETTINGS_KEY);
+    return summary;
+  });
+}
+
+function parseOrThrow(raw: unknown): Workspace {
+  const parsed = parseWorkspaceFile(raw);
+  if (!parsed.ok) throw invalid(parsed.path, parsed.message);
+  return parsed.workspace;
+}
+
+interface Plan {
+  result: Workspace;
+  summary: ImportSummary;
+}
+
+/** The workspace after the import, checked for integrity, and how it differs from now. */
+function plan(current: Workspace, incoming: Workspace, mode: ImportMode): Plan {
+  const result = mode === 'replace' ? incoming : merge(current, incoming);
+  if (mode === 'merge') checkMerged(result, incoming);
+  return { result, summary: summarise(current, result) };
+}
+
+/** The file's records come first, so a problem's index within them is its index in the file. */
+function merge(current: Workspace, incoming: Workspace): Workspace {
+  const pick = <R extends { id: string }>(fromFile: R[], stored: R[]): R[] => {
+    const ids = new Set(fromFile.map((r) => r.id));
+    return [...fromFile, ...stored.filter((r) => !ids.has(r.id))];
+  };
+  return {
+    trees: pick(incoming.trees, current.trees),
+    metrics: pick(incoming.metrics, current.metrics),
+    observations: pick(incoming.observations, current.observations),
+    items: pick(incoming.items, current.items),
+    reviews: pick(incoming.reviews, current.reviews),
+    history: pick(incoming.history, current.history),
+    settings: { ...current.settings, activeTreeId: current.settings.activeTreeId ?? incoming.settings.activeTreeId },
+  };
+}
+
+function checkMerged(result: Workspace, incoming: Workspace): void {
+  const problem = findIntegrityProblem(result);
+  if (!problem) return;
+  if (problem.store === 'settings' || problem.index < incoming[problem.store].length) {
+    throw invalid(problemPath(problem), problem.message);
+  }
+  const record = result[problem.store][problem.index];
+  throw invalid(
+    '',
+    `merging would break data already stored: ${problem.store} "${record?.id}" ${problem.field} ${problem.message}. Nothing was imported.`,
+  );
+}
+
+function summarise(before: Workspace, after: Workspace): ImportSummary {
+  const summary: ImportSummary = { added: counts(), updated: counts(), removed: counts() };
+  for (const store of RECORD_STORES) {
+    const old = new Map<string, unknown>(before[store].map((r) => [r.id, r]));
+    const kept = new Set<string>();
+    for (const record of after[store]) {
+      kept.add(record.id);
+      const previous = old.get(record.id);
+      if (previous === undefined) summary.added[store] += 1;
+      else if (canonical(previous) !== canonical(record)) summary.updated[store] += 1;
+    }
+    summary.removed[store] = before[store].filter((r) => !kept.has(r.id)).length;
+  }
+  return summary;
+}
+
+function counts(): Record<RecordStore, number> {
+  return { trees: 0, metrics: 0, observations: 0, items: 0, reviews: 0, history: 0 };
+}
+
+/** JSON with object keys sorted, so records that differ only in key order compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

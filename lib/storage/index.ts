@@ -1,0 +1,15 @@
+/** The storage layer's public API: the only way into the workspace database. */
+export { DB_VERSION, MIGRATIONS, type Migration } from './migrations';
+export { DB_NAME, type LensDb, type LensSchema } from './schema';
+export { StorageError, type StorageErrorCode } from './errors';
+export { openWorkspaceDb } from './open';
+export { getSettings, updateSettings } from './settings';
+export { listTrees, createTree, updateTree, deleteTree } from './trees';
+export { listMetrics, createMetric, updateMetric, deleteMetric, findMetricBySourceUrl, type NewMetric } from './metrics';
+export { normaliseSourceUrl } from './source-url';
+export { listItems, getItem, createItem, updateItem, deleteItem, findItemsByLinks, type NewItem } from './items';
+export { addObservation, listObservations, type NewObservation } from './observations';
+export { addReview, listReviews, type NewReview } from './reviews';
+export { listHistory } from './history';
+export { exportWorkspace, clearWorkspace } from './workspace';
+export { previewImport, importWorkspace, type ImportMode } from './import';

@@ -1,0 +1,28 @@
+import { wrap } from 'idb';
+import { toStorageError } from './errors';
+import { DB_VERSION, runMigrations, type UpgradeTx } from './migrations';
+import { DB_NAME, type LensDb } from './schema';
+
+/**
+ * Opens (creating or upgrading) the workspace database. `factory` lets tests use a fresh
+ * in-memory IndexedDB each; `version` below the current one exists only to build old
+ * databases in migration tests.
+ */
+export async function openWorkspaceDb(
+  name: string = DB_NAME,
+  factory: IDBFactory = globalThis.indexedDB,
+  version: number = DB_VERSION,
+): Promise<LensDb> {
+  try {
+    const request = factory.open(name, version);
+    request.addEventListener('upgradeneeded', (event) => {
+      const tx = request.transaction;
+      if (!tx) return;
+      const db = wrap(request.result) as unknown as LensDb;
+      runMigrations(db, wrap(tx) as unknown as UpgradeTx, event.oldVersion, event.newVersion ?? version);
+    });
+    return (await wrap(request)) as unknown as LensDb;
+  } catch (failure) {
+    throw toStorageError(failure);
+  }
+}

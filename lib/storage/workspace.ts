@@ -1,0 +1,34 @@
+import type { Workspace } from '../domain/types';
+import { toWorkspaceFile, type WorkspaceFile } from '../domain/workspace-file';
+import { ALL_STORES, fromStoredItem, type LensDb, type LensTx } from './schema';
+import { readSettings } from './settings';
+import { read, write } from './transaction';
+
+/** Everything, read in one transaction so the file is a consistent snapshot. */
+export async function exportWorkspace(db: LensDb): Promise<WorkspaceFile> {
+  const workspace = await read(db, [...ALL_STORES], readWorkspace);
+  return toWorkspaceFile(workspace, new Date());
+}
+
+/** Deletes every tree, metric, observation, item, review, NSM change and the settings. */
+export async function clearWorkspace(db: LensDb): Promise<void> {
+  await write(db, [...ALL_STORES], async (tx) => {
+    await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
+  });
+}
+
+export type AllStoresTx = LensTx<[...typeof ALL_STORES], IDBTransactionMode>;
+
+/** Records in id order, exactly as the domain types them (no storage-only fields). */
+export async function readWorkspace(tx: AllStoresTx): Promise<Workspace> {
+  const [trees, metrics, observations, items, reviews, history, settings] = await Promise.all([
+    tx.objectStore('trees').getAll(),
+    tx.objectStore('metrics').getAll(),
+    tx.objectStore('observations').getAll(),
+    tx.objectStore('items').getAll(),
+    tx.objectStore('reviews').getAll(),
+    tx.objectStore('history').getAll(),
+    readSettings(tx.objectStore('settings')),
+  ]);
+  return { trees, metrics, observations, items: items.map(fromStoredItem), reviews, history, settings };
+}
