@@ -31,6 +31,7 @@ describe('GitHub adapter', () => {
       'https://github.com/octo-org/octo-app/issues/0',
       'https://github.com/octo-org/octo-app',
       'https://github.com/orgs/octo-org/projects/3/views/1?pane=issue&itemId=29632592',
+      'https://github.com/orgs/octo-org/projects/3?pane=issue&itemId=1&issue=octo-org%7Cocto-app%7C39%7Cextra',
       'https://github.com/settings/profile/issues/1',
       'https://gist.github.com/octo-org/octo-app/issues/1',
     ])('%s', (href) => {
