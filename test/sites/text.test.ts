@@ -17,6 +17,11 @@ describe('titles read from a host page', () => {
     expect(cleanText('x'.repeat(MAX_TITLE_LENGTH + 50))).toHaveLength(MAX_TITLE_LENGTH);
   });
 
+  it('are not cut in the middle of an emoji', () => {
+    const title = cleanText(`${'x'.repeat(MAX_TITLE_LENGTH - 1)}😀 and more`);
+    expect(title).toBe('x'.repeat(MAX_TITLE_LENGTH - 1));
+  });
+
   it('are text only: markup in the page arrives as its text, never as HTML', () => {
     const doc = page('<h1>Ship <img src=x onerror="alert(1)"><b>now</b> &lt;script&gt;</h1>');
     expect(firstText(doc, ['h1'])).toBe('Ship now <script>');
