@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../lib/domain/types';
 import {
@@ -110,6 +111,13 @@ describe('parseWorkspaceFile accepts', () => {
   it('the file as text', () => {
     const result = parseWorkspaceFile(JSON.stringify(file()));
     expect(result).toEqual({ ok: true, workspace: workspace() });
+  });
+
+  it('the example in docs/export-format.md', () => {
+    const doc = readFileSync(new URL('../../docs/export-format.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    expect(parseWorkspaceFile(example)).toMatchObject({ ok: true });
   });
 
   it('an empty workspace', () => {
