@@ -1,7 +1,7 @@
 import type { Id, Metric, NsmChange } from '../domain/types';
 import type { LensDb } from './schema';
 import { read } from './transaction';
-import { newId } from './validate';
+import { newId } from './records';
 
 /** The tree's NSM changes, oldest first. */
 export async function listHistory(db: LensDb, treeId: Id): Promise<NsmChange[]> {

@@ -34,7 +34,7 @@ export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode
   const incoming = parseOrThrow(raw);
   return write(db, [...ALL_STORES], async (tx) => {
     const { result, summary } = plan(await readWorkspace(tx), incoming, mode);
-    if (mode === 'replace') await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
+    if (mode === 'replace') await each(ALL_STORES, (name) => tx.objectStore(name).clear());
     await Promise.all([
       each(incoming.trees, (r) => tx.objectStore('trees').put(r)),
       each(incoming.metrics, (r) => tx.objectStore('metrics').put(r)),

@@ -5,7 +5,7 @@ import type { ItemPatch, LinkRef } from '../messaging/protocol';
 import { invalid, notFound } from './errors';
 import { fromStoredItem, linkKey, toStoredItem, type LensDb, type Store } from './schema';
 import { each, read, write } from './transaction';
-import { checkRecord, definedFields, newId, now } from './validate';
+import { checkRecord, definedFields, newId, now } from './records';
 
 export interface NewItem {
   treeId: Id;

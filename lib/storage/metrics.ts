@@ -8,7 +8,7 @@ import { observationsOf } from './observations';
 import type { LensDb, Store } from './schema';
 import { sameSourceUrl } from './source-url';
 import { each, read, write } from './transaction';
-import { checkRecord, definedFields, newId, now } from './validate';
+import { checkRecord, definedFields, newId, now } from './records';
 
 export interface NewMetric extends MetricPatch {
   treeId: Id;

@@ -3,7 +3,7 @@ import type { Id, Observation } from '../domain/types';
 import { invalid } from './errors';
 import type { LensDb } from './schema';
 import { read, write } from './transaction';
-import { checkRecord, newId, now } from './validate';
+import { checkRecord, newId, now } from './records';
 
 export interface NewObservation {
   metricId: Id;

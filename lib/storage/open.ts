@@ -21,7 +21,11 @@ export async function openWorkspaceDb(
       const db = wrap(request.result) as unknown as LensDb;
       runMigrations(db, wrap(tx) as unknown as UpgradeTx, event.oldVersion, event.newVersion ?? version);
     });
-    return (await wrap(request)) as unknown as LensDb;
+    const db = (await wrap(request)) as unknown as LensDb;
+    // A newer version of the extension is upgrading the database: step aside rather
+    // than block it. Later calls on this connection fail as storage errors.
+    db.addEventListener('versionchange', () => db.close());
+    return db;
   } catch (failure) {
     throw toStorageError(failure);
   }

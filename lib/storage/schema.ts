@@ -32,7 +32,6 @@ export type LensTx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTr
  * One store of some transaction, for helpers that work inside a caller's transaction;
  * which other stores that transaction spans does not matter to them.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Store<N extends StoreName, M extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<LensSchema, any, N, M>;
 
 export const ALL_STORES = ['trees', 'metrics', 'observations', 'items', 'reviews', 'history', 'settings'] as const;

@@ -3,7 +3,7 @@ import { SettingsSchema } from '../domain/schemas';
 import { invalid } from './errors';
 import { SETTINGS_KEY, type LensDb, type Store } from './schema';
 import { read, write } from './transaction';
-import { checkRecord, definedFields } from './validate';
+import { checkRecord, definedFields } from './records';
 
 export async function getSettings(db: LensDb): Promise<Settings> {
   return read(db, ['settings'], (tx) => readSettings(tx.objectStore('settings')));

@@ -5,7 +5,7 @@ import { observationsOf } from './observations';
 import { ALL_STORES, SETTINGS_KEY, type LensDb } from './schema';
 import { readSettings } from './settings';
 import { each, read, write } from './transaction';
-import { checkRecord, definedFields, newId, now } from './validate';
+import { checkRecord, definedFields, newId, now } from './records';
 
 /** Oldest first. */
 export async function listTrees(db: LensDb): Promise<Tree[]> {
@@ -31,13 +31,8 @@ export async function updateTree(db: LensDb, id: Id, patch: { name?: string; gam
   return write(db, ['trees'], async (tx) => {
     const current = await tx.objectStore('trees').get(id);
     if (!current) throw notFound('tree', id);
-    const { name, game } = definedFields(patch);
-    const tree = checkRecord(TreeSchema, {
-      ...current,
-      ...(name === undefined ? {} : { name }),
-      ...(game === undefined ? {} : { game }),
-      updatedAt: now(),
-    });
+    const { name, game } = patch;
+    const tree = checkRecord(TreeSchema, { ...current, ...definedFields({ name, game }), updatedAt: now() });
     await tx.objectStore('trees').put(tree);
     return tree;
   });

@@ -2,7 +2,7 @@ import type { Workspace } from '../domain/types';
 import { toWorkspaceFile, type WorkspaceFile } from '../domain/workspace-file';
 import { ALL_STORES, fromStoredItem, type LensDb, type LensTx } from './schema';
 import { readSettings } from './settings';
-import { read, write } from './transaction';
+import { each, read, write } from './transaction';
 
 /** Everything, read in one transaction so the file is a consistent snapshot. */
 export async function exportWorkspace(db: LensDb): Promise<WorkspaceFile> {
@@ -12,9 +12,7 @@ export async function exportWorkspace(db: LensDb): Promise<WorkspaceFile> {
 
 /** Deletes every tree, metric, observation, item, review, NSM change and the settings. */
 export async function clearWorkspace(db: LensDb): Promise<void> {
-  await write(db, [...ALL_STORES], async (tx) => {
-    await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
-  });
+  await write(db, [...ALL_STORES], (tx) => each(ALL_STORES, (name) => tx.objectStore(name).clear()));
 }
 
 export type AllStoresTx = LensTx<[...typeof ALL_STORES], IDBTransactionMode>;

@@ -28,4 +28,13 @@ describe('openWorkspaceDb', () => {
     expect(failure).toBeInstanceOf(StorageError);
     expect(failure).toMatchObject({ code: 'storage', message: expect.stringContaining('newer version of North Star Lens') });
   });
+
+  it('steps aside when a newer version upgrades the database, instead of blocking it', async () => {
+    const factory = freshFactory();
+    const old = await openWorkspaceDb(DB_NAME, factory);
+    await createTree(old, { name: 'Acme' });
+    const upgraded = await openWorkspaceDb(DB_NAME, factory, DB_VERSION + 1);
+    expect(upgraded.version).toBe(DB_VERSION + 1);
+    await expect(listTrees(old)).rejects.toMatchObject({ code: 'storage' });
+  });
 });

@@ -1,4 +1,4 @@
-/** Checks applied to every record before it is written. */
+/** Making and checking records before they are written. */
 import * as v from 'valibot';
 import { issuePath } from '../domain/schemas';
 import { invalid } from './errors';
