@@ -1,2 +1,10 @@
 import { render } from 'preact';
-render(<h1>North Star Lens</h1>, document.getElementById('app')!);
+import '../../components/common/common.css';
+import './style.css';
+import { App } from '../../components/dashboard/App';
+import { startRouting } from '../../components/dashboard/route';
+import { startWorkspaceSync } from '../../lib/state/workspace';
+
+startRouting();
+startWorkspaceSync();
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,109 @@
+/** The dashboard: the guided start for a new user, else the active tree's sections. */
+import { onboardingStep } from '../../lib/state/onboarding';
+import { loadError, loadState, setActiveTree, snapshot, tree, trees } from '../../lib/state/workspace';
+import { AlignmentView } from './AlignmentView';
+import { BacklogView } from './BacklogView';
+import { DataView } from './DataView';
+import { FirstRun } from './FirstRun';
+import { section, SECTIONS, go } from './route';
+import { SitesView } from './SitesView';
+import { TreeView } from './TreeView';
+import { ValidationView } from './ValidationView';
+
+function TreeSwitcher() {
+  const all = trees.value;
+  const current = tree.value;
+  return (
+    <div class="tree-switcher">
+      <label for="active-tree" class="visually-hidden">
+        Active tree
+      </label>
+      <select id="active-tree" value={current?.id ?? ''} onChange={(e) => void setActiveTree(e.currentTarget.value)}>
+        {all.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" class="btn small" onClick={() => (onboardingStep.value = 'pick')}>
+        + New tree
+      </button>
+    </div>
+  );
+}
+
+function Section() {
+  switch (section.value) {
+    case 'tree':
+      return <TreeView />;
+    case 'backlog':
+      return <BacklogView />;
+    case 'alignment':
+      return <AlignmentView />;
+    case 'validation':
+      return <ValidationView />;
+    case 'data':
+      return <DataView />;
+    case 'sites':
+      return <SitesView />;
+  }
+}
+
+function Brand() {
+  return (
+    <a class="brand" href="#tree" onClick={() => go('tree')}>
+      <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+        <path d="M12 2l2.2 7.8L22 12l-7.8 2.2L12 22l-2.2-7.8L2 12l7.8-2.2z" fill="currentColor" />
+      </svg>
+      <span>North Star Lens</span>
+    </a>
+  );
+}
+
+export function App() {
+  if (loadState.value === 'loading' && !snapshot.value) {
+    return (
+      <main class="loading" aria-busy="true">
+        <p class="muted">Loading your workspace…</p>
+      </main>
+    );
+  }
+  if (loadState.value === 'error' && !snapshot.value) {
+    return (
+      <main class="loading">
+        <p class="notice error" role="alert">
+          {loadError.value}
+        </p>
+      </main>
+    );
+  }
+  const needsStart = trees.value.length === 0 || onboardingStep.value !== null;
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <Brand />
+        {trees.value.length > 0 && onboardingStep.value === null ? <TreeSwitcher /> : null}
+      </header>
+      {needsStart ? (
+        <FirstRun />
+      ) : (
+        <div class="workspace">
+          <nav class="sidenav" aria-label="Dashboard sections">
+            <ul>
+              {SECTIONS.map((s) => (
+                <li key={s.id}>
+                  <a href={`#${s.id}`} aria-current={section.value === s.id ? 'page' : undefined} onClick={() => go(s.id)}>
+                    {s.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main class="content" id="main">
+            <Section />
+          </main>
+        </div>
+      )}
+    </div>
+  );
+}

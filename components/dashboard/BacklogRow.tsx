@@ -1,0 +1,206 @@
+/** One backlog item: rank, title with its ticket links, what it moves, RICE in place, score. */
+import { signal } from '@preact/signals';
+import { formatScore } from '../../lib/domain/format';
+import { RICE_INPUT_FIELDS, riceFieldText, type RiceInputField } from '../../lib/domain/rice-text';
+import { ITEM_STATUSES, type Item, type ItemStatus } from '../../lib/domain/types';
+import { request } from '../../lib/messaging/client';
+import type { BacklogRow } from '../../lib/state/backlog';
+import { riceEdits, taggableMetrics } from '../../lib/state/workspace';
+import { STATUS_LABELS } from '../common/labels';
+import { siteLabel } from '../common/sites';
+import { RiceFields } from '../rice/RiceFields';
+
+interface Refocus {
+  id: string;
+  start: number | null;
+  end: number | null;
+}
+
+let pendingRefocus: Refocus | null = null;
+
+/** Called after each render of the list: puts the caret back if a re-sort moved its field. */
+export function takeRefocus(): void {
+  const wanted = pendingRefocus;
+  pendingRefocus = null;
+  if (!wanted) return;
+  const element = document.getElementById(wanted.id);
+  if (!(element instanceof HTMLInputElement) || document.activeElement === element) return;
+  element.focus({ preventScroll: false });
+  if (wanted.start !== null) element.setSelectionRange(wanted.start, wanted.end);
+}
+
+const rowErrors = signal<ReadonlyMap<string, string>>(new Map());
+const confirmingDelete = signal<string | null>(null);
+
+async function update(item: Item, patch: Parameters<typeof request<'item.update'>>[0]['patch']): Promise<void> {
+  const next = new Map(rowErrors.value);
+  try {
+    await request({ type: 'item.update', id: item.id, patch });
+    next.delete(item.id);
+  } catch (e) {
+    next.set(item.id, e instanceof Error ? e.message : String(e));
+  }
+  rowErrors.value = next;
+}
+
+async function remove(item: Item): Promise<void> {
+  try {
+    await request({ type: 'item.delete', id: item.id });
+  } catch (e) {
+    rowErrors.value = new Map(rowErrors.value).set(item.id, e instanceof Error ? e.message : String(e));
+  }
+}
+
+export function MetricSelect({ item, label }: { item: Item; label: string }) {
+  const id = `item-${item.id}-metric`;
+  return (
+    <div class="field cell-metric">
+      <label for={id} class="visually-hidden">
+        {label}
+      </label>
+      <select id={id} value={item.inputMetricId ?? ''} onChange={(e) => void update(item, { inputMetricId: e.currentTarget.value || null })}>
+        <option value="">Not linked</option>
+        {taggableMetrics.value.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.role === 'team' ? `  ↳ ${m.name}` : m.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function StatusSelect({ item }: { item: Item }) {
+  const id = `item-${item.id}-status`;
+  return (
+    <span class="status-select">
+      <label for={id} class="visually-hidden">
+        Status of {item.title}
+      </label>
+      <select id={id} class="compact" value={item.status} onChange={(e) => void update(item, { status: e.currentTarget.value as ItemStatus })}>
+        {ITEM_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {STATUS_LABELS[s]}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function ItemLinks({ item }: { item: Item }) {
+  if (!item.links.length) return null;
+  return (
+    <span class="item-links">
+      {item.links.map((l) => (
+        <a key={l.site + l.key} href={l.url} target="_blank" rel="noopener noreferrer" class="ticket-link">
+          <span class="visually-hidden">Open in {siteLabel(l.site)}: </span>
+          {l.site === 'web' ? new URL(l.url).hostname : l.key}
+        </a>
+      ))}
+    </span>
+  );
+}
+
+function DeleteItem({ item }: { item: Item }) {
+  if (confirmingDelete.value === item.id) {
+    return (
+      <span class="confirm-inline">
+        <button type="button" class="btn danger solid small" onClick={() => void remove(item)}>
+          Delete “{item.title}”
+        </button>
+        <button type="button" class="btn small" onClick={() => (confirmingDelete.value = null)}>
+          Keep
+        </button>
+      </span>
+    );
+  }
+  return (
+    <button type="button" class="btn quiet small" onClick={() => (confirmingDelete.value = item.id)}>
+      Delete<span class="visually-hidden"> {item.title}</span>
+    </button>
+  );
+}
+
+function riceText(item: Item): Record<RiceInputField, string> {
+  const text = {} as Record<RiceInputField, string>;
+  for (const field of RICE_INPUT_FIELDS) {
+    // The draft is shown as typed; the stored value behind it would be stale.
+    const stored = riceEdits.draftOf(item.id, field);
+    text[field] = stored ?? riceFieldText(field, item.rice[field]);
+  }
+  return text;
+}
+
+function riceErrors(itemId: string): Partial<Record<RiceInputField, string>> {
+  return riceEdits.errors.value.get(itemId) ?? {};
+}
+
+export function BacklogItemRow({ row }: { row: BacklogRow }) {
+  const { item } = row;
+  const idPrefix = `item-${item.id}`;
+  const failure = rowErrors.value.get(item.id) ?? riceEdits.failures.value.get(item.id);
+  return (
+    <li class={`backlog-row ${row.kind}`} data-item-id={item.id} aria-label={item.title}>
+      <span class="cell-rank" aria-label={row.kind === 'ranked' ? `Rank ${row.rank}` : 'Not ranked'}>
+        {row.kind === 'ranked' ? `#${row.rank}` : '—'}
+      </span>
+      <div class="cell-title">
+        <span class="item-title">{item.title}</span>
+        <span class="item-meta">
+          <StatusSelect item={item} />
+          <ItemLinks item={item} />
+          <DeleteItem item={item} />
+        </span>
+        {failure ? (
+          <p class="field-error" role="alert">
+            {failure}
+          </p>
+        ) : null}
+      </div>
+      <MetricSelect item={item} label={`Input metric ${item.title} moves`} />
+      <RiceFields
+        idPrefix={idPrefix}
+        text={riceText(item)}
+        errors={riceErrors(item.id)}
+        onInput={(field, text) => {
+          const element = document.getElementById(`${idPrefix}-${field}`) as HTMLInputElement | null;
+          pendingRefocus = { id: `${idPrefix}-${field}`, start: element?.selectionStart ?? null, end: element?.selectionEnd ?? null };
+          riceEdits.edit(item.id, field, text);
+        }}
+        onCommit={() => void riceEdits.flush(item.id)}
+      />
+      <span class="cell-score num">
+        {row.kind === 'ranked' ? (
+          <strong class="score" aria-label={`Score ${formatScore(row.score)}`}>
+            {formatScore(row.score)}
+          </strong>
+        ) : (
+          <span class="unscored-reason small muted">{row.problem.message}</span>
+        )}
+      </span>
+    </li>
+  );
+}
+
+export function UnlinkedRow({ item }: { item: Item }) {
+  const failure = rowErrors.value.get(item.id);
+  return (
+    <li class="unlinked-row" data-item-id={item.id}>
+      <div class="cell-title">
+        <span class="item-title">{item.title}</span>
+        <span class="item-meta">
+          <StatusSelect item={item} />
+          <ItemLinks item={item} />
+          <DeleteItem item={item} />
+        </span>
+        {failure ? (
+          <p class="field-error" role="alert">
+            {failure}
+          </p>
+        ) : null}
+      </div>
+      <MetricSelect item={item} label={`Link ${item.title} to an input metric`} />
+    </li>
+  );
+}

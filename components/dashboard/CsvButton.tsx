@@ -1,0 +1,16 @@
+/** Downloads the ranked backlog as a CSV file a spreadsheet opens as it is. */
+import { backlogCsv } from '../../lib/domain/csv';
+import { ranking, tree } from '../../lib/state/workspace';
+import { download, fileSlug } from '../common/download';
+
+export function CsvButton() {
+  return (
+    <button
+      type="button"
+      class="btn"
+      onClick={() => download(`${fileSlug(tree.value?.name ?? 'backlog')}-backlog.csv`, backlogCsv(ranking.value), 'text/csv;charset=utf-8')}
+    >
+      Export CSV
+    </button>
+  );
+}

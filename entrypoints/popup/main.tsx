@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import '../../components/common/common.css';
+import './style.css';
+import { Popup } from '../../components/popup/Popup';
+import { startWorkspaceSync } from '../../lib/state/workspace';
+
+startWorkspaceSync();
+render(<Popup />, document.getElementById('app')!);

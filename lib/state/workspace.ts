@@ -1,0 +1,165 @@
+/**
+ * The active tree as the dashboard and the popup see it: one snapshot from the
+ * background, the observations of its metrics, and everything derived from them
+ * (ranking, lints, alignment) as computed signals. Re-read after every change notice.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import { alignment } from '../domain/alignment';
+import { lintTree, type Finding } from '../domain/lint';
+import { rankItems } from '../domain/ranking';
+import {
+  applyMetricText,
+  METRIC_TEXT_FIELDS,
+  metricFieldProblem,
+  metricFieldValue,
+  type MetricTextField,
+  type MetricTextPatch,
+} from '../domain/metric-text';
+import { applyRiceText, RICE_INPUT_FIELDS, riceFieldProblem, riceFieldValue, type RiceInputField } from '../domain/rice-text';
+import { inputMetricsOf, nsmOf } from '../domain/tree';
+import type { Id, Item, Metric, Observation } from '../domain/types';
+import { onWorkspaceChange, request } from '../messaging/client';
+import type { ChangeNotice, Snapshot } from '../messaging/protocol';
+import { createDraftStore } from './drafts';
+
+export type LoadState = 'loading' | 'ready' | 'error';
+
+export const snapshot = signal<Snapshot | null>(null);
+export const loadState = signal<LoadState>('loading');
+export const loadError = signal<string | null>(null);
+/** Observations of every metric of the active tree, oldest first per metric. */
+export const observations = signal<Observation[]>([]);
+/**
+ * RICE estimates typed in the backlog and not stored yet, per item. Laid over the stored
+ * items, so the rank moves while the user types.
+ */
+export const riceEdits = createDraftStore<RiceInputField>({
+  problem: riceFieldProblem,
+  async save(itemId, text) {
+    const rice: Partial<Record<RiceInputField, number | null>> = {};
+    for (const [field, typed] of Object.entries(text) as [RiceInputField, string][]) {
+      const parsed = riceFieldValue(field, typed);
+      if (parsed.ok) rice[field] = parsed.value;
+    }
+    acceptItem(await request({ type: 'item.update', id: itemId, patch: { rice } }));
+  },
+  fieldOfPath: (path) => (RICE_INPUT_FIELDS as readonly string[]).find((f) => path.endsWith(`.${f}`)) as RiceInputField ?? null,
+});
+
+/** Metric fields typed in the tree editor and not stored yet: the lints read them while the user types. */
+export const metricEdits = createDraftStore<MetricTextField>({
+  problem: metricFieldProblem,
+  async save(metricId, text) {
+    let patch: MetricTextPatch = {};
+    for (const [field, typed] of Object.entries(text) as [MetricTextField, string][]) {
+      patch = { ...patch, ...metricFieldValue(field, typed) };
+    }
+    acceptMetric(await request({ type: 'metric.update', id: metricId, patch }));
+  },
+  fieldOfPath: (path) => (METRIC_TEXT_FIELDS as readonly string[]).find((f) => path.endsWith(`.${f}`) || path.includes(`.${f}[`)) as MetricTextField ?? null,
+});
+
+export const tree = computed(() => snapshot.value?.tree ?? null);
+export const trees = computed(() => snapshot.value?.trees ?? []);
+export const settings = computed(() => snapshot.value?.settings ?? null);
+export const storedMetrics = computed(() => snapshot.value?.metrics ?? []);
+export const metrics = computed(() => {
+  const drafts = metricEdits.drafts.value;
+  if (drafts.size === 0) return storedMetrics.value;
+  return storedMetrics.value.map((m) => {
+    const text = drafts.get(m.id);
+    return text ? applyMetricText(m, text) : m;
+  });
+});
+export const storedItems = computed(() => snapshot.value?.items ?? []);
+export const items = computed(() => {
+  const drafts = riceEdits.drafts.value;
+  if (drafts.size === 0) return storedItems.value;
+  return storedItems.value.map((item) => {
+    const text = drafts.get(item.id);
+    return text ? { ...item, rice: applyRiceText(item.rice, text) } : item;
+  });
+});
+export const nsm = computed(() => nsmOf(metrics.value));
+export const inputMetrics = computed(() => inputMetricsOf(metrics.value));
+/** What an item can be tagged with: input metrics and the team metrics under them. */
+export const taggableMetrics = computed(() => metrics.value.filter((m) => m.role === 'input' || m.role === 'team'));
+export const ranking = computed(() => rankItems(items.value, metrics.value));
+export const workAlignment = computed(() => alignment(items.value, metrics.value));
+
+/** The clock the lints read; refreshed on every load, so "validated this quarter" stays true to today. */
+const now = signal(Date.now());
+
+export const findings = computed<Finding[]>(() => {
+  const snap = snapshot.value;
+  if (!snap?.tree) return [];
+  return lintTree({
+    metrics: metrics.value,
+    reviews: snap.reviews,
+    history: snap.history,
+    observations: observations.value,
+    now: now.value,
+  });
+});
+
+export const findingsByMetric = computed(() => {
+  const byMetric = new Map<Id | null, Finding[]>();
+  for (const finding of findings.value) {
+    const key = finding.metricId ?? null;
+    byMetric.set(key, [...(byMetric.get(key) ?? []), finding]);
+  }
+  return byMetric;
+});
+
+export function observationsOf(metricId: Id): Observation[] {
+  return observations.value.filter((o) => o.metricId === metricId).sort((a, b) => a.at.localeCompare(b.at));
+}
+
+let sequence = 0;
+
+/** Reads the active tree (or `treeId`) again; a newer call supersedes one still running. */
+export async function reload(): Promise<void> {
+  const mine = ++sequence;
+  try {
+    const snap = await request({ type: 'snapshot.get' });
+    const lists = await Promise.all(snap.metrics.map((m) => request({ type: 'observations.list', metricId: m.id })));
+    if (mine !== sequence) return;
+    batch(() => {
+      snapshot.value = snap;
+      observations.value = lists.flat();
+      now.value = Date.now();
+      loadState.value = 'ready';
+      loadError.value = null;
+    });
+  } catch (failure) {
+    if (mine !== sequence) return;
+    batch(() => {
+      loadError.value = failure instanceof Error ? failure.message : String(failure);
+      loadState.value = 'error';
+    });
+  }
+}
+
+/** Replaces one stored item with the version the background just returned, before the reload lands. */
+export function acceptItem(item: Item): void {
+  const snap = snapshot.value;
+  if (!snap) return;
+  snapshot.value = { ...snap, items: snap.items.map((i) => (i.id === item.id ? item : i)) };
+}
+
+export function acceptMetric(metric: Metric): void {
+  const snap = snapshot.value;
+  if (!snap) return;
+  snapshot.value = { ...snap, metrics: snap.metrics.map((m) => (m.id === metric.id ? metric : m)) };
+}
+
+/** Loads now and after every committed change anywhere; returns the way to stop listening. */
+export function startWorkspaceSync(): () => void {
+  void reload();
+  return onWorkspaceChange((_notice: ChangeNotice) => void reload());
+}
+
+export async function setActiveTree(treeId: Id): Promise<void> {
+  await request({ type: 'settings.update', patch: { activeTreeId: treeId } });
+  await reload();
+}

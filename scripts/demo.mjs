@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds the extension and opens Chromium with it loaded, a demo workspace
+ * in it, and demo Jira and Amplitude pages at their real URLs (served locally by request
+ * interception: nothing leaves the machine, no account anywhere).
+ *
+ * Without a display (no DISPLAY, or CI set) it runs headless instead, writes a
+ * screenshot of each page to a folder and prints where.
+ *
+ *   node scripts/demo.mjs [--no-build] [--headless] [--out DIR]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { demoPages } from './demo/pages.mjs';
+import { demoWorkspace } from './demo/workspace.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+
+const headless = flag('--headless') || !process.env.DISPLAY || Boolean(process.env.CI);
+const outDir = resolve(option('--out', join(ROOT, 'demo-screenshots')));
+
+function build() {
+  console.log('Building the extension…');
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('The build failed; see above.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function launch(userDataDir) {
+  if (!existsSync(CHROMIUM)) {
+    console.error(`Chromium was not found at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+    process.exit(1);
+  }
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless,
+    viewport: headless ? { width: 1360, height: 900 } : null,
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+      ...(headless ? ['--disable-gpu'] : []),
+    ],
+  });
+  const pages = demoPages();
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    async (route) => {
+      const url = route.request().url().split('#')[0];
+      const page = pages.find((p) => p.url === url);
+      if (page && route.request().resourceType() === 'document') {
+        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
+      } else {
+        await route.abort('blockedbyclient');
+      }
+    },
+  );
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  return { context, pages, extensionId: new URL(worker.url()).host };
+}
+
+async function send(page, message) {
+  const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  if (!reply?.ok) throw new Error(`${message.type} failed: ${reply?.error?.message ?? 'no answer'}`);
+  return reply.value;
+}
+
+/** The in-page panel opens on the toolbar button or a shortcut; here the dashboard asks for it. */
+async function openPanel(dashboard, url) {
+  await dashboard.evaluate(async (target) => {
+    const [tab] = await chrome.tabs.query({ url: target });
+    if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'nsl.togglePanel' }).catch(() => undefined);
+  }, url);
+}
+
+async function screenshots(context, extensionId, pages) {
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const written = [];
+  const shoot = async (page, name) => {
+    await page.waitForTimeout(400);
+    const file = join(outDir, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    written.push(file);
+  };
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#tree`);
+  await dashboard.waitForSelector('.metric-card');
+  for (const section of ['tree', 'backlog', 'alignment', 'validation', 'data', 'sites']) {
+    await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#${section}`);
+    await dashboard.waitForSelector('.content h2');
+    await shoot(dashboard, `dashboard-${section}`);
+  }
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.waitForSelector('.popup');
+  await shoot(popup, 'popup');
+  await popup.close();
+  for (const demo of pages) {
+    const tab = await context.newPage();
+    await tab.goto(demo.url);
+    await tab.waitForTimeout(800);
+    if (!demo.name.endsWith('board')) await openPanel(dashboard, demo.url);
+    await shoot(tab, demo.name);
+    await tab.close();
+  }
+  await send(dashboard, { type: 'workspace.clear' });
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await dashboard.waitForSelector('.template-grid');
+  await shoot(dashboard, 'first-run');
+  return written;
+}
+
+async function main() {
+  if (!flag('--no-build')) build();
+  const userDataDir = await mkdtemp(join(tmpdir(), 'north-star-lens-demo-'));
+  const { context, pages, extensionId } = await launch(userDataDir);
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await send(dashboard, { type: 'workspace.import', document: demoWorkspace(), mode: 'replace' });
+  await dashboard.reload();
+
+  if (headless) {
+    const written = await screenshots(context, extensionId, pages);
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    console.log(`No display: ran headless and wrote ${written.length} screenshots to ${outDir}`);
+    for (const file of written) console.log(`  ${file}`);
+    return;
+  }
+
+  for (const demo of pages) {
+    const tab = await context.newPage();
+    await tab.goto(demo.url);
+  }
+  await dashboard.bringToFront();
+  console.log('North Star Lens is open in Chromium with a demo workspace.');
+  console.log('Demo pages (served locally):');
+  for (const demo of pages) console.log(`  ${demo.url}`);
+  console.log('Close the browser window to end the demo.');
+  await new Promise((done) => context.on('close', done));
+  await rm(userDataDir, { recursive: true, force: true });
+}
+
+main().catch((failure) => {
+  console.error(failure);
+  process.exit(1);
+});
