@@ -1,19 +1,103 @@
+import { effect } from '@preact/signals';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { BadgeLayer } from '@/components/badges/badge-layer';
+import { Overlay } from '@/components/panel/Overlay';
+import panelCss from '@/components/panel/panel.css?inline';
+import { onWorkspaceChange, request } from '@/lib/messaging/client';
+import { flushDrafts, resetEditor } from '@/lib/state/item-editor';
+import { entity, expanded, loadPage } from '@/lib/state/page';
+import { rememberSelection } from '@/lib/state/selection';
+import { adapterForUrl, entityLinkFromHref, entityOnPage, genericWebEntity, SUPPORTED_MATCH_PATTERNS } from '@/lib/sites';
 
 export default defineContentScript({
-  matches: ['https://*.atlassian.net/*'],
-  cssInjectionMode: 'ui',
+  matches: SUPPORTED_MATCH_PATTERNS,
+  // The stylesheet travels inside the script: no extra fetch, and no file exposed to pages.
+  cssInjectionMode: 'manual',
+  runAt: 'document_idle',
   async main(ctx) {
     const ui = await createShadowRootUi(ctx, {
       name: 'north-star-lens',
       position: 'inline',
-      anchor: 'body',
-      onMount: (container) => {
-        render(<div>North Star Lens</div>, container);
+      anchor: 'html',
+      append: 'last',
+      mode: 'closed',
+      css: panelCss,
+      // Keys typed in the panel must not reach the host's shortcuts (Jira's, GitHub's...).
+      isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout'],
+      onMount(container) {
+        render(<Overlay />, container);
         return container;
       },
-      onRemove: (container) => container && render(null, container),
+      onRemove(container) {
+        if (container) render(null, container);
+      },
     });
     ui.mount();
+    // Inline !important beats any host rule that would hide or restyle our host element.
+    ui.shadowHost.style.setProperty('display', 'block', 'important');
+    ui.shadowHost.style.setProperty('position', 'static', 'important');
+
+    const readEntity = () => {
+      const url = new URL(location.href);
+      return adapterForUrl(url) ? entityOnPage(url, document) : genericWebEntity(url, document);
+    };
+
+    const showEntity = async () => {
+      const next = readEntity();
+      const current = entity.value;
+      if (current && next && current.site === next.site && current.key === next.key) {
+        if (next.title && next.title !== current.title) entity.value = next;
+        return;
+      }
+      await flushDrafts();
+      resetEditor();
+      entity.value = next;
+      await loadPage();
+    };
+
+    const adapter = adapterForUrl(new URL(location.href));
+    const badges = adapter
+      ? new BadgeLayer({
+          selector: adapter.linkSelector,
+          resolve: (href) => entityLinkFromHref(href, new URL(location.href)),
+          lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
+          ownHost: ui.shadowHost,
+        })
+      : null;
+    badges?.start();
+    ctx.onInvalidated(() => badges?.stop());
+
+    ctx.addEventListener(window, 'wxt:locationchange', () => void showEntity());
+    // Hosts set the real title after the URL changes; pick it up without a reload.
+    ctx.setTimeout(() => void showEntity(), 1500);
+    const unsubscribe = onWorkspaceChange(() => {
+      void loadPage();
+      void badges?.refresh();
+    });
+    ctx.onInvalidated(unsubscribe);
+
+    const onCommand = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type === 'nsl.togglePanel') {
+        if (!entity.value) entity.value = genericWebEntity(new URL(location.href), document);
+        expanded.value = !expanded.value;
+        void loadPage();
+      }
+    };
+    browser.runtime.onMessage.addListener(onCommand);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+
+    ctx.addEventListener(document, 'selectionchange', () => rememberSelection(String(document.getSelection() ?? '')));
+    ctx.addEventListener(window, 'pagehide', () => void flushDrafts());
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void flushDrafts();
+    });
+
+    const stopTitleEffect = effect(() => {
+      if (!entity.value) expanded.value = false;
+    });
+    ctx.onInvalidated(stopTitleEffect);
+
+    await showEntity();
   },
 });

@@ -106,13 +106,18 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings.update'), patch: v.strictObject(v.partial(SettingsSchema).entries) }),
 
   v.strictObject({ type: v.literal('workspace.export') }),
-  v.strictObject({ type: v.literal('workspace.previewImport'), document: v.unknown() }),
+  v.strictObject({
+    type: v.literal('workspace.previewImport'),
+    document: v.unknown(),
+    mode: v.picklist(['replace', 'merge']),
+  }),
   v.strictObject({
     type: v.literal('workspace.import'),
     document: v.unknown(),
     mode: v.picklist(['replace', 'merge']),
   }),
   v.strictObject({ type: v.literal('workspace.clear') }),
+  v.strictObject({ type: v.literal('dashboard.open') }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -178,6 +183,7 @@ export interface Responses {
   'workspace.previewImport': ImportSummary;
   'workspace.import': ImportSummary;
   'workspace.clear': null;
+  'dashboard.open': null;
 }
 
 export type ErrorCode = 'invalid' | 'not-found' | 'storage' | 'forbidden' | 'unavailable';

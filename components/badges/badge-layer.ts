@@ -1,0 +1,195 @@
+/**
+ * Badges beside entity links on list and board pages. Plain DOM, not Preact: a board
+ * can hold a thousand links, rendered late, virtualised or infinitely scrolled by the
+ * host. Work is batched per animation frame; each link gets at most one badge, and a
+ * badge goes when its link goes. Each badge lives in its own closed shadow root so host
+ * CSS cannot restyle it and its CSS cannot leak out.
+ */
+import { formatScore } from '../../lib/domain/format';
+import type { Badge } from '../../lib/messaging/protocol';
+import type { EntityLinkRef } from '../../lib/sites/types';
+import { BADGE_CSS } from './badge-style';
+
+export interface BadgeLayerOptions {
+  /** Which anchors could be entity links (the site's selector). */
+  selector: string;
+  /** The entity an href names, or null. */
+  resolve(href: string): EntityLinkRef | null;
+  /** Looks up what the workspace knows about these links (one round trip per batch). */
+  lookup(links: EntityLinkRef[]): Promise<Badge[]>;
+  /** Our own UI's host element: never badge inside it. */
+  ownHost?: Element;
+  schedule?(callback: () => void): void;
+}
+
+interface Placed {
+  anchor: HTMLAnchorElement;
+  host: HTMLElement;
+  label: HTMLElement;
+  id: string;
+}
+
+const linkId = (link: Pick<EntityLinkRef, 'site' | 'key'>) => `${link.site}:${link.key}`;
+
+export class BadgeLayer {
+  private readonly placed = new Map<HTMLAnchorElement, Placed>();
+  private readonly known = new Map<string, Badge | null>();
+  private readonly pendingRoots = new Set<ParentNode>();
+  private frameRequested = false;
+  private observer: MutationObserver | null = null;
+  private sweepNeeded = false;
+
+  constructor(private readonly options: BadgeLayerOptions) {}
+
+  start(root: ParentNode & Node = document.body): void {
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+    this.queue(root);
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    for (const badge of this.placed.values()) badge.host.remove();
+    this.placed.clear();
+  }
+
+  /** Forgets what it knew about every link and asks again: the workspace changed. */
+  async refresh(): Promise<void> {
+    this.known.clear();
+    await this.fill([...this.placed.values()]);
+  }
+
+  get count(): number {
+    return this.placed.size;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (this.isOwn(record.target)) continue;
+      if (record.type === 'attributes') {
+        const anchor = record.target as HTMLAnchorElement;
+        this.placed.get(anchor)?.host.remove();
+        this.placed.delete(anchor);
+        this.queue(anchor);
+        continue;
+      }
+      if (record.removedNodes.length) this.sweepNeeded = true;
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE && !this.isOwn(node)) this.queue(node as Element);
+      }
+    }
+    if (this.sweepNeeded) this.requestFrame();
+  }
+
+  private isOwn(node: Node): boolean {
+    const host = this.options.ownHost;
+    return (node as Element).hasAttribute?.('data-nsl-badge') || (host !== undefined && (node === host || host.contains(node)));
+  }
+
+  private queue(root: ParentNode): void {
+    this.pendingRoots.add(root);
+    this.requestFrame();
+  }
+
+  private requestFrame(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    (this.options.schedule ?? requestAnimationFrame)(() => {
+      this.frameRequested = false;
+      void this.processBatch();
+    });
+  }
+
+  private async processBatch(): Promise<void> {
+    if (this.sweepNeeded) this.sweep();
+    const roots = [...this.pendingRoots];
+    this.pendingRoots.clear();
+    const fresh: Placed[] = [];
+    for (const root of roots) {
+      if (!(root as Node).isConnected) continue;
+      for (const anchor of this.candidates(root)) {
+        const badge = this.place(anchor);
+        if (badge) fresh.push(badge);
+      }
+    }
+    if (fresh.length) await this.fill(fresh);
+  }
+
+  private candidates(root: ParentNode): HTMLAnchorElement[] {
+    const found = Array.from(root.querySelectorAll<HTMLAnchorElement>(this.options.selector));
+    if ((root as Element).matches?.(this.options.selector)) found.push(root as HTMLAnchorElement);
+    return found;
+  }
+
+  private place(anchor: HTMLAnchorElement): Placed | null {
+    if (this.placed.has(anchor) || this.isOwn(anchor) || !anchor.href) return null;
+    const link = this.options.resolve(anchor.href);
+    if (!link) return null;
+    const host = document.createElement('span');
+    host.setAttribute('data-nsl-badge', '');
+    host.style.setProperty('display', 'inline-block', 'important');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    const label = document.createElement('span');
+    label.className = 'badge pending';
+    label.textContent = '…';
+    shadow.append(style, label);
+    anchor.after(host);
+    const badge = { anchor, host, label, id: linkId(link) };
+    this.placed.set(anchor, badge);
+    return badge;
+  }
+
+  private async fill(badges: Placed[]): Promise<void> {
+    const unknown = new Map<string, EntityLinkRef>();
+    for (const badge of badges) {
+      if (this.known.has(badge.id)) continue;
+      const link = this.options.resolve(badge.anchor.href);
+      if (link) unknown.set(badge.id, link);
+    }
+    if (unknown.size) {
+      try {
+        const found = await this.options.lookup([...unknown.values()]);
+        for (const id of unknown.keys()) this.known.set(id, null);
+        for (const entry of found) this.known.set(linkId(entry), entry);
+      } catch {
+        for (const badge of badges) render(badge.label, undefined);
+        return;
+      }
+    }
+    for (const badge of badges) render(badge.label, this.known.get(badge.id));
+  }
+
+  /** Removes badges whose link left the page, and badges the host moved away from their link. */
+  private sweep(): void {
+    this.sweepNeeded = false;
+    for (const [anchor, badge] of this.placed) {
+      if (!anchor.isConnected || anchor.nextSibling !== badge.host) {
+        badge.host.remove();
+        this.placed.delete(anchor);
+        if (anchor.isConnected) this.queue(anchor);
+      }
+    }
+  }
+}
+
+function render(label: HTMLElement, badge: Badge | null | undefined): void {
+  if (badge === undefined) {
+    label.className = 'badge muted';
+    label.textContent = '?';
+    label.title = 'North Star Lens could not read the workspace';
+    return;
+  }
+  if (!badge || !badge.metricName) {
+    label.className = 'badge muted';
+    label.textContent = 'unlinked';
+    label.title = badge ? 'Tracked, but linked to no input metric: no path to the North Star' : 'Not tracked in North Star Lens';
+    return;
+  }
+  label.className = 'badge linked';
+  const score = badge.score === null ? 'unscored' : formatScore(badge.score);
+  label.textContent = `${badge.metricName} · ${score}`;
+  label.title = `Moves ${badge.metricName}; RICE × leverage ${score}`;
+}

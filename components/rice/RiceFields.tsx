@@ -1,0 +1,111 @@
+/**
+ * The four RICE inputs with Intercom's scales. Shared by the in-page panel and the
+ * dashboard's backlog. It renders text it is given and reports what the user types;
+ * where drafts live and when they are saved is the caller's business.
+ */
+import { CONFIDENCE_LEVELS, IMPACT_LEVELS } from '../../lib/domain/rice';
+
+export type RiceFieldName = 'reach' | 'impact' | 'confidence' | 'effort';
+
+interface Props {
+  /** Text per field: reach and effort as typed, impact as its value, confidence in percent. */
+  text: Record<RiceFieldName, string>;
+  errors?: Partial<Record<RiceFieldName, string>>;
+  onInput(field: RiceFieldName, text: string): void;
+  /** Called when a field loses focus: a good moment to save at once. */
+  onCommit?(field: RiceFieldName): void;
+  idPrefix: string;
+  reachUnit?: string;
+}
+
+export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, reachUnit }: Props) {
+  const id = (field: RiceFieldName) => `${idPrefix}-${field}`;
+  const described = (field: RiceFieldName) => (errors[field] ? `${id(field)}-error` : `${id(field)}-hint`);
+  const field = (name: RiceFieldName, label: string, hint: string, control: preact.JSX.Element) => (
+    <div class={`rice-field${errors[name] ? ' has-error' : ''}`}>
+      <label for={id(name)}>{label}</label>
+      {control}
+      {errors[name] ? (
+        <p class="field-error" id={`${id(name)}-error`} role="alert">
+          {errors[name]}
+        </p>
+      ) : (
+        <p class="field-hint" id={`${id(name)}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <div class="rice-fields">
+      {field(
+        'reach',
+        'Reach',
+        reachUnit ? `${reachUnit} per period` : 'people or events per period',
+        <input
+          id={id('reach')}
+          inputMode="decimal"
+          autoComplete="off"
+          value={text.reach}
+          aria-invalid={Boolean(errors.reach)}
+          aria-describedby={described('reach')}
+          onInput={(e) => onInput('reach', e.currentTarget.value)}
+          onBlur={() => onCommit?.('reach')}
+        />,
+      )}
+      {field(
+        'impact',
+        'Impact on the metric',
+        'Intercom scale',
+        <select
+          id={id('impact')}
+          value={text.impact}
+          aria-invalid={Boolean(errors.impact)}
+          aria-describedby={described('impact')}
+          onChange={(e) => {
+            onInput('impact', e.currentTarget.value);
+            onCommit?.('impact');
+          }}
+        >
+          <option value="">Not estimated</option>
+          {IMPACT_LEVELS.map((level) => (
+            <option key={level.value} value={String(level.value)}>
+              {level.value} · {level.label}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field(
+        'confidence',
+        'Confidence %',
+        CONFIDENCE_LEVELS.map((l) => `${l.value * 100} ${l.label.toLowerCase()}`).join(' · '),
+        <input
+          id={id('confidence')}
+          inputMode="decimal"
+          autoComplete="off"
+          value={text.confidence}
+          aria-invalid={Boolean(errors.confidence)}
+          aria-describedby={described('confidence')}
+          onInput={(e) => onInput('confidence', e.currentTarget.value)}
+          onBlur={() => onCommit?.('confidence')}
+        />,
+      )}
+      {field(
+        'effort',
+        'Effort',
+        'person-months',
+        <input
+          id={id('effort')}
+          inputMode="decimal"
+          autoComplete="off"
+          value={text.effort}
+          aria-invalid={Boolean(errors.effort)}
+          aria-describedby={described('effort')}
+          onInput={(e) => onInput('effort', e.currentTarget.value)}
+          onBlur={() => onCommit?.('effort')}
+        />,
+      )}
+    </div>
+  );
+}

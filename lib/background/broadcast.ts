@@ -1,0 +1,17 @@
+/**
+ * Tells every open view that the workspace changed, after the write has committed.
+ * Extension pages hear runtime messages; content scripts only hear tab messages.
+ * Tabs without our content script reject the message, which is expected and ignored.
+ */
+import { browser } from 'wxt/browser';
+import type { ChangeNotice } from '../messaging/protocol';
+
+export async function broadcastChange(stores: ChangeNotice['stores']): Promise<void> {
+  const notice: ChangeNotice = { type: 'nsl.changed', stores, at: Date.now() };
+  const toPages = browser.runtime.sendMessage(notice).catch(() => undefined);
+  const tabs = await browser.tabs.query({});
+  await Promise.all([
+    toPages,
+    ...tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, notice).catch(() => undefined))),
+  ]);
+}

@@ -1,0 +1,179 @@
+/**
+ * What the background does for each request. Runs only after `checkMessage` has
+ * accepted the message, so every field here has its declared type.
+ */
+import type { IDBPDatabase } from 'idb';
+import { browser } from 'wxt/browser';
+import { rankItems, rankedScores } from '../domain/ranking';
+import { riceScore } from '../domain/rice';
+import { shortName } from '../domain/tree';
+import type { Item, Metric } from '../domain/types';
+import type { Badge, ChangeNotice, ItemPatch, RequestOf, RequestType, Responses, Request } from '../messaging/protocol';
+import * as store from '../storage';
+
+type Db = IDBPDatabase<store.LensSchema>;
+type StoreName = ChangeNotice['stores'][number];
+
+export interface Handled<T> {
+  value: T;
+  changed: StoreName[];
+}
+
+export async function handle<T extends RequestType>(db: Db, request: RequestOf<T>): Promise<Handled<Responses[T]>> {
+  return (await dispatch(db, request as Request)) as Handled<Responses[T]>;
+}
+
+async function dispatch(db: Db, req: Request): Promise<Handled<unknown>> {
+  switch (req.type) {
+    case 'snapshot.get':
+      return read(await snapshot(db, req.treeId));
+    case 'page.context':
+      return read(await pageContext(db, req.links));
+    case 'badges.lookup':
+      return read(await badges(db, req.links));
+    case 'metric.bySourceUrl': {
+      const { activeTreeId } = await store.getSettings(db);
+      return read(activeTreeId ? await store.findMetricBySourceUrl(db, activeTreeId, req.url) : null);
+    }
+    case 'tree.create':
+      return wrote(await store.createTree(db, { name: req.name, game: req.game ?? null }), 'trees', 'settings');
+    case 'tree.update':
+      return wrote(await store.updateTree(db, req.id, req.patch), 'trees');
+    case 'tree.delete':
+      await store.deleteTree(db, req.id);
+      return wrote(null, 'trees', 'metrics', 'items', 'observations', 'reviews', 'history', 'settings');
+    case 'metric.create':
+      return wrote(
+        await store.createMetric(db, { ...req.fields, treeId: req.treeId, role: req.role, name: req.name }),
+        'metrics',
+        'history',
+      );
+    case 'metric.update':
+      return wrote(await store.updateMetric(db, req.id, req.patch), 'metrics', 'history');
+    case 'metric.delete':
+      await store.deleteMetric(db, req.id);
+      return wrote(null, 'metrics', 'items', 'observations');
+    case 'item.create':
+      return wrote(
+        await store.createItem(db, {
+          treeId: req.treeId,
+          title: req.title,
+          links: req.links,
+          inputMetricId: req.inputMetricId ?? null,
+        }),
+        'items',
+      );
+    case 'item.update':
+      await checkRicePatch(db, req.id, req.patch);
+      return wrote(await store.updateItem(db, req.id, req.patch), 'items');
+    case 'item.delete':
+      await store.deleteItem(db, req.id);
+      return wrote(null, 'items');
+    case 'observation.add':
+      return wrote(
+        await store.addObservation(db, {
+          metricId: req.metricId,
+          at: req.at,
+          value: req.value,
+          sourceUrl: req.sourceUrl ?? '',
+          note: req.note ?? '',
+        }),
+        'observations',
+      );
+    case 'observations.list':
+      return read(await store.listObservations(db, req.metricId));
+    case 'review.add':
+      return wrote(await store.addReview(db, { treeId: req.treeId, answers: req.answers, note: req.note ?? '' }), 'reviews');
+    case 'settings.update':
+      return wrote(await store.updateSettings(db, req.patch), 'settings');
+    case 'workspace.export':
+      return read(await store.exportWorkspace(db));
+    case 'workspace.previewImport':
+      return read(await store.previewImport(db, req.document, req.mode));
+    case 'workspace.import':
+      return wrote(await store.importWorkspace(db, req.document, req.mode), ...ALL_STORES);
+    case 'workspace.clear':
+      await store.clearWorkspace(db);
+      return wrote(null, ...ALL_STORES);
+    case 'dashboard.open':
+      await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+      return read(null);
+  }
+}
+
+const ALL_STORES: StoreName[] = ['trees', 'metrics', 'observations', 'items', 'reviews', 'history', 'settings'];
+
+function read<T>(value: T): Handled<T> {
+  return { value, changed: [] };
+}
+
+function wrote<T>(value: T, ...changed: StoreName[]): Handled<T> {
+  return { value, changed };
+}
+
+async function snapshot(db: Db, requestedTreeId: string | undefined): Promise<Responses['snapshot.get']> {
+  const [settings, trees] = await Promise.all([store.getSettings(db), store.listTrees(db)]);
+  const tree = trees.find((t) => t.id === (requestedTreeId ?? settings.activeTreeId)) ?? trees[0] ?? null;
+  if (!tree) return { settings, trees, tree: null, metrics: [], items: [], reviews: [], history: [] };
+  const [metrics, items, reviews, history] = await Promise.all([
+    store.listMetrics(db, tree.id),
+    store.listItems(db, tree.id),
+    store.listReviews(db, tree.id),
+    store.listHistory(db, tree.id),
+  ]);
+  return { settings, trees, tree, metrics, items, reviews, history };
+}
+
+async function pageContext(db: Db, links: RequestOf<'page.context'>['links']): Promise<Responses['page.context']> {
+  const found = await store.findItemsByLinks(db, links);
+  const item = links.map((l) => found.get(`${l.site}:${l.key}`)).find((i): i is Item => Boolean(i)) ?? null;
+  const [settings, trees] = await Promise.all([store.getSettings(db), store.listTrees(db)]);
+  const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;
+  if (!tree) return { tree: null, metrics: [], item, otherScores: [] };
+  const [metrics, items] = await Promise.all([store.listMetrics(db, tree.id), store.listItems(db, tree.id)]);
+  const others = items.filter((i) => i.id !== item?.id);
+  return { tree, metrics, item, otherScores: rankedScores(rankItems(others, metrics)) };
+}
+
+async function badges(db: Db, links: RequestOf<'badges.lookup'>['links']): Promise<Badge[]> {
+  const found = await store.findItemsByLinks(db, links);
+  const metricsByTree = new Map<string, Metric[]>();
+  const out: Badge[] = [];
+  for (const link of links) {
+    const item = found.get(`${link.site}:${link.key}`);
+    if (!item) continue;
+    let metrics = metricsByTree.get(item.treeId);
+    if (!metrics) {
+      metrics = await store.listMetrics(db, item.treeId);
+      metricsByTree.set(item.treeId, metrics);
+    }
+    const ranking = rankItems([item], metrics);
+    const linked = ranking.ranked[0] ?? ranking.unscored[0];
+    out.push({
+      site: link.site,
+      key: link.key,
+      itemId: item.id,
+      metricName: linked ? shortName(linked.metric) : null,
+      score: ranking.ranked[0]?.score ?? null,
+    });
+  }
+  return out;
+}
+
+/**
+ * An impossible estimate (negative reach, zero effort, impact off Intercom's scale) is
+ * refused rather than stored, naming the field; the panel keeps what was typed.
+ */
+async function checkRicePatch(db: Db, itemId: string, patch: ItemPatch): Promise<void> {
+  if (!patch.rice) return;
+  const current = await store.getItem(db, itemId);
+  if (!current) return;
+  const merged = { ...current.rice, ...patch.rice };
+  for (const field of Object.keys(patch.rice) as (keyof typeof merged)[]) {
+    if (merged[field] === null) continue;
+    const probe = riceScore({ reach: 1, impact: 1, confidence: 1, effort: 1, [field]: merged[field] });
+    if (!probe.ok) {
+      throw new store.StorageError('invalid', probe.message, `patch.rice.${String(field)}`);
+    }
+  }
+}

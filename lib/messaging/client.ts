@@ -1,0 +1,58 @@
+/**
+ * How a view (content script, dashboard, popup) talks to the background. Replies are
+ * typed by request; a refused request throws a RequestError that carries the
+ * background's code, message and field path, so a form can show it where the user acted.
+ */
+import { browser } from 'wxt/browser';
+import type { ChangeNotice, Reply, ReplyError, RequestOf, RequestType, Responses } from './protocol';
+
+export class RequestError extends Error {
+  readonly code: ReplyError['code'];
+  readonly path?: string;
+  constructor(error: ReplyError) {
+    super(error.message);
+    this.name = 'RequestError';
+    this.code = error.code;
+    this.path = error.path;
+  }
+}
+
+const WAKE_RETRIES = 3;
+
+export async function request<T extends RequestType>(message: RequestOf<T>): Promise<Responses[T]> {
+  let lastFailure: unknown;
+  for (let attempt = 0; attempt <= WAKE_RETRIES; attempt++) {
+    try {
+      const reply = (await browser.runtime.sendMessage(message)) as Reply<Responses[T]> | undefined;
+      if (!reply) throw new RequestError({ code: 'unavailable', message: 'The extension did not answer.' });
+      if (!reply.ok) throw new RequestError(reply.error);
+      return reply.value;
+    } catch (failure) {
+      if (failure instanceof RequestError && failure.code !== 'unavailable') throw failure;
+      lastFailure = failure;
+      // A service worker being stopped or restarted drops the message; it answers the next one.
+      await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+    }
+  }
+  if (isContextInvalidated(lastFailure)) {
+    throw new RequestError({ code: 'unavailable', message: 'North Star Lens was updated or reloaded: reload this page to use it.' });
+  }
+  throw new RequestError({ code: 'unavailable', message: 'North Star Lens is not answering. Try again in a moment.' });
+}
+
+function isContextInvalidated(failure: unknown): boolean {
+  return failure instanceof Error && /context invalidated/i.test(failure.message);
+}
+
+/** Calls `listener` after every committed change anywhere in the extension; returns the unsubscribe. */
+export function onWorkspaceChange(listener: (notice: ChangeNotice) => void): () => void {
+  const handler = (message: unknown) => {
+    if (isChangeNotice(message)) listener(message);
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+function isChangeNotice(message: unknown): message is ChangeNotice {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'nsl.changed';
+}

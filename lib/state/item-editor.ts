@@ -1,0 +1,219 @@
+/**
+ * Editing the item of this page without ever losing a keystroke. What the user types is
+ * kept as a draft until the background has stored exactly that text; a refresh from
+ * another tab never overwrites a field being edited, and a refused value stays in the
+ * field with the reason beside it.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import { parseFieldNumber } from '../domain/number-text';
+import { rankOfScore } from '../domain/ranking';
+import { riceScore, type RiceResult } from '../domain/rice';
+import type { RiceInput } from '../domain/types';
+import { request, RequestError } from '../messaging/client';
+import type { ItemPatch } from '../messaging/protocol';
+import { inputLink, item, pageContext } from './page';
+
+export const RICE_INPUT_FIELDS = ['reach', 'impact', 'confidence', 'effort'] as const;
+export type RiceInputField = (typeof RICE_INPUT_FIELDS)[number];
+export type EditableField = RiceInputField | 'notes' | 'title';
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
+
+export const drafts = signal<Partial<Record<EditableField, string>>>({});
+export const fieldErrors = signal<Partial<Record<EditableField, string>>>({});
+export const saveState = signal<SaveState>('saved');
+export const saveError = signal<string | null>(null);
+
+const SAVE_DELAY_MS = 400;
+
+/** Confidence is typed as a percentage and stored as a fraction. */
+function toStored(field: RiceInputField, typed: number | null): number | null {
+  return field === 'confidence' && typed !== null ? typed / 100 : typed;
+}
+
+function toTyped(field: RiceInputField, stored: number | null): string {
+  if (stored === null) return '';
+  return String(field === 'confidence' ? Math.round(stored * 1000) / 10 : stored);
+}
+
+/** The text a field shows: the draft while editing, else the stored value. */
+export function fieldText(field: EditableField): string {
+  const draft = drafts.value[field];
+  if (draft !== undefined) return draft;
+  const current = item.value;
+  if (!current) return '';
+  if (field === 'notes' || field === 'title') return current[field];
+  return toTyped(field, current.rice[field]);
+}
+
+/** The estimate with every valid draft applied: what the score preview uses. */
+export const draftRice = computed<RiceInput | null>(() => {
+  const current = item.value;
+  if (!current) return null;
+  const rice = { ...current.rice };
+  for (const field of RICE_INPUT_FIELDS) {
+    const text = drafts.value[field];
+    if (text === undefined) continue;
+    const parsed = parseFieldNumber(text);
+    if (parsed.ok) rice[field] = toStored(field, parsed.value);
+  }
+  return rice;
+});
+
+export const liveScore = computed<RiceResult | null>(() => {
+  const link = inputLink.value;
+  const rice = draftRice.value;
+  if (!rice || !link) return null;
+  return riceScore(rice, link.leverage);
+});
+
+export const liveRank = computed(() => {
+  const score = liveScore.value;
+  if (!score?.ok) return null;
+  const others = pageContext.value?.otherScores ?? [];
+  return { rank: rankOfScore(score.score, others), of: others.length + 1 };
+});
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+let inFlight: Promise<void> | null = null;
+let queuedPatch: ItemPatch = {};
+
+export function editField(field: EditableField, text: string): void {
+  batch(() => {
+    drafts.value = { ...drafts.value, [field]: text };
+    const problem = localProblem(field, text);
+    fieldErrors.value = withEntry(fieldErrors.value, field, problem);
+    if (!problem) saveState.value = 'pending';
+  });
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => void flushDrafts(), SAVE_DELAY_MS);
+}
+
+/** Saves a choice (impact level, status, input metric) at once, in order with typed edits. */
+export function saveChoice(patch: ItemPatch): Promise<void> {
+  queuedPatch = mergePatch(queuedPatch, patch);
+  saveState.value = 'pending';
+  return flushDrafts();
+}
+
+function localProblem(field: EditableField, text: string): string | undefined {
+  if (field === 'notes' || field === 'title') return undefined;
+  const parsed = parseFieldNumber(text);
+  if (!parsed.ok) return 'Type a number, or leave it empty if not estimated yet';
+  const value = toStored(field, parsed.value);
+  if (value === null) return undefined;
+  const probe = riceScore({ reach: 1, impact: 1, confidence: 1, effort: 1, [field]: value });
+  return probe.ok ? undefined : probe.message;
+}
+
+/** Sends every valid draft and queued choice; drafts that were stored as typed are dropped. */
+export async function flushDrafts(): Promise<void> {
+  if (timer) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  if (inFlight) {
+    await inFlight;
+    return flushDrafts();
+  }
+  const current = item.value;
+  if (!current) return;
+  const sent = { ...drafts.value };
+  const patch = mergePatch(patchFromDrafts(sent), queuedPatch);
+  queuedPatch = {};
+  if (Object.keys(patch).length === 0) {
+    if (saveState.value !== 'failed' && Object.keys(fieldErrors.value).length === 0) saveState.value = 'saved';
+    return;
+  }
+  saveState.value = 'saving';
+  inFlight = send(current.id, patch, sent).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+async function send(itemId: string, patch: ItemPatch, sent: Partial<Record<EditableField, string>>): Promise<void> {
+  try {
+    const saved = await request({ type: 'item.update', id: itemId, patch });
+    batch(() => {
+      const context = pageContext.value;
+      if (context && context.item?.id === saved.id) pageContext.value = { ...context, item: saved };
+      const remaining = { ...drafts.value };
+      for (const field of Object.keys(sent) as EditableField[]) {
+        if (remaining[field] === sent[field] && !fieldErrors.value[field]) delete remaining[field];
+      }
+      drafts.value = remaining;
+      saveError.value = null;
+      saveState.value = Object.keys(remaining).some((f) => !fieldErrors.value[f as EditableField]) ? 'pending' : 'saved';
+    });
+  } catch (failure) {
+    batch(() => {
+      queuedPatch = mergePatch(withoutDraftFields(patch, sent), queuedPatch);
+      const field = failure instanceof RequestError ? fieldOfPath(failure.path) : null;
+      if (field) fieldErrors.value = { ...fieldErrors.value, [field]: (failure as Error).message };
+      else saveError.value = failure instanceof Error ? failure.message : String(failure);
+      saveState.value = 'failed';
+    });
+  }
+}
+
+function patchFromDrafts(sent: Partial<Record<EditableField, string>>): ItemPatch {
+  const patch: ItemPatch = {};
+  for (const [field, text] of Object.entries(sent) as [EditableField, string][]) {
+    if (localProblem(field, text)) continue;
+    if (field === 'notes' || field === 'title') {
+      patch[field] = text;
+      continue;
+    }
+    const parsed = parseFieldNumber(text);
+    if (parsed.ok) patch.rice = { ...patch.rice, [field]: toStored(field, parsed.value) };
+  }
+  return patch;
+}
+
+/** Choices that failed are retried with the next save; typed drafts are still in `drafts`. */
+function withoutDraftFields(patch: ItemPatch, sent: Partial<Record<EditableField, string>>): ItemPatch {
+  const rest: ItemPatch = { ...patch };
+  if ('notes' in sent) delete rest.notes;
+  if ('title' in sent) delete rest.title;
+  if (rest.rice) {
+    const rice = { ...rest.rice };
+    for (const field of RICE_INPUT_FIELDS) if (field in sent) delete rice[field];
+    rest.rice = Object.keys(rice).length ? rice : undefined;
+    if (!rest.rice) delete rest.rice;
+  }
+  return rest;
+}
+
+function mergePatch(a: ItemPatch, b: ItemPatch): ItemPatch {
+  const merged: ItemPatch = { ...a, ...b };
+  if (a.rice || b.rice) merged.rice = { ...a.rice, ...b.rice };
+  return merged;
+}
+
+function withEntry<T extends object>(record: T, key: keyof T, value: T[keyof T] | undefined): T {
+  const next = { ...record };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+function fieldOfPath(path: string | undefined): EditableField | null {
+  const field = path?.split('.').pop();
+  return field && (RICE_INPUT_FIELDS as readonly string[]).concat('notes', 'title').includes(field)
+    ? (field as EditableField)
+    : null;
+}
+
+/** Forgets drafts when the page shows another entity (after SPA navigation). */
+export function resetEditor(): void {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  queuedPatch = {};
+  batch(() => {
+    drafts.value = {};
+    fieldErrors.value = {};
+    saveError.value = null;
+    saveState.value = 'saved';
+  });
+}

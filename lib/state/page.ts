@@ -1,0 +1,102 @@
+/**
+ * What the in-page panel knows about this page: the entity (ticket or chart) the URL
+ * names, and what the workspace holds about it. Fed by the background; re-read after
+ * every change notice and every SPA navigation.
+ */
+import { computed, signal } from '@preact/signals';
+import { metricById, nsmOf, resolveInputLink } from '../domain/tree';
+import type { Metric, Observation } from '../domain/types';
+import { request } from '../messaging/client';
+import type { PageContext } from '../messaging/protocol';
+import type { PageEntity } from '../sites/types';
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+export const entity = signal<PageEntity | null>(null);
+export const pageContext = signal<PageContext | null>(null);
+export const loadState = signal<LoadState>('idle');
+export const loadError = signal<string | null>(null);
+export const expanded = signal(false);
+
+/** On analytics pages: the metric this chart measures, and its recorded values. */
+export const chartMetric = signal<Metric | null>(null);
+export const chartObservations = signal<Observation[]>([]);
+
+export const item = computed(() => pageContext.value?.item ?? null);
+export const metrics = computed(() => pageContext.value?.metrics ?? []);
+export const nsm = computed(() => nsmOf(metrics.value));
+export const hasTree = computed(() => Boolean(pageContext.value?.tree));
+
+/** Input and team metrics: what an item can be tagged with. */
+export const taggableMetrics = computed(() => metrics.value.filter((m) => m.role === 'input' || m.role === 'team'));
+
+export const inputLink = computed(() => {
+  const current = item.value;
+  return current ? resolveInputLink(metricById(metrics.value), current.inputMetricId) : null;
+});
+
+let loadSequence = 0;
+
+/** Reads what the workspace knows about the current entity; a newer call supersedes an older one. */
+export async function loadPage(): Promise<void> {
+  const current = entity.value;
+  const sequence = ++loadSequence;
+  if (!current) {
+    pageContext.value = null;
+    loadState.value = 'idle';
+    return;
+  }
+  if (!pageContext.value) loadState.value = 'loading';
+  try {
+    const context = await request({ type: 'page.context', links: [{ site: current.site, key: current.key }] });
+    const chart = current.kind === 'analytics' ? await loadChart(current.url) : null;
+    if (sequence !== loadSequence) return;
+    pageContext.value = context;
+    chartMetric.value = chart?.metric ?? null;
+    chartObservations.value = chart?.observations ?? [];
+    loadError.value = null;
+    loadState.value = 'ready';
+  } catch (failure) {
+    if (sequence !== loadSequence) return;
+    loadError.value = failure instanceof Error ? failure.message : String(failure);
+    loadState.value = 'error';
+  }
+}
+
+async function loadChart(url: string): Promise<{ metric: Metric | null; observations: Observation[] }> {
+  const metric = await request({ type: 'metric.bySourceUrl', url });
+  const observations = metric ? await request({ type: 'observations.list', metricId: metric.id }) : [];
+  return { metric, observations };
+}
+
+/** Turns this page's ticket into an item of the active tree, titled as the page is. */
+export async function trackThisPage(): Promise<void> {
+  const current = entity.value;
+  const tree = pageContext.value?.tree;
+  if (!current || !tree) return;
+  await request({
+    type: 'item.create',
+    treeId: tree.id,
+    title: current.title || current.key,
+    links: [{ site: current.site, key: current.key, url: current.url }],
+  });
+  await loadPage();
+}
+
+/** Records that this chart or dashboard shows `metricId`, so the panel recognises it next time. */
+export async function linkChartToMetric(metricId: string): Promise<void> {
+  const current = entity.value;
+  const metric = metrics.value.find((m) => m.id === metricId);
+  if (!current || !metric) return;
+  const sourceUrls = metric.sourceUrls.includes(current.url) ? metric.sourceUrls : [...metric.sourceUrls, current.url];
+  await request({ type: 'metric.update', id: metric.id, patch: { sourceUrls } });
+  await loadPage();
+}
+
+export async function recordValue(value: number, at: string, note: string): Promise<void> {
+  const metric = chartMetric.value;
+  const current = entity.value;
+  if (!metric || !current) return;
+  await request({ type: 'observation.add', metricId: metric.id, at, value, sourceUrl: current.url, note });
+  await loadPage();
+}

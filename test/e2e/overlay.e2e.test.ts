@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { eventually, launchLens, type Lens } from './harness';
+import { panelRoot } from './shadow';
+
+const JIRA = 'https://acme.atlassian.net';
+
+function ticketPage(key: string, title: string): string {
+  return `<!doctype html><html><head><title>[${key}] ${title} - Jira</title></head><body>
+  <h1 data-testid="issue.views.issue-base.foundation.summary.heading">${title}</h1>
+  <script>
+    // A single-page app: navigating replaces the heading and pushes a new URL.
+    window.goTo = (key, title) => {
+      history.pushState({}, '', '/browse/' + key);
+      document.title = '[' + key + '] ' + title + ' - Jira';
+      document.querySelector('h1').textContent = title;
+    };
+  </script></body></html>`;
+}
+
+function boardPage(count: number): string {
+  const rows = Array.from({ length: count }, (_, i) => `<li><a href="/browse/ABC-${i + 1}">ABC-${i + 1}</a> Card ${i + 1}</li>`).join('');
+  return `<!doctype html><html><head><title>ABC board - Jira</title></head><body><ul id="rows">${rows}</ul>
+  <a href="/jira/your-work">Your work</a>
+  <script>
+    window.addRows = (from, n) => {
+      const list = document.getElementById('rows');
+      for (let i = from; i < from + n; i++) {
+        const li = document.createElement('li');
+        li.innerHTML = '<a href="/browse/ABC-' + i + '">ABC-' + i + '</a> Late card';
+        list.appendChild(li);
+      }
+    };
+    window.removeRows = (n) => { const list = document.getElementById('rows'); for (let i = 0; i < n; i++) list.lastElementChild.remove(); };
+  </script></body></html>`;
+}
+
+describe('the in-page panel on a tracker', () => {
+  let lens: Lens;
+  let treeId: string;
+  let inputId: string;
+
+  beforeAll(async () => {
+    lens = await launchLens();
+    const tree = await lens.call({ type: 'tree.create', name: 'Product', game: 'productivity' });
+    treeId = tree.id;
+    await lens.call({ type: 'metric.create', treeId, role: 'nsm', name: 'Weekly active teams', fields: { period: 'week' } });
+    const input = await lens.call({ type: 'metric.create', treeId, role: 'input', name: 'Teams inviting a colleague', fields: { ownerTeam: 'Growth' } });
+    await lens.call({ type: 'metric.create', treeId, role: 'input', name: 'Projects shared', fields: { ownerTeam: 'Collab' } });
+    inputId = input.id;
+    await lens.serve(new RegExp(`^${JIRA}/browse/`), ticketPage('ABC-1', 'Invite from the empty state'));
+  });
+  afterAll(async () => {
+    await lens?.close();
+  });
+
+  async function openTicket(key: string): Promise<Page> {
+    return lens.open(`${JIRA}/browse/${key}`);
+  }
+
+  it('shows a collapsed pill saying the ticket is not linked yet', async () => {
+    const page = await openTicket('ABC-1');
+    const panel = await panelRoot(page);
+    const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t && !t.includes('…')));
+    expect(pill).toContain('Not tracked');
+    await page.close();
+  });
+
+  it('creates, links and scores an item from the ticket, and it is still there after a reload', async () => {
+    const page = await openTicket('ABC-1');
+    const panel = await panelRoot(page);
+    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
+    await panel.click('[data-testid=pill]');
+    expect(await panel.text('[data-testid=entity-key]')).toBe('ABC-1');
+    await panel.click('.track button.primary');
+    await eventually(() => panel.exists('#nsl-input-metric'), Boolean);
+
+    await panel.type('#nsl-input-metric', 'invit');
+    await page.keyboard.press('Enter');
+    await eventually(() => panel.text('[data-testid=path]'), (t) => Boolean(t?.includes('Teams inviting a colleague')));
+    expect(await panel.text('[data-testid=path]')).toContain('Weekly active teams');
+
+    await panel.type('#nsl-rice-reach', '1,000');
+    await panel.select('#nsl-rice-impact', '2');
+    await panel.type('#nsl-rice-confidence', '80');
+    await panel.type('#nsl-rice-effort', '4');
+    const score = await eventually(() => panel.text('[data-testid=score]'), (t) => Boolean(t?.includes('400')));
+    expect(score).toContain('400');
+    expect(score).toContain('#1 of 1');
+    await eventually(() => panel.text('[data-testid=save-status]'), (t) => t === 'All changes saved');
+
+    await page.reload();
+    const again = await panelRoot(page);
+    const pill = await eventually(() => again.text('[data-testid=pill]'), (t) => Boolean(t?.includes('400')));
+    expect(pill).toBe('★Teams inviting a colleague · 400');
+    await page.close();
+  });
+
+  it('keeps an impossible estimate in the field with the reason, and does not store it', async () => {
+    const page = await openTicket('ABC-1');
+    const panel = await panelRoot(page);
+    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('400')));
+    await panel.click('[data-testid=pill]');
+    await panel.type('#nsl-rice-effort', '0');
+    const error = await eventually(() => panel.text('.rice-field.has-error .field-error'), Boolean);
+    expect(error).toMatch(/Effort must be more than 0/);
+    expect(await panel.value('#nsl-rice-effort')).toBe('0');
+    await new Promise((r) => setTimeout(r, 800));
+    const stored = await lens.call({ type: 'page.context', links: [{ site: 'jira', key: 'ABC-1' }] });
+    expect(stored.item?.rice.effort).toBe(4);
+    await page.close();
+  });
+
+  it('follows single-page navigation to another ticket without a reload', async () => {
+    const page = await openTicket('ABC-1');
+    const panel = await panelRoot(page);
+    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('400')));
+    await page.evaluate(() => (window as unknown as { goTo(k: string, t: string): void }).goTo('ABC-2', 'Onboarding checklist'));
+    const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
+    expect(pill).toContain('Not tracked');
+    await panel.click('[data-testid=pill]');
+    expect(await panel.text('[data-testid=entity-key]')).toBe('ABC-2');
+    await page.close();
+  });
+
+  it('shows an edit made in one tab in another open tab', async () => {
+    const first = await openTicket('ABC-1');
+    const second = await openTicket('ABC-1');
+    const a = await panelRoot(first);
+    const b = await panelRoot(second);
+    await eventually(() => b.text('[data-testid=pill]'), (t) => Boolean(t?.includes('400')));
+    await a.click('[data-testid=pill]');
+    await a.type('#nsl-rice-reach', '2000');
+    const seen = await eventually(() => b.text('[data-testid=pill]'), (t) => Boolean(t?.includes('800')), 5000);
+    expect(seen).toContain('800');
+    await first.close();
+    await second.close();
+  });
+
+  it('puts exactly one badge beside each of 300 entity links, and on rows added later', async () => {
+    await lens.serve(`${JIRA}/jira/software/projects/ABC/boards/1`, boardPage(300));
+    const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/1`);
+    const countBadges = () => page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length);
+    expect(await eventually(countBadges, (n) => n === 300)).toBe(300);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await countBadges()).toBe(300);
+
+    await page.evaluate(() => (window as unknown as { addRows(f: number, n: number): void }).addRows(301, 25));
+    expect(await eventually(countBadges, (n) => n === 325)).toBe(325);
+    await page.evaluate(() => (window as unknown as { removeRows(n: number): void }).removeRows(10));
+    expect(await eventually(countBadges, (n) => n === 315)).toBe(315);
+
+    const badgeOfFirst = await page.evaluate(() => {
+      const anchor = document.querySelector('a[href="/browse/ABC-1"]');
+      return anchor?.nextElementSibling?.hasAttribute('data-nsl-badge') ?? false;
+    });
+    expect(badgeOfFirst).toBe(true);
+    await page.close();
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Reaches into the extension's CLOSED shadow roots the way DevTools does, through the
+ * DevTools protocol: page script cannot, which is the point of closing them. Clicks and
+ * focus go through real DOM calls; typing then uses Playwright's real keyboard.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface DomNode {
+  nodeName: string;
+  backendNodeId: number;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+export interface ShadowHandle {
+  /** Runs `fn` with the shadow root as its argument, in the page, and returns its JSON result. */
+  run<T>(fn: string, ...args: unknown[]): Promise<T>;
+  text(selector: string): Promise<string | null>;
+  exists(selector: string): Promise<boolean>;
+  click(selector: string): Promise<void>;
+  focus(selector: string): Promise<void>;
+  value(selector: string): Promise<string | null>;
+  /** Focuses the field, selects what it holds, and types like a person. */
+  type(selector: string, text: string, options?: { replace?: boolean; delay?: number }): Promise<void>;
+  select(selector: string, value: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+function findAll(node: DomNode, match: (n: DomNode) => boolean, out: DomNode[] = []): DomNode[] {
+  if (match(node)) out.push(node);
+  for (const child of node.children ?? []) findAll(child, match, out);
+  for (const root of node.shadowRoots ?? []) findAll(root, match, out);
+  return out;
+}
+
+async function shadowRootObject(cdp: CDPSession, hostName: string): Promise<string | null> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const host = findAll(root, (n) => n.nodeName === hostName.toUpperCase())[0];
+  const shadow = host?.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as {
+    object: { objectId?: string };
+  };
+  return object.objectId ?? null;
+}
+
+export async function panelRoot(page: Page, hostName = 'north-star-lens', timeoutMs = 10_000): Promise<ShadowHandle> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  const deadline = Date.now() + timeoutMs;
+  let objectId = await shadowRootObject(cdp, hostName);
+  while (!objectId && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    objectId = await shadowRootObject(cdp, hostName);
+  }
+  if (!objectId) throw new Error(`No <${hostName}> shadow root on ${page.url()}`);
+  const rootId = objectId;
+
+  const run = async <T>(fn: string, ...args: unknown[]): Promise<T> => {
+    const result = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: rootId,
+      functionDeclaration: `function(...args) { return (${fn})(this, ...args); }`,
+      arguments: args.map((value) => ({ value })),
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+    if (result.exceptionDetails) {
+      throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+    }
+    return result.result.value as T;
+  };
+
+  const handle: ShadowHandle = {
+    run,
+    text: (selector) => run('(root, s) => root.querySelector(s)?.textContent ?? null', selector),
+    exists: (selector) => run('(root, s) => Boolean(root.querySelector(s))', selector),
+    async click(selector) {
+      const ok = await run<boolean>('(root, s) => { const el = root.querySelector(s); if (!el) return false; el.click(); return true; }', selector);
+      if (!ok) throw new Error(`Nothing to click at ${selector}`);
+    },
+    async focus(selector) {
+      const ok = await run<boolean>('(root, s) => { const el = root.querySelector(s); if (!el) return false; el.focus(); return true; }', selector);
+      if (!ok) throw new Error(`Nothing to focus at ${selector}`);
+    },
+    value: (selector) => run('(root, s) => root.querySelector(s)?.value ?? null', selector),
+    async type(selector, text, options = {}) {
+      await handle.focus(selector);
+      if (options.replace ?? true) {
+        await run('(root, s) => root.querySelector(s).select?.()', selector);
+        await page.keyboard.press('Backspace');
+      }
+      await page.keyboard.type(text, { delay: options.delay ?? 10 });
+    },
+    async select(selector, value) {
+      const ok = await run<boolean>(
+        `(root, s, v) => { const el = root.querySelector(s); if (!el) return false; el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })); return true; }`,
+        selector,
+        value,
+      );
+      if (!ok) throw new Error(`No select at ${selector}`);
+    },
+    close: () => cdp.detach(),
+  };
+  return handle;
+}
