@@ -1,19 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
 import { eventually, launchLens, type Lens } from './harness';
-import { panelRoot } from './shadow';
+import { badgeTexts, panelRoot } from './shadow';
 
 const JIRA = 'https://acme.atlassian.net';
 
 function ticketPage(key: string, title: string): string {
-  return `<!doctype html><html><head><title>[${key}] ${title} - Jira</title></head><body>
-  <h1 data-testid="issue.views.issue-base.foundation.summary.heading">${title}</h1>
+  return `<!doctype html><html><head><title>[${key}] ${title} - Jira</title>
+  <style>
+    body { margin: 0; font: 14px/1.5 -apple-system, 'Segoe UI', Roboto, sans-serif; color: #172b4d; }
+    .top { height: 48px; background: #fafbfc; border-bottom: 1px solid #dfe1e6; display: flex; align-items: center; padding: 0 20px; font-weight: 600; color: #0052cc; }
+    main { max-width: 760px; padding: 24px 40px; }
+    .crumbs { color: #5e6c84; font-size: 13px; }
+    h1 { font-size: 24px; font-weight: 500; margin: 8px 0 20px; }
+    .field { color: #5e6c84; font-size: 12px; font-weight: 600; margin-top: 16px; }
+    .desc { border: 1px solid #dfe1e6; border-radius: 3px; padding: 12px; }
+  </style></head><body>
+  <div class="top">Jira · Acme</div>
+  <main>
+    <div class="crumbs">Projects / Growth / <span id="crumb">${key}</span></div>
+    <h1 data-testid="issue.views.issue-base.foundation.summary.heading">${title}</h1>
+    <div class="field">Description</div>
+    <div class="desc">New workspaces land on an empty project list. Offer to invite a teammate right there, with the link pre-filled.</div>
+  </main>
   <script>
     // A single-page app: navigating replaces the heading and pushes a new URL.
     window.goTo = (key, title) => {
       history.pushState({}, '', '/browse/' + key);
       document.title = '[' + key + '] ' + title + ' - Jira';
       document.querySelector('h1').textContent = title;
+      document.getElementById('crumb').textContent = key;
     };
   </script></body></html>`;
 }
@@ -88,6 +105,8 @@ describe('the in-page panel on a tracker', () => {
     expect(score).toContain('400');
     expect(score).toContain('#1 of 1');
     await eventually(() => panel.text('[data-testid=save-status]'), (t) => t === 'All changes saved');
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/panel-tracker.png' });
 
     await page.reload();
     const again = await panelRoot(page);
@@ -155,6 +174,42 @@ describe('the in-page panel on a tracker', () => {
       return anchor?.nextElementSibling?.hasAttribute('data-nsl-badge') ?? false;
     });
     expect(badgeOfFirst).toBe(true);
+    await page.close();
+  });
+
+  it('says on each badge which input metric the ticket moves and its score, or that it is unlinked', async () => {
+    const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/1`);
+    await eventually(() => page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length), (n) => n === 300);
+    const badges = await eventually(() => badgeTexts(page), (b) => b.length === 300 && !b.some((x) => x.badge === '…'));
+    expect(badges.find((b) => b.anchorText === 'ABC-1')?.badge).toBe('Teams inviting a… · 800');
+    expect(badges.find((b) => b.anchorText === 'ABC-2')?.badge).toBe('unlinked');
+    expect(badges.filter((b) => b.badge === 'unlinked')).toHaveLength(299);
+
+    // A virtualised list recycles a row: same anchor, new href, so the badge must follow it.
+    await page.evaluate(() => {
+      const anchor = document.querySelector<HTMLAnchorElement>('a[href="/browse/ABC-2"]')!;
+      anchor.href = '/browse/ABC-1';
+      anchor.textContent = 'ABC-1 (recycled)';
+    });
+    const recycled = await eventually(() => badgeTexts(page), (b) => b.find((x) => x.anchorText === 'ABC-1 (recycled)')?.badge.includes('800') ?? false);
+    expect(recycled.find((x) => x.anchorText === 'ABC-1 (recycled)')?.badge).toBe('Teams inviting a… · 800');
+    expect(recycled).toHaveLength(300);
+    await page.close();
+  });
+
+  it('collapses on Esc, and shows a change made in the dashboard without a reload', async () => {
+    const page = await openTicket('ABC-1');
+    const panel = await panelRoot(page);
+    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('800')));
+    await panel.click('[data-testid=pill]');
+    expect(await panel.exists('[data-testid=panel]')).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await eventually(() => panel.exists('[data-testid=panel]'), (open) => !open)).toBe(false);
+
+    const item = (await lens.call({ type: 'page.context', links: [{ site: 'jira', key: 'ABC-1' }] })).item!;
+    await lens.call({ type: 'item.update', id: item.id, patch: { rice: { effort: 16 } } });
+    const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('200')));
+    expect(pill).toBe('★Teams inviting a colleague · 200');
     await page.close();
   });
 });

@@ -104,3 +104,26 @@ export async function panelRoot(page: Page, hostName = 'north-star-lens', timeou
   };
   return handle;
 }
+
+/** The text of every badge on the page, in document order, read through their closed shadow roots. */
+export async function badgeTexts(page: Page): Promise<{ anchorText: string; badge: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  await cdp.detach();
+  const out: { anchorText: string; badge: string }[] = [];
+  const textOf = (node: DomNode): string =>
+    node.nodeName === '#text' ? (node as DomNode & { nodeValue: string }).nodeValue : (node.children ?? []).map(textOf).join('');
+  const walk = (node: DomNode) => {
+    const children = node.children ?? [];
+    children.forEach((child, index) => {
+      if (child.attributes?.includes('data-nsl-badge')) {
+        const label = (child.shadowRoots?.[0]?.children ?? []).find((n) => n.nodeName === 'SPAN');
+        const anchor = children[index - 1];
+        out.push({ anchorText: anchor ? textOf(anchor) : '', badge: label ? textOf(label) : '' });
+      }
+      walk(child);
+    });
+  };
+  walk(root);
+  return out;
+}
