@@ -88,11 +88,17 @@ function StatusSelect({ item }: { item: Item }) {
   );
 }
 
+/** Only web addresses become links: a stored `javascript:` or `data:` URL is never clickable. */
+function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
 function ItemLinks({ item }: { item: Item }) {
-  if (!item.links.length) return null;
+  const links = item.links.filter((l) => isWebUrl(l.url));
+  if (!links.length) return null;
   return (
     <span class="item-links">
-      {item.links.map((l) => (
+      {links.map((l) => (
         <a key={l.site + l.key} href={l.url} target="_blank" rel="noopener noreferrer" class="ticket-link">
           <span class="visually-hidden">Open in {siteLabel(l.site)}: </span>
           {l.site === 'web' ? new URL(l.url).hostname : l.key}

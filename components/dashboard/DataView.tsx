@@ -14,7 +14,8 @@ import { CsvButton } from './CsvButton';
 interface PendingImport {
   fileName: string;
   document: unknown;
-  summary: ImportSummary;
+  merge: ImportSummary;
+  replace: ImportSummary;
 }
 
 const pending = signal<PendingImport | null>(null);
@@ -83,8 +84,11 @@ async function chooseFile(file: File | undefined): Promise<void> {
   }
   busy.value = true;
   try {
-    const summary = await request({ type: 'workspace.previewImport', document });
-    pending.value = { fileName: file.name, document, summary };
+    const [merge, replace] = await Promise.all([
+      request({ type: 'workspace.previewImport', document, mode: 'merge' }),
+      request({ type: 'workspace.previewImport', document, mode: 'replace' }),
+    ]);
+    pending.value = { fileName: file.name, document, merge, replace };
   } catch (e) {
     importError.value = `This file cannot be imported: ${describeFailure(e)}. Nothing was changed.`;
   } finally {
@@ -127,12 +131,15 @@ async function clearAll(): Promise<void> {
 }
 
 function Preview({ item }: { item: PendingImport }) {
-  const { summary } = item;
+  const summary = item.merge;
   const nothing = total(summary.added) + total(summary.updated) === 0;
   return (
     <div class="import-preview card" role="region" aria-labelledby="preview-heading">
       <h3 id="preview-heading">Before importing {item.fileName}</h3>
-      <p class="muted small">Nothing has been written yet. Merging adds new records and updates those with the same id; nothing of yours is removed.</p>
+      <p class="muted small">
+        Nothing has been written yet. Merging adds new records and updates those with the same id; nothing of yours is removed. Replacing makes your workspace exactly
+        this file.
+      </p>
       <table class="summary-table">
         <thead>
           <tr>
@@ -143,6 +150,9 @@ function Preview({ item }: { item: PendingImport }) {
             <th scope="col" class="num">
               Changed
             </th>
+            <th scope="col" class="num">
+              Removed if replacing
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -151,6 +161,7 @@ function Preview({ item }: { item: PendingImport }) {
               <th scope="row">{STORE_LABELS[store]}</th>
               <td class="num">{summary.added[store]}</td>
               <td class="num">{summary.updated[store]}</td>
+              <td class="num">{item.replace.removed[store]}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { eventually, launchLens, type Lens } from './harness';
+import { backlogOrder, openDashboard, seedDemo } from './dashboard-helpers';
+
+describe('dashboard: the ranked backlog', () => {
+  let lens: Lens;
+  let page: Page;
+
+  beforeAll(async () => {
+    lens = await launchLens();
+    await seedDemo(lens);
+    page = await openDashboard(lens, 'backlog');
+    await page.locator('.backlog-row').first().waitFor();
+  });
+  afterAll(async () => lens?.close());
+
+  const row = (title: string) => page.locator('.backlog-row', { has: page.locator('.item-title', { hasText: title }) });
+  const storedItem = async (title: string) => (await lens.call({ type: 'snapshot.get' })).items.find((i) => i.title === title);
+
+  it('ranks linked items by score, highest first, with the unscored after them', async () => {
+    expect(await backlogOrder(page)).toEqual([
+      '#1 Instant book for verified guests',
+      '#2 Map search on mobile',
+      '#3 Weekly-stay discount',
+      '#4 Host onboarding checklist',
+      '#5 Saved searches with price alerts',
+      '— Calendar sync with other platforms',
+    ]);
+    expect(await row('Calendar sync').locator('.unscored-reason').textContent()).toBe('Confidence is not estimated yet');
+  });
+
+  it('moves an item up while its reach is typed, keeping the caret in the field, and stores it', async () => {
+    const reach = row('Saved searches').getByLabel('Reach');
+    await reach.click();
+    await reach.press('End');
+    await reach.pressSequentially('00');
+    await eventually(() => backlogOrder(page), (order) => order[0] === '#1 Saved searches with price alerts');
+    expect((await backlogOrder(page))[0]).toBe('#1 Saved searches with price alerts');
+    const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id ?? '');
+    expect(focused).toMatch(/-reach$/);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('1800000');
+    await reach.blur();
+    const stored = await eventually(() => storedItem('Saved searches with price alerts'), (i) => i?.rice.reach === 1_800_000);
+    expect(stored?.rice.reach).toBe(1_800_000);
+  });
+
+  it('refuses an impossible effort in place, saying why, and stores nothing', async () => {
+    const effort = row('Weekly-stay discount').getByLabel('Effort');
+    await effort.fill('0');
+    await row('Weekly-stay discount').getByText('Effort must be more than 0 person-months').waitFor();
+    expect(await effort.getAttribute('aria-invalid')).toBe('true');
+    await effort.blur();
+    await page.waitForTimeout(600);
+    expect((await storedItem('Weekly-stay discount'))?.rice.effort).toBe(1);
+    await effort.fill('1');
+    await row('Weekly-stay discount').getByText('Effort must be more than 0 person-months').waitFor({ state: 'detached' });
+  });
+
+  it('scores an item once its last estimate is given, and changes its impact from the scale', async () => {
+    await row('Calendar sync').getByLabel('Confidence %').fill('50');
+    await eventually(() => row('Calendar sync').locator('.cell-rank').textContent(), (t) => t !== '—');
+    expect(await row('Calendar sync').locator('.cell-rank').textContent()).toMatch(/^#\d$/);
+    await row('Calendar sync').getByLabel('Impact on the metric').selectOption('3');
+    const stored = await eventually(() => storedItem('Calendar sync with other platforms'), (i) => i?.rice.impact === 3 && i.rice.confidence === 0.5);
+    expect(stored?.rice).toEqual({ reach: 6000, impact: 3, confidence: 0.5, effort: 3 });
+  });
+
+  it('filters by input metric, status and site, and sorts by other columns', async () => {
+    await page.getByLabel('Input metric', { exact: true }).selectOption({ label: 'Search-to-book conversion' });
+    expect((await backlogOrder(page)).map((r) => r.replace(/^\S+ /, ''))).toEqual(['Instant book for verified guests', 'Map search on mobile']);
+    await page.getByLabel('Status', { exact: true }).selectOption('planned');
+    expect(await page.locator('.backlog-list .backlog-row').count()).toBe(2);
+    await page.getByLabel('Status', { exact: true }).selectOption('in-progress');
+    await page.getByText('No linked item matches these filters.').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    expect(await page.locator('.backlog-list .backlog-row').count()).toBe(6);
+
+    await page.getByLabel('Site', { exact: true }).selectOption('jira');
+    expect(await page.locator('.backlog-list .backlog-row').count()).toBe(6);
+    await page.getByLabel('Search', { exact: true }).fill('STAY-104');
+    expect((await backlogOrder(page)).map((r) => r.replace(/^\S+ /, ''))).toEqual(['Weekly-stay discount']);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+
+    await page.getByLabel('Sort by').selectOption('title');
+    const titles = (await backlogOrder(page)).map((r) => r.replace(/^\S+ /, ''));
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+    await page.getByLabel('Sort by').selectOption('rank');
+  });
+
+  it('links the ticket back to its page', async () => {
+    const link = row('Instant book').getByRole('link', { name: /STAY-101/ });
+    expect(await link.getAttribute('href')).toBe('https://staydemo.atlassian.net/browse/STAY-101');
+  });
+
+  it('keeps unlinked items apart, and ranks one once it is linked to an input metric', async () => {
+    const unlinked = page.locator('.unlinked-row', { hasText: 'Redesign the footer' });
+    await unlinked.getByLabel(/Link Redesign the footer/).selectOption({ label: 'Repeat guests' });
+    await row('Redesign the footer').waitFor();
+    expect(await page.locator('.unlinked-row').count()).toBe(1);
+    const stored = await storedItem('Redesign the footer');
+    const snap = await lens.call({ type: 'snapshot.get' });
+    expect(snap.metrics.find((m) => m.id === stored?.inputMetricId)?.name).toBe('Repeat guests');
+  });
+
+  it('adds an idea from the dashboard', async () => {
+    await page.getByLabel('New idea').fill('Price tips for new hosts');
+    await page.getByRole('button', { name: 'Add idea' }).click();
+    await page.locator('.unlinked-row', { hasText: 'Price tips for new hosts' }).waitFor();
+    expect((await storedItem('Price tips for new hosts'))?.inputMetricId).toBeNull();
+  });
+});
