@@ -22,7 +22,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'north-star-lens@example.org', strict_min_version: '115.0' },
+            gecko: {
+              id: 'north-star-lens@example.org',
+              strict_min_version: '115.0',
+              // Nothing is collected: the workspace stays in the browser unless exported.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

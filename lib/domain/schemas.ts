@@ -24,7 +24,13 @@ export const TextSchema = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 export const TimestampSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 export const FiniteSchema = v.pipe(v.number(), v.finite('must be a finite number'));
 export const DateSchema = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
-export const UrlSchema = v.pipe(v.string(), v.maxLength(4096), v.url('must be a URL'));
+/** Only web addresses: a `javascript:` or `data:` link stored here would run when clicked. */
+export const UrlSchema = v.pipe(
+  v.string(),
+  v.maxLength(4096),
+  v.url('must be a URL'),
+  v.regex(/^https?:\/\//i, 'must be an http or https address'),
+);
 export const SiteSchema = v.picklist(SITE_IDS);
 
 export const TreeSchema = v.strictObject({

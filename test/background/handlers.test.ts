@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handle } from '../../lib/background/handlers';
+import { StorageError, type LensDb } from '../../lib/storage';
+import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
+import { freshDb } from '../storage/fresh-db';
+
+let db: LensDb;
+const call = async <T extends RequestType>(request: RequestOf<T>) => (await handle(db, request)).value;
+
+async function seed() {
+  const tree = await call({ type: 'tree.create', name: 'Product' });
+  await call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
+  const input = await call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague', fields: { leverage: 2 } });
+  const scored = async (key: string, reach: number) => {
+    const item = await call({
+      type: 'item.create',
+      treeId: tree.id,
+      title: key,
+      links: [{ site: 'jira', key, url: `https://acme.atlassian.net/browse/${key}` }],
+      inputMetricId: input.id,
+    });
+    return call({ type: 'item.update', id: item.id, patch: { rice: { reach, impact: 1, confidence: 1, effort: 1 } } });
+  };
+  return { tree, input, a: await scored('A-1', 100), b: await scored('A-2', 300), c: await scored('A-3', 200) };
+}
+
+beforeEach(async () => {
+  db = await freshDb();
+});
+
+describe('what the background answers a page', () => {
+  it('gives the ticket its item and the scores of every other ranked item, highest first', async () => {
+    const { a } = await seed();
+    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    expect(context.item?.id).toBe(a.id);
+    expect(context.otherScores).toEqual([600, 400]);
+  });
+
+  it('gives an untracked ticket no item, but the tree so it can be tracked', async () => {
+    const { tree } = await seed();
+    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-9' }] });
+    expect(context.item).toBeNull();
+    expect(context.tree?.id).toBe(tree.id);
+    expect(context.otherScores).toHaveLength(3);
+  });
+
+  it('gives badges for tracked links only, with the metric short name and the leveraged score', async () => {
+    await seed();
+    const badges = await call({ type: 'badges.lookup', links: [{ site: 'jira', key: 'A-2' }, { site: 'jira', key: 'ZZ-1' }] });
+    expect(badges).toEqual([expect.objectContaining({ key: 'A-2', metricName: 'Teams inviting a…', score: 600 })]);
+  });
+
+  it('reports which stores a write changed, so views know to refresh', async () => {
+    const { a } = await seed();
+    const handled = await handle(db, { type: 'item.update', id: a.id, patch: { notes: 'x' } });
+    expect(handled.changed).toEqual(['items']);
+    expect((await handle(db, { type: 'snapshot.get' })).changed).toEqual([]);
+  });
+});
+
+describe('impossible estimates', () => {
+  it.each([
+    [{ effort: 0 }, 'patch.rice.effort', /Effort must be more than 0/],
+    [{ reach: -5 }, 'patch.rice.reach', /Reach must be/],
+    [{ impact: 4 }, 'patch.rice.impact', /Impact must be one of/],
+    [{ confidence: 1.5 }, 'patch.rice.confidence', /Confidence must be/],
+  ])('refuses %j naming the field, and keeps the stored estimate', async (rice, path, message) => {
+    const { a } = await seed();
+    const failure = await handle(db, { type: 'item.update', id: a.id, patch: { rice } }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(StorageError);
+    expect((failure as StorageError).path).toBe(path);
+    expect((failure as StorageError).message).toMatch(message);
+    const stored = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    expect(stored.item?.rice).toEqual({ reach: 100, impact: 1, confidence: 1, effort: 1 });
+  });
+
+  it('lets a field be cleared back to "not estimated"', async () => {
+    const { a } = await seed();
+    const item = await call({ type: 'item.update', id: a.id, patch: { rice: { effort: null } } });
+    expect(item.rice.effort).toBeNull();
+  });
+});
