@@ -7,6 +7,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { togglePanelInTab } from '../../lib/background/panel-toggle';
 import { formatNumber, formatPercent, formatScore } from '../../lib/domain/format';
+import { ideaTitleFromTab } from '../../lib/domain/idea-title';
 import { metricById, resolveInputLink } from '../../lib/domain/tree';
 import { request } from '../../lib/messaging/client';
 import { currentTab, loadCurrentTab, tabContext } from '../../lib/state/current-tab';
@@ -130,7 +131,8 @@ async function addIdea(event: Event): Promise<void> {
   event.preventDefault();
   const current = tree.value;
   const tab = currentTab.value;
-  const title = (ideaTitle.value ?? tab?.title ?? '').trim();
+  const suggested = tab?.link && !tabContext.value?.item ? ideaTitleFromTab(tab.title, tab.link.key, siteLabel(tab.link.site)) : '';
+  const title = (ideaTitle.value ?? suggested).trim();
   if (!current || !title) return;
   try {
     error.value = null;
@@ -161,7 +163,7 @@ function QuickAdd() {
         <input
           id="idea-title"
           type="text"
-          value={ideaTitle.value ?? (linkable ? tab?.title ?? '' : '')}
+          value={ideaTitle.value ?? (linkable && tab?.link ? ideaTitleFromTab(tab.title, tab.link.key, siteLabel(tab.link.site)) : '')}
           placeholder="What would move the North Star?"
           onInput={(e) => (ideaTitle.value = e.currentTarget.value)}
         />

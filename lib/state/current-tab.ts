@@ -37,7 +37,8 @@ export function linkForUrl(url: string, customDomains: readonly { origin: string
 }
 
 export async function loadCurrentTab(customDomains: readonly { origin: string; site: EntityLink['site'] }[]): Promise<void> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // The window the user was last in: the one whose toolbar opened the popup.
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   const url = tab?.url ?? null;
   const link = url ? linkForUrl(url, customDomains) : null;
   currentTab.value = { id: tab?.id ?? null, url, title: tab?.title ?? '', link };
