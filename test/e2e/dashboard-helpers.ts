@@ -82,11 +82,20 @@ export async function launchPatchedLens(patch: (manifest: Record<string, any>) =
         bridge = await context.newPage();
         await bridge.goto(`chrome-extension://${extensionId}/dashboard.html`);
       }
-      return bridge.evaluate((m) => chrome.runtime.sendMessage(m), message);
+      return bridge.evaluate((m) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(m), message);
     },
     async close() {
       await context.close();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The few extension APIs the tests call inside extension pages (page.evaluate bodies). */
+export interface ExtensionGlobal {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<any> };
+    scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+    windows: { create(options: { url: string; type: 'popup'; focused: boolean; width: number; height: number }): Promise<unknown> };
   };
 }

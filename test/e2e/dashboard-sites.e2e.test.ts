@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually, launchLens, type Lens } from './harness';
-import { launchPatchedLens, openDashboard, seedDemo, type PatchedLens } from './dashboard-helpers';
+import { launchPatchedLens, openDashboard, seedDemo, type ExtensionGlobal, type PatchedLens } from './dashboard-helpers';
 
 const SELF_HOSTED_ISSUE = 'https://jira.acme-corp.example/browse/STAY-101';
 const ISSUE_HTML = `<!doctype html><html><head><title>[STAY-101] Instant book for verified guests - Acme JIRA</title></head>
@@ -69,7 +69,7 @@ describe('dashboard: a custom domain for a self-hosted instance', () => {
     expect((await lens.send({ type: 'snapshot.get' })).value.settings.customDomains).toEqual([
       { origin: 'https://jira.acme-corp.example/*', site: 'jira' },
     ]);
-    const registered = await page.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+    const registered = await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.scripting.getRegisteredContentScripts());
     expect(registered.map((s) => s.matches)).toEqual([['https://jira.acme-corp.example/*']]);
 
     const issue = await lens.context.newPage();
@@ -79,7 +79,7 @@ describe('dashboard: a custom domain for a self-hosted instance', () => {
 
     await page.getByRole('button', { name: /Remove/ }).click();
     await page.getByText('No custom domain yet.').waitFor();
-    expect(await page.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    expect(await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.scripting.getRegisteredContentScripts())).toEqual([]);
     const again = await lens.context.newPage();
     await again.goto(SELF_HOSTED_ISSUE);
     await again.waitForTimeout(1500);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from './harness';
-import { demoWorkspace, launchPatchedLens, type PatchedLens } from './dashboard-helpers';
+import { demoWorkspace, launchPatchedLens, type ExtensionGlobal, type PatchedLens } from './dashboard-helpers';
 
 const TICKET = 'https://staydemo.atlassian.net/browse/STAY-101';
 const NEW_TICKET = 'https://staydemo.atlassian.net/browse/STAY-109';
@@ -20,7 +20,7 @@ async function openPopupOver(lens: PatchedLens, url: string): Promise<Page> {
   await tab.bringToFront();
   const opened = lens.context.waitForEvent('page', (p) => p.url().includes('/popup.html'));
   const worker = lens.context.serviceWorkers().find((w) => w.url().includes(lens.extensionId))!;
-  await worker.evaluate((popupUrl) => chrome.windows.create({ url: popupUrl, type: 'popup', focused: false, width: 360, height: 600 }), `chrome-extension://${lens.extensionId}/popup.html`);
+  await worker.evaluate((popupUrl) => (globalThis as unknown as ExtensionGlobal).chrome.windows.create({ url: popupUrl, type: 'popup', focused: false, width: 360, height: 600 }), `chrome-extension://${lens.extensionId}/popup.html`);
   const popup = await opened;
   await popup.locator('.popup').waitFor();
   return popup;
