@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkMessage } from '../../lib/messaging/validate';
 
 const OURS = { id: 'our-extension' };
-const check = (raw: unknown, sender = OURS) => checkMessage(raw, sender, 'our-extension');
+const check = (raw: unknown, sender: { id?: string } = OURS) => checkMessage(raw, sender, 'our-extension');
 
-function refusal(raw: unknown, sender = OURS) {
+function refusal(raw: unknown, sender: { id?: string } = OURS) {
   const result = check(raw, sender);
   if (result.ok) throw new Error('expected a refusal');
   if (result.reply.ok) throw new Error('a refusal must be an error reply');
