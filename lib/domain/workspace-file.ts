@@ -5,6 +5,7 @@
  * a record of the file. The first problem found is reported with the path of the field.
  */
 import * as v from 'valibot';
+import { issueText } from './issue-text';
 import {
   ItemSchema,
   MetricSchema,
@@ -222,7 +223,7 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
     if (issue.received === 'undefined') return 'is missing';
   }
   if (issue.type === 'literal' && issue.received === 'undefined') return 'is missing';
-  return issue.message.replace(/^Invalid type: Expected (.*) but received (.*)$/, 'must be $1, not $2');
+  return issueText(issue).replace(/^Invalid type: Expected (.*) but received (.*)$/, 'must be $1, not $2');
 }
 
 function findDuplicateId(records: readonly { id: Id }[]): number | null {

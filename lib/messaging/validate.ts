@@ -3,6 +3,7 @@
  * matches the request schema exactly. Everything else is answered with an error.
  */
 import * as v from 'valibot';
+import { issueText } from '../domain/issue-text';
 import { issuePath } from '../domain/schemas';
 import { RequestSchema, type Reply, type Request } from './protocol';
 
@@ -20,7 +21,8 @@ export function checkMessage(raw: unknown, sender: SenderInfo, extensionId: stri
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issuePath(issue);
-    return refuse('invalid', path ? `${path}: ${issue.message}` : issue.message, path || undefined);
+    const message = issueText(issue);
+    return refuse('invalid', path ? `${path}: ${message}` : message, path || undefined);
   }
   return { ok: true, request: parsed.output };
 }

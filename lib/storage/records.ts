@@ -1,5 +1,6 @@
 /** Making and checking records before they are written. */
 import * as v from 'valibot';
+import { issueText } from '../domain/issue-text';
 import { issuePath } from '../domain/schemas';
 import { invalid } from './errors';
 
@@ -8,7 +9,7 @@ export function checkRecord<S extends v.GenericSchema>(schema: S, record: unknow
   const parsed = v.safeParse(schema, record, { abortEarly: true });
   if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
-  throw invalid(issuePath(issue), issue.message);
+  throw invalid(issuePath(issue), issueText(issue));
 }
 
 /** A patch without its undefined fields: "not given" must never overwrite a stored value. */
