@@ -1,0 +1,324 @@
+import * as v from 'valibot';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handle } from '../../lib/background/handlers';
+import { RequestSchema, type Request, type RequestType } from '../../lib/messaging/protocol';
+import { checkMessage } from '../../lib/messaging/validate';
+import { StorageError, type LensDb } from '../../lib/storage';
+import { freshDb, storedData } from '../storage/fresh-db';
+import { recordFigure } from './figures';
+
+const EXTENSION_ID = 'north-star-lens-id';
+const OURS = { id: EXTENSION_ID };
+
+/**
+ * What reaches the background's listener: a structured clone of what was sent (own data
+ * only, no prototype), through the gate, then the handler. A refused message must come
+ * back as an error reply, never as an exception or an accepted write.
+ */
+async function deliver(raw: unknown, sender: { id?: string } = OURS): Promise<{ ok: boolean; code?: string; message?: string; path?: string }> {
+  const checked = checkMessage(structuredClone(raw), sender, EXTENSION_ID);
+  if (!checked.ok) {
+    if (checked.reply.ok) throw new Error('a refusal must be an error reply');
+    return { ok: false, ...checked.reply.error };
+  }
+  try {
+    await handle(db, checked.request);
+    return { ok: true };
+  } catch (failure) {
+    if (failure instanceof StorageError) return { ok: false, code: failure.code, message: failure.message, path: failure.path };
+    throw failure;
+  }
+}
+
+let db: LensDb;
+let valid: Record<RequestType, Request>;
+
+/** A well-formed message of every type, pointing at real records: each mutation below breaks one thing only. */
+async function seed(): Promise<Record<RequestType, Request>> {
+  db = await freshDb();
+  const call = async <T extends RequestType>(request: Extract<Request, { type: T }>) => (await handle(db, request)).value;
+  const tree = await call({ type: 'tree.create', name: 'Product', game: 'productivity' });
+  const other = await call({ type: 'tree.create', name: 'Other', game: null });
+  const nsm = await call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
+  const input = await call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting', fields: { ownerTeam: 'Growth' } });
+  const team = await call({ type: 'metric.create', treeId: tree.id, role: 'team', name: 'Invites sent', fields: { parentId: input.id } });
+  const otherInput = await call({ type: 'metric.create', treeId: other.id, role: 'input', name: 'Elsewhere' });
+  const item = await call({
+    type: 'item.create',
+    treeId: tree.id,
+    title: 'Invite from the empty state',
+    links: [{ site: 'jira', key: 'ABC-1', url: 'https://acme.atlassian.net/browse/ABC-1' }],
+    inputMetricId: input.id,
+  });
+  await call({ type: 'item.update', id: item.id, patch: { rice: { reach: 100, impact: 1, confidence: 0.8, effort: 2 } } });
+  ids = { tree: tree.id, other: other.id, nsm: nsm.id, input: input.id, team: team.id, otherInput: otherInput.id, item: item.id };
+  const link = { site: 'jira' as const, key: 'ABC-1' };
+  return {
+    'snapshot.get': { type: 'snapshot.get', treeId: tree.id },
+    'page.context': { type: 'page.context', links: [link] },
+    'badges.lookup': { type: 'badges.lookup', links: [link] },
+    'metric.bySourceUrl': { type: 'metric.bySourceUrl', url: 'https://app.amplitude.com/chart/abc' },
+    'tree.create': { type: 'tree.create', name: 'New', game: 'attention' },
+    'tree.update': { type: 'tree.update', id: tree.id, patch: { name: 'Renamed', game: null } },
+    'tree.delete': { type: 'tree.delete', id: other.id },
+    'metric.create': { type: 'metric.create', treeId: tree.id, role: 'health', name: 'Support tickets', fields: { unit: 'tickets', leverage: 1, sourceUrls: ['https://app.amplitude.com/chart/x'] } },
+    'metric.update': { type: 'metric.update', id: input.id, patch: { name: 'Teams inviting a colleague', leverage: 2, period: 'week', target: 40 } },
+    'metric.delete': { type: 'metric.delete', id: team.id },
+    'item.create': { type: 'item.create', treeId: tree.id, title: 'Another', links: [{ ...link, key: 'ABC-2', url: 'https://acme.atlassian.net/browse/ABC-2' }], inputMetricId: null },
+    'item.update': { type: 'item.update', id: item.id, patch: { title: 'T', status: 'planned', notes: 'n', inputMetricId: team.id, rice: { reach: 10, impact: 2, confidence: 0.5, effort: 1 }, links: [{ site: 'jira', key: 'ABC-1', url: 'https://acme.atlassian.net/browse/ABC-1' }] } },
+    'item.delete': { type: 'item.delete', id: item.id },
+    'observation.add': { type: 'observation.add', metricId: nsm.id, at: '2024-03-04', value: 12, sourceUrl: '', note: 'seen' },
+    'observations.list': { type: 'observations.list', metricId: nsm.id },
+    'review.add': {
+      type: 'review.add',
+      treeId: tree.id,
+      answers: { customerValue: true, leadsRevenue: true, reflectsStrategy: true, understandable: true, measurable: false, actionable: true },
+      note: '',
+    },
+    'settings.update': { type: 'settings.update', patch: { activeTreeId: tree.id, disabledSites: ['trello'], customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }] } },
+    'workspace.export': { type: 'workspace.export' },
+    'workspace.previewImport': { type: 'workspace.previewImport', document: {}, mode: 'merge' },
+    'workspace.import': { type: 'workspace.import', document: {}, mode: 'replace' },
+    'workspace.clear': { type: 'workspace.clear' },
+    'dashboard.open': { type: 'dashboard.open' },
+  };
+}
+
+let ids: Record<'tree' | 'other' | 'nsm' | 'input' | 'team' | 'otherInput' | 'item', string>;
+
+/** Values that arrive where they should not: every one is wrong for some field. */
+const HOSTILE_VALUES: readonly unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  1e308,
+  2 ** 53 + 2,
+  '',
+  ' ',
+  'x',
+  'x'.repeat(201),
+  'x'.repeat(501),
+  'x'.repeat(10_001),
+  'javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'https://ok.example/',
+  '2024-13-45',
+  '2024-03-04',
+  true,
+  false,
+  {},
+  [],
+  [null],
+  ['x'],
+  [{}],
+  new Date(0),
+  new Map([['a', 1]]),
+  JSON.parse('{"__proto__":{"isAdmin":true}}'),
+  Array.from({ length: 5_001 }, () => ({ site: 'jira', key: 'A-1' })),
+];
+
+interface Mutation {
+  what: string;
+  message: unknown;
+  /** Where the refusal must point. */
+  path: string;
+}
+
+type AnySchema = v.GenericSchema & { type: string; entries?: Record<string, AnySchema>; wrapped?: AnySchema; item?: AnySchema };
+
+function unwrap(schema: AnySchema): AnySchema {
+  return schema.type === 'optional' || schema.type === 'nullable' ? unwrap(schema.wrapped!) : schema;
+}
+
+function setAt(root: unknown, steps: (string | number)[], value: unknown, remove = false): unknown {
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let target = copy;
+  for (const step of steps.slice(0, -1)) target = target[step] as Record<string | number, unknown>;
+  const last = steps[steps.length - 1]!;
+  if (remove) delete target[last];
+  else target[last] = value;
+  return copy;
+}
+
+function pathText(steps: (string | number)[]): string {
+  return steps.reduce<string>((out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${step}` : step), '');
+}
+
+/** Every missing, extra and mistyped field of `sample`, recursively through nested objects and arrays of objects. */
+function mutationsOf(schema: AnySchema, sample: Record<string, unknown>, message: unknown, at: (string | number)[]): Mutation[] {
+  const out: Mutation[] = [];
+  const entries = schema.entries ?? {};
+  for (const [key, fieldSchema] of Object.entries(entries)) {
+    const steps = [...at, key];
+    if (key === 'type' && at.length === 0) continue;
+    if (fieldSchema.type !== 'optional' && key in sample) {
+      out.push({ what: `missing ${pathText(steps)}`, message: setAt(message, steps, undefined, true), path: pathText(steps) });
+    }
+    for (const value of HOSTILE_VALUES) {
+      if (v.is(fieldSchema, value)) continue;
+      out.push({ what: `${pathText(steps)} = ${shown(value)}`, message: setAt(message, steps, value), path: pathText(steps) });
+    }
+    const inner = unwrap(fieldSchema);
+    const current = sample[key];
+    if (inner.type === 'strict_object' && isPlainObject(current)) out.push(...mutationsOf(inner, current, message, steps));
+    if (inner.type === 'array' && Array.isArray(current) && isPlainObject(current[0]) && inner.item) {
+      out.push(...mutationsOf(unwrap(inner.item), current[0], message, [...steps, 0]));
+    }
+  }
+  for (const extra of ['owner', 'isAdmin', '__proto__', 'constructor', 'prototype']) {
+    const steps = [...at, extra];
+    const withExtra = structuredClone(message) as Record<string, unknown>;
+    let target = withExtra as Record<string | number, unknown>;
+    for (const step of at) target = target[step] as Record<string | number, unknown>;
+    Object.defineProperty(target, extra, { value: { admin: true }, enumerable: true, configurable: true, writable: true });
+    out.push({ what: `extra ${pathText(steps)}`, message: withExtra, path: pathText(steps) });
+  }
+  return out;
+}
+
+/** `links[0].site` is within `links`; `linksX` is not. */
+function within(path: string, field: string): boolean {
+  return path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value.length > 30 ? `string(${value.length})` : JSON.stringify(value);
+  if (Array.isArray(value)) return `array(${value.length})`;
+  if (value instanceof Map) return 'Map';
+  if (value instanceof Date) return 'Date';
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+function schemaOf(type: RequestType): AnySchema {
+  const option = (RequestSchema.options as unknown as AnySchema[]).find((o) => (o.entries!.type as unknown as { literal: string }).literal === type);
+  if (!option) throw new Error(`no schema for ${type}`);
+  return option;
+}
+
+const figures = { types: 0, malformed: 0, foreign: 0, wellFormedButWrong: 0 };
+
+beforeAll(async () => {
+  valid = await seed();
+});
+
+describe("the background's message boundary", () => {
+  it('knows a well-formed message of every request type, and accepts each at the gate', () => {
+    const types = (RequestSchema.options as unknown as AnySchema[]).map((o) => (o.entries!.type as unknown as { literal: string }).literal);
+    expect(Object.keys(valid).sort()).toEqual([...types].sort());
+    for (const message of Object.values(valid)) expect(checkMessage(message, OURS, EXTENSION_ID).ok, message.type).toBe(true);
+    figures.types = types.length;
+  });
+
+  it('refuses every message with a field missing, extra, mistyped or out of range, naming the field, and changes nothing', async () => {
+    const before = JSON.stringify(await storedData(db));
+    let refused = 0;
+    for (const type of Object.keys(valid) as RequestType[]) {
+      const message = valid[type];
+      for (const mutation of mutationsOf(schemaOf(type), message as unknown as Record<string, unknown>, message, [])) {
+        const label = `${type}: ${mutation.what}`;
+        const reply = await deliver(mutation.message);
+        expect(reply.ok, label).toBe(false);
+        expect(reply.code, label).toBe('invalid');
+        expect(within(reply.path ?? '', mutation.path), `${label}: refused at ${reply.path}`).toBe(true);
+        expect(reply.message?.length ?? 0, label).toBeGreaterThan(5);
+        expect(reply.message?.length ?? 0, `${label}: a short message, not the whole value sent`).toBeLessThan(400);
+        refused += 1;
+      }
+    }
+    expect(JSON.stringify(await storedData(db))).toBe(before);
+    expect(refused).toBeGreaterThan(1_000);
+    figures.malformed += refused;
+  });
+
+  it('refuses messages that are not requests at all', async () => {
+    const before = JSON.stringify(await storedData(db));
+    const notRequests: unknown[] = [
+      undefined,
+      null,
+      42,
+      'snapshot.get',
+      [],
+      [valid['item.delete']],
+      {},
+      { type: null },
+      { type: 42 },
+      { type: 'Item.Delete', id: ids.item },
+      { type: 'item.delete ', id: ids.item },
+      { type: 'item.*', id: ids.item },
+      { type: 'nsl.changed', stores: ['items'] },
+      { type: { toString: 'item.delete' }, id: ids.item },
+      JSON.parse(`{"__proto__":{"type":"item.delete"},"id":"${ids.item}"}`),
+      Object.assign(Object.create({ type: 'item.delete' }), { id: ids.item }),
+    ];
+    for (const raw of notRequests) {
+      const reply = await deliver(raw);
+      expect(reply.ok, shown(raw)).toBe(false);
+      expect(reply.code).toBe('invalid');
+    }
+    expect(JSON.stringify(await storedData(db))).toBe(before);
+    figures.malformed += notRequests.length;
+  });
+
+  it('refuses every request type from any sender but the extension itself, even when well formed', async () => {
+    const before = JSON.stringify(await storedData(db));
+    const strangers = [{}, { id: 'another-extension-id' }, { id: '' }, { id: EXTENSION_ID.toUpperCase() }, { id: undefined }];
+    for (const message of Object.values(valid)) {
+      for (const sender of strangers) {
+        const reply = await deliver(message, sender);
+        expect(reply, `${message.type} from ${JSON.stringify(sender)}`).toMatchObject({ ok: false, code: 'forbidden' });
+        figures.foreign += 1;
+      }
+    }
+    expect(JSON.stringify(await storedData(db))).toBe(before);
+  });
+
+  it('refuses well-formed requests that point at nothing, across trees or at impossible values, and changes nothing', async () => {
+    const before = JSON.stringify(await storedData(db));
+    const wrong: [string, Request, RegExp][] = [
+      ['an unknown item', { type: 'item.update', id: 'ghost', patch: { notes: 'x' } }, /item/],
+      ['an unknown item to delete', { type: 'item.delete', id: 'ghost' }, /item/],
+      ['an unknown tree', { type: 'tree.update', id: 'ghost', patch: { name: 'x' } }, /tree/],
+      ['an unknown tree to delete', { type: 'tree.delete', id: 'ghost' }, /tree/],
+      ['an unknown metric', { type: 'metric.update', id: 'ghost', patch: { name: 'x' } }, /metric/],
+      ['an unknown metric to delete', { type: 'metric.delete', id: 'ghost' }, /metric/],
+      ['an item in no tree', { type: 'item.create', treeId: 'ghost', title: 'x', links: [] }, /tree/],
+      ['an item moving a metric of another tree', { type: 'item.create', treeId: ids.tree, title: 'x', links: [], inputMetricId: ids.otherInput }, /another tree/],
+      ['an item moving the NSM itself', { type: 'item.update', id: ids.item, patch: { inputMetricId: ids.nsm } }, /input or team metric/],
+      ['an item moving a metric that does not exist', { type: 'item.update', id: ids.item, patch: { inputMetricId: 'ghost' } }, /metric/],
+      ['zero effort', { type: 'item.update', id: ids.item, patch: { rice: { effort: 0 } } }, /effort/i],
+      ['negative reach', { type: 'item.update', id: ids.item, patch: { rice: { reach: -5 } } }, /reach/i],
+      ['an impact off the scale', { type: 'item.update', id: ids.item, patch: { rice: { impact: 7 } } }, /impact/i],
+      ['a confidence above 100%', { type: 'item.update', id: ids.item, patch: { rice: { confidence: 1.5 } } }, /confidence/i],
+      ['a metric in no tree', { type: 'metric.create', treeId: 'ghost', role: 'input', name: 'x' }, /tree/],
+      ['a metric under a metric of another tree', { type: 'metric.create', treeId: ids.tree, role: 'team', name: 'x', fields: { parentId: ids.otherInput } }, /parent/],
+      ['a metric under its own descendant', { type: 'metric.update', id: ids.input, patch: { parentId: ids.team } }, /itself|descendant/],
+      ['a metric under itself', { type: 'metric.update', id: ids.input, patch: { parentId: ids.input } }, /itself/],
+      ['an observation of no metric', { type: 'observation.add', metricId: 'ghost', at: '2024-03-04', value: 1 }, /metric/],
+      ['a review of no tree', { type: 'review.add', treeId: 'ghost', answers: (valid['review.add'] as Extract<Request, { type: 'review.add' }>).answers }, /tree/],
+      ['an active tree that does not exist', { type: 'settings.update', patch: { activeTreeId: 'ghost' } }, /tree/],
+      ['an import of something else', { type: 'workspace.import', document: { app: 'other' }, mode: 'replace' }, /North Star Lens export/],
+      ['a preview of something else', { type: 'workspace.previewImport', document: 'not json', mode: 'merge' }, /JSON/],
+    ];
+    for (const [what, request, reason] of wrong) {
+      const reply = await deliver(request);
+      expect(reply.ok, what).toBe(false);
+      expect(['invalid', 'not-found'], what).toContain(reply.code);
+      expect(reply.message, what).toMatch(reason);
+      figures.wellFormedButWrong += 1;
+    }
+    expect(JSON.stringify(await storedData(db))).toBe(before);
+    recordFigure('message boundary (unit): request types covered', figures.types);
+    recordFigure('message boundary (unit): malformed messages refused', figures.malformed);
+    recordFigure('message boundary (unit): well-formed messages from foreign senders refused', figures.foreign);
+    recordFigure('message boundary (unit): well-formed messages refused by the handlers (dangling, cross-tree, impossible)', figures.wellFormedButWrong);
+  });
+});
