@@ -417,9 +417,9 @@ function badStructure(rng: Random, doc: Doc): string {
   }
   if (choice === 1) {
     const store = rng.pick(STORES);
-    const list = records(doc, store);
+    const list = records(doc, store) as unknown[];
     const index = rng.int(list.length);
-    list[index] = rng.pick([null, 'record', 7, [], [list[index]], true]);
+    list[index] = rng.pick<unknown>([null, 'record', 7, [], [list[index]], true]);
     return `${store}[${index}]`;
   }
   if (choice === 2) {
