@@ -21,13 +21,18 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // Manifest V2 has no optional_host_permissions (WXT drops it): self-hosted
+          // instances ask for their host through optional_permissions instead.
+          optional_permissions: ['https://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'north-star-lens@example.org',
-              strict_min_version: '115.0',
+              // The first versions that read data_collection_permissions.
+              strict_min_version: '140.0',
               // Nothing is collected: the workspace stays in the browser unless exported.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import config from '../../wxt.config';
+import { SUPPORTED_MATCH_PATTERNS } from '../../lib/sites';
+
+type Manifest = Record<string, unknown>;
+
+async function manifestFor(browser: 'chrome' | 'firefox'): Promise<Manifest> {
+  const manifest = config.manifest;
+  if (typeof manifest !== 'function') throw new Error('wxt.config.ts builds the manifest per browser');
+  return (await manifest({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production', command: 'build' })) as Manifest;
+}
+
+describe('the permissions the extension asks for', () => {
+  it.each(['chrome', 'firefox'] as const)('on %s: only activeTab and scripting up front, no host, tab, storage or network permission', async (browser) => {
+    const manifest = await manifestFor(browser);
+    expect(manifest.permissions).toEqual(['activeTab', 'scripting']);
+    expect(manifest).not.toHaveProperty('host_permissions');
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(manifest).not.toHaveProperty('content_security_policy');
+  });
+
+  it('asks for a self-hosted instance only when the user adds one, on both browsers', async () => {
+    expect((await manifestFor('chrome')).optional_host_permissions).toEqual(['https://*/*']);
+    expect((await manifestFor('firefox')).optional_permissions).toEqual(['https://*/*']);
+  });
+
+  it('runs its content script only on the supported sites, over https', () => {
+    expect(SUPPORTED_MATCH_PATTERNS.length).toBeGreaterThan(0);
+    for (const pattern of SUPPORTED_MATCH_PATTERNS) {
+      expect(pattern).toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]+\/\*$/);
+    }
+  });
+
+  it('tells Firefox it collects no data, for versions that understand that key', async () => {
+    const gecko = ((await manifestFor('firefox')).browser_specific_settings as { gecko: Record<string, unknown>; gecko_android: Record<string, unknown> });
+    expect(gecko.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(Number.parseFloat(String(gecko.gecko.strict_min_version))).toBeGreaterThanOrEqual(140);
+    expect(Number.parseFloat(String(gecko.gecko_android.strict_min_version))).toBeGreaterThanOrEqual(142);
+  });
+});
