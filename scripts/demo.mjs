@@ -84,12 +84,16 @@ async function send(page, message) {
   return reply.value;
 }
 
-/** The in-page panel opens on the toolbar button or a shortcut; here the dashboard asks for it. */
-async function openPanel(dashboard, url) {
-  await dashboard.evaluate(async (target) => {
-    const [tab] = await chrome.tabs.query({ url: target });
-    if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'nsl.togglePanel' }).catch(() => undefined);
-  }, url);
+/**
+ * The in-page panel opens on the toolbar button or a shortcut; here the dashboard asks
+ * for it. Only one demo page is open at a time, so every tab is asked: the extension may
+ * not read tab addresses, and tabs without the overlay ignore the message.
+ */
+async function openPanel(dashboard) {
+  await dashboard.evaluate(async () => {
+    const tabs = await chrome.tabs.query({});
+    await Promise.all(tabs.map((tab) => chrome.tabs.sendMessage(tab.id, { type: 'nsl.togglePanel' }).catch(() => undefined)));
+  });
 }
 
 async function screenshots(context, extensionId, pages) {
@@ -105,11 +109,16 @@ async function screenshots(context, extensionId, pages) {
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#tree`);
   await dashboard.waitForSelector('.metric-card');
-  for (const section of ['tree', 'backlog', 'alignment', 'validation', 'data', 'sites']) {
-    await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#${section}`);
-    await dashboard.waitForSelector('.content h2');
-    await shoot(dashboard, `dashboard-${section}`);
+  for (const scheme of ['light', 'dark']) {
+    await dashboard.emulateMedia({ colorScheme: scheme });
+    for (const section of ['tree', 'backlog', 'alignment', 'validation', 'data', 'sites']) {
+      if (scheme === 'dark' && section !== 'tree' && section !== 'backlog') continue;
+      await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#${section}`);
+      await dashboard.waitForSelector('.content h2');
+      await shoot(dashboard, `dashboard-${section}${scheme === 'dark' ? '-dark' : ''}`);
+    }
   }
+  await dashboard.emulateMedia({ colorScheme: 'light' });
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -120,7 +129,7 @@ async function screenshots(context, extensionId, pages) {
     const tab = await context.newPage();
     await tab.goto(demo.url);
     await tab.waitForTimeout(800);
-    if (!demo.name.endsWith('board')) await openPanel(dashboard, demo.url);
+    if (!demo.name.endsWith('board')) await openPanel(dashboard);
     await shoot(tab, demo.name);
     await tab.close();
   }

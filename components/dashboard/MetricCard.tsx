@@ -107,11 +107,10 @@ export function MetricFields({ metric }: { metric: Metric }) {
 
 interface CardProps {
   metric: Metric;
-  children?: ComponentChildren;
   actions?: ComponentChildren;
 }
 
-export function MetricCard({ metric, children, actions }: CardProps) {
+export function MetricCard({ metric, actions }: CardProps) {
   const open = openCards.value.has(metric.id);
   const found = findingsByMetric.value.get(metric.id) ?? [];
   const facts = [
@@ -141,12 +140,6 @@ export function MetricCard({ metric, children, actions }: CardProps) {
         </header>
         {facts.length ? <p class="metric-facts muted small">{facts.join(' · ')}</p> : null}
         {!open && metric.definition ? <p class="metric-definition small">{metric.definition}</p> : null}
-        {open ? (
-          <div id={`metric-${metric.id}-editor`} class="metric-editor">
-            <MetricFields metric={metric} />
-            <div class="metric-editor-actions">{actions}</div>
-          </div>
-        ) : null}
       </div>
       {found.length ? (
         <aside class="metric-findings" aria-label={`Framework checks for ${metric.name}`}>
@@ -155,7 +148,12 @@ export function MetricCard({ metric, children, actions }: CardProps) {
           ))}
         </aside>
       ) : null}
-      {children}
+      {open ? (
+        <div id={`metric-${metric.id}-editor`} class="metric-editor">
+          <MetricFields metric={metric} />
+          <div class="metric-editor-actions">{actions}</div>
+        </div>
+      ) : null}
     </article>
   );
 }

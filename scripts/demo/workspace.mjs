@@ -42,15 +42,14 @@ export function demoWorkspace(now = Date.now()) {
   ];
   const observations = [];
   const weeks = 20;
+  // Week-to-week swings on a gentle rise: revenue follows them two weeks later, so the
+  // validation chart shows the North Star leading revenue.
+  const swing = [0, 2600, -1800, 3100, -900, 1500, -2600, 800, 2900, -1400, 400, -3000, 2200, -600, 1700, -2100, 3300, -1200, 600, 2400, -500, 1900];
+  const nightsAt = (w) => Math.round(40000 + w * 500 + swing[(w + 2) % swing.length]);
   for (let w = 0; w < weeks; w++) {
     const day = new Date(now - (weeks - w) * 7 * DAY).toISOString().slice(0, 10);
-    const nights = Math.round(38000 + w * 650 + (w % 3) * 900 - (w % 5) * 400);
-    observations.push({ id: `o-n-${w}`, metricId: 'm-nsm', at: day, value: nights, sourceUrl: '', note: '', updatedAt: at });
-  }
-  for (let w = 0; w < weeks; w++) {
-    const day = new Date(now - (weeks - w) * 7 * DAY).toISOString().slice(0, 10);
-    const lead = Math.max(0, w - 2);
-    const revenue = Math.round((38000 + lead * 650 + (lead % 3) * 900 - (lead % 5) * 400) * 11.5 + (w % 4) * 1500);
+    observations.push({ id: `o-n-${w}`, metricId: 'm-nsm', at: day, value: nightsAt(w), sourceUrl: '', note: '', updatedAt: at });
+    const revenue = Math.round(nightsAt(w - 2) * 11.5 + (((w * 7) % 5) - 2) * 9000);
     observations.push({ id: `o-r-${w}`, metricId: 'm-revenue', at: day, value: revenue, sourceUrl: '', note: '', updatedAt: at });
   }
   return {
