@@ -6,6 +6,17 @@ import { tree } from '../../lib/state/workspace';
 import { GAME_LABELS } from '../common/labels';
 
 const error = signal<string | null>(null);
+const confirmingDelete = signal(false);
+
+async function deleteTree(id: string): Promise<void> {
+  try {
+    error.value = null;
+    await request({ type: 'tree.delete', id });
+    confirmingDelete.value = false;
+  } catch (e) {
+    error.value = e instanceof Error ? e.message : String(e);
+  }
+}
 
 async function save(patch: { name?: string; game?: Game | null }): Promise<void> {
   const current = tree.value;
@@ -47,6 +58,21 @@ export function TreeSettings() {
           ))}
         </select>
       </div>
+      {confirmingDelete.value ? (
+        <span class="confirm-inline" role="group" aria-label="Delete this tree?">
+          <span class="small">Delete “{current.name}” with its metrics, items, values and reviews?</span>
+          <button type="button" class="btn danger solid small" onClick={() => void deleteTree(current.id)}>
+            Delete tree
+          </button>
+          <button type="button" class="btn small" onClick={() => (confirmingDelete.value = false)}>
+            Keep
+          </button>
+        </span>
+      ) : (
+        <button type="button" class="btn quiet small" onClick={() => (confirmingDelete.value = true)}>
+          Delete tree…
+        </button>
+      )}
       {error.value ? <p class="field-error">{error.value}</p> : null}
     </div>
   );

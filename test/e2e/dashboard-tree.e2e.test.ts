@@ -84,4 +84,15 @@ describe('dashboard: the metric tree', () => {
     await page.getByLabel('Active tree').selectOption({ label: 'Stays marketplace' });
     await page.locator('.nsm-level .metric-name', { hasText: 'Nights booked' }).waitFor();
   });
+
+  it('deletes a tree after a confirmation, leaving the other one active', async () => {
+    await page.getByLabel('Active tree').selectOption({ label: 'My personal tree' });
+    await page.locator('.nsm-level .metric-name', { hasText: 'Deep-work hours' }).waitFor();
+    await page.getByRole('button', { name: 'Delete tree…' }).click();
+    await page.getByRole('button', { name: 'Delete tree', exact: true }).click();
+    await page.locator('.nsm-level .metric-name', { hasText: 'Nights booked' }).waitFor();
+    const snap = await lens.call({ type: 'snapshot.get' });
+    expect(snap.trees.map((t) => t.name)).toEqual(['Stays marketplace']);
+    expect(snap.tree?.name).toBe('Stays marketplace');
+  });
 });
