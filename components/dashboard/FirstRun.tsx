@@ -28,11 +28,12 @@ async function start(event: Event): Promise<void> {
   busy.value = true;
   error.value = null;
   try {
-    onboardingStep.value = 'name';
+    // The guided start stays open while the tree is created, then moves on to naming.
+    onboardingStep.value = 'pick';
     await createTreeFrom(template, treeName.value.trim() || (template ? template.nsm.name : 'My product'));
+    onboardingStep.value = 'name';
     treeName.value = '';
   } catch (e) {
-    onboardingStep.value = 'pick';
     error.value = e instanceof Error ? e.message : String(e);
   } finally {
     busy.value = false;
