@@ -15,6 +15,9 @@ export default defineContentScript({
   // The stylesheet travels inside the script: no extra fetch, and no file exposed to pages.
   cssInjectionMode: 'manual',
   runAt: 'document_idle',
+  // WXT would otherwise window.postMessage a "script started" notice carrying the
+  // extension's id to the host page: no page needs to learn that this extension is here.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const ui = await createShadowRootUi(ctx, {
       name: 'north-star-lens',
