@@ -1,6 +1,10 @@
-/** The badge's own stylesheet, inside each badge's shadow root. */
+/**
+ * The badge's own stylesheet, inside each badge's shadow root. The :host rule is all
+ * !important because an !important rule inside a shadow root beats the page's own
+ * !important rules on the host element (`[data-nsl-badge] { visibility: hidden !important }`).
+ */
 export const BADGE_CSS = `
-:host { all: initial; display: inline-block !important; margin-left: 6px; vertical-align: middle; }
+:host { all: initial !important; display: inline-block !important; margin-left: 6px !important; vertical-align: middle !important; }
 .badge {
   display: inline-block; max-width: 180px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
   font: 600 11px/16px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
