@@ -1,11 +1,11 @@
-import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handle } from '../../lib/background/handlers';
-import { RequestSchema, type Request, type RequestType } from '../../lib/messaging/protocol';
+import type { Request, RequestType } from '../../lib/messaging/protocol';
 import { checkMessage } from '../../lib/messaging/validate';
 import { StorageError, type LensDb } from '../../lib/storage';
 import { freshDb, storedData } from '../storage/fresh-db';
 import { recordFigure } from './figures';
+import { malformedMessages, requestTypes, shown, validRequests, within, type SeedIds } from './message-mutations';
 
 const EXTENSION_ID = 'north-star-lens-id';
 const OURS = { id: EXTENSION_ID };
@@ -52,157 +52,10 @@ async function seed(): Promise<Record<RequestType, Request>> {
   });
   await call({ type: 'item.update', id: item.id, patch: { rice: { reach: 100, impact: 1, confidence: 0.8, effort: 2 } } });
   ids = { tree: tree.id, other: other.id, nsm: nsm.id, input: input.id, team: team.id, otherInput: otherInput.id, item: item.id };
-  const link = { site: 'jira' as const, key: 'ABC-1' };
-  return {
-    'snapshot.get': { type: 'snapshot.get', treeId: tree.id },
-    'page.context': { type: 'page.context', links: [link] },
-    'badges.lookup': { type: 'badges.lookup', links: [link] },
-    'metric.bySourceUrl': { type: 'metric.bySourceUrl', url: 'https://app.amplitude.com/chart/abc' },
-    'tree.create': { type: 'tree.create', name: 'New', game: 'attention' },
-    'tree.update': { type: 'tree.update', id: tree.id, patch: { name: 'Renamed', game: null } },
-    'tree.delete': { type: 'tree.delete', id: other.id },
-    'metric.create': { type: 'metric.create', treeId: tree.id, role: 'health', name: 'Support tickets', fields: { unit: 'tickets', leverage: 1, sourceUrls: ['https://app.amplitude.com/chart/x'] } },
-    'metric.update': { type: 'metric.update', id: input.id, patch: { name: 'Teams inviting a colleague', leverage: 2, period: 'week', target: 40 } },
-    'metric.delete': { type: 'metric.delete', id: team.id },
-    'item.create': { type: 'item.create', treeId: tree.id, title: 'Another', links: [{ ...link, key: 'ABC-2', url: 'https://acme.atlassian.net/browse/ABC-2' }], inputMetricId: null },
-    'item.update': { type: 'item.update', id: item.id, patch: { title: 'T', status: 'planned', notes: 'n', inputMetricId: team.id, rice: { reach: 10, impact: 2, confidence: 0.5, effort: 1 }, links: [{ site: 'jira', key: 'ABC-1', url: 'https://acme.atlassian.net/browse/ABC-1' }] } },
-    'item.delete': { type: 'item.delete', id: item.id },
-    'observation.add': { type: 'observation.add', metricId: nsm.id, at: '2024-03-04', value: 12, sourceUrl: '', note: 'seen' },
-    'observations.list': { type: 'observations.list', metricId: nsm.id },
-    'review.add': {
-      type: 'review.add',
-      treeId: tree.id,
-      answers: { customerValue: true, leadsRevenue: true, reflectsStrategy: true, understandable: true, measurable: false, actionable: true },
-      note: '',
-    },
-    'settings.update': { type: 'settings.update', patch: { activeTreeId: tree.id, disabledSites: ['trello'], customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }] } },
-    'workspace.export': { type: 'workspace.export' },
-    'workspace.previewImport': { type: 'workspace.previewImport', document: {}, mode: 'merge' },
-    'workspace.import': { type: 'workspace.import', document: {}, mode: 'replace' },
-    'workspace.clear': { type: 'workspace.clear' },
-    'dashboard.open': { type: 'dashboard.open' },
-  };
+  return validRequests(ids);
 }
 
-let ids: Record<'tree' | 'other' | 'nsm' | 'input' | 'team' | 'otherInput' | 'item', string>;
-
-/** Values that arrive where they should not: every one is wrong for some field. */
-const HOSTILE_VALUES: readonly unknown[] = [
-  null,
-  0,
-  -1,
-  1.5,
-  Number.NaN,
-  Number.POSITIVE_INFINITY,
-  Number.NEGATIVE_INFINITY,
-  1e308,
-  2 ** 53 + 2,
-  '',
-  ' ',
-  'x',
-  'x'.repeat(201),
-  'x'.repeat(501),
-  'x'.repeat(10_001),
-  'javascript:alert(1)',
-  'data:text/html,<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  'https://ok.example/',
-  '2024-13-45',
-  '2024-03-04',
-  true,
-  false,
-  {},
-  [],
-  [null],
-  ['x'],
-  [{}],
-  new Date(0),
-  new Map([['a', 1]]),
-  JSON.parse('{"__proto__":{"isAdmin":true}}'),
-  Array.from({ length: 5_001 }, () => ({ site: 'jira', key: 'A-1' })),
-];
-
-interface Mutation {
-  what: string;
-  message: unknown;
-  /** Where the refusal must point. */
-  path: string;
-}
-
-type AnySchema = v.GenericSchema & { type: string; entries?: Record<string, AnySchema>; wrapped?: AnySchema; item?: AnySchema };
-
-function unwrap(schema: AnySchema): AnySchema {
-  return schema.type === 'optional' || schema.type === 'nullable' ? unwrap(schema.wrapped!) : schema;
-}
-
-function setAt(root: unknown, steps: (string | number)[], value: unknown, remove = false): unknown {
-  const copy = structuredClone(root) as Record<string | number, unknown>;
-  let target = copy;
-  for (const step of steps.slice(0, -1)) target = target[step] as Record<string | number, unknown>;
-  const last = steps[steps.length - 1]!;
-  if (remove) delete target[last];
-  else target[last] = value;
-  return copy;
-}
-
-function pathText(steps: (string | number)[]): string {
-  return steps.reduce<string>((out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${step}` : step), '');
-}
-
-/** Every missing, extra and mistyped field of `sample`, recursively through nested objects and arrays of objects. */
-function mutationsOf(schema: AnySchema, sample: Record<string, unknown>, message: unknown, at: (string | number)[]): Mutation[] {
-  const out: Mutation[] = [];
-  const entries = schema.entries ?? {};
-  for (const [key, fieldSchema] of Object.entries(entries)) {
-    const steps = [...at, key];
-    if (key === 'type' && at.length === 0) continue;
-    if (fieldSchema.type !== 'optional' && key in sample) {
-      out.push({ what: `missing ${pathText(steps)}`, message: setAt(message, steps, undefined, true), path: pathText(steps) });
-    }
-    for (const value of HOSTILE_VALUES) {
-      if (v.is(fieldSchema, value)) continue;
-      out.push({ what: `${pathText(steps)} = ${shown(value)}`, message: setAt(message, steps, value), path: pathText(steps) });
-    }
-    const inner = unwrap(fieldSchema);
-    const current = sample[key];
-    if (inner.type === 'strict_object' && isPlainObject(current)) out.push(...mutationsOf(inner, current, message, steps));
-    if (inner.type === 'array' && Array.isArray(current) && isPlainObject(current[0]) && inner.item) {
-      out.push(...mutationsOf(unwrap(inner.item), current[0], message, [...steps, 0]));
-    }
-  }
-  for (const extra of ['owner', 'isAdmin', '__proto__', 'constructor', 'prototype']) {
-    const steps = [...at, extra];
-    const withExtra = structuredClone(message) as Record<string, unknown>;
-    let target = withExtra as Record<string | number, unknown>;
-    for (const step of at) target = target[step] as Record<string | number, unknown>;
-    Object.defineProperty(target, extra, { value: { admin: true }, enumerable: true, configurable: true, writable: true });
-    out.push({ what: `extra ${pathText(steps)}`, message: withExtra, path: pathText(steps) });
-  }
-  return out;
-}
-
-/** `links[0].site` is within `links`; `linksX` is not. */
-function within(path: string, field: string): boolean {
-  return path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function shown(value: unknown): string {
-  if (typeof value === 'string') return value.length > 30 ? `string(${value.length})` : JSON.stringify(value);
-  if (Array.isArray(value)) return `array(${value.length})`;
-  if (value instanceof Map) return 'Map';
-  if (value instanceof Date) return 'Date';
-  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-}
-
-function schemaOf(type: RequestType): AnySchema {
-  const option = (RequestSchema.options as unknown as AnySchema[]).find((o) => (o.entries!.type as unknown as { literal: string }).literal === type);
-  if (!option) throw new Error(`no schema for ${type}`);
-  return option;
-}
+let ids: SeedIds;
 
 const figures = { types: 0, malformed: 0, foreign: 0, wellFormedButWrong: 0 };
 
@@ -212,7 +65,7 @@ beforeAll(async () => {
 
 describe("the background's message boundary", () => {
   it('knows a well-formed message of every request type, and accepts each at the gate', () => {
-    const types = (RequestSchema.options as unknown as AnySchema[]).map((o) => (o.entries!.type as unknown as { literal: string }).literal);
+    const types = requestTypes();
     expect(Object.keys(valid).sort()).toEqual([...types].sort());
     for (const message of Object.values(valid)) expect(checkMessage(message, OURS, EXTENSION_ID).ok, message.type).toBe(true);
     figures.types = types.length;
@@ -221,18 +74,15 @@ describe("the background's message boundary", () => {
   it('refuses every message with a field missing, extra, mistyped or out of range, naming the field, and changes nothing', async () => {
     const before = JSON.stringify(await storedData(db));
     let refused = 0;
-    for (const type of Object.keys(valid) as RequestType[]) {
-      const message = valid[type];
-      for (const mutation of mutationsOf(schemaOf(type), message as unknown as Record<string, unknown>, message, [])) {
-        const label = `${type}: ${mutation.what}`;
-        const reply = await deliver(mutation.message);
-        expect(reply.ok, label).toBe(false);
-        expect(reply.code, label).toBe('invalid');
-        expect(within(reply.path ?? '', mutation.path), `${label}: refused at ${reply.path}`).toBe(true);
-        expect(reply.message?.length ?? 0, label).toBeGreaterThan(5);
-        expect(reply.message?.length ?? 0, `${label}: a short message, not the whole value sent`).toBeLessThan(400);
-        refused += 1;
-      }
+    for (const mutation of malformedMessages(valid)) {
+      const label = `${mutation.type}: ${mutation.what}`;
+      const reply = await deliver(mutation.message);
+      expect(reply.ok, label).toBe(false);
+      expect(reply.code, label).toBe('invalid');
+      expect(within(reply.path ?? '', mutation.path), `${label}: refused at ${reply.path}`).toBe(true);
+      expect(reply.message?.length ?? 0, label).toBeGreaterThan(5);
+      expect(reply.message?.length ?? 0, `${label}: a short message, not the whole value sent`).toBeLessThan(400);
+      refused += 1;
     }
     expect(JSON.stringify(await storedData(db))).toBe(before);
     expect(refused).toBeGreaterThan(1_000);
