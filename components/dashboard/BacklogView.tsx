@@ -149,7 +149,7 @@ export function BacklogView() {
           <span>Moves</span>
           <span>Reach</span>
           <span>Impact</span>
-          <span>Confidence %</span>
+          <span>Confidence</span>
           <span>Effort</span>
           <span class="num">Score</span>
         </div>
