@@ -19,6 +19,22 @@ export class RequestError extends Error {
 
 const WAKE_RETRIES = 3;
 
+/**
+ * Requests that add a record or remove one: sent twice, they add two records (or fail the
+ * second time), so they are only resent when the first send surely never arrived.
+ */
+const NOT_REPEATABLE: ReadonlySet<RequestType> = new Set<RequestType>([
+  'tree.create',
+  'tree.delete',
+  'metric.create',
+  'metric.delete',
+  'item.create',
+  'item.delete',
+  'observation.add',
+  'review.add',
+  'dashboard.open',
+]);
+
 export async function request<T extends RequestType>(message: RequestOf<T>): Promise<Responses[T]> {
   let lastFailure: unknown;
   for (let attempt = 0; attempt <= WAKE_RETRIES; attempt++) {
@@ -29,6 +45,13 @@ export async function request<T extends RequestType>(message: RequestOf<T>): Pro
       return reply.value;
     } catch (failure) {
       if (failure instanceof RequestError && failure.code !== 'unavailable') throw failure;
+      // A worker stopped after storing but before answering: resending would store it again.
+      if (NOT_REPEATABLE.has(message.type) && !neverArrived(failure)) {
+        throw new RequestError({
+          code: 'unavailable',
+          message: 'North Star Lens stopped before confirming this change, so it may or may not have been saved.',
+        });
+      }
       lastFailure = failure;
       // A service worker being stopped or restarted drops the message; it answers the next one.
       await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
@@ -38,6 +61,11 @@ export async function request<T extends RequestType>(message: RequestOf<T>): Pro
     throw new RequestError({ code: 'unavailable', message: 'North Star Lens was updated or reloaded: reload this page to use it.' });
   }
   throw new RequestError({ code: 'unavailable', message: 'North Star Lens is not answering. Try again in a moment.' });
+}
+
+/** The browser found no listener: the message was not delivered, so sending it again is safe. */
+function neverArrived(failure: unknown): boolean {
+  return failure instanceof Error && /receiving end does not exist|could not establish connection/i.test(failure.message);
 }
 
 function isContextInvalidated(failure: unknown): boolean {

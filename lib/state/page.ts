@@ -74,13 +74,17 @@ export async function trackThisPage(): Promise<void> {
   const current = entity.value;
   const tree = pageContext.value?.tree;
   if (!current || !tree) return;
-  await request({
-    type: 'item.create',
-    treeId: tree.id,
-    title: current.title || current.key,
-    links: [{ site: current.site, key: current.key, url: current.url }],
-  });
-  await loadPage();
+  try {
+    await request({
+      type: 'item.create',
+      treeId: tree.id,
+      title: current.title || current.key,
+      links: [{ site: current.site, key: current.key, url: current.url }],
+    });
+  } finally {
+    // Also after a failure: a create that was stored but never confirmed shows up as tracked.
+    await loadPage();
+  }
 }
 
 /** Records that this chart or dashboard shows `metricId`, so the panel recognises it next time. */
@@ -97,6 +101,9 @@ export async function recordValue(value: number, at: string, note: string): Prom
   const metric = chartMetric.value;
   const current = entity.value;
   if (!metric || !current) return;
-  await request({ type: 'observation.add', metricId: metric.id, at, value, sourceUrl: current.url, note });
-  await loadPage();
+  try {
+    await request({ type: 'observation.add', metricId: metric.id, at, value, sourceUrl: current.url, note });
+  } finally {
+    await loadPage();
+  }
 }
