@@ -3,8 +3,9 @@ import { broadcastChange } from '@/lib/background/broadcast';
 import { handle } from '@/lib/background/handlers';
 import { togglePanelInTab } from '@/lib/background/panel-toggle';
 import type { Reply, Request } from '@/lib/messaging/protocol';
+import { syncCustomDomainScripts } from '@/lib/custom-domains';
 import { checkMessage } from '@/lib/messaging/validate';
-import { openWorkspaceDb, StorageError, type LensDb } from '@/lib/storage';
+import { getSettings, openWorkspaceDb, StorageError, type LensDb } from '@/lib/storage';
 
 export default defineBackground(() => {
   // The connection is the only thing kept in memory. It is opened on first use and
@@ -21,6 +22,15 @@ export default defineBackground(() => {
     if (!checked.ok) return Promise.resolve(checked.reply);
     return answer(database, forgetDatabase, checked.request);
   });
+
+  // Chromium forgets scripts registered at run time across restarts, whatever
+  // persistAcrossSessions says: register the self-hosted domains again each time.
+  const syncCustomDomains = async () => {
+    const { customDomains } = await getSettings(await database());
+    await syncCustomDomainScripts(customDomains);
+  };
+  browser.runtime.onStartup.addListener(() => void syncCustomDomains().catch(() => undefined));
+  browser.runtime.onInstalled.addListener(() => void syncCustomDomains().catch(() => undefined));
 
   browser.commands?.onCommand.addListener(async (command: string, tab?: { id?: number }) => {
     if (command !== 'toggle-panel') return;

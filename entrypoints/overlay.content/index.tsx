@@ -5,6 +5,7 @@ import { BadgeLayer } from '@/components/badges/badge-layer';
 import { Overlay } from '@/components/panel/Overlay';
 import panelCss from '@/components/panel/panel.css?inline';
 import { onWorkspaceChange, request } from '@/lib/messaging/client';
+import type { SiteSettings } from '@/lib/messaging/protocol';
 import { flushDrafts, resetEditor } from '@/lib/state/item-editor';
 import { entity, expanded, loadPage } from '@/lib/state/page';
 import { rememberSelection } from '@/lib/state/selection';
@@ -41,13 +42,18 @@ export default defineContentScript({
     ui.shadowHost.style.setProperty('display', 'block', 'important');
     ui.shadowHost.style.setProperty('position', 'static', 'important');
 
-    const readEntity = () => {
-      const url = new URL(location.href);
-      return adapterForUrl(url) ? entityOnPage(url, document) : genericWebEntity(url, document);
-    };
+    // Which sites are switched off and which hosts are self-hosted instances: asked
+    // first, so a switched-off site shows nothing at all.
+    let siteSettings: SiteSettings = await request({ type: 'sites.settings' }).catch(() => ({ disabledSites: [], customDomains: [] }));
+    const here = () => new URL(location.href);
+    const adapter = adapterForUrl(here(), siteSettings.customDomains);
+    const isSwitchedOff = () => adapter !== null && siteSettings.disabledSites.includes(adapter.site);
+
+    const readEntity = () =>
+      adapter ? entityOnPage(here(), document, siteSettings.customDomains) : genericWebEntity(here(), document);
 
     const showEntity = async () => {
-      const next = readEntity();
+      const next = isSwitchedOff() ? null : readEntity();
       const current = entity.value;
       if (current && next && current.site === next.site && current.key === next.key) {
         if (next.title && next.title !== current.title) entity.value = next;
@@ -59,22 +65,32 @@ export default defineContentScript({
       await loadPage();
     };
 
-    const adapter = adapterForUrl(new URL(location.href));
     const badges = adapter
       ? new BadgeLayer({
           selector: adapter.linkSelector,
-          resolve: (href) => entityLinkFromHref(href, new URL(location.href)),
+          resolve: (href) => entityLinkFromHref(href, here(), siteSettings.customDomains),
           lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
           ownHost: ui.shadowHost,
         })
       : null;
-    badges?.start();
+    if (!isSwitchedOff()) badges?.start();
     ctx.onInvalidated(() => badges?.stop());
+
+    const followSettings = async () => {
+      const wasOff = isSwitchedOff();
+      siteSettings = await request({ type: 'sites.settings' });
+      if (wasOff === isSwitchedOff()) return;
+      if (isSwitchedOff()) badges?.stop();
+      else badges?.start();
+      await showEntity();
+    };
 
     ctx.addEventListener(window, 'wxt:locationchange', () => void showEntity());
     // Hosts set the real title after the URL changes; pick it up without a reload.
     ctx.setTimeout(() => void showEntity(), 1500);
-    const unsubscribe = onWorkspaceChange(() => {
+    const unsubscribe = onWorkspaceChange((notice) => {
+      if (notice.stores.includes('settings')) void followSettings();
+      if (isSwitchedOff()) return;
       void loadPage();
       void badges?.refresh();
     });

@@ -95,6 +95,10 @@ async function dispatch(db: Db, req: Request): Promise<Handled<unknown>> {
     case 'workspace.clear':
       await store.clearWorkspace(db);
       return wrote(null, ...ALL_STORES);
+    case 'sites.settings': {
+      const { disabledSites, customDomains } = await store.getSettings(db);
+      return read({ disabledSites, customDomains });
+    }
     case 'dashboard.open':
       await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
       return read(null);

@@ -118,6 +118,7 @@ export const RequestSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('workspace.clear') }),
   v.strictObject({ type: v.literal('dashboard.open') }),
+  v.strictObject({ type: v.literal('sites.settings') }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -126,6 +127,9 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type ItemPatch = v.InferOutput<typeof ItemPatchSchema>;
 export type MetricPatch = v.InferOutput<typeof MetricPatchSchema>;
 export type LinkRef = v.InferOutput<typeof LinkRefSchema>;
+
+/** What a content script needs before it shows anything: which sites are off, which hosts are self-hosted. */
+export type SiteSettings = Pick<Settings, 'disabledSites' | 'customDomains'>;
 
 /** What a view needs to show one tree: everything but observations (fetched per metric). */
 export interface Snapshot {
@@ -184,6 +188,7 @@ export interface Responses {
   'workspace.import': ImportSummary;
   'workspace.clear': null;
   'dashboard.open': null;
+  'sites.settings': SiteSettings;
 }
 
 export type ErrorCode = 'invalid' | 'not-found' | 'storage' | 'forbidden' | 'unavailable';

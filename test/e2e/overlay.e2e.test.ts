@@ -212,4 +212,20 @@ describe('the in-page panel on a tracker', () => {
     expect(pill).toBe('★Teams inviting a colleague · 200');
     await page.close();
   });
+  it('shows nothing on a site the user switched off, and comes back when switched on again', async () => {
+    await lens.call({ type: 'settings.update', patch: { disabledSites: ['jira'] } });
+    const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/1`);
+    const ticket = await openTicket('ABC-1');
+    const panel = await panelRoot(ticket);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await panel.exists('[data-testid=pill]')).toBe(false);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length)).toBe(0);
+
+    await lens.call({ type: 'settings.update', patch: { disabledSites: [] } });
+    expect(await eventually(() => panel.exists('[data-testid=pill]'), Boolean)).toBe(true);
+    const count = () => page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length);
+    expect(await eventually(count, (n) => n === 300)).toBe(300);
+    await page.close();
+    await ticket.close();
+  });
 });

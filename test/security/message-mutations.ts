@@ -77,6 +77,7 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
     'workspace.import': { type: 'workspace.import', document: {}, mode: 'replace' },
     'workspace.clear': { type: 'workspace.clear' },
     'dashboard.open': { type: 'dashboard.open' },
+    'sites.settings': { type: 'sites.settings' },
   };
 }
 
