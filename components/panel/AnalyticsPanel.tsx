@@ -4,6 +4,7 @@ import { formatNumber } from '../../lib/domain/format';
 import { parseNumberText } from '../../lib/domain/number-text';
 import { chartMetric, chartObservations, linkChartToMetric, metrics, recordValue } from '../../lib/state/page';
 import { pageSelection } from '../../lib/state/selection';
+import { ROLE_LABELS } from '../common/labels';
 import { MetricPicker } from './MetricPicker';
 import { Sparkline } from './Sparkline';
 
@@ -44,14 +45,6 @@ export function AnalyticsPanel() {
     </div>
   );
 }
-
-const ROLE_LABELS = {
-  nsm: 'North Star',
-  input: 'input metric',
-  team: 'team metric',
-  output: 'output metric',
-  health: 'health metric',
-} as const;
 
 function today(): string {
   const d = new Date();

@@ -14,16 +14,9 @@ import {
   saveState,
 } from '../../lib/state/item-editor';
 import { entity, inputLink, item, nsm, taggableMetrics, trackThisPage, metrics } from '../../lib/state/page';
+import { STATUS_LABELS } from '../common/labels';
 import { RiceFields } from '../rice/RiceFields';
 import { MetricPicker } from './MetricPicker';
-
-const STATUS_LABELS: Record<ItemStatus, string> = {
-  idea: 'Idea',
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  shipped: 'Shipped',
-  dropped: 'Dropped',
-};
 
 export function TicketPanel() {
   const current = item.value;
