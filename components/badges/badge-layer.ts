@@ -41,7 +41,8 @@ export class BadgeLayer {
 
   constructor(private readonly options: BadgeLayerOptions) {}
 
-  start(root: ParentNode & Node = document.body): void {
+  /** Watches from <html> by default: Turbo-driven sites (GitHub) replace the whole <body> on navigation. */
+  start(root: ParentNode & Node = document.documentElement): void {
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
     this.queue(root);
