@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../../lib/storage';
+import { recordFigure } from '../security/figures';
+import { sampleWorkspace } from '../storage/sample-workspace';
+import { launchLens, type Lens } from './harness';
+import { storedJson } from './security-helpers';
+
+/**
+ * The browser's own IndexedDB, not a fake: a database laid out as an older version of the
+ * extension made it, full of data, must open under the current version with nothing lost.
+ */
+describe('upgrading a database made by an older version, in the browser', () => {
+  let lens: Lens;
+
+  beforeAll(async () => {
+    lens = await launchLens();
+  });
+  afterAll(async () => {
+    await lens?.close();
+  });
+
+  it('knows every older schema version it must upgrade from', () => {
+    // A new migration needs its predecessor's layout below, so that upgrade is tested too.
+    expect(DB_VERSION).toBe(2);
+  });
+
+  it('opens a version 1 database full of data at the current version, with every record as it was', async () => {
+    await lens.call({ type: 'snapshot.get' });
+    const worker = await lens.serviceWorker();
+    const workspace = sampleWorkspace();
+    await worker.evaluate(async (ws) => {
+      const done = (request: IDBRequest | IDBOpenDBRequest) =>
+        new Promise((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      // The running background steps aside on versionchange; then version 1 is built from scratch.
+      await done(indexedDB.deleteDatabase('north-star-lens'));
+      const opening = indexedDB.open('north-star-lens', 1);
+      opening.onupgradeneeded = () => {
+        const db = opening.result;
+        db.createObjectStore('trees', { keyPath: 'id' });
+        db.createObjectStore('metrics', { keyPath: 'id' }).createIndex('byTree', 'treeId');
+        db.createObjectStore('observations', { keyPath: 'id' }).createIndex('byMetricDate', ['metricId', 'at']);
+        const items = db.createObjectStore('items', { keyPath: 'id' });
+        items.createIndex('byTree', 'treeId');
+        items.createIndex('byLink', 'linkKeys', { multiEntry: true });
+        db.createObjectStore('reviews', { keyPath: 'id' }).createIndex('byTree', 'treeId');
+        db.createObjectStore('history', { keyPath: 'id' }).createIndex('byTree', 'treeId');
+        db.createObjectStore('settings');
+      };
+      const db = (await done(opening)) as IDBDatabase;
+      const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+      for (const store of ['trees', 'metrics', 'observations', 'reviews', 'history'] as const) {
+        for (const record of ws[store]) tx.objectStore(store).put(record);
+      }
+      for (const item of ws.items) tx.objectStore('items').put({ ...item, linkKeys: item.links.map((l) => `${l.site}:${l.key}`) });
+      tx.objectStore('settings').put(ws.settings, 'settings');
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, workspace);
+    await lens.stopServiceWorker();
+
+    const { formatVersion: _v, app: _a, ...data } = JSON.parse(await storedJson(lens)) as Record<string, unknown>;
+    expect(data).toEqual(workspace);
+    const version = await (await lens.serviceWorker()).evaluate(async () => {
+      const dbs = await indexedDB.databases();
+      return dbs.find((d) => d.name === 'north-star-lens')?.version;
+    });
+    expect(version).toBe(DB_VERSION);
+
+    // The indexes version 2 added work on the old records: deleting the input metric unlinks its item.
+    await lens.call({ type: 'metric.delete', id: 'in1' });
+    const after = await lens.call({ type: 'snapshot.get', treeId: 't1' });
+    expect(after.items.find((i) => i.id === 'i1')?.inputMetricId).toBeNull();
+    expect(after.metrics.find((m) => m.id === 'team1')?.parentId).toBeNull();
+    const found = await lens.call({ type: 'page.context', links: [{ site: 'github', key: 'acme/app#42' }] });
+    expect(found.item?.id).toBe('i1');
+    recordFigure('upgrade: older schema versions opened in the browser with nothing lost', DB_VERSION - 1);
+  });
+});
