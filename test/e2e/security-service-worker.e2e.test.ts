@@ -56,7 +56,7 @@ describe('a service worker stopped by the browser in the middle of use', () => {
         ...items.map((item) => ({ type: 'item.update', id: item.id, patch: { notes: `round ${round}`, rice: { reach: round + 1 } } })),
       ];
       const sending = sendConcurrently(extensionPage, messages);
-      await new Promise((r) => setTimeout(r, rng.int(40)));
+      await new Promise((r) => setTimeout(r, 20 + rng.int(300)));
       await lens.stopServiceWorker();
       figures.stops += 1;
       const replies = await sending;
