@@ -184,7 +184,8 @@ export function leadsBackTo(id: Id, start: Metric, metrics: ReadonlyMap<Id, Metr
 function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; path: string; message: string } {
   if (text.length > MAX_IMPORT_BYTES) return fail('', `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch {
     return fail('', 'the file is not valid JSON');
   }

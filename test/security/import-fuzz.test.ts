@@ -84,6 +84,11 @@ describe('importing malformed and mutated workspace files', () => {
     expect(typeof probe.toString).toBe('function');
   });
 
+  it('accepts a good file that an editor saved with a byte-order mark', async () => {
+    const fresh = await freshDb();
+    await expect(importWorkspace(fresh, `\uFEFF${JSON.stringify(baseFile(), null, 2)}`, 'replace')).resolves.toBeDefined();
+  });
+
   it('still imports a good file after all of that', async () => {
     const summary = await importWorkspace(db, baseFile(), 'merge');
     expect(summary.added.trees).toBe(2);
