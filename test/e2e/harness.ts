@@ -5,7 +5,7 @@
  * touches the network: any request without a fixture is aborted and recorded.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,19 +35,31 @@ export interface Lens {
   close(): Promise<void>;
 }
 
-export async function launchLens(options: { userDataDir?: string; keepUserData?: boolean } = {}): Promise<Lens> {
+export interface LaunchOptions {
+  userDataDir?: string;
+  keepUserData?: boolean;
+  /**
+   * Runs a copy of the build with its manifest changed: for what a headless browser
+   * cannot do, such as a click on the toolbar button granting activeTab.
+   */
+  patchManifest?(manifest: Record<string, unknown>): void;
+}
+
+export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'nsl-e2e-')));
+  const patchedDir = options.patchManifest ? await patchedCopy(options.patchManifest) : null;
+  const extensionDir = patchedDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: [
       '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -134,9 +146,19 @@ export async function launchLens(options: { userDataDir?: string; keepUserData?:
     async close() {
       await context.close();
       if (!options.keepUserData && !options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+      if (patchedDir) await rm(patchedDir, { recursive: true, force: true });
     },
   };
   return lens;
+}
+
+async function patchedCopy(patch: (manifest: Record<string, unknown>) => void): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'nsl-patched-'));
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  patch(manifest);
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
 }
 
 interface TargetInfo {

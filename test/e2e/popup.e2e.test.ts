@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually } from './harness';
+import { panelRoot } from './shadow';
 import { demoWorkspace, launchPatchedLens, type ExtensionGlobal, type PatchedLens } from './dashboard-helpers';
 
 const TICKET = 'https://staydemo.atlassian.net/browse/STAY-101';
 const NEW_TICKET = 'https://staydemo.atlassian.net/browse/STAY-109';
+const NOTES_PAGE = 'https://notes.example.org/plans/q3-bets';
 const ticketHtml = (key: string, title: string) => `<!doctype html><html><head><title>[${key}] ${title} - Jira</title></head><body><h1>${title}</h1></body></html>`;
 
 /**
@@ -35,10 +37,18 @@ describe('popup', () => {
   };
 
   beforeAll(async () => {
-    lens = await launchPatchedLens((manifest) => (manifest.permissions = [...manifest.permissions, 'tabs']), [
+    // The host permission stands in for what activeTab grants after a real click.
+    lens = await launchPatchedLens(
+      (manifest) => {
+        manifest.permissions = [...manifest.permissions, 'tabs'];
+        manifest.host_permissions = ['https://notes.example.org/*'];
+      },
+      [
+      { url: NOTES_PAGE, html: '<!doctype html><html><head><title>Q3 bets · Team notes</title></head><body><h1>Q3 bets</h1></body></html>' },
       { url: TICKET, html: ticketHtml('STAY-101', 'Instant book for verified guests') },
       { url: NEW_TICKET, html: ticketHtml('STAY-109', 'Flexible dates search') },
-    ]);
+      ],
+    );
     await call({ type: 'workspace.import', document: demoWorkspace(), mode: 'replace' });
   });
   afterAll(async () => lens?.close());
@@ -76,6 +86,23 @@ describe('popup', () => {
     );
     expect(item?.links).toEqual([{ site: 'jira', key: 'STAY-109', url: NEW_TICKET }]);
     expect(item?.inputMetricId).toBe('m-conversion');
+    await popup.close();
+  });
+
+  it('opens the panel on a page of no supported site, to track it as an item', async () => {
+    const popup = await openPopupOver(lens, NOTES_PAGE);
+    const tab = lens.context.pages().find((p) => p.url() === NOTES_PAGE)!;
+    expect(await tab.evaluate(() => document.querySelector('north-star-lens'))).toBeNull();
+    await popup.getByRole('button', { name: 'Open the panel on this page' }).click();
+    const panel = await panelRoot(tab);
+    expect(await eventually(() => panel.text('[data-testid=entity-key]'), Boolean)).toBe('https://notes.example.org/plans/q3-bets');
+    expect(await panel.text('.panel-title')).toBe('Q3 bets · Team notes');
+    await panel.click('.track button.primary');
+    const item = await eventually(
+      async () => ((await call({ type: 'snapshot.get' })).items as { title: string; links: { site: string }[] }[]).find((i) => i.title === 'Q3 bets · Team notes'),
+      Boolean,
+    );
+    expect(item?.links[0]?.site).toBe('web');
     await popup.close();
   });
 
