@@ -43,3 +43,14 @@ describe('the background message gate', () => {
     expect(error.message.length).toBeGreaterThan(5);
   });
 });
+
+describe('dates', () => {
+  it.each(['2024-02-30', '2026-04-31', '2025-02-29'])('refuses %s, a day that does not exist', (at) => {
+    const error = refusal({ type: 'observation.add', metricId: 'm', at, value: 3 });
+    expect(error.path).toBe('at');
+    expect(error.message).toMatch(/exists/);
+  });
+  it('accepts a leap day', () => {
+    expect(check({ type: 'observation.add', metricId: 'm', at: '2024-02-29', value: 3 }).ok).toBe(true);
+  });
+});
