@@ -4,12 +4,13 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
-import { rankItems, rankedScores } from '../domain/ranking';
 import { riceScore } from '../domain/rice';
-import { shortName } from '../domain/tree';
-import type { Item, Metric } from '../domain/types';
-import type { Badge, ChangeNotice, ItemPatch, RequestOf, RequestType, Responses, Request } from '../messaging/protocol';
+import { metricById, resolveInputLink, shortName } from '../domain/tree';
+import type { Id, Item, Metric } from '../domain/types';
+import type { Badge, ChangeNotice, ItemPatch, LinkRef, RequestOf, RequestType, Responses, Request } from '../messaging/protocol';
 import * as store from '../storage';
+import { scoreOf, withoutScore } from './score-list';
+import { itemsByLinks, treeEntry, WorkspaceCache } from './workspace-cache';
 
 type Db = IDBPDatabase<store.LensSchema>;
 type StoreName = ChangeNotice['stores'][number];
@@ -19,18 +20,42 @@ export interface Handled<T> {
   changed: StoreName[];
 }
 
-export async function handle<T extends RequestType>(db: Db, request: RequestOf<T>): Promise<Handled<Responses[T]>> {
-  return (await dispatch(db, request as Request)) as Handled<Responses[T]>;
+/** One derived copy per connection: a new connection (a restarted worker, a reopened database) starts empty. */
+const caches = new WeakMap<Db, WorkspaceCache>();
+
+function cacheFor(db: Db): WorkspaceCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new WorkspaceCache(db)));
+  return cache;
 }
 
-async function dispatch(db: Db, req: Request): Promise<Handled<unknown>> {
+export async function handle<T extends RequestType>(db: Db, request: RequestOf<T>): Promise<Handled<Responses[T]>> {
+  const cache = cacheFor(db);
+  try {
+    const handled = await dispatch(db, request as Request, cache);
+    keepCacheInStep(cache, request as Request, handled);
+    return handled as Handled<Responses[T]>;
+  } catch (failure) {
+    cache.drop();
+    throw failure;
+  }
+}
+
+function keepCacheInStep(cache: WorkspaceCache, req: Request, handled: Handled<unknown>): void {
+  if (handled.changed.length === 0) return;
+  if (req.type === 'item.create' || req.type === 'item.update') cache.itemWritten(handled.value as Item);
+  else if (req.type === 'item.delete') cache.itemDeleted(req.id);
+  else if (handled.changed.some((name) => name === 'items' || name === 'metrics' || name === 'trees')) cache.drop();
+}
+
+async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Handled<unknown>> {
   switch (req.type) {
     case 'snapshot.get':
       return read(await snapshot(db, req.treeId));
     case 'page.context':
-      return read(await pageContext(db, req.links));
+      return read(await pageContext(db, cache, req.links));
     case 'badges.lookup':
-      return read(await badges(db, req.links));
+      return read(await badges(db, cache, req.links));
     case 'metric.bySourceUrl': {
       const { activeTreeId } = await store.getSettings(db);
       return read(activeTreeId ? await store.findMetricBySourceUrl(db, activeTreeId, req.url) : null);
@@ -128,37 +153,50 @@ async function snapshot(db: Db, requestedTreeId: string | undefined): Promise<Re
   return { settings, trees, tree, metrics, items, reviews, history };
 }
 
-async function pageContext(db: Db, links: RequestOf<'page.context'>['links']): Promise<Responses['page.context']> {
-  const found = await store.findItemsByLinks(db, links);
+async function pageContext(db: Db, cache: WorkspaceCache, links: readonly LinkRef[]): Promise<Responses['page.context']> {
+  const [snapshot, settings, trees] = await Promise.all([cache.load(), store.getSettings(db), store.listTrees(db)]);
+  const found = itemsByLinks(snapshot, links);
   const item = links.map((l) => found.get(`${l.site}:${l.key}`)).find((i): i is Item => Boolean(i)) ?? null;
-  const [settings, trees] = await Promise.all([store.getSettings(db), store.listTrees(db)]);
   const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;
-  if (!tree) return { tree: null, metrics: [], item, otherScores: [] };
-  const [metrics, items] = await Promise.all([store.listMetrics(db, tree.id), store.listItems(db, tree.id)]);
-  const others = items.filter((i) => i.id !== item?.id);
-  return { tree, metrics, item, otherScores: rankedScores(rankItems(others, metrics)) };
+  const entry = tree ? treeEntry(snapshot, tree.id) : null;
+  if (!tree || !entry) return { tree: null, metrics: [], item, otherScores: [] };
+  const own = item && item.treeId === tree.id ? scoreOf(item, entry.metricsById) : null;
+  return { tree, metrics: entry.metrics, item, otherScores: withoutScore(entry.scores, own) };
 }
 
-async function badges(db: Db, links: RequestOf<'badges.lookup'>['links']): Promise<Badge[]> {
+/**
+ * From the derived copy once it is there; until then from the database (one index read
+ * per link beats reading every item for a single board), while the copy is read for the
+ * next board.
+ */
+async function badges(db: Db, cache: WorkspaceCache, links: readonly LinkRef[]): Promise<Badge[]> {
+  if (cache.ready) {
+    const snapshot = await cache.load();
+    const found = itemsByLinks(snapshot, links);
+    return badgesFor(links, found, (treeId) => treeEntry(snapshot, treeId)?.metricsById ?? new Map());
+  }
+  cache.warm();
   const found = await store.findItemsByLinks(db, links);
-  const metricsByTree = new Map<string, Metric[]>();
+  const metricsByTree = new Map<Id, Map<Id, Metric>>();
+  for (const item of found.values()) {
+    if (!metricsByTree.has(item.treeId)) metricsByTree.set(item.treeId, metricById(await store.listMetrics(db, item.treeId)));
+  }
+  return badgesFor(links, found, (treeId) => metricsByTree.get(treeId) ?? new Map());
+}
+
+function badgesFor(links: readonly LinkRef[], found: Map<string, Item>, metricsOf: (treeId: Id) => ReadonlyMap<Id, Metric>): Badge[] {
   const out: Badge[] = [];
   for (const link of links) {
     const item = found.get(`${link.site}:${link.key}`);
     if (!item) continue;
-    let metrics = metricsByTree.get(item.treeId);
-    if (!metrics) {
-      metrics = await store.listMetrics(db, item.treeId);
-      metricsByTree.set(item.treeId, metrics);
-    }
-    const ranking = rankItems([item], metrics);
-    const linked = ranking.ranked[0] ?? ranking.unscored[0];
+    const byId = metricsOf(item.treeId);
+    const tagged = resolveInputLink(byId, item.inputMetricId);
     out.push({
       site: link.site,
       key: link.key,
       itemId: item.id,
-      metricName: linked ? shortName(linked.metric) : null,
-      score: ranking.ranked[0]?.score ?? null,
+      metricName: tagged ? shortName(tagged.metric) : null,
+      score: scoreOf(item, byId),
     });
   }
   return out;

@@ -1,0 +1,156 @@
+/**
+ * What the background derives from the items and metrics, kept between requests: every
+ * item by id and by link, each tree's metrics, and each tree's ranked scores. Reading
+ * 10,000 items out of IndexedDB costs far more than a page can wait on each load, each
+ * change notice and each board of badges; this copy makes those answers a lookup.
+ *
+ * It is only ever a copy of what IndexedDB holds (a stopped worker loses it and reads it
+ * again), refreshed by the writes that go through `handle`, the only writer:
+ * - an item written or deleted is changed here in place, after its transaction committed;
+ * - any other write touching items or metrics drops the copy, to be read again when needed.
+ * A copy being read while a write commits is not kept (the generation check), since it
+ * may predate the write.
+ */
+import { metricById } from '../domain/tree';
+import type { Id, Item, Metric } from '../domain/types';
+import type { LinkRef } from '../messaging/protocol';
+import * as store from '../storage';
+import { insertScore, removeScore, scoreOf } from './score-list';
+
+interface TreeEntry {
+  metrics: Metric[];
+  metricsById: Map<Id, Metric>;
+  /** Ranked scores of the tree's items, highest first. */
+  scores: number[];
+}
+
+interface Snapshot {
+  items: Map<Id, Item>;
+  byLink: Map<string, Set<Id>>;
+  trees: Map<Id, TreeEntry>;
+}
+
+const linkKey = (link: LinkRef) => `${link.site}:${link.key}`;
+
+export class WorkspaceCache {
+  private snapshot: Snapshot | null = null;
+  private loading: Promise<Snapshot> | null = null;
+  private generation = 0;
+
+  constructor(private readonly db: store.LensDb) {}
+
+  get ready(): boolean {
+    return this.snapshot !== null;
+  }
+
+  /** The copy, read from the database first when there is none. */
+  async load(): Promise<Snapshot> {
+    if (this.snapshot) return this.snapshot;
+    const generation = this.generation;
+    const loading = (this.loading ??= readSnapshot(this.db));
+    try {
+      const snapshot = await loading;
+      if (generation === this.generation) this.snapshot = snapshot;
+      return snapshot;
+    } finally {
+      if (this.loading === loading) this.loading = null;
+    }
+  }
+
+  /** Starts reading the copy without waiting for it, so a later request finds it. */
+  warm(): void {
+    if (!this.snapshot) void this.load().catch(() => undefined);
+  }
+
+  /** After a committed write that created or changed `item`. */
+  itemWritten(item: Item): void {
+    this.generation += 1;
+    this.loading = null;
+    const snapshot = this.snapshot;
+    if (!snapshot) return;
+    const tree = snapshot.trees.get(item.treeId);
+    if (!tree) return this.drop();
+    this.forget(snapshot, item.id);
+    snapshot.items.set(item.id, item);
+    for (const link of item.links) {
+      const key = linkKey(link);
+      const ids = snapshot.byLink.get(key) ?? new Set<Id>();
+      ids.add(item.id);
+      snapshot.byLink.set(key, ids);
+    }
+    const score = scoreOf(item, tree.metricsById);
+    if (score !== null) insertScore(tree.scores, score);
+  }
+
+  /** After a committed delete of the item `id`. */
+  itemDeleted(id: Id): void {
+    this.generation += 1;
+    this.loading = null;
+    if (this.snapshot) this.forget(this.snapshot, id);
+  }
+
+  /** After any other write: the copy may no longer match the database. */
+  drop(): void {
+    this.generation += 1;
+    this.loading = null;
+    this.snapshot = null;
+  }
+
+  private forget(snapshot: Snapshot, id: Id): void {
+    const old = snapshot.items.get(id);
+    if (!old) return;
+    snapshot.items.delete(id);
+    for (const link of old.links) snapshot.byLink.get(linkKey(link))?.delete(id);
+    const tree = snapshot.trees.get(old.treeId);
+    const score = tree ? scoreOf(old, tree.metricsById) : null;
+    if (tree && score !== null) removeScore(tree.scores, score);
+  }
+}
+
+/** As `findItemsByLinks` answers: per `site:key`, the most recently updated item carrying it. */
+export function itemsByLinks(snapshot: Snapshot, links: readonly LinkRef[]): Map<string, Item> {
+  const out = new Map<string, Item>();
+  for (const link of links) {
+    const key = linkKey(link);
+    let best: Item | undefined;
+    for (const id of snapshot.byLink.get(key) ?? []) {
+      const item = snapshot.items.get(id);
+      if (item && (!best || item.updatedAt > best.updatedAt || (item.updatedAt === best.updatedAt && item.id < best.id))) best = item;
+    }
+    if (best) out.set(key, best);
+  }
+  return out;
+}
+
+export function treeEntry(snapshot: Snapshot, treeId: Id): TreeEntry | null {
+  return snapshot.trees.get(treeId) ?? null;
+}
+
+async function readSnapshot(db: store.LensDb): Promise<Snapshot> {
+  const treeList = await store.listTrees(db);
+  const perTree = await Promise.all(
+    treeList.map(async (tree) => {
+      const [metrics, items] = await Promise.all([store.listMetrics(db, tree.id), store.listItems(db, tree.id)]);
+      return { treeId: tree.id, metrics, items };
+    }),
+  );
+  const snapshot: Snapshot = { items: new Map(), byLink: new Map(), trees: new Map() };
+  for (const { treeId, metrics, items } of perTree) {
+    const metricsById = metricById(metrics);
+    const scores: number[] = [];
+    for (const item of items) {
+      snapshot.items.set(item.id, item);
+      for (const link of item.links) {
+        const key = linkKey(link);
+        const ids = snapshot.byLink.get(key) ?? new Set<Id>();
+        ids.add(item.id);
+        snapshot.byLink.set(key, ids);
+      }
+      const score = scoreOf(item, metricsById);
+      if (score !== null) scores.push(score);
+    }
+    scores.sort((a, b) => b - a);
+    snapshot.trees.set(treeId, { metrics, metricsById, scores });
+  }
+  return snapshot;
+}

@@ -1,0 +1,96 @@
+/**
+ * The background answers pages from a derived copy of the items and metrics. These tests
+ * hold it to the database: after every kind of write, what a page is told is what a
+ * fresh read of the database would say.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handle } from '../../lib/background/handlers';
+import { rankItems, rankedScores } from '../../lib/domain/ranking';
+import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
+import { listItems, listMetrics, type LensDb } from '../../lib/storage';
+import { freshDb } from '../storage/fresh-db';
+
+let db: LensDb;
+const call = async <T extends RequestType>(request: RequestOf<T>) => (await handle(db, request)).value;
+const link = (key: string) => ({ site: 'jira' as const, key, url: `https://acme.atlassian.net/browse/${key}` });
+
+async function seed() {
+  const tree = await call({ type: 'tree.create', name: 'Product' });
+  await call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
+  const invites = await call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague' });
+  const shares = await call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Projects shared' });
+  const items = [];
+  for (const [key, reach] of [['A-1', 100], ['A-2', 300], ['A-3', 200]] as const) {
+    const item = await call({ type: 'item.create', treeId: tree.id, title: key, links: [link(key)], inputMetricId: invites.id });
+    items.push(await call({ type: 'item.update', id: item.id, patch: { rice: { reach, impact: 1, confidence: 1, effort: 1 } } }));
+  }
+  return { tree, invites, shares, items };
+}
+
+/** What page.context would say for A-1 if it read everything from the database now. */
+async function fromDatabase(treeId: string, ownId: string) {
+  const [items, metrics] = await Promise.all([listItems(db, treeId), listMetrics(db, treeId)]);
+  return rankedScores(rankItems(items.filter((i) => i.id !== ownId), metrics));
+}
+
+beforeEach(async () => {
+  db = await freshDb();
+});
+
+describe('answers from the derived copy', () => {
+  it('show an edit of another item in the scores of the next page, once the edit is stored', async () => {
+    const { tree, items } = await seed();
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await call({ type: 'item.update', id: items[1]!.id, patch: { rice: { reach: 50 } } });
+    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    expect(context.otherScores).toEqual([200, 50]);
+    expect(context.otherScores).toEqual(await fromDatabase(tree.id, items[0]!.id));
+  });
+
+  it('show a tag changed in one tab to every other tab, and on the badges', async () => {
+    const { shares, items } = await seed();
+    await call({ type: 'badges.lookup', links: [{ site: 'jira', key: 'A-3' }] });
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }] });
+    await call({ type: 'item.update', id: items[2]!.id, patch: { inputMetricId: shares.id } });
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }] })).item?.inputMetricId).toBe(shares.id);
+    const [badge] = await call({ type: 'badges.lookup', links: [{ site: 'jira', key: 'A-3' }] });
+    expect(badge?.metricName).toBe('Projects shared');
+  });
+
+  it('forget a deleted item and find a new one', async () => {
+    const { tree, items } = await seed();
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await call({ type: 'item.delete', id: items[1]!.id });
+    await call({ type: 'item.create', treeId: tree.id, title: 'new', links: [link('B-1')] });
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-2' }] })).item).toBeNull();
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'B-1' }] })).item?.title).toBe('new');
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] })).otherScores).toEqual([200]);
+  });
+
+  it('re-rank every item when a metric’s leverage changes', async () => {
+    const { tree, invites, items } = await seed();
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await call({ type: 'metric.update', id: invites.id, patch: { leverage: 2 } });
+    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    expect(context.otherScores).toEqual([600, 400]);
+    expect(context.otherScores).toEqual(await fromDatabase(tree.id, items[0]!.id));
+  });
+
+  it('give the imported workspace after an import, not the one before', async () => {
+    const { items } = await seed();
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    const exported = await call({ type: 'workspace.export' });
+    await call({ type: 'item.delete', id: items[0]!.id });
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] })).item).toBeNull();
+    await call({ type: 'workspace.import', document: exported, mode: 'replace' });
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] })).item?.id).toBe(items[0]!.id);
+  });
+
+  it('show a ticket renamed in the dashboard on its page', async () => {
+    const { items } = await seed();
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await call({ type: 'item.update', id: items[0]!.id, patch: { title: 'renamed' } });
+    const again = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    expect(again.item?.title).toBe('renamed');
+  });
+});
