@@ -85,7 +85,10 @@ export default defineContentScript({
       await showEntity();
     };
 
-    ctx.addEventListener(window, 'wxt:locationchange', () => void showEntity());
+    // WXT fires this from the Navigation API's `navigate` event, which comes before the
+    // page's pushState has changed location.href: read the page once the page's own
+    // code has run (a microtask), or the old ticket would be read again.
+    ctx.addEventListener(window, 'wxt:locationchange', () => queueMicrotask(() => void showEntity()));
     // Hosts set the real title after the URL changes; pick it up without a reload.
     ctx.setTimeout(() => void showEntity(), 1500);
     const unsubscribe = onWorkspaceChange((notice) => {
