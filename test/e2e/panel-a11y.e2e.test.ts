@@ -1,0 +1,90 @@
+import axe from 'axe-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { eventually, launchLens, type Lens } from './harness';
+import { panelRoot, type ShadowHandle } from './shadow';
+
+const TICKET = 'https://acme.atlassian.net/browse/ABC-1';
+const CHART = 'https://app.amplitude.com/analytics/acme/chart/mccedr54';
+const page = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>`;
+
+/**
+ * axe runs in the page's main world and cannot enter a closed shadow root. So, through
+ * the DevTools protocol, the panel's rendered content and its stylesheet are copied into
+ * an open shadow root on the same page, and axe checks that copy: the same markup, the
+ * same CSS, the same place on the page.
+ */
+async function seriousViolations(tab: Page, panel: ShadowHandle): Promise<string[]> {
+  await tab.evaluate(axe.source);
+  const found = await panel.run<{ id: string; impact: string | null; help: string; nodes: { html: string }[] }[] | string>(
+    `async (root) => {
+      const host = document.createElement('div');
+      host.id = 'nsl-a11y-copy';
+      const open = host.attachShadow({ mode: 'open' });
+      for (const child of root.children) open.append(child.cloneNode(true));
+      document.body.append(host);
+      try {
+        const checked = open.querySelectorAll('.pill, .panel button, .panel input, .panel select, .panel textarea').length;
+        if (checked === 0) return 'nothing of the panel was copied';
+        const results = await window.axe.run({ include: [['#nsl-a11y-copy']] }, { resultTypes: ['violations'] });
+        return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ html: n.html })) }));
+      } finally {
+        host.remove();
+      }
+    }`,
+  );
+  if (typeof found === 'string') throw new Error(found);
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.html).join(', ')}`);
+}
+
+describe.each(['light', 'dark'] as const)('accessibility of the in-page panel in the %s theme', (scheme) => {
+  let lens: Lens;
+  beforeAll(async () => {
+    lens = await launchLens();
+    const tree = await lens.call({ type: 'tree.create', name: 'Product' });
+    const nsm = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams', fields: { target: 1500 } });
+    const input = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague' });
+    const item = await lens.call({ type: 'item.create', treeId: tree.id, title: 'Invite', links: [{ site: 'jira', key: 'ABC-1', url: TICKET }], inputMetricId: input.id });
+    await lens.call({ type: 'item.update', id: item.id, patch: { rice: { reach: 100, impact: 1, confidence: 0.8, effort: 1 } } });
+    await lens.call({ type: 'metric.update', id: nsm.id, patch: { sourceUrls: [CHART] } });
+    await lens.call({ type: 'observation.add', metricId: nsm.id, at: '2026-11-02', value: 1200 });
+    await lens.call({ type: 'observation.add', metricId: nsm.id, at: '2026-11-09', value: 1260 });
+    await lens.serve(TICKET, page('Invite - Jira'));
+    await lens.serve(CHART, page('Weekly active teams - Amplitude'));
+  });
+  afterAll(async () => lens?.close());
+
+  async function openPanel(url: string, ready: (pill: string | null) => boolean) {
+    const tab = await lens.open(url);
+    await tab.emulateMedia({ colorScheme: scheme });
+    const panel = await panelRoot(tab);
+    await eventually(() => panel.text('[data-testid=pill]'), ready);
+    return { tab, panel };
+  }
+
+  it('the collapsed pill has no serious violations', async () => {
+    const { tab, panel } = await openPanel(TICKET, (t) => Boolean(t?.includes('Teams')));
+    expect(await seriousViolations(tab, panel)).toEqual([]);
+    await tab.close();
+  });
+
+  it('the ticket panel, with a refused estimate showing, has no serious violations', async () => {
+    const { tab, panel } = await openPanel(TICKET, (t) => Boolean(t?.includes('Teams')));
+    await panel.click('[data-testid=pill]');
+    await panel.type('#nsl-rice-effort', '0');
+    await eventually(() => panel.exists('.rice-field.has-error'), Boolean);
+    await panel.focus('#nsl-input-metric');
+    expect(await seriousViolations(tab, panel)).toEqual([]);
+    await tab.close();
+  });
+
+  it('the analytics panel has no serious violations', async () => {
+    const { tab, panel } = await openPanel(CHART, (t) => Boolean(t?.includes('Measures')));
+    await panel.click('[data-testid=pill]');
+    await eventually(() => panel.exists('svg.sparkline'), Boolean);
+    expect(await seriousViolations(tab, panel)).toEqual([]);
+    await tab.close();
+  });
+});
