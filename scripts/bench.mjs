@@ -1,0 +1,260 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds the extension and the floor, loads each in its own Chromium,
+ * and prints every figure of the performance budget (docs/benchmarks.md) as a median over
+ * repeated runs, with the floor measured in the same run so ratios survive a noisy
+ * machine. Not part of `npm test`: the figures are for reading, not for failing a build.
+ *
+ *   npm run bench -- [--runs 20] [--json results.json]
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from './bench/browser.mjs';
+import { buildFloorExtension, buildOurs, contentScriptMatches, contentScriptSize, instrumented } from './bench/extension.mjs';
+import {
+  badgesOnBoard,
+  coldWorkerTime,
+  heapAfterLoad,
+  importStaged,
+  spaNavigations,
+  stageWorkspace,
+  tagRoundTrips,
+  timeToPanel,
+  workerTime,
+} from './bench/measure.mjs';
+import { BOARD_URL, boardPage, ticketPage } from './bench/pages.mjs';
+import { kb, mb, median, ms, renderTable } from './bench/table.mjs';
+import { benchWorkspace, pillFor } from './bench/workspace.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const RUNS = Math.max(2, Number(option('runs', 20)));
+const JSON_OUT = option('json', null);
+const BADGE_LINKS = 1000;
+const WORKSPACE_FILE = 'bench-workspace.json';
+
+const log = (text) => process.stderr.write(`${text}\n`);
+const repeat = async (n, fn) => {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await fn(i));
+  return out;
+};
+
+async function main() {
+  const work = await mkdtemp(join(tmpdir(), 'nsl-bench-'));
+  const browsers = [];
+  try {
+    log('building the extension and the floor…');
+    const ours = await buildOurs(work);
+    const floor = await buildFloorExtension(work, await contentScriptMatches(ours));
+    const size = { ours: await contentScriptSize(ours), floor: await contentScriptSize(floor) };
+
+    const document = benchWorkspace();
+    const expectFor = (url) => pillFor(url.endsWith('/BENCH-2') ? 1 : 0);
+    const launch = async (dir) => {
+      const browser = await launchBrowser(dir);
+      browsers.push(browser);
+      browser.serve(/\/browse\/BENCH-\d+$/, (url) => ticketPage(url, expectFor(url)));
+      browser.serve(BOARD_URL, boardPage());
+      return browser;
+    };
+    const oursCopy = await instrumented(ours, join(work, 'ours-bench'));
+    await writeFile(join(oursCopy, WORKSPACE_FILE), JSON.stringify(document));
+    const o = await launch(oursCopy);
+    const f = await launch(await instrumented(floor, join(work, 'floor-bench')));
+    const none = await launch(null);
+
+    log('seeding 10,000 items and 100 metrics through workspace.import…');
+    await stageWorkspace(o, WORKSPACE_FILE);
+    const imports = await repeat(3, () => importStaged(o));
+
+    log(`time to panel, ${RUNS} loads each…`);
+    for (let i = 0; i < 2; i++) {
+      await timeToPanel(o, 1, pillFor(0));
+      await timeToPanel(f, 1, pillFor(0));
+    }
+    const panel = { ours: [], floor: [] };
+    for (let i = 0; i < RUNS; i++) {
+      panel.ours.push(await timeToPanel(o, 1, pillFor(0)));
+      panel.floor.push(await timeToPanel(f, 1, pillFor(0)));
+    }
+
+    log('badges on a board of 1,000 links…');
+    const badgeRuns = Math.max(3, Math.round(RUNS / 2));
+    const badges = { ours: [], floor: [] };
+    for (let i = 0; i < badgeRuns; i++) {
+      badges.ours.push(await badgesOnBoard(o, { count: BADGE_LINKS, hostElement: 'north-star-lens', waitForBadges: true }));
+      badges.floor.push(await badgesOnBoard(f, { count: BADGE_LINKS, hostElement: 'north-star-floor', waitForBadges: false }));
+    }
+
+    log('single-page navigation…');
+    const spa = await spaNavigations(o, RUNS);
+
+    log('a tag written in one tab, seen in another…');
+    const roundTrips = await tagRoundTrips(o, RUNS % 2 ? RUNS + 1 : RUNS);
+
+    log('JS heap of the host page…');
+    const heap = { ours: [], floor: [], none: [] };
+    const heapRuns = Math.max(3, Math.round(RUNS / 4));
+    for (let i = 0; i < heapRuns; i++) {
+      heap.ours.push(await heapAfterLoad(o, 1, pillFor(0)));
+      heap.floor.push(await heapAfterLoad(f, 1, pillFor(0)));
+      heap.none.push(await heapAfterLoad(none, 1, null));
+    }
+
+    log('background: rank, lookup, snapshot…');
+    const pageContext = { type: 'page.context', links: [{ site: 'jira', key: 'BENCH-1' }] };
+    const coldRank = await repeat(Math.max(3, Math.round(RUNS / 2)), () => coldWorkerTime(o, pageContext));
+    const warmRank = await repeat(RUNS, () => workerTime(o, pageContext));
+    const lookup = await repeat(RUNS, (i) => workerTime(o, { type: 'badges.lookup', links: [{ site: 'jira', key: `BENCH-${1 + i * 37}` }] }));
+    const boardLinks = Array.from({ length: BADGE_LINKS }, (_, i) => ({ site: 'jira', key: `BENCH-${i + 1}` }));
+    const boardLookup = await repeat(RUNS, () => workerTime(o, { type: 'badges.lookup', links: boardLinks }));
+    const snapshot = await repeat(Math.max(3, Math.round(RUNS / 4)), () => workerTime(o, { type: 'snapshot.get' }));
+
+    const figures = {
+      size,
+      imports,
+      panel,
+      badges,
+      spa,
+      roundTrips,
+      heap,
+      coldRank,
+      warmRank,
+      lookup,
+      boardLookup,
+      snapshot,
+    };
+    const rows = tableRows(figures);
+    console.log(`\nNorth Star Lens bench — medians; ${RUNS} runs where not stated; ${new Date().toISOString()}\n`);
+    console.log(renderTable(rows));
+    if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify({ runs: RUNS, figures, rows }, null, 2));
+  } finally {
+    for (const browser of browsers) await browser.close().catch(() => undefined);
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function tableRows(x) {
+  const KB25 = 25 * 1024;
+  const panelOurs = median(x.panel.ours);
+  const panelFloor = median(x.panel.floor);
+  const badgeMs = median(x.badges.ours.map((b) => b.ms));
+  const longOurs = Math.max(...x.badges.ours.map((b) => b.longTasks));
+  const longFloor = Math.max(...x.badges.floor.map((b) => b.longTasks));
+  const longestOurs = Math.max(...x.badges.ours.map((b) => b.longest));
+  const spa = median(x.spa);
+  const heapNone = median(x.heap.none);
+  const heapOurs = median(x.heap.ours) - heapNone;
+  const heapFloor = median(x.heap.floor) - heapNone;
+  const ratio = (a, b) => `${(a / b).toFixed(2)}× floor`;
+  return [
+    {
+      figure: 'content script, raw',
+      ours: kb(x.size.ours.raw),
+      floor: kb(x.size.floor.raw),
+      budget: '',
+      pass: null,
+    },
+    {
+      figure: 'content script, gzip (all a tracker page loads)',
+      ours: `${kb(x.size.ours.gzip)} (${ratio(x.size.ours.gzip, x.size.floor.gzip)})`,
+      floor: kb(x.size.floor.gzip),
+      budget: '≤ 25 KB and ≤ 2× floor',
+      pass: x.size.ours.gzip <= KB25 && x.size.ours.gzip <= 2 * x.size.floor.gzip,
+    },
+    {
+      figure: `time to panel, commit → pill shows the linkage (${x.panel.ours.length} loads)`,
+      ours: `${ms(panelOurs)} (${ratio(panelOurs, panelFloor)})`,
+      floor: ms(panelFloor),
+      budget: '≤ 1.3× floor',
+      pass: panelOurs <= 1.3 * panelFloor,
+    },
+    {
+      figure: `badges: 1,000 links in the DOM → every badge shown (${x.badges.ours.length} boards)`,
+      ours: ms(badgeMs),
+      floor: '',
+      budget: '≤ 100 ms',
+      pass: badgeMs !== null && badgeMs <= 100,
+    },
+    {
+      figure: 'badges: long tasks (> 50 ms), worst board',
+      ours: `${longOurs}${longOurs ? ` (longest ${ms(longestOurs)})` : ''}`,
+      floor: String(longFloor),
+      budget: 'none caused by us',
+      pass: longOurs <= longFloor,
+    },
+    {
+      figure: `SPA navigation: location change → pill shows the new ticket (${x.spa.length} navigations)`,
+      ours: ms(spa),
+      floor: '',
+      budget: '≤ 50 ms',
+      pass: spa !== null && spa <= 50,
+    },
+    {
+      figure: 'background: open database + rank 10,000 items (page.context, cold worker)',
+      ours: ms(median(x.coldRank)),
+      floor: '',
+      budget: '< 20 ms',
+      pass: median(x.coldRank) < 20,
+    },
+    {
+      figure: 'background: page.context with the database open',
+      ours: ms(median(x.warmRank)),
+      floor: '',
+      budget: '',
+      pass: null,
+    },
+    {
+      figure: 'background: look up an item by its link (badges.lookup, 1 link)',
+      ours: ms(median(x.lookup)),
+      floor: '',
+      budget: '< 1 ms',
+      pass: median(x.lookup) < 1,
+    },
+    {
+      figure: 'background: badges.lookup of a 1,000-link board',
+      ours: ms(median(x.boardLookup)),
+      floor: '',
+      budget: '',
+      pass: null,
+    },
+    {
+      figure: 'background: snapshot.get (what the dashboard loads)',
+      ours: ms(median(x.snapshot)),
+      floor: '',
+      budget: '',
+      pass: null,
+    },
+    {
+      figure: 'tag written in one tab → seen in a second tab',
+      ours: ms(median(x.roundTrips)),
+      floor: '',
+      budget: '< 15 ms',
+      pass: median(x.roundTrips) < 15,
+    },
+    {
+      figure: `background: import 10,000 items + 100 metrics, one transaction (${x.imports.length} imports)`,
+      ours: ms(median(x.imports)),
+      floor: '',
+      budget: '< 1 s',
+      pass: median(x.imports) < 1000,
+    },
+    {
+      figure: `JS heap added to the host page (${x.heap.ours.length} loads)`,
+      ours: mb(heapOurs),
+      floor: mb(heapFloor),
+      budget: '< 3 MB',
+      pass: heapOurs < 3 * 1024 * 1024,
+    },
+  ];
+}
+
+main().catch((failure) => {
+  console.error(failure);
+  process.exitCode = 1;
+});

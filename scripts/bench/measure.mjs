@@ -1,0 +1,185 @@
+/**
+ * Each figure of the table, measured once; the caller repeats and takes medians. Times
+ * are read on the page's own clock from the probe's marks (probe.js), or inside the
+ * service worker from the timer (sw-timer.js), so the bench's own remote control is
+ * never part of a figure.
+ */
+import { BOARD_URL, ticketUrl } from './pages.mjs';
+import { pillFor } from './workspace.mjs';
+
+const shownMark = (expect) => `bench:shown:${expect}`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForMark(page, name, timeout = 10_000) {
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout, polling: 10 });
+  return page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, name);
+}
+
+/** Navigation commit (the response's first byte) to the pill showing `expect`. */
+export async function timeToPanel(browser, ticket, expect) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(ticketUrl(ticket), { waitUntil: 'commit' });
+    const shown = await waitForMark(page, shownMark(expect));
+    const commit = await page.evaluate(() => performance.getEntriesByType('navigation')[0].responseStart);
+    return shown - commit;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Bytes of JS heap in the page's renderer after load and a full collection. */
+export async function heapAfterLoad(browser, ticket, expect) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(ticketUrl(ticket), { waitUntil: 'load' });
+    if (expect !== null) await waitForMark(page, shownMark(expect));
+    await sleep(500);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    return usedSize;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Fills an empty board with `count` entity links once the extension is running, and
+ * returns the time until every badge shows its value (null where there are no badges to
+ * wait for) and the long tasks overlapping that work.
+ */
+export async function badgesOnBoard(browser, { count, hostElement, waitForBadges }) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(BOARD_URL, { waitUntil: 'load' });
+    await page.waitForFunction((sel) => document.querySelector(sel), hostElement, { timeout: 10_000 });
+    await sleep(200);
+    await page.evaluate((n) => {
+      document.documentElement.dataset.benchBadges = String(n);
+      window.addLinks(n);
+    }, count);
+    const links = await page.evaluate(() => performance.getEntriesByName('bench:links')[0].startTime);
+    const done = waitForBadges ? await waitForMark(page, 'bench:badges') : null;
+    await sleep(500);
+    const tasks = await page.evaluate((from) => window.__longTasks.filter((t) => t.start + t.duration > from), links);
+    return { ms: done === null ? null : done - links, longTasks: tasks.length, longest: Math.max(0, ...tasks.map((t) => t.duration)) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Location change (pushState) to the pill showing the new ticket; one figure per navigation. */
+export async function spaNavigations(browser, runs) {
+  const page = await browser.context.newPage();
+  const times = [];
+  try {
+    await page.goto(ticketUrl(1), { waitUntil: 'commit' });
+    await waitForMark(page, shownMark(pillFor(0)));
+    for (let k = 0; k < runs; k++) {
+      const [ticket, input] = k % 2 === 0 ? [2, 1] : [1, 0];
+      await page.evaluate(
+        ([expect, n]) => {
+          performance.clearMarks();
+          document.documentElement.dataset.benchExpect = expect;
+          performance.mark('bench:nav');
+          window.goTo(n);
+        },
+        [pillFor(input), ticket],
+      );
+      try {
+        const shown = await waitForMark(page, shownMark(pillFor(input)), 3000);
+        times.push(shown - (await page.evaluate(() => performance.getEntriesByName('bench:nav')[0].startTime)));
+      } catch {
+        times.push(Infinity);
+        return times;
+      }
+    }
+    return times;
+  } finally {
+    await page.close();
+  }
+}
+
+/** A tag written from the content script of one tab, until a second tab's pill shows it. */
+export async function tagRoundTrips(browser, runs) {
+  const writer = await browser.context.newPage();
+  const reader = await browser.context.newPage();
+  const times = [];
+  try {
+    for (const page of [writer, reader]) {
+      await page.goto(ticketUrl(3), { waitUntil: 'commit' });
+      await waitForMark(page, shownMark(pillFor(0)));
+    }
+    for (let k = 0; k < runs; k++) {
+      const input = k % 2 === 0 ? 1 : 0;
+      await reader.evaluate((expect) => {
+        performance.clearMarks();
+        document.documentElement.dataset.benchExpect = expect;
+      }, pillFor(input));
+      await writer.evaluate((message) => {
+        performance.clearMarks();
+        document.documentElement.dataset.benchSend = JSON.stringify(message);
+        document.dispatchEvent(new Event('bench:send'));
+      }, { type: 'item.update', id: 'item-3', patch: { inputMetricId: `input-${input}` } });
+      const shown = await waitForMark(reader, shownMark(pillFor(input)));
+      const shownAt = await reader.evaluate((at) => performance.timeOrigin + at, shown);
+      const sentAt = await writer.evaluate(() => performance.timeOrigin + performance.getEntriesByName('bench:sent')[0].startTime);
+      times.push(shownAt - sentAt);
+    }
+    return times;
+  } finally {
+    await writer.close();
+    await reader.close();
+  }
+}
+
+/** Time the background spent answering `request`, measured inside the service worker. */
+export async function workerTime(browser, request) {
+  await browser.workerTimes();
+  const { reply } = await browser.send(request);
+  if (!reply?.ok) throw new Error(`${request.type} failed: ${JSON.stringify(reply?.error)}`);
+  const times = await browser.workerTimes();
+  const entry = times.find((t) => t.type === request.type);
+  if (!entry) throw new Error(`the service worker timed no ${request.type}`);
+  return entry.ms;
+}
+
+/** Stops the worker, wakes it with a message it refuses (no database), then times `request`. */
+export async function coldWorkerTime(browser, request) {
+  await browser.stopServiceWorker();
+  await browser.send({ type: 'bench.wake' });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await browser.workerTimes();
+      break;
+    } catch (failure) {
+      if (attempt > 50) throw failure;
+      await sleep(20);
+    }
+  }
+  return workerTime(browser, request);
+}
+
+/**
+ * Reads the generated workspace (a file of the extension copy, see bench.mjs) into the
+ * bridge page once, so each import only times the import.
+ */
+export async function stageWorkspace(browser, file) {
+  const page = await browser.bridgePage();
+  await page.evaluate(async (name) => {
+    window.__benchDocument = await (await fetch(chrome.runtime.getURL(name))).json();
+  }, file);
+}
+
+export async function importStaged(browser) {
+  await browser.workerTimes();
+  const page = await browser.bridgePage();
+  const reply = await page.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'workspace.import', document: window.__benchDocument, mode: 'replace' }),
+  );
+  if (!reply?.ok) throw new Error(`workspace.import failed: ${JSON.stringify(reply?.error)}`);
+  const entry = (await browser.workerTimes()).find((t) => t.type === 'workspace.import');
+  return entry.ms;
+}

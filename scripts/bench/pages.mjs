@@ -1,0 +1,41 @@
+/** The host pages the bench loads: a Jira ticket (a single-page app) and a board. */
+import { JIRA } from './workspace.mjs';
+
+export const ticketUrl = (n) => `${JIRA}/browse/BENCH-${n}`;
+export const BOARD_URL = `${JIRA}/jira/software/projects/BENCH/boards/1`;
+
+/**
+ * Serves every /browse/BENCH-n URL; `goTo(n)` navigates in place as Jira does. `expect`
+ * is the pill text the probe waits for on this ticket.
+ */
+export function ticketPage(url, expect) {
+  const key = url.split('/').pop();
+  return `<!doctype html><html data-bench-expect="${expect}"><head><title>[${key}] Backlog idea - Jira</title></head><body>
+  <header>Jira · Acme</header>
+  <main><div id="crumb">${key}</div><h1>Backlog idea ${key}</h1><p>Description of the ticket.</p></main>
+  <script>
+    window.goTo = (n) => {
+      history.pushState({}, '', '/browse/BENCH-' + n);
+      document.title = '[BENCH-' + n + '] Backlog idea - Jira';
+      document.querySelector('h1').textContent = 'Backlog idea BENCH-' + n;
+      document.getElementById('crumb').textContent = 'BENCH-' + n;
+    };
+  </script></body></html>`;
+}
+
+/** An empty board that records long tasks from the start and can fill itself with links. */
+export function boardPage() {
+  return `<!doctype html><html><head><title>BENCH board - Jira</title>
+  <script>
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    window.addLinks = (count) => {
+      let rows = '';
+      for (let i = 1; i <= count; i++) rows += '<li><a href="/browse/BENCH-' + i + '">BENCH-' + i + '</a> Card ' + i + '</li>';
+      performance.mark('bench:links');
+      document.getElementById('rows').innerHTML = rows;
+    };
+  </script></head><body><ul id="rows"></ul></body></html>`;
+}

@@ -1,0 +1,69 @@
+/*
+ * The bench's probe: a content script added (document_start) to the copies of both the
+ * extension and the floor that the bench loads, never to what ships. Content scripts of
+ * one extension share one isolated world, so wrapping attachShadow here sees the CLOSED
+ * shadow roots the measured script creates, which the page itself cannot. What it sees it
+ * reports as User Timing marks: the performance timeline is the document's, shared by
+ * every world, so the page reads them on its own clock.
+ *
+ * Reads from the page:
+ *   <html data-bench-expect="text">  mark `bench:shown:<text>` the first time the pill holds it
+ *   <html data-bench-badges="n">      mark `bench:badges` once n badges show a final value
+ * Writes for the page: on a `bench:send` event, sends <html data-bench-send> (JSON) to the
+ * background as this content script, marking `bench:sent` just before.
+ */
+(() => {
+  const html = document.documentElement;
+  const marked = new Set();
+  const panelRoots = [];
+  const badgesDone = new WeakSet();
+  let badgesShown = 0;
+
+  const mark = (name) => {
+    if (marked.has(name)) return;
+    marked.add(name);
+    performance.mark(name);
+  };
+
+  const checkPanel = (root) => {
+    const pill = root.querySelector('[data-testid=pill]');
+    if (!pill) return;
+    mark('bench:pill');
+    const expect = html.dataset.benchExpect ?? '';
+    if (pill.hasAttribute('data-bench-floor') || (expect && pill.textContent.includes(expect))) mark(`bench:shown:${expect}`);
+  };
+
+  const checkBadge = (root) => {
+    if (badgesDone.has(root)) return;
+    const label = root.querySelector('.badge');
+    if (!label || label.classList.contains('pending')) return;
+    badgesDone.add(root);
+    badgesShown += 1;
+    if (badgesShown >= Number(html.dataset.benchBadges ?? Infinity)) mark('bench:badges');
+  };
+
+  const native = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function attachShadow(init) {
+    const root = native.call(this, init);
+    const isBadge = this.hasAttribute('data-nsl-badge');
+    const check = isBadge ? checkBadge : checkPanel;
+    if (!isBadge) {
+      mark('bench:attach');
+      panelRoots.push(root);
+    }
+    new MutationObserver(() => check(root)).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    return root;
+  };
+
+  // A new expectation starts a new wait, and it may already be met: look at once.
+  new MutationObserver(() => {
+    for (const name of marked) if (name.startsWith('bench:shown:')) marked.delete(name);
+    panelRoots.forEach(checkPanel);
+  }).observe(html, { attributes: true, attributeFilter: ['data-bench-expect'] });
+
+  document.addEventListener('bench:send', () => {
+    const message = JSON.parse(html.dataset.benchSend);
+    performance.mark('bench:sent');
+    void chrome.runtime.sendMessage(message);
+  });
+})();
