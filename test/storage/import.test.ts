@@ -79,6 +79,19 @@ describe('importWorkspace', () => {
       await importWorkspace(db, sampleFile(), 'replace');
       expect(await importWorkspace(db, sampleFile(), 'replace')).toEqual({ added: NOTHING, updated: NOTHING, removed: NOTHING });
     });
+
+    it('counts a record whose fields come in another order as unchanged, and one changed deep inside as updated', async () => {
+      const db = await freshDb();
+      await importWorkspace(db, sampleFile(), 'replace');
+      const reordered = sampleFile();
+      reordered.items = (reordered.items as Doc[]).map((item) => Object.fromEntries(Object.entries(item).reverse()));
+      expect(await importWorkspace(db, reordered, 'replace')).toEqual({ added: NOTHING, updated: NOTHING, removed: NOTHING });
+
+      const changed = sampleFile();
+      const first = record(changed, 'items', 0);
+      first.links = [...(first.links as Doc[]), { site: 'jira', key: 'NEW-1', url: 'https://acme.atlassian.net/browse/NEW-1' }];
+      expect((await importWorkspace(db, changed, 'replace')).updated.items).toBe(1);
+    });
   });
 
   describe('merge', () => {
