@@ -3,6 +3,20 @@ import preact from '@preact/preset-vite';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The content script runs in every host page, so it carries no polyfill: it uses the
+    // browser's own promise-based namespace (what `wxt/browser` is without the polyfill
+    // module), as Chromium and Firefox both provide. Extension pages keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const alias = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(alias) ? [native, ...alias] : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+      };
+    },
+  },
   vite: () => ({
     // Prefresh and the devtools bridge inject code meant for a normal page; in a
     // content script they would run inside every host page, so they stay off.
