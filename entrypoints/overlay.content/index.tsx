@@ -9,6 +9,7 @@ import type { SiteSettings } from '@/lib/messaging/protocol';
 import { flushDrafts, resetEditor } from '@/lib/state/item-editor';
 import { entity, expanded, loadPage } from '@/lib/state/page';
 import { rememberSelection } from '@/lib/state/selection';
+import { mountShadowHost } from './shadow-host';
 import { adapterForUrl, entityLinkFromHref, entityOnPage, genericWebEntity, SUPPORTED_MATCH_PATTERNS } from '@/lib/sites';
 
 export default defineContentScript({
@@ -20,27 +21,20 @@ export default defineContentScript({
   // extension's id to the host page: no page needs to learn that this extension is here.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const ui = await createShadowRootUi(ctx, {
+    const ui = mountShadowHost({
       name: 'north-star-lens',
-      position: 'inline',
-      anchor: 'html',
-      append: 'last',
-      mode: 'closed',
       css: panelCss,
       // Keys typed in the panel must not reach the host's shortcuts (Jira's, GitHub's...).
       isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout'],
-      onMount(container) {
-        render(<Overlay />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
     });
-    ui.mount();
+    render(<Overlay />, ui.container);
+    ctx.onInvalidated(() => {
+      render(null, ui.container);
+      ui.host.remove();
+    });
     // Inline !important beats any host rule that would hide or restyle our host element.
-    ui.shadowHost.style.setProperty('display', 'block', 'important');
-    ui.shadowHost.style.setProperty('position', 'static', 'important');
+    ui.host.style.setProperty('display', 'block', 'important');
+    ui.host.style.setProperty('position', 'static', 'important');
 
     // Which sites are switched off and which hosts are self-hosted instances: asked
     // first, so a switched-off site shows nothing at all.
@@ -70,7 +64,7 @@ export default defineContentScript({
           selector: adapter.linkSelector,
           resolve: (href) => entityLinkFromHref(href, here(), siteSettings.customDomains),
           lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
-          ownHost: ui.shadowHost,
+          ownHost: ui.host,
         })
       : null;
     if (!isSwitchedOff()) badges?.start();
