@@ -7,7 +7,7 @@ import panelCss from '@/components/panel/panel.css?inline';
 import { onWorkspaceChange, request } from '@/lib/messaging/client';
 import type { SiteSettings } from '@/lib/messaging/protocol';
 import { flushDrafts, resetEditor } from '@/lib/state/item-editor';
-import { entity, expanded, loadPage } from '@/lib/state/page';
+import { entity, expanded, loadPage, prefetchPage } from '@/lib/state/page';
 import { rememberSelection } from '@/lib/state/selection';
 import { mountShadowHost } from './shadow-host';
 import { adapterForUrl, entityLinkFromHref, entityOnPage, genericWebEntity, SUPPORTED_MATCH_PATTERNS } from '@/lib/sites';
@@ -36,6 +36,12 @@ export default defineContentScript({
     ui.host.style.setProperty('display', 'block', 'important');
     ui.host.style.setProperty('position', 'static', 'important');
 
+    // On a built-in site the ticket is known already: its context is asked for beside the
+    // settings, so the pill waits for one round trip instead of two. It is used only if
+    // the settings leave the site on and nothing changed in the meantime.
+    const builtIn = adapterForUrl(new URL(location.href));
+    let prefetched = builtIn ? prefetchPage(entityOnPage(new URL(location.href), document)) : null;
+
     // Which sites are switched off and which hosts are self-hosted instances: asked
     // first, so a switched-off site shows nothing at all.
     let siteSettings: SiteSettings = await request({ type: 'sites.settings' }).catch(() => ({ disabledSites: [], customDomains: [] }));
@@ -56,7 +62,9 @@ export default defineContentScript({
       await flushDrafts();
       resetEditor();
       entity.value = next;
-      await loadPage();
+      const early = prefetched;
+      prefetched = null;
+      await loadPage(early);
     };
 
     const badges = adapter
@@ -86,6 +94,7 @@ export default defineContentScript({
     // Hosts set the real title after the URL changes; pick it up without a reload.
     ctx.setTimeout(() => void showEntity(), 1500);
     const unsubscribe = onWorkspaceChange((notice) => {
+      prefetched = null;
       if (notice.stores.includes('settings')) void followSettings();
       if (isSwitchedOff()) return;
       void loadPage();

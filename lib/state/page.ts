@@ -37,8 +37,26 @@ export const inputLink = computed(() => {
 
 let loadSequence = 0;
 
-/** Reads what the workspace knows about the current entity; a newer call supersedes an older one. */
-export async function loadPage(): Promise<void> {
+/** A page.context request sent before the entity was shown, to be used by the first load. */
+export interface PrefetchedPage {
+  site: PageEntity['site'];
+  key: string;
+  reply: Promise<PageContext>;
+}
+
+/** Asks for what the workspace knows about `target` now, without showing anything yet. */
+export function prefetchPage(target: PageEntity | null): PrefetchedPage | null {
+  if (!target) return null;
+  const reply = request({ type: 'page.context', links: [{ site: target.site, key: target.key }] });
+  reply.catch(() => undefined);
+  return { site: target.site, key: target.key, reply };
+}
+
+/**
+ * Reads what the workspace knows about the current entity; a newer call supersedes an
+ * older one. `prefetched` is used instead of asking again when it is for this entity.
+ */
+export async function loadPage(prefetched?: PrefetchedPage | null): Promise<void> {
   const current = entity.value;
   const sequence = ++loadSequence;
   if (!current) {
@@ -48,7 +66,8 @@ export async function loadPage(): Promise<void> {
   }
   if (!pageContext.value) loadState.value = 'loading';
   try {
-    const context = await request({ type: 'page.context', links: [{ site: current.site, key: current.key }] });
+    const early = prefetched && prefetched.site === current.site && prefetched.key === current.key ? prefetched.reply : null;
+    const context = await (early ?? request({ type: 'page.context', links: [{ site: current.site, key: current.key }] }));
     const chart = current.kind === 'analytics' ? await loadChart(current.url) : null;
     if (sequence !== loadSequence) return;
     pageContext.value = context;
