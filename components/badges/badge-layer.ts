@@ -27,6 +27,7 @@ interface Placed {
   host: HTMLElement;
   label: HTMLElement;
   id: string;
+  link: EntityLinkRef;
 }
 
 const linkId = (link: Pick<EntityLinkRef, 'site' | 'key'>) => `${link.site}:${link.key}`;
@@ -58,7 +59,9 @@ export class BadgeLayer {
   /** Forgets what it knew about every link and asks again: the workspace changed. */
   async refresh(): Promise<void> {
     this.known.clear();
-    await this.fill([...this.placed.values()]);
+    const badges = [...this.placed.values()];
+    await this.learn(badges.map((badge) => badge.link));
+    for (const badge of badges) render(badge.label, this.known.get(badge.id));
   }
 
   get count(): number {
@@ -102,19 +105,31 @@ export class BadgeLayer {
     });
   }
 
+  /**
+   * Each href is resolved once, and the workspace is asked before anything is inserted,
+   * so each badge goes into the page once, with its value: one layout of the host page
+   * instead of two (placeholders, then values), and no placeholder flashing.
+   */
   private async processBatch(): Promise<void> {
     if (this.sweepNeeded) this.sweep();
     const roots = [...this.pendingRoots];
     this.pendingRoots.clear();
-    const fresh: Placed[] = [];
+    const found: { anchor: HTMLAnchorElement; href: string; link: EntityLinkRef }[] = [];
     for (const root of roots) {
       if (!(root as Node).isConnected) continue;
       for (const anchor of this.candidates(root)) {
-        const badge = this.place(anchor);
-        if (badge) fresh.push(badge);
+        if (this.placed.has(anchor) || this.isOwn(anchor) || !anchor.href) continue;
+        const link = this.options.resolve(anchor.href);
+        if (link) found.push({ anchor, href: anchor.href, link });
       }
     }
-    if (fresh.length) await this.fill(fresh);
+    if (!found.length) return;
+    await this.learn(found.map((f) => f.link));
+    // While the workspace answered, the host may have removed, moved or recycled a link:
+    // those were queued again by the observer, and are left to that later batch.
+    for (const { anchor, href, link } of found) {
+      if (anchor.isConnected && anchor.href === href) this.place(anchor, link);
+    }
   }
 
   private candidates(root: ParentNode): HTMLAnchorElement[] {
@@ -123,44 +138,37 @@ export class BadgeLayer {
     return found;
   }
 
-  private place(anchor: HTMLAnchorElement): Placed | null {
-    if (this.placed.has(anchor) || this.isOwn(anchor) || !anchor.href) return null;
-    const link = this.options.resolve(anchor.href);
-    if (!link) return null;
+  private place(anchor: HTMLAnchorElement, link: EntityLinkRef): void {
+    if (this.placed.has(anchor)) return;
     const host = document.createElement('span');
     host.setAttribute('data-nsl-badge', '');
-    host.style.setProperty('display', 'inline-block', 'important');
+    host.style.setProperty('display', 'inline', 'important');
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = BADGE_CSS;
     const label = document.createElement('span');
-    label.className = 'badge pending';
-    label.textContent = '…';
+    const id = linkId(link);
+    render(label, this.known.get(id));
     shadow.append(style, label);
     anchor.after(host);
-    const badge = { anchor, host, label, id: linkId(link) };
-    this.placed.set(anchor, badge);
-    return badge;
+    this.placed.set(anchor, { anchor, host, label, id, link });
   }
 
-  private async fill(badges: Placed[]): Promise<void> {
+  /** Asks the workspace about the links not known yet. A link it could not answer for stays unknown (shown as "?"). */
+  private async learn(links: EntityLinkRef[]): Promise<void> {
     const unknown = new Map<string, EntityLinkRef>();
-    for (const badge of badges) {
-      if (this.known.has(badge.id)) continue;
-      const link = this.options.resolve(badge.anchor.href);
-      if (link) unknown.set(badge.id, link);
+    for (const link of links) {
+      const id = linkId(link);
+      if (!this.known.has(id)) unknown.set(id, link);
     }
-    if (unknown.size) {
-      try {
-        const found = await this.options.lookup([...unknown.values()]);
-        for (const id of unknown.keys()) this.known.set(id, null);
-        for (const entry of found) this.known.set(linkId(entry), entry);
-      } catch {
-        for (const badge of badges) render(badge.label, undefined);
-        return;
-      }
+    if (!unknown.size) return;
+    try {
+      const found = await this.options.lookup([...unknown.values()]);
+      for (const id of unknown.keys()) this.known.set(id, null);
+      for (const entry of found) this.known.set(linkId(entry), entry);
+    } catch {
+      // Unknown links render as "?"; the next change notice or batch asks again.
     }
-    for (const badge of badges) render(badge.label, this.known.get(badge.id));
   }
 
   /** Removes badges whose link left the page, and badges the host moved away from their link. */
