@@ -43,6 +43,7 @@ export async function handle<T extends RequestType>(db: Db, request: RequestOf<T
 
 function keepCacheInStep(cache: WorkspaceCache, req: Request, handled: Handled<unknown>): void {
   if (handled.changed.length === 0) return;
+  if (handled.changed.some((name) => name === 'settings' || name === 'trees')) cache.dropBasics();
   if (req.type === 'item.create' || req.type === 'item.update') cache.itemWritten(handled.value as Item);
   else if (req.type === 'item.delete') cache.itemDeleted(req.id);
   else if (handled.changed.some((name) => name === 'items' || name === 'metrics' || name === 'trees')) cache.drop();
@@ -53,7 +54,7 @@ async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Ha
     case 'snapshot.get':
       return read(await snapshot(db, req.treeId));
     case 'page.context':
-      return read(await pageContext(db, cache, req.links));
+      return read(await pageContext(cache, req.links));
     case 'badges.lookup':
       return read(await badges(db, cache, req.links));
     case 'metric.bySourceUrl': {
@@ -121,7 +122,7 @@ async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Ha
       await store.clearWorkspace(db);
       return wrote(null, ...ALL_STORES);
     case 'sites.settings': {
-      const { disabledSites, customDomains } = await store.getSettings(db);
+      const { disabledSites, customDomains } = (await cache.loadBasics()).settings;
       return read({ disabledSites, customDomains });
     }
     case 'dashboard.open':
@@ -153,8 +154,8 @@ async function snapshot(db: Db, requestedTreeId: string | undefined): Promise<Re
   return { settings, trees, tree, metrics, items, reviews, history };
 }
 
-async function pageContext(db: Db, cache: WorkspaceCache, links: readonly LinkRef[]): Promise<Responses['page.context']> {
-  const [snapshot, settings, trees] = await Promise.all([cache.load(), store.getSettings(db), store.listTrees(db)]);
+async function pageContext(cache: WorkspaceCache, links: readonly LinkRef[]): Promise<Responses['page.context']> {
+  const [snapshot, { settings, trees }] = await Promise.all([cache.load(), cache.loadBasics()]);
   const found = itemsByLinks(snapshot, links);
   const item = links.map((l) => found.get(`${l.site}:${l.key}`)).find((i): i is Item => Boolean(i)) ?? null;
   const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;

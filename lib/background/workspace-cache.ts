@@ -7,12 +7,14 @@
  * It is only ever a copy of what IndexedDB holds (a stopped worker loses it and reads it
  * again), refreshed by the writes that go through `handle`, the only writer:
  * - an item written or deleted is changed here in place, after its transaction committed;
- * - any other write touching items or metrics drops the copy, to be read again when needed.
+ * - any other write touching items or metrics drops the copy, to be read again when needed;
+ * - the settings and the list of trees, small and read by every page, are kept apart and
+ *   dropped by any write to settings or trees, without dropping the items.
  * A copy being read while a write commits is not kept (the generation check), since it
  * may predate the write.
  */
 import { metricById } from '../domain/tree';
-import type { Id, Item, Metric } from '../domain/types';
+import type { Id, Item, Metric, Settings, Tree } from '../domain/types';
 import type { LinkRef } from '../messaging/protocol';
 import * as store from '../storage';
 import { insertScore, removeScore, scoreOf } from './score-list';
@@ -32,12 +34,34 @@ interface Snapshot {
 
 const linkKey = (link: LinkRef) => `${link.site}:${link.key}`;
 
+export interface Basics {
+  settings: Settings;
+  trees: Tree[];
+}
+
 export class WorkspaceCache {
   private snapshot: Snapshot | null = null;
   private loading: Promise<Snapshot> | null = null;
   private generation = 0;
+  private basics: Basics | null = null;
+  private basicsGeneration = 0;
 
   constructor(private readonly db: store.LensDb) {}
+
+  /** The settings and the trees, read once and then kept until one of them is written. */
+  async loadBasics(): Promise<Basics> {
+    if (this.basics) return this.basics;
+    const generation = this.basicsGeneration;
+    const [settings, trees] = await Promise.all([store.getSettings(this.db), store.listTrees(this.db)]);
+    if (generation === this.basicsGeneration) this.basics = { settings, trees };
+    return { settings, trees };
+  }
+
+  /** After a committed write to the settings or the trees. */
+  dropBasics(): void {
+    this.basicsGeneration += 1;
+    this.basics = null;
+  }
 
   get ready(): boolean {
     return this.snapshot !== null;
@@ -94,6 +118,7 @@ export class WorkspaceCache {
     this.generation += 1;
     this.loading = null;
     this.snapshot = null;
+    this.dropBasics();
   }
 
   private forget(snapshot: Snapshot, id: Id): void {

@@ -86,6 +86,17 @@ describe('answers from the derived copy', () => {
     expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] })).item?.id).toBe(items[0]!.id);
   });
 
+  it('show a site switched off, and a newly created tree, to the next page', async () => {
+    await seed();
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-1' }] });
+    await call({ type: 'sites.settings' });
+    await call({ type: 'settings.update', patch: { disabledSites: ['jira'] } });
+    expect((await call({ type: 'sites.settings' })).disabledSites).toEqual(['jira']);
+    const other = await call({ type: 'tree.create', name: 'Second product' });
+    await call({ type: 'settings.update', patch: { activeTreeId: other.id } });
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-1' }] })).tree?.name).toBe('Second product');
+  });
+
   it('show a ticket renamed in the dashboard on its page', async () => {
     const { items } = await seed();
     await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
