@@ -142,6 +142,25 @@ function riceErrors(itemId: string): Partial<Record<RiceInputField, string>> {
   return riceEdits.errors.value.get(itemId) ?? {};
 }
 
+/** The item's title with its status, links back to the tickets, delete, and the last failure. */
+function TitleCell({ item, failure }: { item: Item; failure: string | undefined }) {
+  return (
+    <div class="cell-title">
+      <span class="item-title">{item.title}</span>
+      <span class="item-meta">
+        <StatusSelect item={item} />
+        <ItemLinks item={item} />
+        <DeleteItem item={item} />
+      </span>
+      {failure ? (
+        <p class="field-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function BacklogItemRow({ row }: { row: BacklogRow }) {
   const { item } = row;
   const idPrefix = `item-${item.id}`;
@@ -151,19 +170,7 @@ export function BacklogItemRow({ row }: { row: BacklogRow }) {
       <span class="cell-rank" aria-label={row.kind === 'ranked' ? `Rank ${row.rank}` : 'Not ranked'}>
         {row.kind === 'ranked' ? `#${row.rank}` : '—'}
       </span>
-      <div class="cell-title">
-        <span class="item-title">{item.title}</span>
-        <span class="item-meta">
-          <StatusSelect item={item} />
-          <ItemLinks item={item} />
-          <DeleteItem item={item} />
-        </span>
-        {failure ? (
-          <p class="field-error" role="alert">
-            {failure}
-          </p>
-        ) : null}
-      </div>
+      <TitleCell item={item} failure={failure} />
       <MetricSelect item={item} label={`Input metric ${item.title} moves`} />
       <RiceFields
         idPrefix={idPrefix}
@@ -193,19 +200,7 @@ export function UnlinkedRow({ item }: { item: Item }) {
   const failure = rowErrors.value.get(item.id);
   return (
     <li class="unlinked-row" data-item-id={item.id}>
-      <div class="cell-title">
-        <span class="item-title">{item.title}</span>
-        <span class="item-meta">
-          <StatusSelect item={item} />
-          <ItemLinks item={item} />
-          <DeleteItem item={item} />
-        </span>
-        {failure ? (
-          <p class="field-error" role="alert">
-            {failure}
-          </p>
-        ) : null}
-      </div>
+      <TitleCell item={item} failure={failure} />
       <MetricSelect item={item} label={`Link ${item.title} to an input metric`} />
     </li>
   );
