@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from './bench/browser.mjs';
-import { buildFloorExtension, buildOurs, contentScriptMatches, contentScriptSize, instrumented } from './bench/extension.mjs';
+import { buildFloorExtension, buildOurs, contentScriptInjection, contentScriptSize, instrumented } from './bench/extension.mjs';
 import {
   badgesOnBoard,
   coldWorkerTime,
@@ -50,7 +50,7 @@ async function main() {
   try {
     log('building the extension and the floor…');
     const ours = await buildOurs(work);
-    const floor = await buildFloorExtension(work, await contentScriptMatches(ours));
+    const floor = await buildFloorExtension(work, await contentScriptInjection(ours));
     const size = { ours: await contentScriptSize(ours), floor: await contentScriptSize(floor) };
 
     const document = benchWorkspace();
@@ -71,6 +71,7 @@ async function main() {
     log('seeding 10,000 items and 100 metrics through workspace.import…');
     await stageWorkspace(o, WORKSPACE_FILE);
     const imports = await repeat(3, () => importStaged(o));
+    const previews = await repeat(3, () => importStaged(o, 'workspace.previewImport', { fresh: false }));
 
     log(`time to panel, ${RUNS} loads each…`);
     for (let i = 0; i < 2; i++) {
@@ -118,6 +119,7 @@ async function main() {
     const figures = {
       size,
       imports,
+      previews,
       panel,
       badges,
       spa,
@@ -162,10 +164,17 @@ function tableRows(x) {
     },
     {
       figure: 'content script, gzip (all a tracker page loads)',
-      ours: `${kb(x.size.ours.gzip)} (${ratio(x.size.ours.gzip, x.size.floor.gzip)})`,
+      ours: kb(x.size.ours.gzip),
       floor: kb(x.size.floor.gzip),
-      budget: '≤ 25 KB and ≤ 2× floor',
-      pass: x.size.ours.gzip <= KB25 && x.size.ours.gzip <= 2 * x.size.floor.gzip,
+      budget: '≤ 25 KB',
+      pass: x.size.ours.gzip <= KB25,
+    },
+    {
+      figure: 'content script, gzip, against the floor',
+      ours: ratio(x.size.ours.gzip, x.size.floor.gzip),
+      floor: '',
+      budget: '≤ 2× floor',
+      pass: x.size.ours.gzip <= 2 * x.size.floor.gzip,
     },
     {
       figure: `time to panel, commit → pill shows the linkage (${x.panel.ours.length} loads)`,
@@ -238,11 +247,18 @@ function tableRows(x) {
       pass: median(x.roundTrips) < 15,
     },
     {
-      figure: `background: import 10,000 items + 100 metrics, one transaction (${x.imports.length} imports)`,
+      figure: `background: import 10,000 items + 100 metrics into an empty workspace, one transaction (${x.imports.length} imports)`,
       ours: ms(median(x.imports)),
       floor: '',
       budget: '< 1 s',
       pass: median(x.imports) < 1000,
+    },
+    {
+      figure: 'background: previewImport of the same file over it (validate, read, compare; no writes)',
+      ours: ms(median(x.previews)),
+      floor: '',
+      budget: '',
+      pass: null,
     },
     {
       figure: `JS heap added to the host page (${x.heap.ours.length} loads)`,

@@ -41,13 +41,15 @@ export async function contentScriptSize(extensionDir) {
   return { raw, gzip, files };
 }
 
-export async function contentScriptMatches(extensionDir) {
+/** Where and when our content script is injected: the floor's is injected the same way. */
+export async function contentScriptInjection(extensionDir) {
   const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8'));
-  return [...new Set(manifest.content_scripts.flatMap((cs) => cs.matches))];
+  const matches = [...new Set(manifest.content_scripts.flatMap((cs) => cs.matches))];
+  return { matches, runAt: manifest.content_scripts[0]?.run_at ?? 'document_idle' };
 }
 
-export async function buildFloorExtension(workDir, matches) {
-  return buildFloor(join(workDir, 'floor'), matches);
+export async function buildFloorExtension(workDir, { matches, runAt }) {
+  return buildFloor(join(workDir, 'floor'), matches, runAt);
 }
 
 /** A copy of `extensionDir` with the probe (and, when it has a worker, the timer) added. */

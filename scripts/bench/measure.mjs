@@ -173,13 +173,20 @@ export async function stageWorkspace(browser, file) {
   }, file);
 }
 
-export async function importStaged(browser) {
+/**
+ * `workspace.import` (or, with `type`, `workspace.previewImport`) of the staged document,
+ * replacing. `fresh` clears the workspace first, so every record is written: importing
+ * what is already stored would measure less than a real first import does.
+ */
+export async function importStaged(browser, type = 'workspace.import', { fresh = true } = {}) {
+  if (fresh) await browser.call({ type: 'workspace.clear' });
   await browser.workerTimes();
   const page = await browser.bridgePage();
-  const reply = await page.evaluate(() =>
-    chrome.runtime.sendMessage({ type: 'workspace.import', document: window.__benchDocument, mode: 'replace' }),
+  const reply = await page.evaluate(
+    (t) => chrome.runtime.sendMessage({ type: t, document: window.__benchDocument, mode: 'replace' }),
+    type,
   );
-  if (!reply?.ok) throw new Error(`workspace.import failed: ${JSON.stringify(reply?.error)}`);
-  const entry = (await browser.workerTimes()).find((t) => t.type === 'workspace.import');
+  if (!reply?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply?.error)}`);
+  const entry = (await browser.workerTimes()).find((t) => t.type === type);
   return entry.ms;
 }

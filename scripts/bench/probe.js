@@ -51,7 +51,10 @@
       mark('bench:attach');
       panelRoots.push(root);
     }
-    new MutationObserver(() => check(root)).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    const watch = isBadge
+      ? { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] }
+      : { subtree: true, childList: true, characterData: true, attributes: true };
+    new MutationObserver(() => check(root)).observe(root, watch);
     return root;
   };
 
@@ -60,6 +63,21 @@
     for (const name of marked) if (name.startsWith('bench:shown:')) marked.delete(name);
     panelRoots.forEach(checkPanel);
   }).observe(html, { attributes: true, attributeFilter: ['data-bench-expect'] });
+
+  // Diagnostics for a breakdown (not used by the table): when each request left and its answer came.
+  for (const namespace of [globalThis.chrome, globalThis.browser]) {
+    const runtime = namespace?.runtime;
+    if (!runtime?.sendMessage || runtime.__benchTimed) continue;
+    const send = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = (message, ...rest) => {
+      const type = message?.type;
+      performance.mark(`bench:request:${type}`);
+      const reply = send(message, ...rest);
+      reply?.then?.(() => performance.mark(`bench:reply:${type}`), () => undefined);
+      return reply;
+    };
+    runtime.__benchTimed = true;
+  }
 
   document.addEventListener('bench:send', () => {
     const message = JSON.parse(html.dataset.benchSend);
