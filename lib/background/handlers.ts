@@ -9,8 +9,8 @@ import { metricById, resolveInputLink, shortName } from '../domain/tree';
 import type { Id, Item, Metric } from '../domain/types';
 import type { Badge, ChangeNotice, ItemPatch, LinkRef, RequestOf, RequestType, Responses, Request } from '../messaging/protocol';
 import * as store from '../storage';
-import { scoreOf, withoutScore } from './score-list';
-import { itemsByLinks, treeEntry, WorkspaceCache } from './workspace-cache';
+import { scoreOf, withoutScore } from '../domain/score-list';
+import { itemsByLinks, treeEntry, WorkspaceCache, type Basics } from './workspace-cache';
 
 type Db = IDBPDatabase<store.LensSchema>;
 type StoreName = ChangeNotice['stores'][number];
@@ -23,7 +23,8 @@ export interface Handled<T> {
 /** One derived copy per connection: a new connection (a restarted worker, a reopened database) starts empty. */
 const caches = new WeakMap<Db, WorkspaceCache>();
 
-function cacheFor(db: Db): WorkspaceCache {
+/** The derived copy the handlers answer from for this connection (tests wait on its `load()`). */
+export function cacheFor(db: Db): WorkspaceCache {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new WorkspaceCache(db)));
   return cache;
@@ -54,7 +55,7 @@ async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Ha
     case 'snapshot.get':
       return read(await snapshot(db, req.treeId));
     case 'page.context':
-      return read(await pageContext(cache, req.links));
+      return read(await pageContext(db, cache, req.links));
     case 'badges.lookup':
       return read(await badges(db, cache, req.links));
     case 'metric.bySourceUrl': {
@@ -154,7 +155,15 @@ async function snapshot(db: Db, requestedTreeId: string | undefined): Promise<Re
   return { settings, trees, tree, metrics, items, reviews, history };
 }
 
-async function pageContext(cache: WorkspaceCache, links: readonly LinkRef[]): Promise<Responses['page.context']> {
+async function pageContext(db: Db, cache: WorkspaceCache, links: readonly LinkRef[]): Promise<Responses['page.context']> {
+  if (!cache.ready) {
+    try {
+      return await pageContextFromStore(db, await cache.loadBasics(), links);
+    } finally {
+      // The copy is read once this page has its answer, for the requests after it.
+      cache.warm();
+    }
+  }
   const [snapshot, { settings, trees }] = await Promise.all([cache.load(), cache.loadBasics()]);
   const found = itemsByLinks(snapshot, links);
   const item = links.map((l) => found.get(`${l.site}:${l.key}`)).find((i): i is Item => Boolean(i)) ?? null;
@@ -163,6 +172,20 @@ async function pageContext(cache: WorkspaceCache, links: readonly LinkRef[]): Pr
   if (!tree || !entry) return { tree: null, metrics: [], item, otherScores: [] };
   const own = item && item.treeId === tree.id ? scoreOf(item, entry.metricsById) : null;
   return { tree, metrics: entry.metrics, item, otherScores: withoutScore(entry.scores, own) };
+}
+
+/**
+ * A worker that just started has no copy yet: the item by its link, the tree's metrics
+ * and its stored ranking are a few small reads, where the copy is every item.
+ */
+async function pageContextFromStore(db: Db, { settings, trees }: Basics, links: readonly LinkRef[]): Promise<Responses['page.context']> {
+  const found = await store.findItemsByLinks(db, links);
+  const item = links.map((l) => found.get(`${l.site}:${l.key}`)).find((i): i is Item => Boolean(i)) ?? null;
+  const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;
+  if (!tree) return { tree: null, metrics: [], item, otherScores: [] };
+  const [metrics, scores] = await Promise.all([store.listMetrics(db, tree.id), store.rankedScoresOf(db, tree.id)]);
+  const own = item && item.treeId === tree.id ? scoreOf(item, metricById(metrics)) : null;
+  return { tree, metrics, item, otherScores: withoutScore(scores, own) };
 }
 
 /**

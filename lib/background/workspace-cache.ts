@@ -17,7 +17,7 @@ import { metricById } from '../domain/tree';
 import type { Id, Item, Metric, Settings, Tree } from '../domain/types';
 import type { LinkRef } from '../messaging/protocol';
 import * as store from '../storage';
-import { insertScore, removeScore, scoreOf } from './score-list';
+import { insertScore, removeScore, scoreOf } from '../domain/score-list';
 
 interface TreeEntry {
   metrics: Metric[];

@@ -35,6 +35,8 @@ export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode
   return write(db, [...ALL_STORES], async (tx) => {
     const { result, summary } = plan(await readWorkspace(tx), incoming, mode);
     if (mode === 'replace') await each(ALL_STORES, (name) => tx.objectStore(name).clear());
+    // Rankings derive from the items and metrics being replaced: rebuilt when next read.
+    else await tx.objectStore('rankings').clear();
     await Promise.all([
       each(incoming.trees, (r) => tx.objectStore('trees').put(r)),
       each(incoming.metrics, (r) => tx.objectStore('metrics').put(r)),

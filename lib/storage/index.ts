@@ -11,5 +11,6 @@ export { listItems, getItem, createItem, updateItem, deleteItem, findItemsByLink
 export { addObservation, listObservations, type NewObservation } from './observations';
 export { addReview, listReviews, type NewReview } from './reviews';
 export { listHistory } from './history';
+export { rankedScoresOf } from './rankings';
 export { exportWorkspace, clearWorkspace } from './workspace';
 export { previewImport, importWorkspace, type ImportMode } from './import';

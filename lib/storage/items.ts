@@ -4,6 +4,7 @@ import { wrongInputMetric } from '../domain/workspace-file';
 import type { ItemPatch, LinkRef } from '../messaging/protocol';
 import { invalid, notFound } from './errors';
 import { fromStoredItem, linkKey, toStoredItem, type LensDb, type Store } from './schema';
+import { adjustRanking } from './rankings';
 import { each, read, write } from './transaction';
 import { checkRecord, definedFields, newId, now } from './records';
 
@@ -27,7 +28,7 @@ export async function getItem(db: LensDb, id: Id): Promise<Item | null> {
 
 /** A new item is an unestimated idea: status 'idea', every RICE field null, no notes. */
 export async function createItem(db: LensDb, input: NewItem): Promise<Item> {
-  return write(db, ['trees', 'metrics', 'items'], async (tx) => {
+  return write(db, ['trees', 'metrics', 'items', 'rankings'], async (tx) => {
     if ((await tx.objectStore('trees').getKey(input.treeId)) === undefined) {
       throw invalid('treeId', 'there is no tree with this id');
     }
@@ -46,6 +47,7 @@ export async function createItem(db: LensDb, input: NewItem): Promise<Item> {
     });
     await checkInputMetric(tx.objectStore('metrics'), item);
     await tx.objectStore('items').add(toStoredItem(item));
+    await adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), null, item);
     return item;
   });
 }
@@ -56,7 +58,7 @@ export async function createItem(db: LensDb, input: NewItem): Promise<Item> {
  * editing different fields at the same moment therefore never undo each other.
  */
 export async function updateItem(db: LensDb, id: Id, patch: ItemPatch): Promise<Item> {
-  return write(db, ['metrics', 'items'], async (tx) => {
+  return write(db, ['metrics', 'items', 'rankings'], async (tx) => {
     const store = tx.objectStore('items');
     const stored = await store.get(id);
     if (!stored) throw notFound('item', id);
@@ -73,15 +75,18 @@ export async function updateItem(db: LensDb, id: Id, patch: ItemPatch): Promise<
     });
     if (item.inputMetricId !== current.inputMetricId) await checkInputMetric(tx.objectStore('metrics'), item);
     await store.put(toStoredItem(item));
+    await adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), current, item);
     return item;
   });
 }
 
 export async function deleteItem(db: LensDb, id: Id): Promise<void> {
-  await write(db, ['items'], async (tx) => {
+  await write(db, ['metrics', 'items', 'rankings'], async (tx) => {
     const store = tx.objectStore('items');
-    if ((await store.getKey(id)) === undefined) throw notFound('item', id);
+    const stored = await store.get(id);
+    if (!stored) throw notFound('item', id);
     await store.delete(id);
+    await adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), fromStoredItem(stored), null);
   });
 }
 

@@ -4,6 +4,7 @@ import { leadsBackTo } from '../domain/workspace-file';
 import type { MetricPatch } from '../messaging/protocol';
 import { invalid, notFound } from './errors';
 import { nsmChange } from './history';
+import { forgetRanking } from './rankings';
 import { observationsOf } from './observations';
 import type { LensDb, Store } from './schema';
 import { sameSourceUrl } from './source-url';
@@ -65,7 +66,7 @@ export async function createMetric(db: LensDb, input: NewMetric): Promise<Metric
  * input or team metric is no longer what items move, so those items become unlinked.
  */
 export async function updateMetric(db: LensDb, id: Id, patch: MetricPatch): Promise<Metric> {
-  return write(db, ['metrics', 'items', 'history'], async (tx) => {
+  return write(db, ['metrics', 'items', 'history', 'rankings'], async (tx) => {
     const store = tx.objectStore('metrics');
     const current = await store.get(id);
     if (!current) throw notFound('metric', id);
@@ -85,15 +86,19 @@ export async function updateMetric(db: LensDb, id: Id, patch: MetricPatch): Prom
     await store.put(metric);
     await recordNsmChange(tx.objectStore('history'), current, metric, previousNsm);
     if (isMovable(current.role) && !isMovable(metric.role)) await unlinkItems(tx.objectStore('items'), id);
+    // Leverage, role or parent may have changed the score of every item under it.
+    await forgetRanking(tx.objectStore('rankings'), metric.treeId);
     return metric;
   });
 }
 
 /** Items that moved the metric become unlinked, metrics under it lose their parent, its observations go. */
 export async function deleteMetric(db: LensDb, id: Id): Promise<void> {
-  await write(db, ['metrics', 'items', 'observations'], async (tx) => {
+  await write(db, ['metrics', 'items', 'observations', 'rankings'], async (tx) => {
     const store = tx.objectStore('metrics');
-    if ((await store.getKey(id)) === undefined) throw notFound('metric', id);
+    const metric = await store.get(id);
+    if (!metric) throw notFound('metric', id);
+    await forgetRanking(tx.objectStore('rankings'), metric.treeId);
     await unlinkItems(tx.objectStore('items'), id);
     const at = now();
     const children = await store.index('byParent').getAll(id);

@@ -9,6 +9,15 @@ import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, SiteId
 export const DB_NAME = 'north-star-lens';
 export const SETTINGS_KEY = 'settings';
 
+/**
+ * A tree's ranked scores, highest first (see rankings.ts): derived from its items and
+ * metrics, kept so a freshly started worker need not read every item to rank a ticket.
+ */
+export interface StoredRanking {
+  treeId: Id;
+  scores: number[];
+}
+
 /** An item as stored: `linkKeys` feeds the multi-entry `byLink` index. */
 export interface StoredItem extends Item {
   linkKeys: string[];
@@ -22,6 +31,7 @@ export interface LensSchema extends DBSchema {
   reviews: { key: Id; value: Review; indexes: { byTree: Id } };
   history: { key: Id; value: NsmChange; indexes: { byTree: Id } };
   settings: { key: typeof SETTINGS_KEY; value: Settings };
+  rankings: { key: Id; value: StoredRanking };
 }
 
 export type LensDb = IDBPDatabase<LensSchema>;
@@ -34,7 +44,7 @@ export type LensTx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTr
  */
 export type Store<N extends StoreName, M extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<LensSchema, any, N, M>;
 
-export const ALL_STORES = ['trees', 'metrics', 'observations', 'items', 'reviews', 'history', 'settings'] as const;
+export const ALL_STORES = ['trees', 'metrics', 'observations', 'items', 'reviews', 'history', 'settings', 'rankings'] as const;
 
 /** The one string a page entity is found by: the site never contains ':', so it cannot be ambiguous. */
 export function linkKey(link: { site: SiteId; key: string }): string {

@@ -58,6 +58,7 @@ export async function deleteTree(db: LensDb, id: Id): Promise<void> {
       await each(ids, (key) => tx.objectStore(store).delete(key));
     }
     await trees.delete(id);
+    await tx.objectStore('rankings').delete(id);
 
     const settings = await readSettings(tx.objectStore('settings'));
     if (settings.activeTreeId === id) {

@@ -4,7 +4,7 @@
  * fresh read of the database would say.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handle } from '../../lib/background/handlers';
+import { cacheFor, handle } from '../../lib/background/handlers';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import { listItems, listMetrics, type LensDb } from '../../lib/storage';
@@ -12,6 +12,8 @@ import { freshDb } from '../storage/fresh-db';
 
 let db: LensDb;
 const call = async <T extends RequestType>(request: RequestOf<T>) => (await handle(db, request)).value;
+/** Until the copy is read, pages are answered from the database; these tests are about the copy. */
+const copyRead = () => cacheFor(db).load();
 const link = (key: string) => ({ site: 'jira' as const, key, url: `https://acme.atlassian.net/browse/${key}` });
 
 async function seed() {
@@ -41,6 +43,7 @@ describe('answers from the derived copy', () => {
   it('show an edit of another item in the scores of the next page, once the edit is stored', async () => {
     const { tree, items } = await seed();
     await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await copyRead();
     await call({ type: 'item.update', id: items[1]!.id, patch: { rice: { reach: 50 } } });
     const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
     expect(context.otherScores).toEqual([200, 50]);
@@ -51,6 +54,7 @@ describe('answers from the derived copy', () => {
     const { shares, items } = await seed();
     await call({ type: 'badges.lookup', links: [{ site: 'jira', key: 'A-3' }] });
     await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }] });
+    await copyRead();
     await call({ type: 'item.update', id: items[2]!.id, patch: { inputMetricId: shares.id } });
     expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }] })).item?.inputMetricId).toBe(shares.id);
     const [badge] = await call({ type: 'badges.lookup', links: [{ site: 'jira', key: 'A-3' }] });
@@ -60,6 +64,7 @@ describe('answers from the derived copy', () => {
   it('forget a deleted item and find a new one', async () => {
     const { tree, items } = await seed();
     await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await copyRead();
     await call({ type: 'item.delete', id: items[1]!.id });
     await call({ type: 'item.create', treeId: tree.id, title: 'new', links: [link('B-1')] });
     expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-2' }] })).item).toBeNull();
@@ -70,6 +75,7 @@ describe('answers from the derived copy', () => {
   it('re-rank every item when a metric’s leverage changes', async () => {
     const { tree, invites, items } = await seed();
     await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await copyRead();
     await call({ type: 'metric.update', id: invites.id, patch: { leverage: 2 } });
     const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
     expect(context.otherScores).toEqual([600, 400]);
@@ -79,6 +85,7 @@ describe('answers from the derived copy', () => {
   it('give the imported workspace after an import, not the one before', async () => {
     const { items } = await seed();
     await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await copyRead();
     const exported = await call({ type: 'workspace.export' });
     await call({ type: 'item.delete', id: items[0]!.id });
     expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] })).item).toBeNull();
@@ -89,6 +96,7 @@ describe('answers from the derived copy', () => {
   it('show a site switched off, and a newly created tree, to the next page', async () => {
     await seed();
     await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-1' }] });
+    await copyRead();
     await call({ type: 'sites.settings' });
     await call({ type: 'settings.update', patch: { disabledSites: ['jira'] } });
     expect((await call({ type: 'sites.settings' })).disabledSites).toEqual(['jira']);
@@ -100,8 +108,22 @@ describe('answers from the derived copy', () => {
   it('show a ticket renamed in the dashboard on its page', async () => {
     const { items } = await seed();
     await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await copyRead();
     await call({ type: 'item.update', id: items[0]!.id, patch: { title: 'renamed' } });
     const again = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
     expect(again.item?.title).toBe('renamed');
+  });
+});
+
+describe('a worker that just started', () => {
+  it('answers a page from the stored ranking before it has read every item, and the same as after', async () => {
+    const { items } = await seed();
+    const cold = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    expect(cacheFor(db).ready).toBe(false);
+    await copyRead();
+    const warm = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    expect(cold).toEqual(warm);
+    expect(cold.item?.id).toBe(items[0]!.id);
+    expect(cold.otherScores).toEqual([300, 200]);
   });
 });

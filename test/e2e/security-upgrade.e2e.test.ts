@@ -21,22 +21,22 @@ describe('upgrading a database made by an older version, in the browser', () => 
 
   it('knows every older schema version it must upgrade from', () => {
     // A new migration needs its predecessor's layout below, so that upgrade is tested too.
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
   });
 
-  it('opens a version 1 database full of data at the current version, with every record as it was', async () => {
+  it.each([1, 2])('opens a version %i database full of data at the current version, with every record as it was', async (oldVersion) => {
     await lens.call({ type: 'snapshot.get' });
     const worker = await lens.serviceWorker();
     const workspace = sampleWorkspace();
-    await worker.evaluate(async (ws) => {
+    await worker.evaluate(async ([ws, oldVersion]) => {
       const done = (request: IDBRequest | IDBOpenDBRequest) =>
         new Promise((resolve, reject) => {
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         });
-      // The running background steps aside on versionchange; then version 1 is built from scratch.
+      // The running background steps aside on versionchange; then the old version is built from scratch.
       await done(indexedDB.deleteDatabase('north-star-lens'));
-      const opening = indexedDB.open('north-star-lens', 1);
+      const opening = indexedDB.open('north-star-lens', oldVersion);
       opening.onupgradeneeded = () => {
         const db = opening.result;
         db.createObjectStore('trees', { keyPath: 'id' });
@@ -48,6 +48,10 @@ describe('upgrading a database made by an older version, in the browser', () => 
         db.createObjectStore('reviews', { keyPath: 'id' }).createIndex('byTree', 'treeId');
         db.createObjectStore('history', { keyPath: 'id' }).createIndex('byTree', 'treeId');
         db.createObjectStore('settings');
+        if (oldVersion >= 2) {
+          items.createIndex('byInputMetric', 'inputMetricId');
+          opening.transaction!.objectStore('metrics').createIndex('byParent', 'parentId');
+        }
       };
       const db = (await done(opening)) as IDBDatabase;
       const tx = db.transaction([...db.objectStoreNames], 'readwrite');
@@ -61,7 +65,7 @@ describe('upgrading a database made by an older version, in the browser', () => 
         tx.onerror = () => reject(tx.error);
       });
       db.close();
-    }, workspace);
+    }, [workspace, oldVersion] as const);
     await lens.stopServiceWorker();
 
     const { formatVersion: _v, app: _a, ...data } = JSON.parse(await storedJson(lens)) as Record<string, unknown>;

@@ -8,8 +8,10 @@ import {
   getItem,
   listMetrics,
   openWorkspaceDb,
+  rankedScoresOf,
   type LensDb,
 } from '../../lib/storage';
+import { rankItems, rankedScores } from '../../lib/domain/ranking';
 import { freshFactory, storedData } from './fresh-db';
 import { sampleWorkspace } from './sample-workspace';
 
@@ -39,7 +41,7 @@ describe('migrations', () => {
     expect(new Set(versions).size).toBe(versions.length);
     expect(versions[0]).toBe(1);
     expect(versions.at(-1)).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
   });
 
   it('build version 1 with the stores and indexes of the original schema', async () => {
@@ -59,7 +61,7 @@ describe('migrations', () => {
   it('bring a new database straight to the current version', async () => {
     const db = await openWorkspaceDb('new', freshFactory());
     expect(db.version).toBe(DB_VERSION);
-    expect(layout(db)).toMatchObject({ items: ['byInputMetric', 'byLink', 'byTree'], metrics: ['byParent', 'byTree'] });
+    expect(layout(db)).toMatchObject({ items: ['byInputMetric', 'byLink', 'byTree'], metrics: ['byParent', 'byTree'], rankings: [] });
   });
 
   describe('opening a version 1 database full of data', () => {
@@ -89,6 +91,13 @@ describe('migrations', () => {
       const db = await upgraded();
       const found = await findItemsByLinks(db, [{ site: 'github', key: 'acme/app#42' }]);
       expect(found.get('github:acme/app#42')?.id).toBe('i1');
+    });
+
+    it('ranks the old items when first asked, as a new database would', async () => {
+      const db = await upgraded();
+      const items = sampleWorkspace().items.filter((i) => i.treeId === 't1');
+      const scores = await rankedScoresOf(db, 't1');
+      expect(scores).toEqual(rankedScores(rankItems(items, sampleWorkspace().metrics)));
     });
 
     it('exports as a database created at the current version would', async () => {

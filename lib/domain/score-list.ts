@@ -3,9 +3,9 @@
  * time: what `rankedScores(rankItems(items, metrics))` gives, without sorting every item
  * again (or comparing titles) each time one ticket is edited.
  */
-import { riceScore } from '../domain/rice';
-import { resolveInputLink } from '../domain/tree';
-import type { Id, Item, Metric } from '../domain/types';
+import { riceScore } from './rice';
+import { resolveInputLink } from './tree';
+import type { Id, Item, Metric } from './types';
 
 /** The item's score on the NSM, or null when it is not ranked (unlinked or not fully estimated). */
 export function scoreOf(item: Item, metricsById: ReadonlyMap<Id, Metric>): number | null {

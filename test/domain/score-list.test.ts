@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertScore, removeScore, scoreOf, withoutScore } from '../../lib/background/score-list';
+import { insertScore, removeScore, scoreOf, withoutScore } from '../../lib/domain/score-list';
 import { metricById } from '../../lib/domain/tree';
 import type { Item, Metric } from '../../lib/domain/types';
 

@@ -1,0 +1,73 @@
+/**
+ * Each tree's ranked scores, highest first, stored beside the items they derive from, so
+ * a freshly started worker ranks a ticket by reading one record instead of every item.
+ * Derived data, kept in step inside the writes' own transactions: an item write adjusts
+ * its tree's scores; any other write that could change scores (a metric's leverage, role
+ * or parent, a deleted metric or tree, an import) deletes them, and the next reader
+ * rebuilds them from the items in one transaction. A missing record is never wrong.
+ */
+import { insertScore, removeScore, scoreOf } from '../domain/score-list';
+import type { Id, Item, Metric } from '../domain/types';
+import type { LensDb, Store } from './schema';
+import { read, write } from './transaction';
+
+/** The tree's ranked scores, highest first: the stored ones, or rebuilt (and stored) from its items. */
+export async function rankedScoresOf(db: LensDb, treeId: Id): Promise<number[]> {
+  const stored = await read(db, ['rankings'], (tx) => tx.objectStore('rankings').get(treeId));
+  if (stored) return stored.scores;
+  return write(db, ['metrics', 'items', 'rankings'], async (tx) => {
+    const [items, metrics] = await Promise.all([
+      tx.objectStore('items').index('byTree').getAll(treeId),
+      tx.objectStore('metrics').index('byTree').getAll(treeId),
+    ]);
+    const byId = new Map(metrics.map((m) => [m.id, m]));
+    const scores: number[] = [];
+    for (const item of items) {
+      const score = scoreOf(item, byId);
+      if (score !== null) scores.push(score);
+    }
+    scores.sort((a, b) => b - a);
+    await tx.objectStore('rankings').put({ treeId, scores });
+    return scores;
+  });
+}
+
+/** Inside an item write: moves the item's score from `before` to `after` (either may be null). */
+export async function adjustRanking(
+  rankings: Store<'rankings', 'readwrite'>,
+  metrics: Store<'metrics'>,
+  before: Item | null,
+  after: Item | null,
+): Promise<void> {
+  const treeId = (after ?? before)?.treeId;
+  if (treeId === undefined) return;
+  const stored = await rankings.get(treeId);
+  if (!stored) return;
+  const [oldScore, newScore] = await Promise.all([scoreWith(metrics, before), scoreWith(metrics, after)]);
+  if (oldScore === newScore) return;
+  if (oldScore !== null && !removeScore(stored.scores, oldScore)) {
+    // Out of step for a reason this code cannot see: let the next reader rebuild it.
+    await rankings.delete(treeId);
+    return;
+  }
+  if (newScore !== null) insertScore(stored.scores, newScore);
+  await rankings.put(stored);
+}
+
+/** Inside a write that may change many scores of the tree: the stored ones go. */
+export async function forgetRanking(rankings: Store<'rankings', 'readwrite'>, treeId: Id): Promise<void> {
+  await rankings.delete(treeId);
+}
+
+/** The item's score, reading only the metric it is tagged with and that metric's parent. */
+async function scoreWith(metrics: Store<'metrics'>, item: Item | null): Promise<number | null> {
+  if (!item || item.inputMetricId === null) return null;
+  const tagged = await metrics.get(item.inputMetricId);
+  if (!tagged) return null;
+  const byId = new Map<Id, Metric>([[tagged.id, tagged]]);
+  if (tagged.parentId !== null) {
+    const parent = await metrics.get(tagged.parentId);
+    if (parent) byId.set(parent.id, parent);
+  }
+  return scoreOf(item, byId);
+}
