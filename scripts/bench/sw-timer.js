@@ -19,7 +19,7 @@
         const record = () => {
           if (recorded) return;
           recorded = true;
-          times.push({ type, ms: performance.now() - start });
+          times.push({ type, ms: performance.now() - start, receivedAt: performance.timeOrigin + start });
         };
         const result = listener.call(this, message, sender, (reply) => {
           record();
