@@ -10,7 +10,7 @@ import type { Id, Item, Metric } from '../domain/types';
 import type { Badge, ChangeNotice, ItemPatch, LinkRef, RequestOf, RequestType, Responses, Request } from '../messaging/protocol';
 import * as store from '../storage';
 import { scoreOf, withoutScore } from '../domain/score-list';
-import { itemsByLinks, treeEntry, WorkspaceCache, type Basics } from './workspace-cache';
+import { itemsByLinks, itemsOfTree, treeEntry, WorkspaceCache, type Basics } from './workspace-cache';
 
 type Db = IDBPDatabase<store.LensSchema>;
 type StoreName = ChangeNotice['stores'][number];
@@ -53,7 +53,7 @@ function keepCacheInStep(cache: WorkspaceCache, req: Request, handled: Handled<u
 async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Handled<unknown>> {
   switch (req.type) {
     case 'snapshot.get':
-      return read(await snapshot(db, req.treeId));
+      return read(await snapshot(db, cache, req.treeId));
     case 'page.context':
       return read(await pageContext(db, cache, req.links));
     case 'badges.lookup':
@@ -142,13 +142,17 @@ function wrote<T>(value: T, ...changed: StoreName[]): Handled<T> {
   return { value, changed };
 }
 
-async function snapshot(db: Db, requestedTreeId: string | undefined): Promise<Responses['snapshot.get']> {
-  const [settings, trees] = await Promise.all([store.getSettings(db), store.listTrees(db)]);
+/** What the dashboard loads: from the derived copy once it is there (every item of the tree, as listItems orders them). */
+async function snapshot(db: Db, cache: WorkspaceCache, requestedTreeId: string | undefined): Promise<Responses['snapshot.get']> {
+  const { settings, trees } = await cache.loadBasics();
   const tree = trees.find((t) => t.id === (requestedTreeId ?? settings.activeTreeId)) ?? trees[0] ?? null;
   if (!tree) return { settings, trees, tree: null, metrics: [], items: [], reviews: [], history: [] };
+  const copy = cache.ready ? await cache.load() : null;
+  const entry = copy ? treeEntry(copy, tree.id) : null;
+  if (!copy || !entry) cache.warm();
   const [metrics, items, reviews, history] = await Promise.all([
-    store.listMetrics(db, tree.id),
-    store.listItems(db, tree.id),
+    entry ? entry.metrics : store.listMetrics(db, tree.id),
+    copy && entry ? itemsOfTree(copy, tree.id) : store.listItems(db, tree.id),
     store.listReviews(db, tree.id),
     store.listHistory(db, tree.id),
   ]);

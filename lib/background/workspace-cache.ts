@@ -147,6 +147,13 @@ export function itemsByLinks(snapshot: Snapshot, links: readonly LinkRef[]): Map
   return out;
 }
 
+/** The tree's items, oldest first, as `listItems` orders them. */
+export function itemsOfTree(snapshot: Snapshot, treeId: Id): Item[] {
+  const items: Item[] = [];
+  for (const item of snapshot.items.values()) if (item.treeId === treeId) items.push(item);
+  return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
 export function treeEntry(snapshot: Snapshot, treeId: Id): TreeEntry | null {
   return snapshot.trees.get(treeId) ?? null;
 }

@@ -115,6 +115,20 @@ describe('answers from the derived copy', () => {
   });
 });
 
+describe('what the dashboard loads', () => {
+  it('is, from the copy, what the database holds, in the same order', async () => {
+    const { tree, items, shares } = await seed();
+    const fromStore = await call({ type: 'snapshot.get' });
+    await copyRead();
+    expect(await call({ type: 'snapshot.get' })).toEqual(fromStore);
+    await call({ type: 'item.update', id: items[0]!.id, patch: { inputMetricId: shares.id } });
+    await call({ type: 'item.create', treeId: tree.id, title: 'later', links: [link('Z-1')] });
+    const fromCopy = await call({ type: 'snapshot.get' });
+    expect(fromCopy.items).toEqual(await listItems(db, tree.id));
+    expect(fromCopy.metrics).toEqual(await listMetrics(db, tree.id));
+  });
+});
+
 describe('a worker that just started', () => {
   it('answers a page from the stored ranking before it has read every item, and the same as after', async () => {
     const { items } = await seed();
