@@ -41,10 +41,12 @@ export async function adjustRanking(
 ): Promise<void> {
   const treeId = (after ?? before)?.treeId;
   if (treeId === undefined) return;
-  const stored = await rankings.get(treeId);
-  if (!stored) return;
+  // Scores first: most edits (title, notes, status) leave the score, and the stored
+  // ranking is then neither read nor written.
   const [oldScore, newScore] = await Promise.all([scoreWith(metrics, before), scoreWith(metrics, after)]);
   if (oldScore === newScore) return;
+  const stored = await rankings.get(treeId);
+  if (!stored) return;
   if (oldScore !== null && !removeScore(stored.scores, oldScore)) {
     // Out of step for a reason this code cannot see: let the next reader rebuild it.
     await rankings.delete(treeId);
