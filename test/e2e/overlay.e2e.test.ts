@@ -203,6 +203,9 @@ describe('the in-page panel on a tracker', () => {
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('800')));
     await panel.click('[data-testid=pill]');
     expect(await panel.exists('[data-testid=panel]')).toBe(true);
+    // The panel takes the focus as it opens; Esc is the next key the user presses.
+    const focused = await eventually(() => panel.run<boolean>("(root) => Boolean(root.activeElement?.closest('[data-testid=panel]'))"), Boolean);
+    expect(focused).toBe(true);
     await page.keyboard.press('Escape');
     expect(await eventually(() => panel.exists('[data-testid=panel]'), (open) => !open)).toBe(false);
 
