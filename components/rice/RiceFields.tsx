@@ -37,22 +37,26 @@ export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, rea
     </div>
   );
 
+  const numberInput = (name: RiceFieldName) => (
+    <input
+      id={id(name)}
+      inputMode="decimal"
+      autoComplete="off"
+      value={text[name]}
+      aria-invalid={Boolean(errors[name])}
+      aria-describedby={described(name)}
+      onInput={(e) => onInput(name, e.currentTarget.value)}
+      onBlur={() => onCommit?.(name)}
+    />
+  );
+
   return (
     <div class="rice-fields">
       {field(
         'reach',
         'Reach',
         reachUnit ? `${reachUnit} per period` : 'people or events per period',
-        <input
-          id={id('reach')}
-          inputMode="decimal"
-          autoComplete="off"
-          value={text.reach}
-          aria-invalid={Boolean(errors.reach)}
-          aria-describedby={described('reach')}
-          onInput={(e) => onInput('reach', e.currentTarget.value)}
-          onBlur={() => onCommit?.('reach')}
-        />,
+        numberInput('reach'),
       )}
       {field(
         'impact',
@@ -80,31 +84,13 @@ export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, rea
         'confidence',
         'Confidence %',
         CONFIDENCE_LEVELS.map((l) => `${l.value * 100} ${l.label.toLowerCase()}`).join(' · '),
-        <input
-          id={id('confidence')}
-          inputMode="decimal"
-          autoComplete="off"
-          value={text.confidence}
-          aria-invalid={Boolean(errors.confidence)}
-          aria-describedby={described('confidence')}
-          onInput={(e) => onInput('confidence', e.currentTarget.value)}
-          onBlur={() => onCommit?.('confidence')}
-        />,
+        numberInput('confidence'),
       )}
       {field(
         'effort',
         'Effort',
         'person-months',
-        <input
-          id={id('effort')}
-          inputMode="decimal"
-          autoComplete="off"
-          value={text.effort}
-          aria-invalid={Boolean(errors.effort)}
-          aria-describedby={described('effort')}
-          onInput={(e) => onInput('effort', e.currentTarget.value)}
-          onBlur={() => onCommit?.('effort')}
-        />,
+        numberInput('effort'),
       )}
     </div>
   );
