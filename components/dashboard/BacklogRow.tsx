@@ -1,12 +1,12 @@
 /** One backlog item: rank, title with its ticket links, what it moves, RICE in place, score. */
+import { StatusOptions } from '../common/StatusOptions';
 import { signal } from '@preact/signals';
 import { formatScore } from '../../lib/domain/format';
 import { RICE_INPUT_FIELDS, riceFieldText, type RiceInputField } from '../../lib/domain/rice-text';
-import { ITEM_STATUSES, type Item, type ItemStatus } from '../../lib/domain/types';
+import { type Item, type ItemStatus } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
 import type { BacklogRow } from '../../lib/state/backlog';
 import { riceEdits, taggableMetrics } from '../../lib/state/workspace';
-import { STATUS_LABELS } from '../common/labels';
 import { siteLabel } from '../common/sites';
 import { RiceFields } from '../rice/RiceFields';
 
@@ -78,11 +78,7 @@ function StatusSelect({ item }: { item: Item }) {
         Status of {item.title}
       </label>
       <select id={id} class="compact" value={item.status} onChange={(e) => void update(item, { status: e.currentTarget.value as ItemStatus })}>
-        {ITEM_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {STATUS_LABELS[s]}
-          </option>
-        ))}
+        <StatusOptions />
       </select>
     </span>
   );

@@ -3,9 +3,10 @@
  * North Star, RICE editable in place with the rank moving as the user types; then the
  * items that serve no input metric, each with a way to link it.
  */
+import { StatusOptions } from '../common/StatusOptions';
 import { signal } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
-import { ITEM_STATUSES, SITE_IDS, type ItemStatus, type SiteId } from '../../lib/domain/types';
+import { SITE_IDS, type ItemStatus, type SiteId } from '../../lib/domain/types';
 import {
   backlogRows,
   clearFilters,
@@ -22,7 +23,6 @@ import {
 } from '../../lib/state/backlog';
 import { inputMetrics, ranking, tree } from '../../lib/state/workspace';
 import { request } from '../../lib/messaging/client';
-import { STATUS_LABELS } from '../common/labels';
 import { siteLabel } from '../common/sites';
 import { BacklogItemRow, takeRefocus, UnlinkedRow } from './BacklogRow';
 import { CsvButton } from './CsvButton';
@@ -73,11 +73,7 @@ function Filters() {
         <label for="filter-status">Status</label>
         <select id="filter-status" value={filterStatus.value} onChange={(e) => (filterStatus.value = e.currentTarget.value as ItemStatus | 'all')}>
           <option value="all">Any status</option>
-          {ITEM_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </div>
       <div class="field">

@@ -6,7 +6,7 @@ import { chartMetric, chartObservations, linkChartToMetric, metrics, recordValue
 import { pageSelection } from '../../lib/state/selection';
 import { ROLE_LABELS } from '../common/labels';
 import { MetricPicker } from './MetricPicker';
-import { Sparkline } from './Sparkline';
+import { Sparkline } from '../common/Sparkline';
 
 export function AnalyticsPanel() {
   const metric = chartMetric.value;
@@ -40,7 +40,17 @@ export function AnalyticsPanel() {
           {metric.target !== null && ` · target ${formatNumber(metric.target)}`}
         </span>
       </div>
-      <Sparkline observations={observations} target={metric.target} label={`Recent values of ${metric.name}`} />
+      {observations.length === 0 ? (
+        <p class="muted">No values recorded yet.</p>
+      ) : (
+        <Sparkline
+          values={observations.slice(-24).map((o) => o.value)}
+          target={metric.target}
+          width={280}
+          height={56}
+          label={`Recent values of ${metric.name}`}
+        />
+      )}
       <RecordValue />
     </div>
   );

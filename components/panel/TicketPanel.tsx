@@ -1,7 +1,8 @@
 /** The expanded panel on a ticket page: the path to the NSM, RICE with live score and rank, status and notes. */
+import { StatusOptions } from '../common/StatusOptions';
 import { useSignal } from '@preact/signals';
 import { formatScore } from '../../lib/domain/format';
-import { ITEM_STATUSES, type ItemStatus } from '../../lib/domain/types';
+import { type ItemStatus } from '../../lib/domain/types';
 import {
   editField,
   fieldErrors,
@@ -14,7 +15,6 @@ import {
   saveState,
 } from '../../lib/state/item-editor';
 import { entity, inputLink, item, nsm, taggableMetrics, trackThisPage, metrics } from '../../lib/state/page';
-import { STATUS_LABELS } from '../common/labels';
 import { RiceFields } from '../rice/RiceFields';
 import { MetricPicker } from './MetricPicker';
 
@@ -92,11 +92,7 @@ export function TicketPanel() {
           value={current.status}
           onChange={(e) => void saveChoice({ status: e.currentTarget.value as ItemStatus })}
         >
-          {ITEM_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </div>
       <div class="stack">

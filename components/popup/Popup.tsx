@@ -57,7 +57,7 @@ function NorthStar() {
               on {latest.at}
             </p>
           </div>
-          <Sparkline values={values.slice(-12).map((o) => o.value)} />
+          {values.length >= 2 && <Sparkline values={values.slice(-12).map((o) => o.value)} />}
         </div>
       ) : (
         <p class="small muted">No value recorded yet. Open a chart of it in your analytics tool to record one.</p>
