@@ -8,6 +8,7 @@
  */
 import { insertScore, removeScore, scoreOf } from '../domain/score-list';
 import type { Id, Item, Metric } from '../domain/types';
+import { StorageError } from './errors';
 import type { LensDb, Store } from './schema';
 import { read, write } from './transaction';
 
@@ -15,21 +16,33 @@ import { read, write } from './transaction';
 export async function rankedScoresOf(db: LensDb, treeId: Id): Promise<number[]> {
   const stored = await read(db, ['rankings'], (tx) => tx.objectStore('rankings').get(treeId));
   if (stored) return stored.scores;
-  return write(db, ['metrics', 'items', 'rankings'], async (tx) => {
-    const [items, metrics] = await Promise.all([
-      tx.objectStore('items').index('byTree').getAll(treeId),
-      tx.objectStore('metrics').index('byTree').getAll(treeId),
-    ]);
-    const byId = new Map(metrics.map((m) => [m.id, m]));
-    const scores: number[] = [];
-    for (const item of items) {
-      const score = scoreOf(item, byId);
-      if (score !== null) scores.push(score);
-    }
-    scores.sort((a, b) => b - a);
-    await tx.objectStore('rankings').put({ treeId, scores });
-    return scores;
-  });
+  try {
+    return await write(db, ['metrics', 'items', 'rankings'], async (tx) => {
+      const scores = scoresOf(
+        await tx.objectStore('items').index('byTree').getAll(treeId),
+        await tx.objectStore('metrics').index('byTree').getAll(treeId),
+      );
+      await tx.objectStore('rankings').put({ treeId, scores });
+      return scores;
+    });
+  } catch (failure) {
+    // Storing the derived record only saves later readers work. When the browser refuses
+    // the write (storage full), a read must still be answered: rank from the items.
+    if (!(failure instanceof StorageError) || failure.code !== 'storage') throw failure;
+    return read(db, ['metrics', 'items'], async (tx) =>
+      scoresOf(await tx.objectStore('items').index('byTree').getAll(treeId), await tx.objectStore('metrics').index('byTree').getAll(treeId)),
+    );
+  }
+}
+
+function scoresOf(items: readonly Item[], metrics: readonly Metric[]): number[] {
+  const byId = new Map(metrics.map((m) => [m.id, m]));
+  const scores: number[] = [];
+  for (const item of items) {
+    const score = scoreOf(item, byId);
+    if (score !== null) scores.push(score);
+  }
+  return scores.sort((a, b) => b - a);
 }
 
 /** Inside an item write: moves the item's score from `before` to `after` (either may be null). */

@@ -2,7 +2,7 @@
  * The stored rankings are derived data: after any sequence of writes, what is stored (or
  * rebuilt) must equal ranking the items afresh.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
 import {
   createItem,
@@ -18,6 +18,7 @@ import {
   updateMetric,
   type LensDb,
 } from '../../lib/storage';
+import { failOnCall } from './fail-on-call';
 import { freshDb, seedTree } from './fresh-db';
 
 async function fresh(db: LensDb, treeId: string) {
@@ -33,6 +34,19 @@ const rice = (reach: number) => ({ reach, impact: 1, confidence: 1, effort: 1 })
 const link = (key: string) => [{ site: 'jira' as const, key, url: `https://acme.atlassian.net/browse/${key}` }];
 
 describe('the ranked scores stored per tree', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('are still answered from the items when the browser refuses to store them (storage full)', async () => {
+    const db = await freshDb();
+    const { tree, item } = await seedTree(db);
+    await updateItem(db, item.id, { rice: rice(100) });
+    await updateMetric(db, (await listMetrics(db, tree.id)).find((m) => m.role === 'input')!.id, { leverage: 2 });
+    expect(await stored(db, tree.id)).toBeNull();
+    failOnCall('put', 1, new DOMException('full', 'QuotaExceededError'));
+    expect(await rankedScoresOf(db, tree.id)).toEqual(await fresh(db, tree.id));
+    expect(await stored(db, tree.id)).toBeNull();
+  });
+
   it('are built from the items on first use, then follow each item write without a rebuild', async () => {
     const db = await freshDb();
     const { tree, input, team, item } = await seedTree(db);
