@@ -176,7 +176,7 @@ function sameUrlIgnoringHash(a: string, b: string): boolean {
 }
 
 /** Polls `read` until `accept` holds; the last value is returned either way for the assertion. */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!accept(value) && Date.now() < deadline) {
