@@ -1,5 +1,38 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { SUPPORTED_MATCH_PATTERNS } from './lib/sites';
+import { SHARED_GLOBAL, SHARED_MODULES } from './entrypoints/overlay.content/shared-modules';
+
+const EXPANDED_PANEL = 'expanded-panel';
+
+/**
+ * The open panel's bundle takes the modules of SHARED_MODULES from the content script
+ * already on the page (one copy of the state, of the signals), as externals read from the
+ * isolated world's shared global: `import { entity } from '../lib/state/page'` becomes a
+ * read of `globalThis.__northStarLens.modules.page.entity`.
+ */
+function shareWithContentScript(): Plugin {
+  const byId = new Map<string, string>();
+  return {
+    name: 'north-star-lens:share-with-content-script',
+    enforce: 'pre',
+    async buildStart() {
+      for (const [name, source] of Object.entries(SHARED_MODULES)) {
+        const resolved = source.startsWith('./') ? resolve(__dirname, source) : (await this.resolve(source, resolve(__dirname, 'package.json')))?.id;
+        if (!resolved) throw new Error(`cannot resolve shared module ${source}`);
+        byId.set(resolved, name);
+      }
+    },
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const name = resolved && byId.get(resolved.id.split('?')[0]!);
+      return name ? { id: `${SHARED_GLOBAL}:${name}`, external: true } : null;
+    },
+  };
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -8,7 +41,15 @@ export default defineConfig({
     // browser's own promise-based namespace (what `wxt/browser` is without the polyfill
     // module), as Chromium and Firefox both provide. Extension pages keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const inPage = (type: string, name: string) => type === 'content-script' || name === EXPANDED_PANEL;
+      if (!entrypoints.every((entrypoint) => inPage(entrypoint.type, entrypoint.name))) return;
+      if (entrypoints.some((entrypoint) => entrypoint.name === EXPANDED_PANEL)) {
+        config.plugins = [shareWithContentScript(), ...(config.plugins ?? [])];
+        const output = config.build?.rollupOptions?.output;
+        if (output && !Array.isArray(output)) {
+          output.globals = (id: string) => `globalThis.${SHARED_GLOBAL}.modules.${id.slice(SHARED_GLOBAL.length + 1)}`;
+        }
+      }
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       const alias = config.resolve?.alias;
       config.resolve = {
@@ -26,6 +67,10 @@ export default defineConfig({
     name: 'North Star Lens',
     description: 'Your North Star Metric beside every ticket, roadmap item and chart.',
     permissions: ['activeTab', 'scripting'],
+    // The sites the content scripts already run on, no others: what lets the background
+    // add the open panel's code to such a page when the user opens it. Browsers show the
+    // same site-access warning for these as for the content scripts' matches.
+    host_permissions: SUPPORTED_MATCH_PATTERNS,
     optional_host_permissions: ['https://*/*'],
     commands: {
       'toggle-panel': {

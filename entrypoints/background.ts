@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { broadcastChange } from '@/lib/background/broadcast';
 import { handle } from '@/lib/background/handlers';
-import { togglePanelInTab } from '@/lib/background/panel-toggle';
+import { injectExpandedPanel, togglePanelInTab } from '@/lib/background/panel-toggle';
 import type { Reply, Request } from '@/lib/messaging/protocol';
 import { syncCustomDomainScripts } from '@/lib/custom-domains';
 import { checkMessage } from '@/lib/messaging/validate';
@@ -16,10 +16,11 @@ export default defineBackground(() => {
     connection = null;
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: MessageSender) => {
     if (isNotice(raw)) return undefined;
     const checked = checkMessage(raw, sender, browser.runtime.id);
     if (!checked.ok) return Promise.resolve(checked.reply);
+    if (checked.request.type === 'panel.load') return loadPanelFor(sender);
     return answer(database, forgetDatabase, checked.request);
   });
 
@@ -41,8 +42,8 @@ export default defineBackground(() => {
 
 async function answer(database: () => Promise<LensDb>, forgetDatabase: () => void, request: Request): Promise<Reply<unknown>> {
   try {
-    const { value, changed } = await handle(await database(), request);
-    if (changed.length > 0) void broadcastChange(changed);
+    const { value, changed, item } = await handle(await database(), request);
+    if (changed.length > 0) void broadcastChange(changed, item);
     return { ok: true, value };
   } catch (failure) {
     if (!(failure instanceof StorageError) || failure.code === 'storage') forgetDatabase();
@@ -51,6 +52,27 @@ async function answer(database: () => Promise<LensDb>, forgetDatabase: () => voi
     }
     console.error('North Star Lens: request failed', failure);
     return { ok: false, error: { code: 'storage', message: 'Something went wrong while saving. Nothing was changed; try again.' } };
+  }
+}
+
+interface MessageSender {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/** Puts the open panel's code into the frame whose content script asked for it, and only there. */
+async function loadPanelFor(sender: MessageSender): Promise<Reply<null>> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) {
+    return { ok: false, error: { code: 'forbidden', message: 'Only a page showing the panel can load it.' } };
+  }
+  try {
+    await injectExpandedPanel(tabId, sender.frameId ?? 0);
+    return { ok: true, value: null };
+  } catch (failure) {
+    console.error('North Star Lens: the panel could not be loaded', failure);
+    return { ok: false, error: { code: 'unavailable', message: 'The panel could not be loaded into this page.' } };
   }
 }
 

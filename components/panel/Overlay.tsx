@@ -1,52 +1,15 @@
 /**
- * The panel docked to the page edge. Collapsed, it is a pill that already says the
- * essential thing; expanded, it shows the ticket or chart view. Esc collapses it.
+ * The open panel, docked to the page edge: the ticket or chart view. Esc collapses it
+ * back into the pill (components/panel/pill.ts), which is on the page without it.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { formatScore } from '../../lib/domain/format';
 import { request } from '../../lib/messaging/client';
-import { liveScore } from '../../lib/state/item-editor';
-import { entity, expanded, hasTree, inputLink, item, loadError, loadState, chartMetric } from '../../lib/state/page';
+import { entity, expanded, hasTree, loadError, loadState } from '../../lib/state/page';
 import { AnalyticsPanel } from './AnalyticsPanel';
 import { TicketPanel } from './TicketPanel';
 
 export function Overlay() {
-  const current = entity.value;
-  if (!current) return null;
-  return expanded.value ? <Panel /> : <Pill />;
-}
-
-function pillText(): { text: string; tone: 'linked' | 'unlinked' | 'muted' } {
-  if (loadState.value === 'error') return { text: 'North Star Lens: not available', tone: 'muted' };
-  if (loadState.value !== 'ready') return { text: 'North Star…', tone: 'muted' };
-  if (!hasTree.value) return { text: 'Set up your North Star', tone: 'muted' };
-  if (entity.value?.kind === 'analytics') {
-    const metric = chartMetric.value;
-    return metric ? { text: `Measures ${metric.name}`, tone: 'linked' } : { text: 'Chart not linked to a metric', tone: 'unlinked' };
-  }
-  if (!item.value) return { text: 'Not tracked · no path to the NSM', tone: 'unlinked' };
-  const link = inputLink.value;
-  if (!link) return { text: 'Not linked to the NSM', tone: 'unlinked' };
-  const score = liveScore.value;
-  return { text: `${link.input.name} · ${score?.ok ? formatScore(score.score) : 'unscored'}`, tone: 'linked' };
-}
-
-function Pill() {
-  const { text, tone } = pillText();
-  return (
-    <button
-      type="button"
-      class={`pill pill-${tone}`}
-      aria-expanded="false"
-      aria-controls="nsl-panel"
-      data-testid="pill"
-      title="North Star Lens (Alt+Shift+N)"
-      onClick={() => (expanded.value = true)}
-    >
-      <span class="pill-star" aria-hidden="true">★</span>
-      <span class="pill-text">{text}</span>
-    </button>
-  );
+  return entity.value && expanded.value ? <Panel /> : null;
 }
 
 function Panel() {

@@ -10,6 +10,8 @@ export interface ShadowHost {
   host: HTMLElement;
   /** Where the UI renders, inside the shadow root. */
   container: HTMLElement;
+  /** Holds the stylesheets; the panel adds its own when it loads. */
+  head: HTMLElement;
 }
 
 export interface ShadowHostOptions {
@@ -35,5 +37,5 @@ export function mountShadowHost({ name, css, isolateEvents }: ShadowHostOptions)
   shadow.append(html);
   for (const type of isolateEvents) body.addEventListener(type, (event) => event.stopPropagation());
   document.documentElement.append(host);
-  return { host, container: body };
+  return { host, container: body, head };
 }

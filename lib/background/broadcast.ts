@@ -4,10 +4,16 @@
  * Tabs without our content script reject the message, which is expected and ignored.
  */
 import { browser } from 'wxt/browser';
+import type { Item } from '../domain/types';
 import type { ChangeNotice } from '../messaging/protocol';
 
-export async function broadcastChange(stores: ChangeNotice['stores']): Promise<void> {
-  const notice: ChangeNotice = { type: 'nsl.changed', stores, at: Date.now() };
+/**
+ * `item` is the item the write created or changed: a tab showing it updates from the
+ * notice alone, without asking the worker again. Every tab with our content script could
+ * ask for it anyway (`page.context`), so carrying it discloses nothing new.
+ */
+export async function broadcastChange(stores: ChangeNotice['stores'], item?: Item): Promise<void> {
+  const notice: ChangeNotice = { type: 'nsl.changed', stores, at: Date.now(), ...(item ? { item } : {}) };
   const toPages = browser.runtime.sendMessage(notice).catch(() => undefined);
   const tabs = await browser.tabs.query({});
   await Promise.all([

@@ -18,6 +18,8 @@ type StoreName = ChangeNotice['stores'][number];
 export interface Handled<T> {
   value: T;
   changed: StoreName[];
+  /** The item the write created or changed, as stored: the change notice carries it. */
+  item?: Item;
 }
 
 /** One derived copy per connection: a new connection (a restarted worker, a reopened database) starts empty. */
@@ -55,7 +57,7 @@ async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Ha
     case 'snapshot.get':
       return read(await snapshot(db, cache, req.treeId));
     case 'page.context':
-      return read(await pageContext(db, cache, req.links));
+      return read(await pageContext(db, cache, req.links, req.withScores === true));
     case 'badges.lookup':
       return read(await badges(db, cache, req.links));
     case 'metric.bySourceUrl': {
@@ -81,18 +83,17 @@ async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Ha
       await store.deleteMetric(db, req.id);
       return wrote(null, 'metrics', 'items', 'observations');
     case 'item.create':
-      return wrote(
+      return wroteItem(
         await store.createItem(db, {
           treeId: req.treeId,
           title: req.title,
           links: req.links,
           inputMetricId: req.inputMetricId ?? null,
         }),
-        'items',
       );
     case 'item.update':
       await checkRicePatch(db, req.id, req.patch);
-      return wrote(await store.updateItem(db, req.id, req.patch), 'items');
+      return wroteItem(await store.updateItem(db, req.id, req.patch));
     case 'item.delete':
       await store.deleteItem(db, req.id);
       return wrote(null, 'items');
@@ -129,6 +130,9 @@ async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Ha
     case 'dashboard.open':
       await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
       return read(null);
+    case 'panel.load':
+      // Needs the sending tab, which only the worker's listener knows (entrypoints/background.ts).
+      throw new store.StorageError('invalid', 'Only a page showing the panel can load it.');
   }
 }
 
@@ -140,6 +144,10 @@ function read<T>(value: T): Handled<T> {
 
 function wrote<T>(value: T, ...changed: StoreName[]): Handled<T> {
   return { value, changed };
+}
+
+function wroteItem(item: Item): Handled<Item> {
+  return { value: item, changed: ['items'], item };
 }
 
 /** What the dashboard loads: from the derived copy once it is there (every item of the tree, as listItems orders them). */
@@ -159,10 +167,15 @@ async function snapshot(db: Db, cache: WorkspaceCache, requestedTreeId: string |
   return { settings, trees, tree, metrics, items, reviews, history };
 }
 
-async function pageContext(db: Db, cache: WorkspaceCache, links: readonly LinkRef[]): Promise<Responses['page.context']> {
+async function pageContext(
+  db: Db,
+  cache: WorkspaceCache,
+  links: readonly LinkRef[],
+  withScores: boolean,
+): Promise<Responses['page.context']> {
   if (!cache.ready) {
     try {
-      return await pageContextFromStore(db, await cache.loadBasics(), links);
+      return await pageContextFromStore(db, await cache.loadBasics(), links, withScores);
     } finally {
       // The copy is read once this page has its answer, for the requests after it.
       cache.warm();
@@ -173,7 +186,8 @@ async function pageContext(db: Db, cache: WorkspaceCache, links: readonly LinkRe
   const item = links.map((l) => found.get(`${l.site}:${l.key}`)).find((i): i is Item => Boolean(i)) ?? null;
   const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;
   const entry = tree ? treeEntry(snapshot, tree.id) : null;
-  if (!tree || !entry) return { tree: null, metrics: [], item, otherScores: [] };
+  if (!tree || !entry) return { tree: null, metrics: [], item, otherScores: withScores ? [] : null };
+  if (!withScores) return { tree, metrics: entry.metrics, item, otherScores: null };
   const own = item && item.treeId === tree.id ? scoreOf(item, entry.metricsById) : null;
   return { tree, metrics: entry.metrics, item, otherScores: withoutScore(entry.scores, own) };
 }
@@ -182,11 +196,17 @@ async function pageContext(db: Db, cache: WorkspaceCache, links: readonly LinkRe
  * A worker that just started has no copy yet: the item by its link, the tree's metrics
  * and its stored ranking are a few small reads, where the copy is every item.
  */
-async function pageContextFromStore(db: Db, { settings, trees }: Basics, links: readonly LinkRef[]): Promise<Responses['page.context']> {
+async function pageContextFromStore(
+  db: Db,
+  { settings, trees }: Basics,
+  links: readonly LinkRef[],
+  withScores: boolean,
+): Promise<Responses['page.context']> {
   const found = await store.findItemsByLinks(db, links);
   const item = links.map((l) => found.get(`${l.site}:${l.key}`)).find((i): i is Item => Boolean(i)) ?? null;
   const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;
-  if (!tree) return { tree: null, metrics: [], item, otherScores: [] };
+  if (!tree) return { tree: null, metrics: [], item, otherScores: withScores ? [] : null };
+  if (!withScores) return { tree, metrics: await store.listMetrics(db, tree.id), item, otherScores: null };
   const [metrics, scores] = await Promise.all([store.listMetrics(db, tree.id), store.rankedScoresOf(db, tree.id)]);
   const own = item && item.treeId === tree.id ? scoreOf(item, metricById(metrics)) : null;
   return { tree, metrics, item, otherScores: withoutScore(scores, own) };

@@ -54,7 +54,12 @@ const MetricPatchSchema = v.strictObject(v.partial(metricFields).entries);
 
 export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('snapshot.get'), treeId: v.optional(IdSchema) }),
-  v.strictObject({ type: v.literal('page.context'), links: v.pipe(v.array(LinkRefSchema), v.maxLength(20)) }),
+  v.strictObject({
+    type: v.literal('page.context'),
+    links: v.pipe(v.array(LinkRefSchema), v.maxLength(20)),
+    // The tree's other scores (thousands of numbers) only when a view ranks live: the pill does not.
+    withScores: v.optional(v.boolean()),
+  }),
   v.strictObject({ type: v.literal('badges.lookup'), links: v.pipe(v.array(LinkRefSchema), v.maxLength(5000)) }),
   v.strictObject({ type: v.literal('metric.bySourceUrl'), url: UrlSchema }),
 
@@ -119,6 +124,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('workspace.clear') }),
   v.strictObject({ type: v.literal('dashboard.open') }),
   v.strictObject({ type: v.literal('sites.settings') }),
+  // From a content script: put the open panel's code into its page (see entrypoints/expanded-panel.tsx).
+  v.strictObject({ type: v.literal('panel.load') }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -147,8 +154,11 @@ export interface PageContext {
   tree: Tree | null;
   metrics: Metric[];
   item: Item | null;
-  /** Scores of every other ranked item of the tree, highest first: the panel ranks live. */
-  otherScores: number[];
+  /**
+   * Scores of every other ranked item of the tree, highest first, so the panel ranks
+   * live as the user types; null unless asked for (`withScores`).
+   */
+  otherScores: number[] | null;
 }
 
 export interface Badge {
@@ -189,6 +199,7 @@ export interface Responses {
   'workspace.clear': null;
   'dashboard.open': null;
   'sites.settings': SiteSettings;
+  'panel.load': null;
 }
 
 export type ErrorCode = 'invalid' | 'not-found' | 'storage' | 'forbidden' | 'unavailable';
@@ -205,6 +216,8 @@ export interface ChangeNotice {
   type: 'nsl.changed';
   stores: ('trees' | 'metrics' | 'observations' | 'items' | 'reviews' | 'history' | 'settings')[];
   at: number;
+  /** The item as stored, when the write created or changed one: a view showing it need not ask. */
+  item?: Item;
 }
 
 /** Sent by the background to a tab when the user presses the toggle command or the toolbar button. */

@@ -2,7 +2,7 @@
  * The dashboard's backlog view: which items show, in which order. Filters narrow the
  * rows; the order is the live ranking unless the user sorts by something else.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals-core';
 import type { RankedItem, UnscoredItem } from '../domain/ranking';
 import type { Id, ItemStatus, SiteId } from '../domain/types';
 import { ranking } from './workspace';

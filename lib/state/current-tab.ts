@@ -2,7 +2,7 @@
  * The tab the popup was opened over: its address, the entity it shows (a ticket, a
  * chart, or any other page) and what the workspace holds about it.
  */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import type { EntityLink } from '../domain/types';
 import { request } from '../messaging/client';

@@ -4,7 +4,7 @@
  * valid drafts are saved after a pause (or at once on commit), and a draft is dropped
  * only when exactly that text was stored. A refused value stays, with the reason.
  */
-import { batch, signal, type Signal } from '@preact/signals';
+import { batch, signal, type Signal } from '@preact/signals-core';
 import { RequestError } from '../messaging/client';
 
 export type TextMap<F extends string> = Partial<Record<F, string>>;

@@ -4,7 +4,7 @@
  * another tab never overwrites a field being edited, and a refused value stays in the
  * field with the reason beside it.
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals-core';
 import { parseFieldNumber } from '../domain/number-text';
 import { rankOfScore } from '../domain/ranking';
 import { riceScore, type RiceResult } from '../domain/rice';
@@ -70,7 +70,8 @@ export const liveScore = computed<RiceResult | null>(() => {
 export const liveRank = computed(() => {
   const score = liveScore.value;
   if (!score?.ok) return null;
-  const others = pageContext.value?.otherScores ?? [];
+  const others = pageContext.value?.otherScores;
+  if (!others) return null;
   return { rank: rankOfScore(score.score, others), of: others.length + 1 };
 });
 

@@ -3,7 +3,7 @@
  * stays open after the tree exists, so the user can name input metrics and owners while
  * the lints coach them.
  */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import type { TreeTemplate } from '../domain/templates';
 import type { Tree } from '../domain/types';
 import { request } from '../messaging/client';

@@ -3,11 +3,11 @@
  * names, and what the workspace holds about it. Fed by the background; re-read after
  * every change notice and every SPA navigation.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals-core';
 import { metricById, nsmOf, resolveInputLink } from '../domain/tree';
-import type { Metric, Observation } from '../domain/types';
+import type { Item, Metric, Observation } from '../domain/types';
 import { request } from '../messaging/client';
-import type { PageContext } from '../messaging/protocol';
+import type { ChangeNotice, PageContext } from '../messaging/protocol';
 import type { PageEntity } from '../sites/types';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -47,7 +47,7 @@ export interface PrefetchedPage {
 /** Asks for what the workspace knows about `target` now, without showing anything yet. */
 export function prefetchPage(target: PageEntity | null): PrefetchedPage | null {
   if (!target) return null;
-  const reply = request({ type: 'page.context', links: [{ site: target.site, key: target.key }] });
+  const reply = askContext(target);
   reply.catch(() => undefined);
   return { site: target.site, key: target.key, reply };
 }
@@ -67,10 +67,12 @@ export async function loadPage(prefetched?: PrefetchedPage | null): Promise<void
   if (!pageContext.value) loadState.value = 'loading';
   try {
     const early = prefetched && prefetched.site === current.site && prefetched.key === current.key ? prefetched.reply : null;
-    const context = await (early ?? request({ type: 'page.context', links: [{ site: current.site, key: current.key }] }));
+    const context = await (early ?? askContext(current));
     const chart = current.kind === 'analytics' ? await loadChart(current.url) : null;
     if (sequence !== loadSequence) return;
-    pageContext.value = context;
+    // A change notice may have brought a newer copy of the item while this answer travelled.
+    const shown = pageContext.value?.item;
+    pageContext.value = shown && context.item && isNewer(shown, context.item) ? { ...context, item: shown } : context;
     chartMetric.value = chart?.metric ?? null;
     chartObservations.value = chart?.observations ?? [];
     loadError.value = null;
@@ -80,6 +82,39 @@ export async function loadPage(prefetched?: PrefetchedPage | null): Promise<void
     loadError.value = failure instanceof Error ? failure.message : String(failure);
     loadState.value = 'error';
   }
+}
+
+/** The other items' scores are thousands of numbers: asked for only while the panel is open and ranks live. */
+function askContext(target: PageEntity): Promise<PageContext> {
+  return request({ type: 'page.context', links: [{ site: target.site, key: target.key }], withScores: expanded.value });
+}
+
+/** The panel opened: it ranks live, so it needs the other items' scores the pill did without. */
+export function needsScores(): boolean {
+  return expanded.value && pageContext.value !== null && pageContext.value.otherScores === null;
+}
+
+function isNewer(a: Item, b: Item): boolean {
+  return a.id === b.id && a.updatedAt > b.updatedAt;
+}
+
+/**
+ * What a change notice means for this page. An item written elsewhere that this page
+ * shows is taken from the notice itself (no round trip); another item's write changes
+ * nothing the pill shows, only the scores the open panel ranks against. Returns whether
+ * the page still has to ask the background again.
+ */
+export function applyChange(notice: ChangeNotice): boolean {
+  const written = notice.item;
+  const context = pageContext.value;
+  const current = entity.value;
+  const onlyItems = notice.stores.every((store) => store === 'items');
+  if (!written || !onlyItems || !context || !current || loadState.value !== 'ready') return true;
+  const showsIt = context.item ? context.item.id === written.id : written.links.some((l) => l.site === current.site && l.key === current.key);
+  if (!showsIt) return context.otherScores !== null;
+  if (context.tree?.id !== written.treeId) return true;
+  if (!context.item || !isNewer(context.item, written)) pageContext.value = { ...context, item: written };
+  return false;
 }
 
 async function loadChart(url: string): Promise<{ metric: Metric | null; observations: Observation[] }> {

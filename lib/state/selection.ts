@@ -2,7 +2,7 @@
  * The number the user last selected on the host page, remembered because clicking into
  * the panel may collapse the page's selection before the click lands.
  */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import { parseNumberText } from '../domain/number-text';
 
 export const pageSelection = signal<number | null>(null);

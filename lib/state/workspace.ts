@@ -3,7 +3,7 @@
  * background, the observations of its metrics, and everything derived from them
  * (ranking, lints, alignment) as computed signals. Re-read after every change notice.
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals-core';
 import { alignment } from '../domain/alignment';
 import { lintTree, type Finding } from '../domain/lint';
 import { rankItems } from '../domain/ranking';

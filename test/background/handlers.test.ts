@@ -31,17 +31,26 @@ beforeEach(async () => {
 describe('what the background answers a page', () => {
   it('gives the ticket its item and the scores of every other ranked item, highest first', async () => {
     const { a } = await seed();
-    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     expect(context.item?.id).toBe(a.id);
     expect(context.otherScores).toEqual([600, 400]);
   });
 
   it('gives an untracked ticket no item, but the tree so it can be tracked', async () => {
     const { tree } = await seed();
-    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-9' }] });
+    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-9' }], withScores: true });
     expect(context.item).toBeNull();
     expect(context.tree?.id).toBe(tree.id);
     expect(context.otherScores).toHaveLength(3);
+  });
+
+  it('leaves the other scores out unless asked, so a page load does not carry thousands of numbers', async () => {
+    const { a, tree } = await seed();
+    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    expect(context.item?.id).toBe(a.id);
+    expect(context.tree?.id).toBe(tree.id);
+    expect(context.metrics.length).toBeGreaterThan(0);
+    expect(context.otherScores).toBeNull();
   });
 
   it('gives badges for tracked links only, with the metric short name and the leveraged score', async () => {
@@ -55,6 +64,21 @@ describe('what the background answers a page', () => {
     const handled = await handle(db, { type: 'item.update', id: a.id, patch: { notes: 'x' } });
     expect(handled.changed).toEqual(['items']);
     expect((await handle(db, { type: 'snapshot.get' })).changed).toEqual([]);
+  });
+
+  it('hands the written item to the change notice, as stored, so other tabs need not ask', async () => {
+    const { a } = await seed();
+    const updated = await handle(db, { type: 'item.update', id: a.id, patch: { notes: 'seen elsewhere' } });
+    expect(updated.item).toEqual(updated.value);
+    expect(updated.item?.notes).toBe('seen elsewhere');
+    const created = await handle(db, {
+      type: 'item.create',
+      treeId: a.treeId,
+      title: 'New',
+      links: [{ site: 'jira', key: 'NEW-1', url: 'https://acme.atlassian.net/browse/NEW-1' }],
+    });
+    expect(created.item?.id).toBe((created.value as { id: string }).id);
+    expect((await handle(db, { type: 'item.delete', id: a.id })).item).toBeUndefined();
   });
 });
 
@@ -70,7 +94,7 @@ describe('impossible estimates', () => {
     expect(failure).toBeInstanceOf(StorageError);
     expect((failure as StorageError).path).toBe(path);
     expect((failure as StorageError).message).toMatch(message);
-    const stored = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    const stored = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     expect(stored.item?.rice).toEqual({ reach: 100, impact: 1, confidence: 1, effort: 1 });
   });
 

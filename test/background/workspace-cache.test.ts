@@ -42,10 +42,10 @@ beforeEach(async () => {
 describe('answers from the derived copy', () => {
   it('show an edit of another item in the scores of the next page, once the edit is stored', async () => {
     const { tree, items } = await seed();
-    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     await copyRead();
     await call({ type: 'item.update', id: items[1]!.id, patch: { rice: { reach: 50 } } });
-    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     expect(context.otherScores).toEqual([200, 50]);
     expect(context.otherScores).toEqual(await fromDatabase(tree.id, items[0]!.id));
   });
@@ -53,64 +53,64 @@ describe('answers from the derived copy', () => {
   it('show a tag changed in one tab to every other tab, and on the badges', async () => {
     const { shares, items } = await seed();
     await call({ type: 'badges.lookup', links: [{ site: 'jira', key: 'A-3' }] });
-    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }] });
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }], withScores: true });
     await copyRead();
     await call({ type: 'item.update', id: items[2]!.id, patch: { inputMetricId: shares.id } });
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }] })).item?.inputMetricId).toBe(shares.id);
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }], withScores: true })).item?.inputMetricId).toBe(shares.id);
     const [badge] = await call({ type: 'badges.lookup', links: [{ site: 'jira', key: 'A-3' }] });
     expect(badge?.metricName).toBe('Projects shared');
   });
 
   it('forget a deleted item and find a new one', async () => {
     const { tree, items } = await seed();
-    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     await copyRead();
     await call({ type: 'item.delete', id: items[1]!.id });
     await call({ type: 'item.create', treeId: tree.id, title: 'new', links: [link('B-1')] });
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-2' }] })).item).toBeNull();
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'B-1' }] })).item?.title).toBe('new');
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] })).otherScores).toEqual([200]);
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-2' }], withScores: true })).item).toBeNull();
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'B-1' }], withScores: true })).item?.title).toBe('new');
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true })).otherScores).toEqual([200]);
   });
 
   it('re-rank every item when a metric’s leverage changes', async () => {
     const { tree, invites, items } = await seed();
-    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     await copyRead();
     await call({ type: 'metric.update', id: invites.id, patch: { leverage: 2 } });
-    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    const context = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     expect(context.otherScores).toEqual([600, 400]);
     expect(context.otherScores).toEqual(await fromDatabase(tree.id, items[0]!.id));
   });
 
   it('give the imported workspace after an import, not the one before', async () => {
     const { items } = await seed();
-    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     await copyRead();
     const exported = await call({ type: 'workspace.export' });
     await call({ type: 'item.delete', id: items[0]!.id });
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] })).item).toBeNull();
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true })).item).toBeNull();
     await call({ type: 'workspace.import', document: exported, mode: 'replace' });
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] })).item?.id).toBe(items[0]!.id);
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true })).item?.id).toBe(items[0]!.id);
   });
 
   it('show a site switched off, and a newly created tree, to the next page', async () => {
     await seed();
-    await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-1' }] });
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-1' }], withScores: true });
     await copyRead();
     await call({ type: 'sites.settings' });
     await call({ type: 'settings.update', patch: { disabledSites: ['jira'] } });
     expect((await call({ type: 'sites.settings' })).disabledSites).toEqual(['jira']);
     const other = await call({ type: 'tree.create', name: 'Second product' });
     await call({ type: 'settings.update', patch: { activeTreeId: other.id } });
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-1' }] })).tree?.name).toBe('Second product');
+    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-1' }], withScores: true })).tree?.name).toBe('Second product');
   });
 
   it('show a ticket renamed in the dashboard on its page', async () => {
     const { items } = await seed();
-    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     await copyRead();
     await call({ type: 'item.update', id: items[0]!.id, patch: { title: 'renamed' } });
-    const again = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    const again = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     expect(again.item?.title).toBe('renamed');
   });
 });
@@ -132,10 +132,10 @@ describe('what the dashboard loads', () => {
 describe('a worker that just started', () => {
   it('answers a page from the stored ranking before it has read every item, and the same as after', async () => {
     const { items } = await seed();
-    const cold = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    const cold = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     expect(cacheFor(db).ready).toBe(false);
     await copyRead();
-    const warm = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    const warm = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true });
     expect(cold).toEqual(warm);
     expect(cold.item?.id).toBe(items[0]!.id);
     expect(cold.otherScores).toEqual([300, 200]);

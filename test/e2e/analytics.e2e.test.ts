@@ -31,7 +31,7 @@ describe('the panel on an analytics chart', () => {
     const panel = await panelRoot(page);
     const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('not linked')));
     expect(pill).toContain('Chart not linked to a metric');
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     await panel.type('#nsl-chart-metric', 'weekly');
     await page.keyboard.press('Enter');
     const measures = await eventually(() => panel.text('[data-testid=chart-metric]'), Boolean);
@@ -54,7 +54,7 @@ describe('the panel on an analytics chart', () => {
       document.getSelection()!.removeAllRanges();
       document.getSelection()!.addRange(range);
     });
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     const useSelection = await eventually(() => panel.text('.record-actions button:not(.primary)'), Boolean);
     expect(useSelection).toBe('Use selection (1,284)');
     await panel.click('.record-actions button:not(.primary)');

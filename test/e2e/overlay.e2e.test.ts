@@ -87,7 +87,7 @@ describe('the in-page panel on a tracker', () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     expect(await panel.text('[data-testid=entity-key]')).toBe('ABC-1');
     await panel.click('.track button.primary');
     await eventually(() => panel.exists('#nsl-input-metric'), Boolean);
@@ -119,7 +119,7 @@ describe('the in-page panel on a tracker', () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('400')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     await panel.type('#nsl-rice-effort', '0');
     const error = await eventually(() => panel.text('.rice-field.has-error .field-error'), Boolean);
     expect(error).toMatch(/Effort must be more than 0/);
@@ -137,7 +137,7 @@ describe('the in-page panel on a tracker', () => {
     await page.evaluate(() => (window as unknown as { goTo(k: string, t: string): void }).goTo('ABC-2', 'Onboarding checklist'));
     const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
     expect(pill).toContain('Not tracked');
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     expect(await panel.text('[data-testid=entity-key]')).toBe('ABC-2');
     await page.close();
   });
@@ -148,7 +148,7 @@ describe('the in-page panel on a tracker', () => {
     const a = await panelRoot(first);
     const b = await panelRoot(second);
     await eventually(() => b.text('[data-testid=pill]'), (t) => Boolean(t?.includes('400')));
-    await a.click('[data-testid=pill]');
+    await a.openPanel();
     await a.type('#nsl-rice-reach', '2000');
     const seen = await eventually(() => b.text('[data-testid=pill]'), (t) => Boolean(t?.includes('800')), 5000);
     expect(seen).toContain('800');
@@ -201,7 +201,7 @@ describe('the in-page panel on a tracker', () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('800')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     expect(await panel.exists('[data-testid=panel]')).toBe(true);
     // The panel takes the focus as it opens; Esc is the next key the user presses.
     const focused = await eventually(() => panel.run<boolean>("(root) => Boolean(root.activeElement?.closest('[data-testid=panel]'))"), Boolean);

@@ -72,7 +72,7 @@ describe.each(['light', 'dark'] as const)('accessibility of the in-page panel in
 
   it('the ticket panel, with a refused estimate showing, has no serious violations', async () => {
     const { tab, panel } = await openPanel(TICKET, (t) => Boolean(t?.includes('Teams')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     await panel.type('#nsl-rice-effort', '0');
     await eventually(() => panel.exists('.rice-field.has-error'), Boolean);
     await panel.focus('#nsl-input-metric');
@@ -82,7 +82,7 @@ describe.each(['light', 'dark'] as const)('accessibility of the in-page panel in
 
   it('the analytics panel has no serious violations', async () => {
     const { tab, panel } = await openPanel(CHART, (t) => Boolean(t?.includes('Measures')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     await eventually(() => panel.exists('svg.sparkline'), Boolean);
     expect(await seriousViolations(tab, panel)).toEqual([]);
     await tab.close();

@@ -45,7 +45,7 @@ describe('two tabs editing the same item at the same time', () => {
     const page = await lens.open(`${JIRA}/browse/CE-1`);
     const panel = await panelRoot(page);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Teams inviting')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     await eventually(() => panel.exists('#nsl-notes'), Boolean);
     return { page, panel };
   }

@@ -56,7 +56,7 @@ describe('a hostile host page', () => {
     const page = await lens.open(url);
     const panel = await panelRoot(page);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes(pillIncludes)));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     await eventually(() => panel.exists('[data-testid=panel]'), Boolean);
     return { page, panel };
   }

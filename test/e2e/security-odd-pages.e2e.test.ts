@@ -82,7 +82,7 @@ describe('host pages the adapters did not expect', () => {
     const panel = await panelRoot(page);
     const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t && !t.includes('…')));
     expect(pill).toMatch(/Not tracked|not linked/);
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     const shownKey = await eventually(() => panel.text('[data-testid=entity-key]'), Boolean);
     if (key) expect(shownKey).toBe(key);
     expect((await panel.text('.panel-title'))?.length).toBeGreaterThan(0);
@@ -113,7 +113,7 @@ describe('host pages the adapters did not expect', () => {
     });
     const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Teams inviting')), 10_000);
     expect(pill).toContain('Teams inviting');
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     expect(await panel.text('[data-testid=entity-key]')).toBe('ODD-9');
     await expectQuiet(page);
     await page.close();
@@ -162,7 +162,7 @@ describe('host pages the adapters did not expect', () => {
     const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Teams inviting')));
     expect(pill).toContain('Teams inviting');
     expect(await eventually(() => page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length), (n) => n === 1)).toBe(1);
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     expect(await panel.text('.panel-title')).toBe('Sabotage');
     await expectQuiet(page);
     await page.close();

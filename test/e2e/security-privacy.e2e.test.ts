@@ -62,7 +62,7 @@ describe('privacy: a whole session of use', () => {
     const ticket = await lens.open(`${JIRA}/browse/PRIV-1`);
     const panel = await panelRoot(ticket);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     await panel.click('.track button.primary');
     await eventually(() => panel.exists('#nsl-rice-reach'), Boolean);
     await panel.type('#nsl-rice-reach', '1200');
@@ -79,7 +79,7 @@ describe('privacy: a whole session of use', () => {
     const chart = await lens.open(CHART);
     const chartPanel = await panelRoot(chart);
     await eventually(() => chartPanel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('not linked')));
-    await chartPanel.click('[data-testid=pill]');
+    await chartPanel.openPanel();
     await chartPanel.type('#nsl-chart-metric', 'weekly');
     await chart.keyboard.press('Enter');
     await eventually(() => chartPanel.text('[data-testid=chart-metric]'), Boolean);

@@ -92,7 +92,7 @@ describe('a service worker stopped by the browser in the middle of use', () => {
     const page = await lens.open(`${JIRA}/browse/SW-1`);
     const panel = await panelRoot(page);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Teams inviting')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     await panel.type('#nsl-rice-reach', '3000');
     await eventually(() => panel.text('[data-testid=save-status]'), (t) => t === 'All changes saved');
 
@@ -113,7 +113,7 @@ describe('a service worker stopped by the browser in the middle of use', () => {
     const page = await lens.open(`${JIRA}/browse/SW-2`);
     const panel = await panelRoot(page);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
 
     // The database commits at once; the worker only hears of it three seconds later, and is stopped before.
     const worker = await lens.serviceWorker();

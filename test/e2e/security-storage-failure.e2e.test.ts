@@ -71,7 +71,7 @@ describe('a write the browser refuses (storage quota exceeded)', () => {
     const page = await lens.open(`${JIRA}/browse/SF-1`);
     const panel = await panelRoot(page);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Teams inviting')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     await eventually(() => panel.exists('#nsl-notes'), Boolean);
     const before = await storedJson(lens);
 
@@ -101,7 +101,7 @@ describe('a write the browser refuses (storage quota exceeded)', () => {
     const page = await lens.open(`${JIRA}/browse/SF-2`);
     const panel = await panelRoot(page);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     const before = await storedJson(lens);
 
     await diskFull();

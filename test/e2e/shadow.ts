@@ -19,6 +19,8 @@ export interface ShadowHandle {
   text(selector: string): Promise<string | null>;
   exists(selector: string): Promise<boolean>;
   click(selector: string): Promise<void>;
+  /** Clicks the pill and waits for the open panel, whose code loads on that first open. */
+  openPanel(): Promise<void>;
   focus(selector: string): Promise<void>;
   value(selector: string): Promise<string | null>;
   /** Focuses the field, selects what it holds, and types like a person. */
@@ -78,6 +80,14 @@ export async function panelRoot(page: Page, hostName = 'north-star-lens', timeou
     async click(selector) {
       const ok = await run<boolean>('(root, s) => { const el = root.querySelector(s); if (!el) return false; el.click(); return true; }', selector);
       if (!ok) throw new Error(`Nothing to click at ${selector}`);
+    },
+    async openPanel() {
+      await handle.click('[data-testid=pill]');
+      const deadline = Date.now() + 15_000;
+      while (!(await handle.exists('[data-testid=panel]'))) {
+        if (Date.now() > deadline) throw new Error('The panel did not open');
+        await new Promise((r) => setTimeout(r, 25));
+      }
     },
     async focus(selector) {
       const ok = await run<boolean>('(root, s) => { const el = root.querySelector(s); if (!el) return false; el.focus(); return true; }', selector);

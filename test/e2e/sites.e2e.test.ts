@@ -33,7 +33,7 @@ describe('the panel on every supported site', () => {
     const page = await lens.open(expected.url);
     const panel = await panelRoot(page);
     await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t && !t.includes('…')));
-    await panel.click('[data-testid=pill]');
+    await panel.openPanel();
     expect(await panel.text('[data-testid=entity-key]')).toBe(expected.key);
     if ('title' in expected) expect(await panel.text('.panel-title')).toBe(expected.title);
     await page.close();

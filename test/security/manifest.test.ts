@@ -11,14 +11,23 @@ async function manifestFor(browser: 'chrome' | 'firefox'): Promise<Manifest> {
 }
 
 describe('the permissions the extension asks for', () => {
-  it.each(['chrome', 'firefox'] as const)('on %s: only activeTab and scripting up front, no host, tab, storage or network permission', async (browser) => {
+  it.each(['chrome', 'firefox'] as const)('on %s: only activeTab and scripting up front, no tab, storage or network permission', async (browser) => {
     const manifest = await manifestFor(browser);
     expect(manifest.permissions).toEqual(['activeTab', 'scripting']);
-    expect(manifest).not.toHaveProperty('host_permissions');
     expect(manifest).not.toHaveProperty('web_accessible_resources');
     expect(manifest).not.toHaveProperty('externally_connectable');
     expect(manifest).not.toHaveProperty('content_security_policy');
   });
+
+  it.each(['chrome', 'firefox'] as const)(
+    'on %s: host access to exactly the sites its content script runs on, for loading the open panel there, and no other',
+    async (browser) => {
+      const manifest = await manifestFor(browser);
+      expect(manifest.host_permissions).toEqual(SUPPORTED_MATCH_PATTERNS);
+      expect(manifest.host_permissions).not.toContain('<all_urls>');
+      expect(manifest.host_permissions).not.toContain('https://*/*');
+    },
+  );
 
   it('asks for a self-hosted instance only when the user adds one, on both browsers', async () => {
     expect((await manifestFor('chrome')).optional_host_permissions).toEqual(['https://*/*']);

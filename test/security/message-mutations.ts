@@ -32,7 +32,7 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
   const fullLink = { ...link, url: 'https://acme.atlassian.net/browse/ABC-1' };
   return {
     'snapshot.get': { type: 'snapshot.get', treeId: ids.tree },
-    'page.context': { type: 'page.context', links: [link] },
+    'page.context': { type: 'page.context', links: [link], withScores: true },
     'badges.lookup': { type: 'badges.lookup', links: [link] },
     'metric.bySourceUrl': { type: 'metric.bySourceUrl', url: 'https://app.amplitude.com/chart/abc' },
     'tree.create': { type: 'tree.create', name: 'New', game: 'attention' },
@@ -77,6 +77,7 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
     'workspace.import': { type: 'workspace.import', document: {}, mode: 'replace' },
     'workspace.clear': { type: 'workspace.clear' },
     'dashboard.open': { type: 'dashboard.open' },
+    'panel.load': { type: 'panel.load' },
     'sites.settings': { type: 'sites.settings' },
   };
 }

@@ -1,14 +1,15 @@
-import { effect } from '@preact/signals';
-import { render } from 'preact';
+import { effect } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import { BadgeLayer } from '@/components/badges/badge-layer';
-import { Overlay } from '@/components/panel/Overlay';
-import panelCss from '@/components/panel/panel.css?inline';
+import { mountPill } from '@/components/panel/pill';
+import pillCss from '@/components/panel/pill.css?inline';
 import { onWorkspaceChange, request } from '@/lib/messaging/client';
 import type { SiteSettings } from '@/lib/messaging/protocol';
 import { flushDrafts, resetEditor } from '@/lib/state/item-editor';
-import { entity, expanded, loadPage, prefetchPage } from '@/lib/state/page';
+import { applyChange, entity, expanded, loadPage, needsScores, prefetchPage } from '@/lib/state/page';
+import { loadPanelCode, panelCode } from '@/lib/state/panel-code';
 import { rememberSelection } from '@/lib/state/selection';
+import { shareWithPanel } from './share';
 import { mountShadowHost } from './shadow-host';
 import { adapterForUrl, entityLinkFromHref, entityOnPage, genericWebEntity, SUPPORTED_MATCH_PATTERNS } from '@/lib/sites';
 
@@ -23,13 +24,14 @@ export default defineContentScript({
   async main(ctx) {
     const ui = mountShadowHost({
       name: 'north-star-lens',
-      css: panelCss,
+      css: pillCss,
       // Keys typed in the panel must not reach the host's shortcuts (Jira's, GitHub's...).
       isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout'],
     });
-    render(<Overlay />, ui.container);
+    shareWithPanel(ui);
+    const unmountPill = mountPill(ui.container);
     ctx.onInvalidated(() => {
-      render(null, ui.container);
+      unmountPill();
       ui.host.remove();
     });
     // Inline !important beats any host rule that would hide or restyle our host element.
@@ -97,7 +99,7 @@ export default defineContentScript({
       prefetched = null;
       if (notice.stores.includes('settings')) void followSettings();
       if (isSwitchedOff()) return;
-      void loadPage();
+      if (applyChange(notice)) void loadPage();
       void badges?.refresh();
     });
     ctx.onInvalidated(unsubscribe);
@@ -122,6 +124,18 @@ export default defineContentScript({
       if (!entity.value) expanded.value = false;
     });
     ctx.onInvalidated(stopTitleEffect);
+    const stopScoresEffect = effect(() => {
+      if (needsScores()) void loadPage();
+    });
+    ctx.onInvalidated(stopScoresEffect);
+    // Opening the panel (pill, shortcut, popup) brings its code the first time.
+    const stopPanelEffect = effect(() => {
+      if (!expanded.value || panelCode.peek() === 'ready') return;
+      void loadPanelCode().then(() => {
+        if (panelCode.peek() === 'failed') expanded.value = false;
+      });
+    });
+    ctx.onInvalidated(stopPanelEffect);
 
     await showEntity();
   },
