@@ -3,17 +3,8 @@ import { StatusOptions } from '../common/StatusOptions';
 import { useSignal } from '@preact/signals';
 import { formatScore } from '../../lib/domain/format';
 import { type ItemStatus } from '../../lib/domain/types';
-import {
-  editField,
-  fieldErrors,
-  fieldText,
-  flushDrafts,
-  liveRank,
-  liveScore,
-  saveChoice,
-  saveError,
-  saveState,
-} from '../../lib/state/item-editor';
+import { fieldErrors, fieldText, liveRank, liveScore, saveError, saveState } from '../../lib/state/item-draft';
+import { editField, flushDrafts, saveChoice } from '../../lib/state/item-editor';
 import { entity, inputLink, item, nsm, taggableMetrics, trackThisPage, metrics } from '../../lib/state/page';
 import { RiceFields } from '../rice/RiceFields';
 import { MetricPicker } from './MetricPicker';

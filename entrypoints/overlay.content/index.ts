@@ -5,10 +5,11 @@ import { mountPill } from '@/components/panel/pill';
 import pillCss from '@/components/panel/pill.css?inline';
 import { onWorkspaceChange, request } from '@/lib/messaging/client';
 import type { SiteSettings } from '@/lib/messaging/protocol';
-import { flushDrafts, resetEditor } from '@/lib/state/item-editor';
-import { applyChange, entity, expanded, loadPage, needsScores, prefetchPage } from '@/lib/state/page';
+import { flushDrafts, resetEditor } from '@/lib/state/item-draft';
+import { applyChange, entity, expanded, loadPage, needsScores, prefetchPage, type PrefetchedPage } from '@/lib/state/page';
 import { loadPanelCode, panelCode } from '@/lib/state/panel-code';
 import { rememberSelection } from '@/lib/state/selection';
+import { takeEarlyOpening } from './early';
 import { shareWithPanel } from './share';
 import { mountShadowHost } from './shadow-host';
 import { adapterForUrl, entityLinkFromHref, entityOnPage, genericWebEntity, SUPPORTED_MATCH_PATTERNS } from '@/lib/sites';
@@ -38,15 +39,24 @@ export default defineContentScript({
     ui.host.style.setProperty('display', 'block', 'important');
     ui.host.style.setProperty('position', 'static', 'important');
 
-    // On a built-in site the ticket is known already: its context is asked for beside the
-    // settings, so the pill waits for one round trip instead of two. It is used only if
-    // the settings leave the site on and nothing changed in the meantime.
-    const builtIn = adapterForUrl(new URL(location.href));
-    let prefetched = builtIn ? prefetchPage(entityOnPage(new URL(location.href), document)) : null;
-
-    // Which sites are switched off and which hosts are self-hosted instances: asked
-    // first, so a switched-off site shows nothing at all.
-    let siteSettings: SiteSettings = await request({ type: 'sites.settings' }).catch(() => ({ disabledSites: [], customDomains: [] }));
+    // On the supported sites the early request (document_start) has usually brought the
+    // settings and the ticket's context by now. Without it (a self-hosted instance, a page
+    // opened from the toolbar, an address changed since) the ticket's context is asked for
+    // beside the settings, so the pill waits for one round trip instead of two; either way
+    // the early answer is used only if the settings leave the site on and nothing changed.
+    const opening = await takeEarlyOpening(location.href);
+    let prefetched: PrefetchedPage | null = null;
+    let siteSettings: SiteSettings;
+    if (opening) {
+      siteSettings = opening.settings;
+      if (opening.link && opening.context) prefetched = { ...opening.link, reply: Promise.resolve(opening.context) };
+    } else {
+      const builtIn = adapterForUrl(new URL(location.href));
+      prefetched = builtIn ? prefetchPage(entityOnPage(new URL(location.href), document)) : null;
+      // Which sites are switched off and which hosts are self-hosted instances: known
+      // before anything shows, so a switched-off site shows nothing at all.
+      siteSettings = await request({ type: 'sites.settings' }).catch(() => ({ disabledSites: [], customDomains: [] }));
+    }
     const here = () => new URL(location.href);
     const adapter = adapterForUrl(here(), siteSettings.customDomains);
     const isSwitchedOff = () => adapter !== null && siteSettings.disabledSites.includes(adapter.site);

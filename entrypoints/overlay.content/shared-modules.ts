@@ -11,7 +11,7 @@ export const SHARED_GLOBAL = '__northStarLens';
 export const SHARED_MODULES = {
   signalsCore: '@preact/signals-core',
   page: './lib/state/page.ts',
-  itemEditor: './lib/state/item-editor.ts',
+  itemDraft: './lib/state/item-draft.ts',
   selection: './lib/state/selection.ts',
   client: './lib/messaging/client.ts',
 } as const;

@@ -10,6 +10,7 @@ import type { Id, Item, Metric } from '../domain/types';
 import type { Badge, ChangeNotice, ItemPatch, LinkRef, RequestOf, RequestType, Responses, Request } from '../messaging/protocol';
 import * as store from '../storage';
 import { scoreOf, withoutScore } from '../domain/score-list';
+import { entityLinkFromHref } from '../sites';
 import { itemsByLinks, itemsOfTree, treeEntry, WorkspaceCache, type Basics } from './workspace-cache';
 
 type Db = IDBPDatabase<store.LensSchema>;
@@ -58,6 +59,8 @@ async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Ha
       return read(await snapshot(db, cache, req.treeId));
     case 'page.context':
       return read(await pageContext(db, cache, req.links, req.withScores === true));
+    case 'page.open':
+      return read(await pageOpening(db, cache, req.url));
     case 'badges.lookup':
       return read(await badges(db, cache, req.links));
     case 'metric.bySourceUrl': {
@@ -190,6 +193,16 @@ async function pageContext(
   if (!withScores) return { tree, metrics: entry.metrics, item, otherScores: null };
   const own = item && item.treeId === tree.id ? scoreOf(item, entry.metricsById) : null;
   return { tree, metrics: entry.metrics, item, otherScores: withoutScore(entry.scores, own) };
+}
+
+/** The page's entity from its address alone (its title needs the document, which a loading page does not have yet). */
+async function pageOpening(db: Db, cache: WorkspaceCache, url: string): Promise<Responses['page.open']> {
+  const { disabledSites, customDomains } = (await cache.loadBasics()).settings;
+  const settings = { disabledSites, customDomains };
+  const found = entityLinkFromHref(url, new URL(url), customDomains);
+  if (!found || disabledSites.includes(found.site)) return { settings, link: null, context: null };
+  const link = { site: found.site, key: found.key };
+  return { settings, link, context: await pageContext(db, cache, [link], false) };
 }
 
 /**

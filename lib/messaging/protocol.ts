@@ -60,6 +60,8 @@ export const RequestSchema = v.variant('type', [
     // The tree's other scores (thousands of numbers) only when a view ranks live: the pill does not.
     withScores: v.optional(v.boolean()),
   }),
+  // Sent at document_start by entrypoints/early-request.ts, before the page has rendered.
+  v.strictObject({ type: v.literal('page.open'), url: UrlSchema }),
   v.strictObject({ type: v.literal('badges.lookup'), links: v.pipe(v.array(LinkRefSchema), v.maxLength(5000)) }),
   v.strictObject({ type: v.literal('metric.bySourceUrl'), url: UrlSchema }),
 
@@ -138,6 +140,17 @@ export type LinkRef = v.InferOutput<typeof LinkRefSchema>;
 /** What a content script needs before it shows anything: which sites are off, which hosts are self-hosted. */
 export type SiteSettings = Pick<Settings, 'disabledSites' | 'customDomains'>;
 
+/**
+ * What a page of a supported site needs before its pill can say anything, asked for as
+ * the page starts loading: the site settings, the entity its address names (null where
+ * it names none or the site is switched off) and that entity's context.
+ */
+export interface PageOpening {
+  settings: SiteSettings;
+  link: LinkRef | null;
+  context: PageContext | null;
+}
+
 /** What a view needs to show one tree: everything but observations (fetched per metric). */
 export interface Snapshot {
   settings: Settings;
@@ -178,6 +191,7 @@ export interface ImportSummary {
 export interface Responses {
   'snapshot.get': Snapshot;
   'page.context': PageContext;
+  'page.open': PageOpening;
   'badges.lookup': Badge[];
   'metric.bySourceUrl': Metric | null;
   'tree.create': Tree;

@@ -1,79 +1,27 @@
 /**
  * Editing the item of this page without ever losing a keystroke. What the user types is
- * kept as a draft until the background has stored exactly that text; a refresh from
- * another tab never overwrites a field being edited, and a refused value stays in the
- * field with the reason beside it.
+ * kept as a draft (item-draft.ts) until the background has stored exactly that text; a
+ * refresh from another tab never overwrites a field being edited, and a refused value
+ * stays in the field with the reason beside it. Part of the open panel's code.
  */
-import { batch, computed, signal } from '@preact/signals-core';
+import { batch } from '@preact/signals-core';
 import { parseFieldNumber } from '../domain/number-text';
-import { rankOfScore } from '../domain/ranking';
-import { riceScore, type RiceResult } from '../domain/rice';
-import type { RiceInput } from '../domain/types';
+import { riceScore } from '../domain/rice';
 import { request, RequestError } from '../messaging/client';
 import type { ItemPatch } from '../messaging/protocol';
-import { inputLink, item, pageContext } from './page';
-
-export const RICE_INPUT_FIELDS = ['reach', 'impact', 'confidence', 'effort'] as const;
-export type RiceInputField = (typeof RICE_INPUT_FIELDS)[number];
-export type EditableField = RiceInputField | 'notes' | 'title';
-
-export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
-
-export const drafts = signal<Partial<Record<EditableField, string>>>({});
-export const fieldErrors = signal<Partial<Record<EditableField, string>>>({});
-export const saveState = signal<SaveState>('saved');
-export const saveError = signal<string | null>(null);
+import {
+  drafts,
+  fieldErrors,
+  RICE_INPUT_FIELDS,
+  saveError,
+  saveState,
+  setDraftSaver,
+  toStored,
+  type EditableField,
+} from './item-draft';
+import { item, pageContext } from './page';
 
 const SAVE_DELAY_MS = 400;
-
-/** Confidence is typed as a percentage and stored as a fraction. */
-function toStored(field: RiceInputField, typed: number | null): number | null {
-  return field === 'confidence' && typed !== null ? typed / 100 : typed;
-}
-
-function toTyped(field: RiceInputField, stored: number | null): string {
-  if (stored === null) return '';
-  return String(field === 'confidence' ? Math.round(stored * 1000) / 10 : stored);
-}
-
-/** The text a field shows: the draft while editing, else the stored value. */
-export function fieldText(field: EditableField): string {
-  const draft = drafts.value[field];
-  if (draft !== undefined) return draft;
-  const current = item.value;
-  if (!current) return '';
-  if (field === 'notes' || field === 'title') return current[field];
-  return toTyped(field, current.rice[field]);
-}
-
-/** The estimate with every valid draft applied: what the score preview uses. */
-export const draftRice = computed<RiceInput | null>(() => {
-  const current = item.value;
-  if (!current) return null;
-  const rice = { ...current.rice };
-  for (const field of RICE_INPUT_FIELDS) {
-    const text = drafts.value[field];
-    if (text === undefined) continue;
-    const parsed = parseFieldNumber(text);
-    if (parsed.ok) rice[field] = toStored(field, parsed.value);
-  }
-  return rice;
-});
-
-export const liveScore = computed<RiceResult | null>(() => {
-  const link = inputLink.value;
-  const rice = draftRice.value;
-  if (!rice || !link) return null;
-  return riceScore(rice, link.leverage);
-});
-
-export const liveRank = computed(() => {
-  const score = liveScore.value;
-  if (!score?.ok) return null;
-  const others = pageContext.value?.otherScores;
-  if (!others) return null;
-  return { rank: rankOfScore(score.score, others), of: others.length + 1 };
-});
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let inFlight: Promise<void> | null = null;
@@ -206,15 +154,14 @@ function fieldOfPath(path: string | undefined): EditableField | null {
     : null;
 }
 
-/** Forgets drafts when the page shows another entity (after SPA navigation). */
-export function resetEditor(): void {
-  if (timer) clearTimeout(timer);
-  timer = null;
-  queuedPatch = {};
-  batch(() => {
-    drafts.value = {};
-    fieldErrors.value = {};
-    saveError.value = null;
-    saveState.value = 'saved';
+/** Makes the page's drafts stored by this module: called once the panel's code has loaded. */
+export function startSavingDrafts(): void {
+  setDraftSaver({
+    flush: flushDrafts,
+    forget() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      queuedPatch = {};
+    },
   });
 }

@@ -5,7 +5,7 @@
  */
 import { computed } from '@preact/signals-core';
 import { formatScore } from '../domain/format';
-import { liveScore } from './item-editor';
+import { liveScore } from './item-draft';
 import { chartMetric, entity, expanded, hasTree, inputLink, item, loadState } from './page';
 import { panelCode } from './panel-code';
 

@@ -41,11 +41,16 @@ export async function contentScriptSize(extensionDir) {
   return { raw, gzip, files };
 }
 
-/** Where and when our content script is injected: the floor's is injected the same way. */
+/**
+ * Where our content scripts are injected, and when the one that shows the panel is (the
+ * early request that goes ahead of it at document_start shows nothing): the floor, which
+ * shows its component as soon as it runs, is injected there and then.
+ */
 export async function contentScriptInjection(extensionDir) {
   const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8'));
   const matches = [...new Set(manifest.content_scripts.flatMap((cs) => cs.matches))];
-  return { matches, runAt: manifest.content_scripts[0]?.run_at ?? 'document_idle' };
+  const overlay = manifest.content_scripts.find((cs) => (cs.js ?? []).some((file) => file.endsWith('/overlay.js')));
+  return { matches, runAt: overlay?.run_at ?? 'document_idle' };
 }
 
 export async function buildFloorExtension(workDir, { matches, runAt }) {

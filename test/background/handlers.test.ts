@@ -53,6 +53,25 @@ describe('what the background answers a page', () => {
     expect(context.otherScores).toBeNull();
   });
 
+  it('tells a page that is starting to load its settings, the ticket its address names, and its context', async () => {
+    const { a, tree } = await seed();
+    const opening = await call({ type: 'page.open', url: 'https://acme.atlassian.net/browse/A-1?focusedCommentId=3' });
+    expect(opening.settings).toEqual({ disabledSites: [], customDomains: [] });
+    expect(opening.link).toEqual({ site: 'jira', key: 'A-1' });
+    expect(opening.context?.item?.id).toBe(a.id);
+    expect(opening.context?.tree?.id).toBe(tree.id);
+    expect(opening.context?.otherScores).toBeNull();
+  });
+
+  it('names no ticket for an address that names none, or on a site the user switched off', async () => {
+    await seed();
+    const board = await call({ type: 'page.open', url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1' });
+    expect(board).toMatchObject({ link: null, context: null });
+    await call({ type: 'settings.update', patch: { disabledSites: ['jira'] } });
+    const off = await call({ type: 'page.open', url: 'https://acme.atlassian.net/browse/A-1' });
+    expect(off).toEqual({ settings: { disabledSites: ['jira'], customDomains: [] }, link: null, context: null });
+  });
+
   it('gives badges for tracked links only, with the metric short name and the leveraged score', async () => {
     await seed();
     const badges = await call({ type: 'badges.lookup', links: [{ site: 'jira', key: 'A-2' }, { site: 'jira', key: 'ZZ-1' }] });

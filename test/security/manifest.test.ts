@@ -29,6 +29,13 @@ describe('the permissions the extension asks for', () => {
     },
   );
 
+  it('asks the background for the page at document_start, from a script on the same sites as the content script', async () => {
+    const manifest = { content_scripts: [] as { matches: string[]; run_at: string; js: string[] }[] };
+    const hooks = config.hooks as { 'build:manifestGenerated': (wxt: never, manifest: never) => void };
+    hooks['build:manifestGenerated'](undefined as never, manifest as never);
+    expect(manifest.content_scripts).toEqual([{ matches: SUPPORTED_MATCH_PATTERNS, run_at: 'document_start', js: ['early-request.js'] }]);
+  });
+
   it('asks for a self-hosted instance only when the user adds one, on both browsers', async () => {
     expect((await manifestFor('chrome')).optional_host_permissions).toEqual(['https://*/*']);
     expect((await manifestFor('firefox')).optional_permissions).toEqual(['https://*/*']);

@@ -33,6 +33,7 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
   return {
     'snapshot.get': { type: 'snapshot.get', treeId: ids.tree },
     'page.context': { type: 'page.context', links: [link], withScores: true },
+    'page.open': { type: 'page.open', url: 'https://acme.atlassian.net/browse/ABC-1' },
     'badges.lookup': { type: 'badges.lookup', links: [link] },
     'metric.bySourceUrl': { type: 'metric.bySourceUrl', url: 'https://app.amplitude.com/chart/abc' },
     'tree.create': { type: 'tree.create', name: 'New', game: 'attention' },
