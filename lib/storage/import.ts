@@ -18,7 +18,8 @@ import {
 } from '../domain/workspace-file';
 import type { ImportSummary } from '../messaging/protocol';
 import { invalid } from './errors';
-import { ALL_STORES, SETTINGS_KEY, toStoredItem, type LensDb } from './schema';
+import { chunked } from './item-chunks';
+import { ALL_STORES, SETTINGS_KEY, type LensDb } from './schema';
 import { each, read, write } from './transaction';
 import { readWorkspace } from './workspace';
 
@@ -34,14 +35,15 @@ export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode
   const incoming = parseOrThrow(raw);
   return write(db, [...ALL_STORES], async (tx) => {
     const { result, summary } = plan(await readWorkspace(tx), incoming, mode);
-    if (mode === 'replace') await each(ALL_STORES, (name) => tx.objectStore(name).clear());
     // Rankings derive from the items and metrics being replaced: rebuilt when next read.
-    else await tx.objectStore('rankings').clear();
+    // Item chunks are written whole from the resulting items, merged or not.
+    const cleared = mode === 'replace' ? ALL_STORES : (['rankings', 'itemChunks'] as const);
+    await each(cleared, (name) => tx.objectStore(name).clear());
     await Promise.all([
       each(incoming.trees, (r) => tx.objectStore('trees').put(r)),
       each(incoming.metrics, (r) => tx.objectStore('metrics').put(r)),
       each(incoming.observations, (r) => tx.objectStore('observations').put(r)),
-      each(incoming.items, (r) => tx.objectStore('items').put(toStoredItem(r))),
+      each(chunked(result.items), (r) => tx.objectStore('itemChunks').put(r)),
       each(incoming.reviews, (r) => tx.objectStore('reviews').put(r)),
       each(incoming.history, (r) => tx.objectStore('history').put(r)),
     ]);
