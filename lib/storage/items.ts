@@ -3,7 +3,8 @@ import type { EntityLink, Id, Item } from '../domain/types';
 import { wrongInputMetric } from '../domain/workspace-file';
 import type { ItemPatch, LinkRef } from '../messaging/protocol';
 import { invalid, notFound } from './errors';
-import { fromStoredItem, linkKey, toStoredItem, type LensDb, type Store } from './schema';
+import { changeItems, getStoredItem, itemsWhere } from './item-chunks';
+import { linkKey, type LensDb, type Store } from './schema';
 import { adjustRanking } from './rankings';
 import { each, read, write } from './transaction';
 import { checkRecord, definedFields, newId, now } from './records';
@@ -17,18 +18,19 @@ export interface NewItem {
 
 /** Oldest first. */
 export async function listItems(db: LensDb, treeId: Id): Promise<Item[]> {
-  const stored = await read(db, ['items'], (tx) => tx.objectStore('items').index('byTree').getAll(treeId));
-  return stored.map(fromStoredItem).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const items = await read(db, ['itemChunks'], (tx) =>
+    itemsWhere(tx.objectStore('itemChunks'), 'byTree', treeId, (item) => item.treeId === treeId),
+  );
+  return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
 export async function getItem(db: LensDb, id: Id): Promise<Item | null> {
-  const stored = await read(db, ['items'], (tx) => tx.objectStore('items').get(id));
-  return stored ? fromStoredItem(stored) : null;
+  return (await read(db, ['itemChunks'], (tx) => getStoredItem(tx.objectStore('itemChunks'), id))) ?? null;
 }
 
 /** A new item is an unestimated idea: status 'idea', every RICE field null, no notes. */
 export async function createItem(db: LensDb, input: NewItem): Promise<Item> {
-  return write(db, ['trees', 'metrics', 'items', 'rankings'], async (tx) => {
+  return write(db, ['trees', 'metrics', 'itemChunks', 'rankings'], async (tx) => {
     if ((await tx.objectStore('trees').getKey(input.treeId)) === undefined) {
       throw invalid('treeId', 'there is no tree with this id');
     }
@@ -46,7 +48,7 @@ export async function createItem(db: LensDb, input: NewItem): Promise<Item> {
       updatedAt: at,
     });
     await checkInputMetric(tx.objectStore('metrics'), item);
-    await tx.objectStore('items').add(toStoredItem(item));
+    await changeItems(tx.objectStore('itemChunks'), { put: [item] });
     await adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), null, item);
     return item;
   });
@@ -58,11 +60,10 @@ export async function createItem(db: LensDb, input: NewItem): Promise<Item> {
  * editing different fields at the same moment therefore never undo each other.
  */
 export async function updateItem(db: LensDb, id: Id, patch: ItemPatch): Promise<Item> {
-  return write(db, ['metrics', 'items', 'rankings'], async (tx) => {
-    const store = tx.objectStore('items');
-    const stored = await store.get(id);
-    if (!stored) throw notFound('item', id);
-    const current = fromStoredItem(stored);
+  return write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
+    const store = tx.objectStore('itemChunks');
+    const current = await getStoredItem(store, id);
+    if (!current) throw notFound('item', id);
     const { rice, ...fields } = definedFields(patch);
     const item = checkRecord(ItemSchema, {
       ...current,
@@ -74,19 +75,19 @@ export async function updateItem(db: LensDb, id: Id, patch: ItemPatch): Promise<
       updatedAt: now(),
     });
     if (item.inputMetricId !== current.inputMetricId) await checkInputMetric(tx.objectStore('metrics'), item);
-    await store.put(toStoredItem(item));
+    await changeItems(store, { put: [item] });
     await adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), current, item);
     return item;
   });
 }
 
 export async function deleteItem(db: LensDb, id: Id): Promise<void> {
-  await write(db, ['metrics', 'items', 'rankings'], async (tx) => {
-    const store = tx.objectStore('items');
-    const stored = await store.get(id);
+  await write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
+    const store = tx.objectStore('itemChunks');
+    const stored = await getStoredItem(store, id);
     if (!stored) throw notFound('item', id);
-    await store.delete(id);
-    await adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), fromStoredItem(stored), null);
+    await changeItems(store, { remove: [id] });
+    await adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), stored, null);
   });
 }
 
@@ -96,14 +97,15 @@ export async function deleteItem(db: LensDb, id: Id): Promise<void> {
  */
 export async function findItemsByLinks(db: LensDb, refs: readonly LinkRef[], treeId?: Id): Promise<Map<string, Item>> {
   const keys = [...new Set(refs.map(linkKey))];
-  const found = await read(db, ['items'], (tx) => {
-    const byLink = tx.objectStore('items').index('byLink');
-    return each(keys, async (key) => [key, await byLink.getAll(key)] as const);
+  const found = await read(db, ['itemChunks'], (tx) => {
+    const store = tx.objectStore('itemChunks');
+    const carrying = (key: string) => (item: Item) => item.links.some((link) => linkKey(link) === key);
+    return each(keys, async (key) => [key, await itemsWhere(store, 'byLink', key, carrying(key))] as const);
   });
   const out = new Map<string, Item>();
   for (const [key, candidates] of found) {
     const best = candidates.sort((a, b) => preference(b, treeId) - preference(a, treeId) || b.updatedAt - a.updatedAt)[0];
-    if (best) out.set(key, fromStoredItem(best));
+    if (best) out.set(key, best);
   }
   return out;
 }

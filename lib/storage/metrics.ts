@@ -4,6 +4,7 @@ import { leadsBackTo } from '../domain/workspace-file';
 import type { MetricPatch } from '../messaging/protocol';
 import { invalid, notFound } from './errors';
 import { nsmChange } from './history';
+import { changeItems, itemsWhere } from './item-chunks';
 import { forgetRanking } from './rankings';
 import { observationsOf } from './observations';
 import type { LensDb, Store } from './schema';
@@ -66,7 +67,7 @@ export async function createMetric(db: LensDb, input: NewMetric): Promise<Metric
  * input or team metric is no longer what items move, so those items become unlinked.
  */
 export async function updateMetric(db: LensDb, id: Id, patch: MetricPatch): Promise<Metric> {
-  return write(db, ['metrics', 'items', 'history', 'rankings'], async (tx) => {
+  return write(db, ['metrics', 'itemChunks', 'history', 'rankings'], async (tx) => {
     const store = tx.objectStore('metrics');
     const current = await store.get(id);
     if (!current) throw notFound('metric', id);
@@ -85,7 +86,7 @@ export async function updateMetric(db: LensDb, id: Id, patch: MetricPatch): Prom
     const previousNsm = inTree.find((m) => m.role === 'nsm' && m.id !== id) ?? null;
     await store.put(metric);
     await recordNsmChange(tx.objectStore('history'), current, metric, previousNsm);
-    if (isMovable(current.role) && !isMovable(metric.role)) await unlinkItems(tx.objectStore('items'), id);
+    if (isMovable(current.role) && !isMovable(metric.role)) await unlinkItems(tx.objectStore('itemChunks'), id);
     // Leverage, role or parent may have changed the score of every item under it.
     await forgetRanking(tx.objectStore('rankings'), metric.treeId);
     return metric;
@@ -94,12 +95,12 @@ export async function updateMetric(db: LensDb, id: Id, patch: MetricPatch): Prom
 
 /** Items that moved the metric become unlinked, metrics under it lose their parent, its observations go. */
 export async function deleteMetric(db: LensDb, id: Id): Promise<void> {
-  await write(db, ['metrics', 'items', 'observations', 'rankings'], async (tx) => {
+  await write(db, ['metrics', 'itemChunks', 'observations', 'rankings'], async (tx) => {
     const store = tx.objectStore('metrics');
     const metric = await store.get(id);
     if (!metric) throw notFound('metric', id);
     await forgetRanking(tx.objectStore('rankings'), metric.treeId);
-    await unlinkItems(tx.objectStore('items'), id);
+    await unlinkItems(tx.objectStore('itemChunks'), id);
     const at = now();
     const children = await store.index('byParent').getAll(id);
     await each(children, (child) => store.put({ ...child, parentId: null, updatedAt: at }));
@@ -140,10 +141,10 @@ async function recordNsmChange(
   if (change) await history.add(change);
 }
 
-async function unlinkItems(items: Store<'items', 'readwrite'>, metricId: Id): Promise<void> {
+async function unlinkItems(items: Store<'itemChunks', 'readwrite'>, metricId: Id): Promise<void> {
   const at = now();
-  const linked = await items.index('byInputMetric').getAll(metricId);
-  await each(linked, (item) => items.put({ ...item, inputMetricId: null, updatedAt: at }));
+  const linked = await itemsWhere(items, 'byInputMetric', metricId, (item) => item.inputMetricId === metricId);
+  await changeItems(items, { put: linked.map((item) => ({ ...item, inputMetricId: null, updatedAt: at })) });
 }
 
 function sortMetrics(metrics: Metric[]): Metric[] {

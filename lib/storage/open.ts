@@ -1,6 +1,6 @@
 import { wrap } from 'idb';
 import { toStorageError } from './errors';
-import { DB_VERSION, runMigrations, type UpgradeTx } from './migrations';
+import { DB_VERSION, runMigrations, type UpgradeDb, type UpgradeTx } from './migrations';
 import { DB_NAME, type LensDb } from './schema';
 
 /**
@@ -18,8 +18,11 @@ export async function openWorkspaceDb(
     request.addEventListener('upgradeneeded', (event) => {
       const tx = request.transaction;
       if (!tx) return;
-      const db = wrap(request.result) as unknown as LensDb;
-      runMigrations(db, wrap(tx) as unknown as UpgradeTx, event.oldVersion, event.newVersion ?? version);
+      const db = wrap(request.result) as unknown as UpgradeDb;
+      const upgrade = wrap(tx) as unknown as UpgradeTx;
+      // A failed migration aborts the upgrade; the open request reports it, not this promise.
+      upgrade.done.catch(() => undefined);
+      runMigrations(db, upgrade, event.oldVersion, event.newVersion ?? version);
     });
     const db = (await wrap(request)) as unknown as LensDb;
     // A newer version of the extension is upgrading the database: step aside rather

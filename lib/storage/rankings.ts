@@ -9,6 +9,7 @@
 import { insertScore, removeScore, scoreOf } from '../domain/score-list';
 import type { Id, Item, Metric } from '../domain/types';
 import { StorageError } from './errors';
+import { itemsWhere } from './item-chunks';
 import type { LensDb, Store } from './schema';
 import { read, write } from './transaction';
 
@@ -17,11 +18,8 @@ export async function rankedScoresOf(db: LensDb, treeId: Id): Promise<number[]> 
   const stored = await read(db, ['rankings'], (tx) => tx.objectStore('rankings').get(treeId));
   if (stored) return stored.scores;
   try {
-    return await write(db, ['metrics', 'items', 'rankings'], async (tx) => {
-      const scores = scoresOf(
-        await tx.objectStore('items').index('byTree').getAll(treeId),
-        await tx.objectStore('metrics').index('byTree').getAll(treeId),
-      );
+    return await write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
+      const scores = scoresOf(await itemsOfTree(tx.objectStore('itemChunks'), treeId), await tx.objectStore('metrics').index('byTree').getAll(treeId));
       await tx.objectStore('rankings').put({ treeId, scores });
       return scores;
     });
@@ -29,10 +27,14 @@ export async function rankedScoresOf(db: LensDb, treeId: Id): Promise<number[]> 
     // Storing the derived record only saves later readers work. When the browser refuses
     // the write (storage full), a read must still be answered: rank from the items.
     if (!(failure instanceof StorageError) || failure.code !== 'storage') throw failure;
-    return read(db, ['metrics', 'items'], async (tx) =>
-      scoresOf(await tx.objectStore('items').index('byTree').getAll(treeId), await tx.objectStore('metrics').index('byTree').getAll(treeId)),
+    return read(db, ['metrics', 'itemChunks'], async (tx) =>
+      scoresOf(await itemsOfTree(tx.objectStore('itemChunks'), treeId), await tx.objectStore('metrics').index('byTree').getAll(treeId)),
     );
   }
+}
+
+function itemsOfTree(store: Store<'itemChunks'>, treeId: Id): Promise<Item[]> {
+  return itemsWhere(store, 'byTree', treeId, (item) => item.treeId === treeId);
 }
 
 function scoresOf(items: readonly Item[], metrics: readonly Metric[]): number[] {

@@ -1,7 +1,7 @@
 /**
  * The shape of the IndexedDB database at the current version (see migrations.ts for how
- * each version came to be). Only this layer sees these types: items carry a derived
- * field on disk that never leaves it.
+ * each version came to be). Only this layer sees these types: items are stored in
+ * chunks, a layout that never leaves it.
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, SiteId, Tree } from '../domain/types';
@@ -18,16 +18,23 @@ export interface StoredRanking {
   scores: number[];
 }
 
-/** An item as stored: `linkKeys` feeds the multi-entry `byLink` index. */
-export interface StoredItem extends Item {
+/**
+ * The items whose ids hash to `chunk` (see item-chunks.ts), in id order, with the keys
+ * of the multi-entry indexes that find the chunk by tree, link or input metric.
+ */
+export interface StoredItemChunk {
+  chunk: number;
+  items: Item[];
+  treeIds: Id[];
   linkKeys: string[];
+  inputMetricIds: Id[];
 }
 
 export interface LensSchema extends DBSchema {
   trees: { key: Id; value: Tree };
   metrics: { key: Id; value: Metric; indexes: { byTree: Id; byParent: Id } };
   observations: { key: Id; value: Observation; indexes: { byMetricDate: [Id, string] } };
-  items: { key: Id; value: StoredItem; indexes: { byTree: Id; byLink: string; byInputMetric: Id } };
+  itemChunks: { key: number; value: StoredItemChunk; indexes: { byTree: Id; byLink: string; byInputMetric: Id } };
   reviews: { key: Id; value: Review; indexes: { byTree: Id } };
   history: { key: Id; value: NsmChange; indexes: { byTree: Id } };
   settings: { key: typeof SETTINGS_KEY; value: Settings };
@@ -44,18 +51,9 @@ export type LensTx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTr
  */
 export type Store<N extends StoreName, M extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<LensSchema, any, N, M>;
 
-export const ALL_STORES = ['trees', 'metrics', 'observations', 'items', 'reviews', 'history', 'settings', 'rankings'] as const;
+export const ALL_STORES = ['trees', 'metrics', 'observations', 'itemChunks', 'reviews', 'history', 'settings', 'rankings'] as const;
 
 /** The one string a page entity is found by: the site never contains ':', so it cannot be ambiguous. */
 export function linkKey(link: { site: SiteId; key: string }): string {
   return `${link.site}:${link.key}`;
-}
-
-export function toStoredItem(item: Item): StoredItem {
-  return { ...item, linkKeys: [...new Set(item.links.map(linkKey))] };
-}
-
-export function fromStoredItem(stored: StoredItem): Item {
-  const { linkKeys: _derived, ...item } = stored;
-  return item;
 }

@@ -1,6 +1,7 @@
 import { TreeSchema } from '../domain/schemas';
 import type { Game, Id, Tree } from '../domain/types';
 import { notFound } from './errors';
+import { changeItems, itemsWhere } from './item-chunks';
 import { observationsOf } from './observations';
 import { ALL_STORES, SETTINGS_KEY, type LensDb } from './schema';
 import { readSettings } from './settings';
@@ -53,7 +54,9 @@ export async function deleteTree(db: LensDb, id: Id): Promise<void> {
     const observationIds = (await each(metricIds, (m) => observations.index('byMetricDate').getAllKeys(observationsOf(m)))).flat();
     await each(observationIds, (o) => observations.delete(o));
     await each(metricIds, (m) => tx.objectStore('metrics').delete(m));
-    for (const store of ['items', 'reviews', 'history'] as const) {
+    const items = await itemsWhere(tx.objectStore('itemChunks'), 'byTree', id, (item) => item.treeId === id);
+    await changeItems(tx.objectStore('itemChunks'), { remove: items.map((item) => item.id) });
+    for (const store of ['reviews', 'history'] as const) {
       const ids = await tx.objectStore(store).index('byTree').getAllKeys(id);
       await each(ids, (key) => tx.objectStore(store).delete(key));
     }

@@ -1,6 +1,7 @@
 import type { Workspace } from '../domain/types';
 import { toWorkspaceFile, type WorkspaceFile } from '../domain/workspace-file';
-import { ALL_STORES, fromStoredItem, type LensDb, type LensTx } from './schema';
+import { allItems } from './item-chunks';
+import { ALL_STORES, type LensDb, type LensTx } from './schema';
 import { readSettings } from './settings';
 import { each, read, write } from './transaction';
 
@@ -23,10 +24,10 @@ export async function readWorkspace(tx: AllStoresTx): Promise<Workspace> {
     tx.objectStore('trees').getAll(),
     tx.objectStore('metrics').getAll(),
     tx.objectStore('observations').getAll(),
-    tx.objectStore('items').getAll(),
+    allItems(tx.objectStore('itemChunks')),
     tx.objectStore('reviews').getAll(),
     tx.objectStore('history').getAll(),
     readSettings(tx.objectStore('settings')),
   ]);
-  return { trees, metrics, observations, items: items.map(fromStoredItem), reviews, history, settings };
+  return { trees, metrics, observations, items, reviews, history, settings };
 }

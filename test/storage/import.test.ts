@@ -11,6 +11,7 @@ import {
   importWorkspace,
   listTrees,
   previewImport,
+  rankedScoresOf,
   updateItem,
   updateSettings,
 } from '../../lib/storage';
@@ -72,6 +73,25 @@ describe('importWorkspace', () => {
       const { formatVersion: _f, app: _a, ...data } = await storedData(db);
       expect(data).toEqual(sampleWorkspace());
       expect((await listTrees(db)).map((t) => t.id)).not.toContain(local.id);
+    });
+
+    it('empties every store the file has nothing for', async () => {
+      const db = await freshDb();
+      await importWorkspace(db, sampleFile(), 'replace');
+      await rankedScoresOf(db, 't1');
+      const bare = { ...sampleFile(), metrics: [], observations: [], items: [], reviews: [], history: [], settings: { activeTreeId: null, disabledSites: [], customDomains: [] } };
+      await importWorkspace(db, bare, 'replace');
+      const { formatVersion: _f, app: _a, ...data } = await storedData(db);
+      expect(data).toEqual({ ...sampleWorkspace(), metrics: [], observations: [], items: [], reviews: [], history: [], settings: bare.settings });
+      expect(await db.getAll('rankings')).toEqual([]);
+    });
+
+    it('clears only the stores that hold records, besides the settings and the derived rankings', async () => {
+      const db = await freshDb();
+      await createTree(db, { name: 'Only here' });
+      const clear = vi.spyOn(IDBObjectStore.prototype, 'clear');
+      await importWorkspace(db, sampleFile(), 'replace');
+      expect(clear.mock.contexts.map((store) => (store as IDBObjectStore).name).sort()).toEqual(['rankings', 'settings', 'trees']);
     });
 
     it('counts nothing changed when importing what is already there', async () => {

@@ -12,11 +12,14 @@ import {
   type LensDb,
 } from '../../lib/storage';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
+import { chunkOf } from '../../lib/storage/item-chunks';
+import type { UpgradeDb } from '../../lib/storage/migrations';
 import { freshFactory, storedData } from './fresh-db';
 import { sampleWorkspace } from './sample-workspace';
 
-/** Writes the sample the way version 1 stored it: items carry their derived link keys. */
-async function fillVersion1(db: LensDb): Promise<void> {
+/** Writes the sample the way versions 1 to 3 stored it: one record per item, with its derived link keys. */
+async function fillOldVersion(old: LensDb): Promise<void> {
+  const db = old as unknown as UpgradeDb;
   const ws = sampleWorkspace();
   const tx = db.transaction(['trees', 'metrics', 'observations', 'items', 'reviews', 'history', 'settings'], 'readwrite');
   for (const r of ws.trees) void tx.objectStore('trees').put(r);
@@ -41,7 +44,7 @@ describe('migrations', () => {
     expect(new Set(versions).size).toBe(versions.length);
     expect(versions[0]).toBe(1);
     expect(versions.at(-1)).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
   });
 
   it('build version 1 with the stores and indexes of the original schema', async () => {
@@ -61,17 +64,51 @@ describe('migrations', () => {
   it('bring a new database straight to the current version', async () => {
     const db = await openWorkspaceDb('new', freshFactory());
     expect(db.version).toBe(DB_VERSION);
-    expect(layout(db)).toMatchObject({ items: ['byInputMetric', 'byLink', 'byTree'], metrics: ['byParent', 'byTree'], rankings: [] });
+    expect(layout(db)).toEqual({
+      history: ['byTree'],
+      itemChunks: ['byInputMetric', 'byLink', 'byTree'],
+      metrics: ['byParent', 'byTree'],
+      observations: ['byMetricDate'],
+      rankings: [],
+      reviews: ['byTree'],
+      settings: [],
+      trees: [],
+    });
   });
 
-  describe('opening a version 1 database full of data', () => {
+  it('leave a version 3 database as it was when moving its items fails', async () => {
+    const factory = freshFactory();
+    const old = await openWorkspaceDb('north-star-lens', factory, 3);
+    await fillOldVersion(old);
+    await (old as unknown as UpgradeDb).put('items', { id: 'broken', linkKeys: [] } as never);
+    old.close();
+    await expect(openWorkspaceDb('north-star-lens', factory)).rejects.toMatchObject({ code: 'storage' });
+    const reopened = await openWorkspaceDb('north-star-lens', factory, 3);
+    expect(reopened.version).toBe(3);
+    expect([...reopened.objectStoreNames]).toContain('items');
+    expect(await (reopened as unknown as UpgradeDb).count('items')).toBe(sampleWorkspace().items.length + 1);
+  });
+
+  describe.each([1, 2, 3])('opening a version %i database full of data', (oldVersion) => {
     async function upgraded(): Promise<LensDb> {
       const factory = freshFactory();
-      const old = await openWorkspaceDb('north-star-lens', factory, 1);
-      await fillVersion1(old);
+      const old = await openWorkspaceDb('north-star-lens', factory, oldVersion);
+      await fillOldVersion(old);
       old.close();
       return openWorkspaceDb('north-star-lens', factory);
     }
+
+    it('moves every item into the chunk its id hashes to, without the old derived keys, and drops the old store', async () => {
+      const db = await upgraded();
+      expect([...db.objectStoreNames]).not.toContain('items');
+      const chunks = await db.getAll('itemChunks');
+      const stored = chunks.flatMap((c) => c.items.map((item) => ({ chunk: c.chunk, item })));
+      expect(stored).toHaveLength(sampleWorkspace().items.length);
+      for (const { chunk, item } of stored) {
+        expect(chunk).toBe(chunkOf(item.id));
+        expect(item).not.toHaveProperty('linkKeys');
+      }
+    });
 
     it('upgrades it to the current version with nothing lost or changed', async () => {
       const db = await upgraded();
