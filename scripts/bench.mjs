@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from './bench/browser.mjs';
-import { buildFloorExtension, buildOurs, contentScriptInjection, contentScriptSize, instrumented } from './bench/extension.mjs';
+import { buildFloorExtension, buildOurs, contentScriptInjection, contentScriptSize, fileSize, instrumented } from './bench/extension.mjs';
 import {
   badgesOnBoard,
   coldWorkerTime,
@@ -20,6 +20,7 @@ import {
   spaNavigations,
   stageWorkspace,
   tagRoundTrips,
+  timeToOpen,
   timeToPanel,
   workerTime,
 } from './bench/measure.mjs';
@@ -51,7 +52,7 @@ async function main() {
     log('building the extension and the floor…');
     const ours = await buildOurs(work);
     const floor = await buildFloorExtension(work, await contentScriptInjection(ours));
-    const size = { ours: await contentScriptSize(ours), floor: await contentScriptSize(floor) };
+    const size = { ours: await contentScriptSize(ours), floor: await contentScriptSize(floor), panel: await fileSize(ours, 'expanded-panel.js') };
 
     const document = benchWorkspace();
     const expectFor = (url) => pillFor(url.endsWith('/BENCH-2') ? 1 : 0);
@@ -83,6 +84,9 @@ async function main() {
       panel.ours.push(await timeToPanel(o, 1, pillFor(0)));
       panel.floor.push(await timeToPanel(f, 1, pillFor(0)));
     }
+
+    log('opening the panel on a fresh page…');
+    const opens = await repeat(Math.max(3, Math.round(RUNS / 2)), () => timeToOpen(o, 1, pillFor(0)));
 
     log('badges on a board of 1,000 links…');
     const badgeRuns = Math.max(3, Math.round(RUNS / 2));
@@ -121,6 +125,7 @@ async function main() {
       imports,
       previews,
       panel,
+      opens,
       badges,
       spa,
       roundTrips,
@@ -182,6 +187,20 @@ function tableRows(x) {
       floor: ms(panelFloor),
       budget: '≤ 1.3× floor',
       pass: panelOurs <= 1.3 * panelFloor,
+    },
+    {
+      figure: 'open panel code, injected on first open (not loaded with the page), gzip',
+      ours: kb(x.size.panel.gzip),
+      floor: '',
+      budget: '',
+      pass: null,
+    },
+    {
+      figure: `first open of the panel on a page: click → panel shown, its code injected then (${x.opens.length} pages)`,
+      ours: ms(median(x.opens)),
+      floor: '',
+      budget: '',
+      pass: null,
     },
     {
       figure: `badges: 1,000 links in the DOM → every badge shown (${x.badges.ours.length} boards)`,

@@ -41,6 +41,12 @@ export async function contentScriptSize(extensionDir) {
   return { raw, gzip, files };
 }
 
+/** Raw and gzip bytes of one file of the build (the open panel's code, injected on demand). */
+export async function fileSize(extensionDir, file) {
+  const bytes = await readFile(join(extensionDir, file));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
 /**
  * Where our content scripts are injected, and when the one that shows the panel is (the
  * early request that goes ahead of it at document_start shows nothing): the floor, which

@@ -28,6 +28,23 @@ export async function timeToPanel(browser, ticket, expect) {
   }
 }
 
+/**
+ * A click on the pill of a freshly loaded ticket page to the open panel showing: on the
+ * first open of a page the panel's code is injected then (no hover before the click).
+ */
+export async function timeToOpen(browser, ticket, expect) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(ticketUrl(ticket), { waitUntil: 'load' });
+    await waitForMark(page, shownMark(expect));
+    await page.evaluate(() => document.dispatchEvent(new Event('bench:open')));
+    const shown = await waitForMark(page, 'bench:panel');
+    return shown - (await page.evaluate(() => performance.getEntriesByName('bench:open')[0].startTime));
+  } finally {
+    await page.close();
+  }
+}
+
 /** Bytes of JS heap in the page's renderer after load and a full collection. */
 export async function heapAfterLoad(browser, ticket, expect) {
   const page = await browser.context.newPage();

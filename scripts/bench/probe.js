@@ -10,7 +10,8 @@
  *   <html data-bench-expect="text">  mark `bench:shown:<text>` the first time the pill holds it
  *   <html data-bench-badges="n">      mark `bench:badges` once n badges show a final value
  * Writes for the page: on a `bench:send` event, sends <html data-bench-send> (JSON) to the
- * background as this content script, marking `bench:sent` just before.
+ * background as this content script, marking `bench:sent` just before; on a `bench:open`
+ * event, clicks the pill (mark `bench:open`) and marks `bench:panel` once the open panel shows.
  */
 (() => {
   const html = document.documentElement;
@@ -26,6 +27,7 @@
   };
 
   const checkPanel = (root) => {
+    if (root.querySelector('[data-testid=panel]')) mark('bench:panel');
     const pill = root.querySelector('[data-testid=pill]');
     if (!pill) return;
     mark('bench:pill');
@@ -78,6 +80,12 @@
     };
     runtime.__benchTimed = true;
   }
+
+  document.addEventListener('bench:open', () => {
+    const pill = panelRoots.map((root) => root.querySelector('[data-testid=pill]')).find(Boolean);
+    performance.mark('bench:open');
+    pill?.click();
+  });
 
   document.addEventListener('bench:send', () => {
     const message = JSON.parse(html.dataset.benchSend);
