@@ -2,7 +2,8 @@
 import { useSignal } from '@preact/signals';
 import { formatNumber } from '../../lib/domain/format';
 import { parseNumberText } from '../../lib/domain/number-text';
-import { chartMetric, chartObservations, linkChartToMetric, metrics, recordValue } from '../../lib/state/page';
+import { chartMetric, chartObservations, metrics } from '../../lib/state/page';
+import { linkChartToMetric, recordValue } from '../../lib/state/page-actions';
 import { pageSelection } from '../../lib/state/selection';
 import { ROLE_LABELS } from '../common/labels';
 import { MetricPicker } from './MetricPicker';
