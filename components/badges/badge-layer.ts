@@ -5,10 +5,9 @@
  * badge goes when its link goes. Each badge lives in its own closed shadow root so host
  * CSS cannot restyle it and its CSS cannot leak out.
  */
-import { formatScore } from '../../lib/domain/format';
 import type { Badge } from '../../lib/messaging/protocol';
 import type { EntityLinkRef } from '../../lib/sites/types';
-import { BADGE_CSS } from './badge-style';
+import { createBadge, renderBadge } from './badge-element';
 
 export interface BadgeLayerOptions {
   /** Which anchors could be entity links (the site's selector). */
@@ -61,7 +60,7 @@ export class BadgeLayer {
     this.known.clear();
     const badges = [...this.placed.values()];
     await this.learn(badges.map((badge) => badge.link));
-    for (const badge of badges) render(badge.label, this.known.get(badge.id));
+    for (const badge of badges) renderBadge(badge.label, this.known.get(badge.id));
   }
 
   get count(): number {
@@ -140,16 +139,8 @@ export class BadgeLayer {
 
   private place(anchor: HTMLAnchorElement, link: EntityLinkRef): void {
     if (this.placed.has(anchor)) return;
-    const host = document.createElement('span');
-    host.setAttribute('data-nsl-badge', '');
-    host.style.setProperty('display', 'inline', 'important');
-    const shadow = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = BADGE_CSS;
-    const label = document.createElement('span');
     const id = linkId(link);
-    render(label, this.known.get(id));
-    shadow.append(style, label);
+    const { host, label } = createBadge(this.known.get(id));
     anchor.after(host);
     this.placed.set(anchor, { anchor, host, label, id, link });
   }
@@ -182,23 +173,4 @@ export class BadgeLayer {
       }
     }
   }
-}
-
-function render(label: HTMLElement, badge: Badge | null | undefined): void {
-  if (badge === undefined) {
-    label.className = 'badge muted';
-    label.textContent = '?';
-    label.title = 'North Star Lens could not read the workspace';
-    return;
-  }
-  if (!badge || !badge.metricName) {
-    label.className = 'badge muted';
-    label.textContent = 'unlinked';
-    label.title = badge ? 'Tracked, but linked to no input metric: no path to the North Star' : 'Not tracked in North Star Lens';
-    return;
-  }
-  label.className = 'badge linked';
-  const score = badge.score === null ? 'unscored' : formatScore(badge.score);
-  label.textContent = `${badge.metricName} · ${score}`;
-  label.title = `Moves ${badge.metricName}; RICE × leverage ${score}`;
 }
