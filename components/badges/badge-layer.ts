@@ -1,9 +1,14 @@
 /**
  * Badges beside entity links on list and board pages. Plain DOM, not Preact: a board
  * can hold a thousand links, rendered late, virtualised or infinitely scrolled by the
- * host. Work is batched per animation frame; each link gets at most one badge, and a
- * badge goes when its link goes. Each badge lives in its own closed shadow root so host
- * CSS cannot restyle it and its CSS cannot leak out.
+ * host. Each link gets at most one badge, and a badge goes when its link goes. Each
+ * badge lives in its own closed shadow root so host CSS cannot restyle it and its CSS
+ * cannot leak out.
+ *
+ * New links are found and looked up in the observer's callback, in the task that
+ * inserted them: waiting for an animation frame first put the host's own style, layout
+ * and paint of the new rows between the links appearing and the lookup leaving, and the
+ * answer then queued behind them.
  */
 import type { Badge } from '../../lib/messaging/protocol';
 import type { EntityLinkRef } from '../../lib/sites/types';
@@ -12,8 +17,12 @@ import { createBadge, renderBadge } from './badge-element';
 export interface BadgeLayerOptions {
   /** Which anchors could be entity links (the site's selector). */
   selector: string;
-  /** The entity an href names, or null. */
-  resolve(href: string): EntityLinkRef | null;
+  /**
+   * The entity an href names, or null. `href` is the anchor's attribute as written and
+   * `base` the document's base URL, read once per batch: the anchor's resolved `href`
+   * property would cost a second URL parse per link.
+   */
+  resolve(href: string, base: string): EntityLinkRef | null;
   /** Looks up what the workspace knows about these links (one round trip per batch). */
   lookup(links: EntityLinkRef[]): Promise<Badge[]>;
   /** Our own UI's host element: never badge inside it. */
@@ -29,14 +38,33 @@ interface Placed {
   link: EntityLinkRef;
 }
 
+interface Found {
+  anchor: HTMLAnchorElement;
+  /** The href attribute as found: a host that recycles the anchor changes it. */
+  href: string;
+  link: EntityLinkRef;
+}
+
+/**
+ * Most badges put into the page in one go; more wait for the next frame. About 15 µs
+ * each on a slow machine, so one go stays well under a 50 ms long task.
+ */
+export const PLACE_CHUNK = 1500;
+/** Most anchors resolved in one go, for the same reason (about 5 µs each). */
+export const RESOLVE_CHUNK = 4000;
+
 const linkId = (link: Pick<EntityLinkRef, 'site' | 'key'>) => `${link.site}:${link.key}`;
+
+const WATCH: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] };
 
 export class BadgeLayer {
   private readonly placed = new Map<HTMLAnchorElement, Placed>();
   private readonly known = new Map<string, Badge | null>();
-  private readonly pendingRoots = new Set<ParentNode>();
+  /** Anchors to look at once the frame comes: resolving more than a chunk at once would be a long task. */
+  private readonly deferred = new Set<HTMLAnchorElement>();
   private frameRequested = false;
   private observer: MutationObserver | null = null;
+  private watched: Node | null = null;
   private sweepNeeded = false;
 
   constructor(private readonly options: BadgeLayerOptions) {}
@@ -44,15 +72,18 @@ export class BadgeLayer {
   /** Watches from <html> by default: Turbo-driven sites (GitHub) replace the whole <body> on navigation. */
   start(root: ParentNode & Node = document.documentElement): void {
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
-    this.queue(root);
+    this.watched = root;
+    this.observer.observe(root, WATCH);
+    this.consider(this.candidates(root).filter((anchor) => !this.isOwn(anchor)));
   }
 
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.watched = null;
     for (const badge of this.placed.values()) badge.host.remove();
     this.placed.clear();
+    this.deferred.clear();
   }
 
   /** Forgets what it knew about every link and asks again: the workspace changed. */
@@ -68,21 +99,23 @@ export class BadgeLayer {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    const anchors: HTMLAnchorElement[] = [];
     for (const record of records) {
       if (this.isOwn(record.target)) continue;
       if (record.type === 'attributes') {
         const anchor = record.target as HTMLAnchorElement;
         this.placed.get(anchor)?.host.remove();
         this.placed.delete(anchor);
-        this.queue(anchor);
+        anchors.push(anchor);
         continue;
       }
       if (record.removedNodes.length) this.sweepNeeded = true;
       for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && !this.isOwn(node)) this.queue(node as Element);
+        if (node.nodeType === Node.ELEMENT_NODE && !this.isOwn(node)) this.collect(node as Element, anchors);
       }
     }
     if (this.sweepNeeded) this.requestFrame();
+    this.consider(anchors);
   }
 
   private isOwn(node: Node): boolean {
@@ -90,9 +123,45 @@ export class BadgeLayer {
     return (node as Element).hasAttribute?.('data-nsl-badge') || (host !== undefined && (node === host || host.contains(node)));
   }
 
-  private queue(root: ParentNode): void {
-    this.pendingRoots.add(root);
-    this.requestFrame();
+  private collect(root: Element, into: HTMLAnchorElement[]): void {
+    if (root.matches(this.options.selector)) into.push(root as HTMLAnchorElement);
+    if (root.firstElementChild) for (const anchor of root.querySelectorAll<HTMLAnchorElement>(this.options.selector)) into.push(anchor);
+  }
+
+  private candidates(root: ParentNode & Node): HTMLAnchorElement[] {
+    const found: HTMLAnchorElement[] = [];
+    if (root.nodeType === Node.ELEMENT_NODE) this.collect(root as Element, found);
+    else for (const anchor of root.querySelectorAll<HTMLAnchorElement>(this.options.selector)) found.push(anchor);
+    return found;
+  }
+
+  /**
+   * Resolves up to a chunk of anchors now and asks about them; the rest wait for the next
+   * frame. The anchors come from subtrees already checked not to be our own.
+   */
+  private consider(anchors: HTMLAnchorElement[]): void {
+    if (this.deferred.size) {
+      for (const anchor of anchors) this.deferred.add(anchor);
+      return;
+    }
+    const found: Found[] = [];
+    const seen = new Set<HTMLAnchorElement>();
+    const base = document.baseURI;
+    for (let i = 0; i < anchors.length; i++) {
+      if (seen.size >= RESOLVE_CHUNK) {
+        for (let j = i; j < anchors.length; j++) this.deferred.add(anchors[j]!);
+        this.requestFrame();
+        break;
+      }
+      const anchor = anchors[i]!;
+      if (seen.has(anchor) || this.placed.has(anchor)) continue;
+      seen.add(anchor);
+      const href = anchor.getAttribute('href');
+      if (!href) continue;
+      const link = this.options.resolve(href, base);
+      if (link) found.push({ anchor, href, link });
+    }
+    if (found.length) void this.fill(found);
   }
 
   private requestFrame(): void {
@@ -100,48 +169,60 @@ export class BadgeLayer {
     this.frameRequested = true;
     (this.options.schedule ?? requestAnimationFrame)(() => {
       this.frameRequested = false;
-      void this.processBatch();
+      if (this.sweepNeeded) this.sweep();
+      if (!this.deferred.size) return;
+      const anchors = [...this.deferred].filter((anchor) => anchor.isConnected);
+      this.deferred.clear();
+      this.consider(anchors);
     });
   }
 
   /**
-   * Each href is resolved once, and the workspace is asked before anything is inserted,
-   * so each badge goes into the page once, with its value: one layout of the host page
-   * instead of two (placeholders, then values), and no placeholder flashing.
+   * The workspace is asked before anything is inserted, so each badge goes into the page
+   * once, with its value: one layout of the host page instead of two (placeholders, then
+   * values), and no placeholder flashing.
    */
-  private async processBatch(): Promise<void> {
-    if (this.sweepNeeded) this.sweep();
-    const roots = [...this.pendingRoots];
-    this.pendingRoots.clear();
-    const found: { anchor: HTMLAnchorElement; href: string; link: EntityLinkRef }[] = [];
-    for (const root of roots) {
-      if (!(root as Node).isConnected) continue;
-      for (const anchor of this.candidates(root)) {
-        if (this.placed.has(anchor) || this.isOwn(anchor) || !anchor.href) continue;
-        const link = this.options.resolve(anchor.href);
-        if (link) found.push({ anchor, href: anchor.href, link });
-      }
-    }
-    if (!found.length) return;
+  private async fill(found: Found[]): Promise<void> {
     await this.learn(found.map((f) => f.link));
-    // While the workspace answered, the host may have removed, moved or recycled a link:
-    // those were queued again by the observer, and are left to that later batch.
-    for (const { anchor, href, link } of found) {
-      if (anchor.isConnected && anchor.href === href) this.place(anchor, link);
-    }
+    this.placeChunk(found, 0);
   }
 
-  private candidates(root: ParentNode): HTMLAnchorElement[] {
-    const found = Array.from(root.querySelectorAll<HTMLAnchorElement>(this.options.selector));
-    if ((root as Element).matches?.(this.options.selector)) found.push(root as HTMLAnchorElement);
-    return found;
+  /** While the workspace answered, the host may have removed, moved or recycled a link: the observer has queued those again. */
+  private placeChunk(found: Found[], from: number): void {
+    const end = Math.min(found.length, from + PLACE_CHUNK);
+    this.unobserved(() => {
+      for (let i = from; i < end; i++) {
+        const { anchor, href, link } = found[i]!;
+        if (anchor.isConnected && anchor.getAttribute('href') === href) this.place(anchor, link);
+      }
+    });
+    if (end < found.length) (this.options.schedule ?? requestAnimationFrame)(() => this.placeChunk(found, end));
+  }
+
+  /**
+   * Our own insertions and removals, unseen by our observer: a thousand records of our own
+   * badges cost more to read and skip than the badges cost to make. What the host did
+   * before is taken first and handled after, so none of its changes is lost.
+   */
+  private unobserved(work: () => void): void {
+    const observer = this.observer;
+    const watched = this.watched;
+    if (!observer || !watched) return;
+    const before = observer.takeRecords();
+    observer.disconnect();
+    try {
+      work();
+    } finally {
+      observer.observe(watched, WATCH);
+    }
+    if (before.length) this.onMutations(before);
   }
 
   private place(anchor: HTMLAnchorElement, link: EntityLinkRef): void {
     if (this.placed.has(anchor)) return;
     const id = linkId(link);
     const { host, label } = createBadge(this.known.get(id));
-    anchor.after(host);
+    anchor.parentNode?.insertBefore(host, anchor.nextSibling);
     this.placed.set(anchor, { anchor, host, label, id, link });
   }
 
@@ -165,12 +246,16 @@ export class BadgeLayer {
   /** Removes badges whose link left the page, and badges the host moved away from their link. */
   private sweep(): void {
     this.sweepNeeded = false;
-    for (const [anchor, badge] of this.placed) {
-      if (!anchor.isConnected || anchor.nextSibling !== badge.host) {
-        badge.host.remove();
-        this.placed.delete(anchor);
-        if (anchor.isConnected) this.queue(anchor);
+    const moved: HTMLAnchorElement[] = [];
+    this.unobserved(() => {
+      for (const [anchor, badge] of this.placed) {
+        if (!anchor.isConnected || anchor.nextSibling !== badge.host) {
+          badge.host.remove();
+          this.placed.delete(anchor);
+          if (anchor.isConnected) moved.push(anchor);
+        }
       }
-    }
+    });
+    this.consider(moved);
   }
 }
