@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Badge } from '../../lib/messaging/protocol';
 import type { EntityLinkRef } from '../../lib/sites/types';
-import { BadgeLayer, PLACE_CHUNK, RESOLVE_CHUNK } from '../../components/badges/badge-layer';
+import { BadgeLayer, BATCH } from '../../components/badges/badge-layer';
 
 const SELECTOR = 'a[href*="/browse/"]';
 
@@ -171,28 +171,34 @@ describe('the badge layer', () => {
     expect([...list.querySelectorAll('a')].map(hasBadge)).toEqual([true, true, true]);
   });
 
-  it('puts a chunk of badges in at once and the rest in the next frame', async () => {
-    rows(list, 1, PLACE_CHUNK + 10);
-    layer.start();
-    await settle();
-    expect(badgeCount()).toBe(PLACE_CHUNK);
-    runFrames();
-    expect(badgeCount()).toBe(PLACE_CHUNK + 10);
-  });
-
-  it('resolves a chunk of links at once and the rest in the next frame', async () => {
-    rows(list, 1, RESOLVE_CHUNK + 10);
+  it('resolves, asks about and places a batch of links at once, and the rest from the next frame', async () => {
+    rows(list, 1, BATCH + 10);
     layer.start();
     await settle();
     expect(lookup).toHaveBeenCalledTimes(1);
-    expect(lookup.mock.calls[0]![0]).toHaveLength(RESOLVE_CHUNK);
+    expect(lookup.mock.calls[0]![0]).toHaveLength(BATCH);
+    expect(badgeCount()).toBe(BATCH);
+    expect(frames).toHaveLength(1);
+    runFrames();
+    await settle();
+    expect(lookup).toHaveBeenCalledTimes(2);
+    expect(lookup.mock.calls[1]![0]).toHaveLength(10);
+    expect(badgeCount()).toBe(BATCH + 10);
+    expect([...list.querySelectorAll('a')].every(hasBadge)).toBe(true);
+  });
+
+  it('keeps links the host adds while a batch waits for its frame', async () => {
+    rows(list, 1, BATCH + 1);
+    layer.start();
+    await settle();
+    rows(list, BATCH + 2, 3);
+    await settle();
     while (frames.length) {
       runFrames();
       await settle();
     }
-    expect(lookup).toHaveBeenCalledTimes(2);
-    expect(lookup.mock.calls[1]![0]).toHaveLength(10);
-    expect(badgeCount()).toBe(RESOLVE_CHUNK + 10);
+    expect(badgeCount()).toBe(BATCH + 4);
+    expect([...list.querySelectorAll('a')].every(hasBadge)).toBe(true);
   });
 
   it('places nothing once stopped, even for an answer already on its way', async () => {
