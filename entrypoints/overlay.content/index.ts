@@ -82,7 +82,7 @@ export default defineContentScript({
     const badges = adapter
       ? new BadgeLayer({
           selector: adapter.linkSelector,
-          resolve: (href) => entityLinkFromHref(href, here(), siteSettings.customDomains),
+          resolve: (href, base) => entityLinkFromHref(href, base, siteSettings.customDomains),
           lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
           ownHost: ui.host,
         })

@@ -74,11 +74,13 @@ export function entityOnPage(
 
 /**
  * The entity an anchor's href points to, for a badge beside it. Called for many anchors
- * per page, so it stops at the first sign the href is not an http(s) entity URL.
+ * per page, so it stops at the first sign the href is not an http(s) entity URL. The base
+ * may be given as text: a URL object as base is turned back into text and parsed again
+ * on every call, which on a 1,000-link board cost as much as the rest of the work.
  */
 export function entityLinkFromHref(
   href: string,
-  base: URL,
+  base: URL | string,
   customDomains: readonly CustomDomain[] = [],
 ): EntityLinkRef | null {
   if (href === '' || href.length > MAX_URL_LENGTH) return null;

@@ -25,7 +25,7 @@ function entityFromUrl(url: URL) {
     if (marker !== 'browse' && marker !== 'issues') continue;
     const key = issueKey(segments[i + 1]);
     if (key === null) continue;
-    const contextPath = marker === 'browse' ? segments.slice(0, i).map((s) => `/${s}`).join('') : '';
+    const contextPath = marker === 'browse' && i > 0 ? `/${segments.slice(0, i).join('/')}` : '';
     return entity(key, `${url.origin}${contextPath}/browse/${key}`);
   }
   const selected = issueKey(url.searchParams.get('selectedIssue'));

@@ -197,6 +197,50 @@ describe('the in-page panel on a tracker', () => {
     await page.close();
   });
 
+  it('badges every one of 5,000 links a board inserts at once, more than it resolves or places in one go', async () => {
+    await lens.serve(
+      `${JIRA}/jira/software/projects/ABC/boards/2`,
+      `<!doctype html><html><head><title>ABC board - Jira</title></head><body><ul id="rows"></ul><script>
+        window.addLinks = (n) => {
+          let rows = '';
+          for (let i = 1; i <= n; i++) rows += '<li><a href="/browse/ABC-' + i + '">ABC-' + i + '</a> Card ' + i + '</li>';
+          document.getElementById('rows').innerHTML = rows;
+        };
+      </script></body></html>`,
+    );
+    const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/2`);
+    await panelRoot(page);
+    await page.evaluate(() => (window as unknown as { addLinks(n: number): void }).addLinks(5000));
+    const countBadges = () => page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length);
+    expect(await eventually(countBadges, (n) => n === 5000)).toBe(5000);
+    const everyLinkOnce = await page.evaluate(() =>
+      [...document.querySelectorAll('#rows a')].every(
+        (anchor) => anchor.nextElementSibling?.hasAttribute('data-nsl-badge') && !anchor.nextElementSibling.nextElementSibling?.hasAttribute('data-nsl-badge'),
+      ),
+    );
+    expect(everyLinkOnce).toBe(true);
+    const badges = await badgeTexts(page);
+    expect(badges.find((b) => b.anchorText === 'ABC-1')?.badge).toMatch(/^Teams inviting a… · /);
+    expect(badges.filter((b) => b.badge === 'unlinked')).toHaveLength(4999);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await countBadges()).toBe(5000);
+    await page.close();
+  });
+
+  it('resolves links as the browser does, against the page’s <base>', async () => {
+    await lens.serve(
+      `${JIRA}/jira/software/projects/ABC/boards/3`,
+      `<!doctype html><html><head><title>ABC board - Jira</title><base href="https://github.com/"></head><body>
+        <a id="elsewhere" href="/browse/ABC-1">ABC-1 elsewhere</a>
+        <a id="here" href="https://acme.atlassian.net/browse/ABC-1">ABC-1</a>
+      </body></html>`,
+    );
+    const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/3`);
+    const badged = () => page.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.nextElementSibling?.hasAttribute('data-nsl-badge') ?? false));
+    expect(await eventually(badged, (b) => b[1] === true)).toEqual([false, true]);
+    await page.close();
+  });
+
   it('collapses on Esc, and shows a change made in the dashboard without a reload', async () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);

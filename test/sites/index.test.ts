@@ -91,6 +91,15 @@ describe('custom domains', () => {
     expect(entityLinkFromHref('/browse/OPS-3', base)).toBeNull();
   });
 
+  it('resolve links against a base given as text exactly as against a URL', () => {
+    const base = 'https://acme.atlassian.net/jira/software/projects/ABC/boards/1?selectedIssue=ABC-9';
+    for (const href of ['/browse/ABC-1', 'browse/ABC-2', '../../../../browse/ABC-3', '?selectedIssue=ABC-4', '#/x', '//acme.atlassian.net/browse/ABC-5', 'https://github.com/a/b/issues/6', 'javascript:alert(1)', 'http://[bad']) {
+      expect(entityLinkFromHref(href, base)).toEqual(entityLinkFromHref(href, new URL(base)));
+    }
+    expect(entityLinkFromHref('/browse/ABC-1', base)?.key).toBe('ABC-1');
+    expect(entityLinkFromHref('?selectedIssue=ABC-4', base)?.key).toBe('ABC-4');
+  });
+
   it('that say "web" give the page no adapter', () => {
     expect(adapterForUrl(new URL('https://github.com/a/b/issues/1'), [{ origin: 'https://github.com/*', site: 'web' }])).toBeNull();
   });

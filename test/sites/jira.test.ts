@@ -45,6 +45,9 @@ describe('Jira adapter', () => {
       key: 'OPS-5',
       url: 'https://jira.example.com/jira/browse/OPS-5',
     });
+    expect(jira.entityFromUrl(new URL('https://jira.example.com/tools/jira/browse/OPS-5'))?.url).toBe('https://jira.example.com/tools/jira/browse/OPS-5');
+    expect(jira.entityFromUrl(new URL('https://jira.example.com/browse/OPS-5'))?.url).toBe('https://jira.example.com/browse/OPS-5');
+    expect(jira.entityFromUrl(new URL('https://jira.example.com/jira/issues/OPS-5'))?.url).toBe('https://jira.example.com/browse/OPS-5');
   });
 
   it('reads the summary heading of an issue page as its title, text only and on one line', () => {

@@ -9,6 +9,9 @@ describe('URL helpers', () => {
   it('decode escapes and answer null instead of throwing on malformed ones', () => {
     expect(safeDecode('ABC%2D1')).toBe('ABC-1');
     expect(safeDecode('%E0%A4%A')).toBeNull();
+    expect(safeDecode('ABC-1')).toBe('ABC-1');
+    expect(safeDecode('%')).toBeNull();
+    expect(safeDecode('100%25')).toBe('100%');
   });
 
   it("read a hash-routed app's route and its own query from the fragment", () => {

@@ -1,0 +1,228 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Badge } from '../../lib/messaging/protocol';
+import type { EntityLinkRef } from '../../lib/sites/types';
+import { BadgeLayer, BATCH } from '../../components/badges/badge-layer';
+
+const SELECTOR = 'a[href*="/browse/"]';
+
+function resolveJira(href: string, base: string): EntityLinkRef | null {
+  const url = new URL(href, base);
+  const key = /^\/browse\/([A-Z]+-\d+)$/.exec(url.pathname)?.[1];
+  return key ? { site: 'jira', key, url: url.href } : null;
+}
+
+/** ABC-1 moves an input metric; every other ticket is untracked. */
+function answer(links: EntityLinkRef[]): Badge[] {
+  return links
+    .filter((link) => link.key === 'ABC-1')
+    .map((link) => ({ site: link.site, key: link.key, itemId: 'item-1', metricName: 'Teams inviting a…', score: 800 }));
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function rows(list: HTMLElement, from: number, count: number): void {
+  let html = '';
+  for (let i = from; i < from + count; i++) html += `<li><a href="/browse/ABC-${i}">ABC-${i}</a> Card ${i}</li>`;
+  list.insertAdjacentHTML('beforeend', html);
+}
+
+const badgeCount = () => document.querySelectorAll('[data-nsl-badge]').length;
+const hasBadge = (anchor: Element) => anchor.nextElementSibling?.hasAttribute('data-nsl-badge') ?? false;
+
+/** Label text of the badge after `anchor`, read through the closed shadow roots the layer attached. */
+function labelOf(anchor: Element, roots: Map<Element, ShadowRoot>): string | null {
+  const host = anchor.nextElementSibling;
+  return host ? (roots.get(host)?.querySelector('.badge')?.textContent ?? null) : null;
+}
+
+describe('the badge layer', () => {
+  let list: HTMLUListElement;
+  let frames: (() => void)[];
+  let lookup: ReturnType<typeof vi.fn<(links: EntityLinkRef[]) => Promise<Badge[]>>>;
+  let layer: BadgeLayer;
+  let roots: Map<Element, ShadowRoot>;
+
+  const runFrames = () => {
+    const due = frames.splice(0);
+    for (const frame of due) frame();
+  };
+
+  beforeEach(() => {
+    document.body.innerHTML = '<ul id="rows"></ul>';
+    list = document.getElementById('rows') as HTMLUListElement;
+    frames = [];
+    lookup = vi.fn(async (links: EntityLinkRef[]) => answer(links));
+    roots = new Map();
+    const native = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+      const root = native.call(this, init);
+      roots.set(this, root);
+      return root;
+    });
+    layer = new BadgeLayer({ selector: SELECTOR, resolve: resolveJira, lookup, schedule: (callback) => frames.push(callback) });
+  });
+
+  afterEach(() => {
+    layer.stop();
+    vi.restoreAllMocks();
+  });
+
+  it('asks about new links as the host inserts them, without waiting for a frame', async () => {
+    layer.start();
+    rows(list, 1, 3);
+    await settle();
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(lookup.mock.calls[0]![0].map((link) => link.key)).toEqual(['ABC-1', 'ABC-2', 'ABC-3']);
+    expect(frames).toHaveLength(0);
+    expect(badgeCount()).toBe(3);
+  });
+
+  it('gives each link exactly one badge with its value, and its own insertions ask nothing more', async () => {
+    rows(list, 1, 50);
+    layer.start();
+    await settle();
+    runFrames();
+    await settle();
+    expect(badgeCount()).toBe(50);
+    expect(layer.count).toBe(50);
+    expect(lookup).toHaveBeenCalledTimes(1);
+    const anchors = [...list.querySelectorAll('a')];
+    expect(anchors.every(hasBadge)).toBe(true);
+    expect(labelOf(anchors[0]!, roots)).toBe('Teams inviting a… · 800');
+    expect(labelOf(anchors[1]!, roots)).toBe('unlinked');
+  });
+
+  it('badges rows added later, and asks only about those', async () => {
+    layer.start();
+    rows(list, 1, 10);
+    await settle();
+    rows(list, 11, 5);
+    await settle();
+    expect(badgeCount()).toBe(15);
+    expect(lookup).toHaveBeenCalledTimes(2);
+    expect(lookup.mock.calls[1]![0].map((link) => link.key)).toEqual(['ABC-11', 'ABC-12', 'ABC-13', 'ABC-14', 'ABC-15']);
+  });
+
+  it('hands resolve the href as written and the document base URL', async () => {
+    const resolve = vi.fn(resolveJira);
+    layer = new BadgeLayer({ selector: SELECTOR, resolve, lookup, schedule: (callback) => frames.push(callback) });
+    layer.start();
+    rows(list, 7, 1);
+    await settle();
+    expect(resolve).toHaveBeenCalledWith('/browse/ABC-7', document.baseURI);
+    expect(lookup.mock.calls[0]![0]).toEqual([{ site: 'jira', key: 'ABC-7', url: new URL('/browse/ABC-7', document.baseURI).href }]);
+  });
+
+  it('removes the badge of a removed row, and of a link removed from beside it', async () => {
+    layer.start();
+    rows(list, 1, 5);
+    await settle();
+    list.lastElementChild!.remove();
+    list.querySelector('a')!.remove();
+    await settle();
+    runFrames();
+    expect(badgeCount()).toBe(3);
+    expect(layer.count).toBe(3);
+  });
+
+  it('follows a recycled row: same anchor, new href', async () => {
+    layer.start();
+    rows(list, 1, 3);
+    await settle();
+    const anchor = list.querySelector<HTMLAnchorElement>('a[href="/browse/ABC-2"]')!;
+    expect(labelOf(anchor, roots)).toBe('unlinked');
+    anchor.setAttribute('href', '/browse/ABC-1');
+    await settle();
+    expect(labelOf(anchor, roots)).toBe('Teams inviting a… · 800');
+    expect(badgeCount()).toBe(3);
+  });
+
+  it('places nothing for a link recycled while the answer was on its way, then badges it for its new href', async () => {
+    let answerFirst: () => void = () => undefined;
+    lookup.mockImplementationOnce((links) => new Promise((resolve) => (answerFirst = () => resolve(answer(links)))));
+    layer.start();
+    rows(list, 2, 1);
+    await settle();
+    const anchor = list.querySelector('a')!;
+    anchor.setAttribute('href', '/browse/ABC-1');
+    await settle();
+    answerFirst();
+    await settle();
+    expect(badgeCount()).toBe(1);
+    expect(labelOf(anchor, roots)).toBe('Teams inviting a… · 800');
+  });
+
+  it('loses none of the host’s changes made just before its badges go in', async () => {
+    let answerFirst: () => void = () => undefined;
+    lookup.mockImplementationOnce((links) => {
+      const reply = new Promise<Badge[]>((resolve) => (answerFirst = () => resolve(answer(links))));
+      // The host adds a row in the microtask just before the badges go in: its record is
+      // still undelivered when the layer stops observing its own insertions.
+      void reply.then(() => undefined).then(() => rows(list, 3, 1));
+      return reply;
+    });
+    layer.start();
+    rows(list, 1, 2);
+    await settle();
+    answerFirst();
+    await settle();
+    await settle();
+    expect([...list.querySelectorAll('a')].map(hasBadge)).toEqual([true, true, true]);
+  });
+
+  it('resolves, asks about and places a batch of links at once, and the rest from the next frame', async () => {
+    rows(list, 1, BATCH + 10);
+    layer.start();
+    await settle();
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(lookup.mock.calls[0]![0]).toHaveLength(BATCH);
+    expect(badgeCount()).toBe(BATCH);
+    expect(frames).toHaveLength(1);
+    runFrames();
+    await settle();
+    expect(lookup).toHaveBeenCalledTimes(2);
+    expect(lookup.mock.calls[1]![0]).toHaveLength(10);
+    expect(badgeCount()).toBe(BATCH + 10);
+    expect([...list.querySelectorAll('a')].every(hasBadge)).toBe(true);
+  });
+
+  it('keeps links the host adds while a batch waits for its frame', async () => {
+    rows(list, 1, BATCH + 1);
+    layer.start();
+    await settle();
+    rows(list, BATCH + 2, 3);
+    await settle();
+    while (frames.length) {
+      runFrames();
+      await settle();
+    }
+    expect(badgeCount()).toBe(BATCH + 4);
+    expect([...list.querySelectorAll('a')].every(hasBadge)).toBe(true);
+  });
+
+  it('places nothing once stopped, even for an answer already on its way', async () => {
+    let answerFirst: () => void = () => undefined;
+    lookup.mockImplementationOnce((links) => new Promise((resolve) => (answerFirst = () => resolve(answer(links)))));
+    layer.start();
+    rows(list, 1, 3);
+    await settle();
+    layer.stop();
+    answerFirst();
+    await settle();
+    expect(badgeCount()).toBe(0);
+  });
+
+  it('never badges inside its own UI', async () => {
+    const ownHost = document.createElement('div');
+    ownHost.innerHTML = '<a href="/browse/ABC-9">ABC-9</a>';
+    document.body.append(ownHost);
+    layer = new BadgeLayer({ selector: SELECTOR, resolve: resolveJira, lookup, ownHost, schedule: (callback) => frames.push(callback) });
+    layer.start();
+    ownHost.insertAdjacentHTML('beforeend', '<a href="/browse/ABC-10">ABC-10</a>');
+    rows(list, 1, 1);
+    await settle();
+    expect(badgeCount()).toBe(1);
+    expect(hasBadge(list.querySelector('a')!)).toBe(true);
+  });
+});
