@@ -8,23 +8,28 @@
  * New links are found and looked up in the observer's callback, in the task that
  * inserted them: waiting for an animation frame first put the host's own style, layout
  * and paint of the new rows between the links appearing and the lookup leaving, and the
- * answer then queued behind them.
+ * answer then queued behind them. The hrefs go to the background as written, which works
+ * out which entity each names: the host's task ends sooner, and the background does that
+ * while the host renders its new rows.
  */
-import type { Badge } from '../../lib/messaging/protocol';
+import type { Badge, HrefBadge } from '../../lib/messaging/protocol';
 import type { EntityLinkRef } from '../../lib/sites/types';
 import { createBadge, renderBadge } from './badge-element';
+
+type LinkKey = Pick<EntityLinkRef, 'site' | 'key'>;
 
 export interface BadgeLayerOptions {
   /** Which anchors could be entity links (the site's selector). */
   selector: string;
   /**
-   * The entity an href names, or null. `href` is the anchor's attribute as written and
-   * `base` the document's base URL, read once per batch: the anchor's resolved `href`
-   * property would cost a second URL parse per link.
+   * What each href names and its badge, in order (one round trip per batch). `href` is the
+   * anchor's attribute as written and `base` the document's base URL, read once per batch.
    */
+  lookupHrefs(hrefs: string[], base: string): Promise<HrefBadge[]>;
+  /** What the workspace knows now about links already badged (after a change). */
+  lookup(links: LinkKey[]): Promise<Badge[]>;
+  /** The entity an href names, worked out here: only when the background could not be asked. */
   resolve(href: string, base: string): EntityLinkRef | null;
-  /** Looks up what the workspace knows about these links (one round trip per batch). */
-  lookup(links: EntityLinkRef[]): Promise<Badge[]>;
   /** Our own UI's host element: never badge inside it. */
   ownHost?: Element;
   schedule?(callback: () => void): void;
@@ -35,14 +40,13 @@ interface Placed {
   host: HTMLElement;
   label: HTMLElement;
   id: string;
-  link: EntityLinkRef;
+  link: LinkKey;
 }
 
 interface Found {
   anchor: HTMLAnchorElement;
   /** The href attribute as found: a host that recycles the anchor changes it. */
   href: string;
-  link: EntityLinkRef;
 }
 
 /**
@@ -53,13 +57,16 @@ interface Found {
  */
 export const BATCH = 1000;
 
-const linkId = (link: Pick<EntityLinkRef, 'site' | 'key'>) => `${link.site}:${link.key}`;
+const linkId = (link: LinkKey) => `${link.site}:${link.key}`;
 
 const WATCH: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] };
 
 export class BadgeLayer {
   private readonly placed = new Map<HTMLAnchorElement, Placed>();
   private readonly known = new Map<string, Badge | null>();
+  /** What each href names (null: no entity), for the base URL they were resolved against. */
+  private readonly named = new Map<string, LinkKey | null>();
+  private namedBase = '';
   /** Anchors to look at once the frame comes: resolving more than a batch at once would be a long task. */
   private readonly deferred = new Set<HTMLAnchorElement>();
   private frameRequested = false;
@@ -71,6 +78,8 @@ export class BadgeLayer {
 
   /** Watches from <html> by default: Turbo-driven sites (GitHub) replace the whole <body> on navigation. */
   start(root: ParentNode & Node = document.documentElement): void {
+    // Started once: the page and a settings change may both ask.
+    if (this.observer) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.watched = root;
     this.observer.observe(root, WATCH);
@@ -147,6 +156,11 @@ export class BadgeLayer {
     const found: Found[] = [];
     const seen = new Set<HTMLAnchorElement>();
     const base = document.baseURI;
+    // A single-page app that moved to another address resolves relative hrefs anew.
+    if (base !== this.namedBase) {
+      this.named.clear();
+      this.namedBase = base;
+    }
     for (let i = 0; i < anchors.length; i++) {
       if (seen.size >= BATCH) {
         for (let j = i; j < anchors.length; j++) this.deferred.add(anchors[j]!);
@@ -157,11 +171,9 @@ export class BadgeLayer {
       if (seen.has(anchor) || this.placed.has(anchor)) continue;
       seen.add(anchor);
       const href = anchor.getAttribute('href');
-      if (!href) continue;
-      const link = this.options.resolve(href, base);
-      if (link) found.push({ anchor, href, link });
+      if (href && this.named.get(href) !== null) found.push({ anchor, href });
     }
-    if (found.length) void this.fill(found);
+    if (found.length) void this.fill(found, base);
   }
 
   private requestFrame(): void {
@@ -182,15 +194,40 @@ export class BadgeLayer {
    * once, with its value: one layout of the host page instead of two (placeholders, then
    * values), and no placeholder flashing.
    */
-  private async fill(found: Found[]): Promise<void> {
-    await this.learn(found.map((f) => f.link));
+  private async fill(found: Found[], base: string): Promise<void> {
+    await this.learnHrefs(found.map((f) => f.href), base);
     // While the workspace answered, the host may have removed, moved or recycled a link:
     // the observer has queued those again.
     this.unobserved(() => {
-      for (const { anchor, href, link } of found) {
-        if (anchor.isConnected && anchor.getAttribute('href') === href) this.place(anchor, link);
+      for (const { anchor, href } of found) {
+        const link = this.named.get(href);
+        if (link && anchor.isConnected && anchor.getAttribute('href') === href) this.place(anchor, link);
       }
     });
+  }
+
+  /**
+   * Asks what the hrefs not understood yet name, and their badges. If the background
+   * cannot be asked, they are worked out here and their badges stay unknown ("?").
+   */
+  private async learnHrefs(hrefs: string[], base: string): Promise<void> {
+    const ask = [...new Set(hrefs)].filter((href) => {
+      const link = this.named.get(href);
+      return link === undefined || (link !== null && !this.known.has(linkId(link)));
+    });
+    if (!ask.length) return;
+    try {
+      const answers = await this.options.lookupHrefs(ask, base);
+      if (base !== this.namedBase) return;
+      ask.forEach((href, i) => {
+        const answer = answers[i] ?? null;
+        this.named.set(href, answer ? { site: answer.site, key: answer.key } : null);
+        if (answer) this.known.set(linkId(answer), answer.badge);
+      });
+    } catch {
+      if (base !== this.namedBase) return;
+      for (const href of ask) this.named.set(href, this.options.resolve(href, base));
+    }
   }
 
   /**
@@ -212,7 +249,7 @@ export class BadgeLayer {
     if (before.length) this.onMutations(before);
   }
 
-  private place(anchor: HTMLAnchorElement, link: EntityLinkRef): void {
+  private place(anchor: HTMLAnchorElement, link: LinkKey): void {
     if (this.placed.has(anchor)) return;
     const id = linkId(link);
     const { host, label } = createBadge(this.known.get(id));
@@ -221,8 +258,8 @@ export class BadgeLayer {
   }
 
   /** Asks the workspace about the links not known yet. A link it could not answer for stays unknown (shown as "?"). */
-  private async learn(links: EntityLinkRef[]): Promise<void> {
-    const unknown = new Map<string, EntityLinkRef>();
+  private async learn(links: LinkKey[]): Promise<void> {
+    const unknown = new Map<string, LinkKey>();
     for (const link of links) {
       const id = linkId(link);
       if (!this.known.has(id)) unknown.set(id, link);

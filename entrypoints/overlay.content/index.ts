@@ -82,12 +82,12 @@ export default defineContentScript({
     const badges = adapter
       ? new BadgeLayer({
           selector: adapter.linkSelector,
-          resolve: (href, base) => entityLinkFromHref(href, base, siteSettings.customDomains),
+          lookupHrefs: (hrefs, base) => request({ type: 'badges.forHrefs', hrefs, base }),
           lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
+          resolve: (href, base) => entityLinkFromHref(href, base, siteSettings.customDomains),
           ownHost: ui.host,
         })
       : null;
-    if (!isSwitchedOff()) badges?.start();
     ctx.onInvalidated(() => badges?.stop());
 
     const followSettings = async () => {
@@ -147,6 +147,8 @@ export default defineContentScript({
     });
     ctx.onInvalidated(stopPanelEffect);
 
+    // The pill first: it is what the user is waiting for; the badges' first scan can follow.
     await showEntity();
+    if (!isSwitchedOff()) badges?.start();
   },
 });

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { riceScore } from '../domain/rice';
 import { metricById, resolveInputLink, shortName } from '../domain/tree';
 import type { Id, Item, Metric } from '../domain/types';
-import type { Badge, ChangeNotice, ItemPatch, LinkRef, RequestOf, RequestType, Responses, Request } from '../messaging/protocol';
+import type { Badge, ChangeNotice, HrefBadge, ItemPatch, LinkRef, RequestOf, RequestType, Responses, Request } from '../messaging/protocol';
 import * as store from '../storage';
 import { scoreOf, withoutScore } from '../domain/score-list';
 import { entityLinkFromHref } from '../sites';
@@ -63,6 +63,8 @@ async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Ha
       return read(await pageOpening(db, cache, req.url));
     case 'badges.lookup':
       return read(await badges(db, cache, req.links));
+    case 'badges.forHrefs':
+      return read(await badgesForHrefs(db, cache, req.base, req.hrefs));
     case 'metric.bySourceUrl': {
       const { activeTreeId } = await store.getSettings(db);
       return read(activeTreeId ? await store.findMetricBySourceUrl(db, activeTreeId, req.url) : null);
@@ -243,6 +245,15 @@ async function badges(db: Db, cache: WorkspaceCache, links: readonly LinkRef[]):
     if (!metricsByTree.has(item.treeId)) metricsByTree.set(item.treeId, metricById(await store.listMetrics(db, item.treeId)));
   }
   return badgesFor(links, found, (treeId) => metricsByTree.get(treeId) ?? new Map());
+}
+
+async function badgesForHrefs(db: Db, cache: WorkspaceCache, base: string, hrefs: readonly string[]): Promise<HrefBadge[]> {
+  const { customDomains } = (await cache.loadBasics()).settings;
+  const links = hrefs.map((href) => entityLinkFromHref(href, base, customDomains));
+  const unique = new Map<string, LinkRef>();
+  for (const link of links) if (link) unique.set(`${link.site}:${link.key}`, { site: link.site, key: link.key });
+  const found = new Map((await badges(db, cache, [...unique.values()])).map((badge) => [`${badge.site}:${badge.key}`, badge]));
+  return links.map((link) => (link ? { site: link.site, key: link.key, badge: found.get(`${link.site}:${link.key}`) ?? null } : null));
 }
 
 function badgesFor(links: readonly LinkRef[], found: Map<string, Item>, metricsOf: (treeId: Id) => ReadonlyMap<Id, Metric>): Badge[] {

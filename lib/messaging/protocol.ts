@@ -63,6 +63,13 @@ export const RequestSchema = v.variant('type', [
   // Sent at document_start by entrypoints/early-request.ts, before the page has rendered.
   v.strictObject({ type: v.literal('page.open'), url: UrlSchema }),
   v.strictObject({ type: v.literal('badges.lookup'), links: v.pipe(v.array(LinkRefSchema), v.maxLength(5000)) }),
+  // The anchors' hrefs as written and the page's base URL: the background works out which
+  // entity each names, so that a board's thousand links cost the host page no parsing.
+  v.strictObject({
+    type: v.literal('badges.forHrefs'),
+    base: UrlSchema,
+    hrefs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(4096))), v.maxLength(5000)),
+  }),
   v.strictObject({ type: v.literal('metric.bySourceUrl'), url: UrlSchema }),
 
   v.strictObject({ type: v.literal('tree.create'), name: NameSchema, game: v.optional(v.nullable(v.picklist(GAMES))) }),
@@ -174,6 +181,9 @@ export interface PageContext {
   otherScores: number[] | null;
 }
 
+/** What one href names, in the order asked: the entity and its badge (null: not tracked), or null for no entity. */
+export type HrefBadge = { site: LinkRef['site']; key: string; badge: Badge | null } | null;
+
 export interface Badge {
   site: LinkRef['site'];
   key: string;
@@ -193,6 +203,7 @@ export interface Responses {
   'page.context': PageContext;
   'page.open': PageOpening;
   'badges.lookup': Badge[];
+  'badges.forHrefs': HrefBadge[];
   'metric.bySourceUrl': Metric | null;
   'tree.create': Tree;
   'tree.update': Tree;

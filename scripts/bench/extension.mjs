@@ -70,7 +70,11 @@ export async function instrumented(extensionDir, copyDir) {
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
   const matches = [...new Set(manifest.content_scripts.flatMap((cs) => cs.matches))];
   await cp(join(BENCH_DIR, 'probe.js'), join(copyDir, PROBE_FILE));
-  manifest.content_scripts.unshift({ matches, run_at: 'document_start', js: [PROBE_FILE] });
+  // First among the scripts that show UI, so it sees every shadow root they make; after
+  // any that only send a request at document_start, so it does not delay that request.
+  const quiet = manifest.content_scripts.filter((cs) => cs.run_at === 'document_start');
+  const showing = manifest.content_scripts.filter((cs) => cs.run_at !== 'document_start');
+  manifest.content_scripts = [...quiet, { matches, run_at: 'document_start', js: [PROBE_FILE] }, ...showing];
   const worker = manifest.background?.service_worker;
   if (worker) {
     const timer = await readFile(join(BENCH_DIR, 'sw-timer.js'), 'utf8');

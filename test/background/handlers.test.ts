@@ -78,6 +78,22 @@ describe('what the background answers a page', () => {
     expect(badges).toEqual([expect.objectContaining({ key: 'A-2', metricName: 'Teams inviting a…', score: 600 })]);
   });
 
+  it('works out what each href of a board names, in order, with its badge, from the page base URL', async () => {
+    await seed();
+    const answers = await call({
+      type: 'badges.forHrefs',
+      base: 'https://acme.atlassian.net/jira/software/projects/A/boards/1',
+      hrefs: ['/browse/A-2', 'https://acme.atlassian.net/browse/ZZ-1', '#top', '/jira/your-work', '/browse/A-2?focus=1'],
+    });
+    expect(answers).toEqual([
+      { site: 'jira', key: 'A-2', badge: expect.objectContaining({ metricName: 'Teams inviting a…', score: 600 }) },
+      { site: 'jira', key: 'ZZ-1', badge: null },
+      null,
+      null,
+      { site: 'jira', key: 'A-2', badge: expect.objectContaining({ score: 600 }) },
+    ]);
+  });
+
   it('reports which stores a write changed, so views know to refresh', async () => {
     const { a } = await seed();
     const handled = await handle(db, { type: 'item.update', id: a.id, patch: { notes: 'x' } });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Badge } from '../../lib/messaging/protocol';
+import type { Badge, HrefBadge } from '../../lib/messaging/protocol';
 import type { EntityLinkRef } from '../../lib/sites/types';
 import { BadgeLayer, BATCH } from '../../components/badges/badge-layer';
 
@@ -18,6 +18,16 @@ function answer(links: EntityLinkRef[]): Badge[] {
     .filter((link) => link.key === 'ABC-1')
     .map((link) => ({ site: link.site, key: link.key, itemId: 'item-1', metricName: 'Teams inviting a…', score: 800 }));
 }
+
+/** What the background answers for hrefs: what each names (resolveJira) and its badge. */
+function answerHrefs(hrefs: string[], base: string): HrefBadge[] {
+  return hrefs.map((href) => {
+    const link = resolveJira(href, base);
+    return link ? { site: link.site, key: link.key, badge: answer([link])[0] ?? null } : null;
+  });
+}
+
+const keysIn = (hrefs: string[]) => hrefs.map((href) => href.split('/').pop());
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -39,7 +49,9 @@ function labelOf(anchor: Element, roots: Map<Element, ShadowRoot>): string | nul
 describe('the badge layer', () => {
   let list: HTMLUListElement;
   let frames: (() => void)[];
-  let lookup: ReturnType<typeof vi.fn<(links: EntityLinkRef[]) => Promise<Badge[]>>>;
+  let lookup: ReturnType<typeof vi.fn<(hrefs: string[], base: string) => Promise<HrefBadge[]>>>;
+  let refreshLookup: ReturnType<typeof vi.fn<(links: Pick<EntityLinkRef, 'site' | 'key'>[]) => Promise<Badge[]>>>;
+  const options = () => ({ selector: SELECTOR, lookupHrefs: lookup, lookup: refreshLookup, resolve: resolveJira, schedule: (callback: () => void) => frames.push(callback) });
   let layer: BadgeLayer;
   let roots: Map<Element, ShadowRoot>;
 
@@ -52,7 +64,8 @@ describe('the badge layer', () => {
     document.body.innerHTML = '<ul id="rows"></ul>';
     list = document.getElementById('rows') as HTMLUListElement;
     frames = [];
-    lookup = vi.fn(async (links: EntityLinkRef[]) => answer(links));
+    lookup = vi.fn(async (hrefs: string[], base: string) => answerHrefs(hrefs, base));
+    refreshLookup = vi.fn(async (links: Pick<EntityLinkRef, 'site' | 'key'>[]) => answer(links.map((l) => ({ ...l, url: '' }))));
     roots = new Map();
     const native = Element.prototype.attachShadow;
     vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
@@ -60,7 +73,7 @@ describe('the badge layer', () => {
       roots.set(this, root);
       return root;
     });
-    layer = new BadgeLayer({ selector: SELECTOR, resolve: resolveJira, lookup, schedule: (callback) => frames.push(callback) });
+    layer = new BadgeLayer(options());
   });
 
   afterEach(() => {
@@ -73,7 +86,7 @@ describe('the badge layer', () => {
     rows(list, 1, 3);
     await settle();
     expect(lookup).toHaveBeenCalledTimes(1);
-    expect(lookup.mock.calls[0]![0].map((link) => link.key)).toEqual(['ABC-1', 'ABC-2', 'ABC-3']);
+    expect(keysIn(lookup.mock.calls[0]![0])).toEqual(['ABC-1', 'ABC-2', 'ABC-3']);
     expect(frames).toHaveLength(0);
     expect(badgeCount()).toBe(3);
   });
@@ -93,6 +106,21 @@ describe('the badge layer', () => {
     expect(labelOf(anchors[1]!, roots)).toBe('unlinked');
   });
 
+  it('started twice (the page, then a settings change) still gives each link one badge', async () => {
+    rows(list, 1, 5);
+    layer.start();
+    layer.start();
+    await settle();
+    runFrames();
+    await settle();
+    rows(list, 6, 5);
+    await settle();
+    runFrames();
+    await settle();
+    expect(badgeCount()).toBe(10);
+    expect(lookup).toHaveBeenCalledTimes(2);
+  });
+
   it('badges rows added later, and asks only about those', async () => {
     layer.start();
     rows(list, 1, 10);
@@ -101,17 +129,52 @@ describe('the badge layer', () => {
     await settle();
     expect(badgeCount()).toBe(15);
     expect(lookup).toHaveBeenCalledTimes(2);
-    expect(lookup.mock.calls[1]![0].map((link) => link.key)).toEqual(['ABC-11', 'ABC-12', 'ABC-13', 'ABC-14', 'ABC-15']);
+    expect(keysIn(lookup.mock.calls[1]![0])).toEqual(['ABC-11', 'ABC-12', 'ABC-13', 'ABC-14', 'ABC-15']);
   });
 
-  it('hands resolve the href as written and the document base URL', async () => {
+  it('hands the background the hrefs as written and the document base URL, and works none out itself', async () => {
     const resolve = vi.fn(resolveJira);
-    layer = new BadgeLayer({ selector: SELECTOR, resolve, lookup, schedule: (callback) => frames.push(callback) });
+    layer = new BadgeLayer({ ...options(), resolve });
     layer.start();
     rows(list, 7, 1);
+    list.insertAdjacentHTML('beforeend', '<li><a href="/browse/not-a-ticket">x</a></li>');
     await settle();
-    expect(resolve).toHaveBeenCalledWith('/browse/ABC-7', document.baseURI);
-    expect(lookup.mock.calls[0]![0]).toEqual([{ site: 'jira', key: 'ABC-7', url: new URL('/browse/ABC-7', document.baseURI).href }]);
+    expect(lookup).toHaveBeenCalledWith(['/browse/ABC-7', '/browse/not-a-ticket'], document.baseURI);
+    expect(resolve).not.toHaveBeenCalled();
+    expect(badgeCount()).toBe(1);
+  });
+
+  it('asks about an href that names no entity only once', async () => {
+    layer.start();
+    list.insertAdjacentHTML('beforeend', '<li><a href="/browse/not-a-ticket">x</a></li>');
+    await settle();
+    list.insertAdjacentHTML('beforeend', '<li><a href="/browse/not-a-ticket">again</a></li>');
+    await settle();
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(badgeCount()).toBe(0);
+  });
+
+  it('still badges the entity links with "?" when the background cannot be asked, working them out itself', async () => {
+    lookup.mockRejectedValueOnce(new Error('Could not establish connection'));
+    layer.start();
+    rows(list, 1, 2);
+    list.insertAdjacentHTML('beforeend', '<li><a href="/browse/not-a-ticket">x</a></li>');
+    await settle();
+    const anchors = [...list.querySelectorAll('a')];
+    expect(anchors.map(hasBadge)).toEqual([true, true, false]);
+    expect(labelOf(anchors[0]!, roots)).toBe('?');
+  });
+
+  it('shows the workspace as it is after a change, asking about the badged links again', async () => {
+    layer.start();
+    rows(list, 1, 2);
+    await settle();
+    refreshLookup.mockResolvedValueOnce([{ site: 'jira', key: 'ABC-2', itemId: 'item-2', metricName: 'Boards shared', score: 40 }]);
+    await layer.refresh();
+    const anchors = [...list.querySelectorAll('a')];
+    expect(refreshLookup.mock.calls[0]![0].map((link) => link.key)).toEqual(['ABC-1', 'ABC-2']);
+    expect(labelOf(anchors[0]!, roots)).toBe('unlinked');
+    expect(labelOf(anchors[1]!, roots)).toBe('Boards shared · 40');
   });
 
   it('removes the badge of a removed row, and of a link removed from beside it', async () => {
@@ -140,7 +203,7 @@ describe('the badge layer', () => {
 
   it('places nothing for a link recycled while the answer was on its way, then badges it for its new href', async () => {
     let answerFirst: () => void = () => undefined;
-    lookup.mockImplementationOnce((links) => new Promise((resolve) => (answerFirst = () => resolve(answer(links)))));
+    lookup.mockImplementationOnce((hrefs, base) => new Promise((resolve) => (answerFirst = () => resolve(answerHrefs(hrefs, base)))));
     layer.start();
     rows(list, 2, 1);
     await settle();
@@ -155,8 +218,8 @@ describe('the badge layer', () => {
 
   it('loses none of the host’s changes made just before its badges go in', async () => {
     let answerFirst: () => void = () => undefined;
-    lookup.mockImplementationOnce((links) => {
-      const reply = new Promise<Badge[]>((resolve) => (answerFirst = () => resolve(answer(links))));
+    lookup.mockImplementationOnce((hrefs, base) => {
+      const reply = new Promise<HrefBadge[]>((resolve) => (answerFirst = () => resolve(answerHrefs(hrefs, base))));
       // The host adds a row in the microtask just before the badges go in: its record is
       // still undelivered when the layer stops observing its own insertions.
       void reply.then(() => undefined).then(() => rows(list, 3, 1));
@@ -203,7 +266,7 @@ describe('the badge layer', () => {
 
   it('places nothing once stopped, even for an answer already on its way', async () => {
     let answerFirst: () => void = () => undefined;
-    lookup.mockImplementationOnce((links) => new Promise((resolve) => (answerFirst = () => resolve(answer(links)))));
+    lookup.mockImplementationOnce((hrefs, base) => new Promise((resolve) => (answerFirst = () => resolve(answerHrefs(hrefs, base)))));
     layer.start();
     rows(list, 1, 3);
     await settle();
@@ -217,7 +280,7 @@ describe('the badge layer', () => {
     const ownHost = document.createElement('div');
     ownHost.innerHTML = '<a href="/browse/ABC-9">ABC-9</a>';
     document.body.append(ownHost);
-    layer = new BadgeLayer({ selector: SELECTOR, resolve: resolveJira, lookup, ownHost, schedule: (callback) => frames.push(callback) });
+    layer = new BadgeLayer({ ...options(), ownHost });
     layer.start();
     ownHost.insertAdjacentHTML('beforeend', '<a href="/browse/ABC-10">ABC-10</a>');
     rows(list, 1, 1);
