@@ -55,7 +55,19 @@ export function byId(a: Item, b: Item): number {
 }
 
 export async function getStoredItem(store: Store<'itemChunks'>, id: Id): Promise<Item | undefined> {
-  return (await store.get(chunkOf(id)))?.items.find((item) => item.id === id);
+  return (await readChunkOf(store, id)).item;
+}
+
+/** The chunk that holds (or would hold) `id`, and the item in it: read once by a write that then replaces it. */
+export async function readChunkOf(store: Store<'itemChunks'>, id: Id): Promise<{ chunk: number; stored?: StoredItemChunk; item?: Item }> {
+  const chunk = chunkOf(id);
+  const stored = await store.get(chunk);
+  return { chunk, stored, item: stored?.items.find((item) => item.id === id) };
+}
+
+/** That chunk with `item` in place of the item with its id. */
+export function withItem({ chunk, stored }: { chunk: number; stored?: StoredItemChunk }, item: Item): StoredItemChunk {
+  return toChunk(chunk, [...(stored?.items ?? []).filter((other) => other.id !== item.id), item]);
 }
 
 /** Every item, in id order. */

@@ -3,7 +3,7 @@ import type { EntityLink, Id, Item } from '../domain/types';
 import { wrongInputMetric } from '../domain/workspace-file';
 import type { ItemPatch, LinkRef } from '../messaging/protocol';
 import { invalid, notFound } from './errors';
-import { changeItems, getStoredItem, itemsWhere } from './item-chunks';
+import { changeItems, getStoredItem, itemsWhere, readChunkOf, withItem } from './item-chunks';
 import { linkKey, type LensDb, type Store } from './schema';
 import { adjustRanking } from './rankings';
 import { each, read, write } from './transaction';
@@ -62,7 +62,8 @@ export async function createItem(db: LensDb, input: NewItem): Promise<Item> {
 export async function updateItem(db: LensDb, id: Id, patch: ItemPatch): Promise<Item> {
   return write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
     const store = tx.objectStore('itemChunks');
-    const current = await getStoredItem(store, id);
+    const read = await readChunkOf(store, id);
+    const current = read.item;
     if (!current) throw notFound('item', id);
     const { rice, ...fields } = definedFields(patch);
     const item = checkRecord(ItemSchema, {
@@ -74,9 +75,13 @@ export async function updateItem(db: LensDb, id: Id, patch: ItemPatch): Promise<
       createdAt: current.createdAt,
       updatedAt: now(),
     });
-    if (item.inputMetricId !== current.inputMetricId) await checkInputMetric(tx.objectStore('metrics'), item);
-    await changeItems(store, { put: [item] });
-    await adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), current, item);
+    // Issued together, not one after another: a tag seen in another tab waits for this
+    // write, and the transaction keeps them whole (a refused metric aborts the put too).
+    await Promise.all([
+      item.inputMetricId !== current.inputMetricId ? checkInputMetric(tx.objectStore('metrics'), item) : undefined,
+      store.put(withItem(read, item)),
+      adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), current, item),
+    ]);
     return item;
   });
 }
