@@ -79,17 +79,7 @@ export default defineContentScript({
       await loadPage(early);
     };
 
-    const badges = adapter
-      ? new BadgeLayer({
-          selector: adapter.linkSelector,
-          lookupHrefs: (hrefs, base) => request({ type: 'badges.forHrefs', hrefs, base }),
-          lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
-          resolve: (href, base) => entityLinkFromHref(href, base, siteSettings.customDomains),
-          ownHost: ui.host,
-        })
-      : null;
-    ctx.onInvalidated(() => badges?.stop());
-
+    let badges: BadgeLayer | null = null;
     const followSettings = async () => {
       const wasOff = isSwitchedOff();
       siteSettings = await request({ type: 'sites.settings' });
@@ -99,12 +89,8 @@ export default defineContentScript({
       await showEntity();
     };
 
-    // WXT fires this from the Navigation API's `navigate` event, which comes before the
-    // page's pushState has changed location.href: read the page once the page's own
-    // code has run (a microtask), or the old ticket would be read again.
-    ctx.addEventListener(window, 'wxt:locationchange', () => queueMicrotask(() => void showEntity()));
-    // Hosts set the real title after the URL changes; pick it up without a reload.
-    ctx.setTimeout(() => void showEntity(), 1500);
+    // Listening comes before the first answer is shown, so no notice, navigation or
+    // toggle sent meanwhile goes unheard; everything else waits until the pill shows.
     const unsubscribe = onWorkspaceChange((notice) => {
       prefetched = null;
       if (notice.stores.includes('settings')) void followSettings();
@@ -113,7 +99,6 @@ export default defineContentScript({
       void badges?.refresh();
     });
     ctx.onInvalidated(unsubscribe);
-
     const onCommand = (message: unknown) => {
       if ((message as { type?: unknown } | null)?.type === 'nsl.togglePanel') {
         if (!entity.value) entity.value = genericWebEntity(new URL(location.href), document);
@@ -123,6 +108,28 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onCommand);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+    // WXT fires this from the Navigation API's `navigate` event, which comes before the
+    // page's pushState has changed location.href: read the page once the page's own
+    // code has run (a microtask), or the old ticket would be read again.
+    ctx.addEventListener(window, 'wxt:locationchange', () => queueMicrotask(() => void showEntity()));
+
+    // The pill first: it is what the user is waiting for.
+    await showEntity();
+
+    badges = adapter
+      ? new BadgeLayer({
+          selector: adapter.linkSelector,
+          lookupHrefs: (hrefs, base) => request({ type: 'badges.forHrefs', hrefs, base }),
+          lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
+          resolve: (href, base) => entityLinkFromHref(href, base, siteSettings.customDomains),
+          ownHost: ui.host,
+        })
+      : null;
+    if (!isSwitchedOff()) badges?.start();
+    ctx.onInvalidated(() => badges?.stop());
+
+    // Hosts set the real title after the URL changes; pick it up without a reload.
+    ctx.setTimeout(() => void showEntity(), 1500);
 
     ctx.addEventListener(document, 'selectionchange', () => rememberSelection(String(document.getSelection() ?? '')));
     ctx.addEventListener(window, 'pagehide', () => void flushDrafts());
@@ -146,9 +153,5 @@ export default defineContentScript({
       });
     });
     ctx.onInvalidated(stopPanelEffect);
-
-    // The pill first: it is what the user is waiting for; the badges' first scan can follow.
-    await showEntity();
-    if (!isSwitchedOff()) badges?.start();
   },
 });
