@@ -5,7 +5,7 @@ import { mountPill } from '@/components/panel/pill';
 import pillCss from '@/components/panel/pill.css?inline';
 import { onWorkspaceChange, request } from '@/lib/messaging/client';
 import type { SiteSettings } from '@/lib/messaging/protocol';
-import { flushDrafts, resetEditor } from '@/lib/state/item-draft';
+import { flushDrafts, resetEditor } from '@/lib/state/draft-saver';
 import { applyChange, entity, expanded, loadPage, needsScores, prefetchPage, type PrefetchedPage } from '@/lib/state/page';
 import { loadPanelCode, panelCode } from '@/lib/state/panel-code';
 import { rememberSelection } from '@/lib/state/selection';

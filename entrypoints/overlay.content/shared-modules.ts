@@ -11,7 +11,7 @@ export const SHARED_GLOBAL = '__northStarLens';
 export const SHARED_MODULES = {
   signalsCore: '@preact/signals-core',
   page: './lib/state/page.ts',
-  itemDraft: './lib/state/item-draft.ts',
+  draftSaver: './lib/state/draft-saver.ts',
   selection: './lib/state/selection.ts',
   client: './lib/messaging/client.ts',
 } as const;

@@ -1,8 +1,8 @@
 /**
  * What the user is typing into this page's item, before it is stored: the drafts, the
- * refusals beside them, and the score and rank they would give. Kept with the page state
- * (the pill shows the live score), while the code that stores drafts comes with the open
- * panel (item-editor.ts): until the panel has loaded no draft can exist.
+ * refusals beside them, and the score and rank they would give. Part of the open panel's
+ * code, with item-editor.ts, which stores them; the pill gets the live score through
+ * draft-saver.ts.
  */
 import { batch, computed, signal } from '@preact/signals-core';
 import { parseFieldNumber } from '../domain/number-text';
@@ -71,27 +71,8 @@ export const liveRank = computed(() => {
   return { rank: rankOfScore(score.score, others), of: others.length + 1 };
 });
 
-/** Stores drafts: provided by the open panel's code once it has loaded. */
-export interface DraftSaver {
-  flush(): Promise<void>;
-  /** Forgets what is waiting to be sent (timers, queued choices). */
-  forget(): void;
-}
-
-let saver: DraftSaver | null = null;
-
-export function setDraftSaver(next: DraftSaver): void {
-  saver = next;
-}
-
-/** Sends every valid draft now (before navigating away, or when the page is hidden). */
-export function flushDrafts(): Promise<void> {
-  return saver ? saver.flush() : Promise.resolve();
-}
-
-/** Forgets drafts when the page shows another entity (after SPA navigation). */
-export function resetEditor(): void {
-  saver?.forget();
+/** Forgets every draft and refusal. */
+export function clearDrafts(): void {
   batch(() => {
     drafts.value = {};
     fieldErrors.value = {};

@@ -9,13 +9,15 @@ import { parseFieldNumber } from '../domain/number-text';
 import { riceScore } from '../domain/rice';
 import { request, RequestError } from '../messaging/client';
 import type { ItemPatch } from '../messaging/protocol';
+import { draftKeeper } from './draft-saver';
 import {
+  clearDrafts,
   drafts,
   fieldErrors,
+  liveScore,
   RICE_INPUT_FIELDS,
   saveError,
   saveState,
-  setDraftSaver,
   toStored,
   type EditableField,
 } from './item-draft';
@@ -154,14 +156,16 @@ function fieldOfPath(path: string | undefined): EditableField | null {
     : null;
 }
 
-/** Makes the page's drafts stored by this module: called once the panel's code has loaded. */
+/** Makes the page's drafts kept and stored by this module: called once the panel's code has loaded. */
 export function startSavingDrafts(): void {
-  setDraftSaver({
+  draftKeeper.value = {
     flush: flushDrafts,
     forget() {
       if (timer) clearTimeout(timer);
       timer = null;
       queuedPatch = {};
+      clearDrafts();
     },
-  });
+    liveScore,
+  };
 }

@@ -5,11 +5,19 @@
  */
 import { computed } from '@preact/signals-core';
 import { formatScore } from '../domain/format';
-import { liveScore } from './item-draft';
+import { riceScore } from '../domain/rice';
+import { draftKeeper } from './draft-saver';
 import { chartMetric, entity, expanded, hasTree, inputLink, item, loadState } from './page';
 import { panelCode } from './panel-code';
 
 export type PillTone = 'linked' | 'unlinked' | 'muted';
+
+/** The stored estimate's score, until the open panel's drafts take over. */
+const storedScore = computed(() => {
+  const current = item.value;
+  const link = inputLink.value;
+  return current && link ? riceScore(current.rice, link.leverage) : null;
+});
 
 export const pillText = computed<{ text: string; tone: PillTone }>(() => {
   if (panelCode.value === 'failed') return { text: 'North Star Lens could not open its panel: try again', tone: 'muted' };
@@ -23,7 +31,7 @@ export const pillText = computed<{ text: string; tone: PillTone }>(() => {
   if (!item.value) return { text: 'Not tracked · no path to the NSM', tone: 'unlinked' };
   const link = inputLink.value;
   if (!link) return { text: 'Not linked to the NSM', tone: 'unlinked' };
-  const score = liveScore.value;
+  const score = (draftKeeper.value?.liveScore ?? storedScore).value;
   return { text: `${link.input.name} · ${score?.ok ? formatScore(score.score) : 'unscored'}`, tone: 'linked' };
 });
 
