@@ -83,6 +83,27 @@ describe('the in-page panel on a tracker', () => {
     await page.close();
   });
 
+  it("loads the open panel's code only when the user reaches for the pill, and once", async () => {
+    const page = await openTicket('ABC-1');
+    const panel = await panelRoot(page);
+    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
+    const stylesheets = () => panel.run<number>('(root) => root.querySelectorAll("style").length');
+    // Only the pill's stylesheet: the panel's code (which brings its own) is not on the page.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await stylesheets()).toBe(1);
+    const box = await panel.run<{ x: number; y: number }>(
+      '(root) => { const r = root.querySelector("[data-testid=pill]").getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }',
+    );
+    await page.mouse.move(box.x, box.y);
+    expect(await eventually(stylesheets, (n) => n === 2)).toBe(2);
+    expect(await panel.exists('[data-testid=panel]')).toBe(false);
+    await panel.openPanel();
+    await page.keyboard.press('Escape');
+    await panel.openPanel();
+    expect(await stylesheets()).toBe(2);
+    await page.close();
+  });
+
   it('creates, links and scores an item from the ticket, and it is still there after a reload', async () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);
