@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { broadcastChange } from '@/lib/background/broadcast';
-import { handle } from '@/lib/background/handlers';
+import { handle, type StoredRequestType } from '@/lib/background/handlers';
 import { injectExpandedPanel, togglePanelInTab } from '@/lib/background/panel-toggle';
-import type { Reply, Request } from '@/lib/messaging/protocol';
+import type { Reply, RequestOf } from '@/lib/messaging/protocol';
 import { syncCustomDomainScripts } from '@/lib/custom-domains';
 import { checkMessage } from '@/lib/messaging/validate';
 import { getSettings, openWorkspaceDb, StorageError, type LensDb } from '@/lib/storage';
@@ -40,7 +40,7 @@ export default defineBackground(() => {
   });
 });
 
-async function answer(database: () => Promise<LensDb>, forgetDatabase: () => void, request: Request): Promise<Reply<unknown>> {
+async function answer(database: () => Promise<LensDb>, forgetDatabase: () => void, request: RequestOf<StoredRequestType>): Promise<Reply<unknown>> {
   try {
     const { value, changed, item } = await handle(await database(), request);
     if (changed.length > 0) void broadcastChange(changed, item);

@@ -23,6 +23,13 @@ export interface Handled<T> {
   item?: Item;
 }
 
+/**
+ * The requests answered here, from the database. `panel.load` needs the sending tab, which
+ * only the worker's listener knows: entrypoints/background.ts answers it.
+ */
+export type StoredRequestType = Exclude<RequestType, 'panel.load'>;
+type StoredRequest = RequestOf<StoredRequestType>;
+
 /** One derived copy per connection: a new connection (a restarted worker, a reopened database) starts empty. */
 const caches = new WeakMap<Db, WorkspaceCache>();
 
@@ -33,11 +40,11 @@ export function cacheFor(db: Db): WorkspaceCache {
   return cache;
 }
 
-export async function handle<T extends RequestType>(db: Db, request: RequestOf<T>): Promise<Handled<Responses[T]>> {
+export async function handle<T extends StoredRequestType>(db: Db, request: RequestOf<T>): Promise<Handled<Responses[T]>> {
   const cache = cacheFor(db);
   try {
-    const handled = await dispatch(db, request as Request, cache);
-    keepCacheInStep(cache, request as Request, handled);
+    const handled = await dispatch(db, request as StoredRequest, cache);
+    keepCacheInStep(cache, request as StoredRequest, handled);
     return handled as Handled<Responses[T]>;
   } catch (failure) {
     cache.drop();
@@ -45,7 +52,7 @@ export async function handle<T extends RequestType>(db: Db, request: RequestOf<T
   }
 }
 
-function keepCacheInStep(cache: WorkspaceCache, req: Request, handled: Handled<unknown>): void {
+function keepCacheInStep(cache: WorkspaceCache, req: StoredRequest, handled: Handled<unknown>): void {
   if (handled.changed.length === 0) return;
   if (handled.changed.some((name) => name === 'settings' || name === 'trees')) cache.dropBasics();
   if (req.type === 'item.create' || req.type === 'item.update') cache.itemWritten(handled.value as Item);
@@ -53,7 +60,7 @@ function keepCacheInStep(cache: WorkspaceCache, req: Request, handled: Handled<u
   else if (handled.changed.some((name) => name === 'items' || name === 'metrics' || name === 'trees')) cache.drop();
 }
 
-async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Handled<unknown>> {
+async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache): Promise<Handled<unknown>> {
   switch (req.type) {
     case 'snapshot.get':
       return read(await snapshot(db, cache, req.treeId));
@@ -135,9 +142,6 @@ async function dispatch(db: Db, req: Request, cache: WorkspaceCache): Promise<Ha
     case 'dashboard.open':
       await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
       return read(null);
-    case 'panel.load':
-      // Needs the sending tab, which only the worker's listener knows (entrypoints/background.ts).
-      throw new store.StorageError('invalid', 'Only a page showing the panel can load it.');
   }
 }
 

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handle } from '../../lib/background/handlers';
+import { handle, type StoredRequestType } from '../../lib/background/handlers';
 import { StorageError, type LensDb } from '../../lib/storage';
-import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
+import type { RequestOf } from '../../lib/messaging/protocol';
 import { freshDb } from '../storage/fresh-db';
 
 let db: LensDb;
-const call = async <T extends RequestType>(request: RequestOf<T>) => (await handle(db, request)).value;
+const call = async <T extends StoredRequestType>(request: RequestOf<T>) => (await handle(db, request)).value;
 
 async function seed() {
   const tree = await call({ type: 'tree.create', name: 'Product' });

@@ -4,14 +4,14 @@
  * fresh read of the database would say.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cacheFor, handle } from '../../lib/background/handlers';
+import { cacheFor, handle, type StoredRequestType } from '../../lib/background/handlers';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
-import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
+import type { RequestOf } from '../../lib/messaging/protocol';
 import { listItems, listMetrics, type LensDb } from '../../lib/storage';
 import { freshDb } from '../storage/fresh-db';
 
 let db: LensDb;
-const call = async <T extends RequestType>(request: RequestOf<T>) => (await handle(db, request)).value;
+const call = async <T extends StoredRequestType>(request: RequestOf<T>) => (await handle(db, request)).value;
 /** Until the copy is read, pages are answered from the database; these tests are about the copy. */
 const copyRead = () => cacheFor(db).load();
 const link = (key: string) => ({ site: 'jira' as const, key, url: `https://acme.atlassian.net/browse/${key}` });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handle } from '../../lib/background/handlers';
+import { handle, type StoredRequestType } from '../../lib/background/handlers';
 import type { Request, RequestType } from '../../lib/messaging/protocol';
 import { checkMessage } from '../../lib/messaging/validate';
 import { StorageError, type LensDb } from '../../lib/storage';
@@ -21,6 +21,8 @@ async function deliver(raw: unknown, sender: { id?: string } = OURS): Promise<{ 
     if (checked.reply.ok) throw new Error('a refusal must be an error reply');
     return { ok: false, ...checked.reply.error };
   }
+  // As in the worker: a tab's content script asks for the panel's code; here there is no tab.
+  if (checked.request.type === 'panel.load') return { ok: false, code: 'forbidden' };
   try {
     await handle(db, checked.request);
     return { ok: true };
@@ -36,7 +38,7 @@ let valid: Record<RequestType, Request>;
 /** A well-formed message of every type, pointing at real records: each mutation below breaks one thing only. */
 async function seed(): Promise<Record<RequestType, Request>> {
   db = await freshDb();
-  const call = async <T extends RequestType>(request: Extract<Request, { type: T }>) => (await handle(db, request)).value;
+  const call = async <T extends StoredRequestType>(request: Extract<Request, { type: T }>) => (await handle(db, request)).value;
   const tree = await call({ type: 'tree.create', name: 'Product', game: 'productivity' });
   const other = await call({ type: 'tree.create', name: 'Other', game: null });
   const nsm = await call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
