@@ -55,6 +55,17 @@ describe('the badge layer', () => {
   let layer: BadgeLayer;
   let roots: Map<Element, ShadowRoot>;
 
+  /** The next lookup answers only when the returned function is called; `watch` sees its reply first. */
+  const holdNextAnswer = (watch?: (reply: Promise<HrefBadge[]>) => void) => {
+    let release: () => void = () => undefined;
+    lookup.mockImplementationOnce((hrefs, base) => {
+      const reply = new Promise<HrefBadge[]>((resolve) => (release = () => resolve(answerHrefs(hrefs, base))));
+      watch?.(reply);
+      return reply;
+    });
+    return () => release();
+  };
+
   const runFrames = () => {
     const due = frames.splice(0);
     for (const frame of due) frame();
@@ -202,8 +213,7 @@ describe('the badge layer', () => {
   });
 
   it('places nothing for a link recycled while the answer was on its way, then badges it for its new href', async () => {
-    let answerFirst: () => void = () => undefined;
-    lookup.mockImplementationOnce((hrefs, base) => new Promise((resolve) => (answerFirst = () => resolve(answerHrefs(hrefs, base)))));
+    const answerFirst = holdNextAnswer();
     layer.start();
     rows(list, 2, 1);
     await settle();
@@ -217,14 +227,9 @@ describe('the badge layer', () => {
   });
 
   it('loses none of the host’s changes made just before its badges go in', async () => {
-    let answerFirst: () => void = () => undefined;
-    lookup.mockImplementationOnce((hrefs, base) => {
-      const reply = new Promise<HrefBadge[]>((resolve) => (answerFirst = () => resolve(answerHrefs(hrefs, base))));
-      // The host adds a row in the microtask just before the badges go in: its record is
-      // still undelivered when the layer stops observing its own insertions.
-      void reply.then(() => undefined).then(() => rows(list, 3, 1));
-      return reply;
-    });
+    // The host adds a row in the microtask just before the badges go in: its record is
+    // still undelivered when the layer stops observing its own insertions.
+    const answerFirst = holdNextAnswer((reply) => void reply.then(() => undefined).then(() => rows(list, 3, 1)));
     layer.start();
     rows(list, 1, 2);
     await settle();
@@ -265,8 +270,7 @@ describe('the badge layer', () => {
   });
 
   it('places nothing once stopped, even for an answer already on its way', async () => {
-    let answerFirst: () => void = () => undefined;
-    lookup.mockImplementationOnce((hrefs, base) => new Promise((resolve) => (answerFirst = () => resolve(answerHrefs(hrefs, base)))));
+    const answerFirst = holdNextAnswer();
     layer.start();
     rows(list, 1, 3);
     await settle();
