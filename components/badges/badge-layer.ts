@@ -98,7 +98,23 @@ export class BadgeLayer {
   /** Forgets what it knew about every link and asks again: the workspace changed. */
   async refresh(): Promise<void> {
     this.known.clear();
-    const badges = [...this.placed.values()];
+    await this.reask([...this.placed.values()]);
+  }
+
+  /**
+   * One item was written: only the badges it can change are asked about again, those of
+   * its links now and any that showed it before (a link it no longer carries). Every
+   * other badge shows another item, which this write did not touch.
+   */
+  async refreshItem(item: { id: string; links: readonly LinkKey[] }): Promise<void> {
+    const ids = new Set(item.links.map(linkId));
+    for (const [id, badge] of this.known) if (badge?.itemId === item.id) ids.add(id);
+    for (const id of ids) this.known.delete(id);
+    await this.reask([...this.placed.values()].filter((badge) => ids.has(badge.id)));
+  }
+
+  private async reask(badges: Placed[]): Promise<void> {
+    if (!badges.length) return;
     await this.learn(badges.map((badge) => badge.link));
     for (const badge of badges) renderBadge(badge.label, this.known.get(badge.id));
   }

@@ -6,7 +6,7 @@ import pillCss from '@/components/panel/pill.css?inline';
 import { onWorkspaceChange, request } from '@/lib/messaging/client';
 import type { SiteSettings } from '@/lib/messaging/protocol';
 import { flushDrafts, resetEditor } from '@/lib/state/draft-saver';
-import { applyChange, entity, expanded, loadPage, needsScores, prefetchPage, type PrefetchedPage } from '@/lib/state/page';
+import { applyChange, entity, expanded, loadPage, needsScores, prefetchPage, writtenItem, type PrefetchedPage } from '@/lib/state/page';
 import { loadPanelCode, panelCode } from '@/lib/state/panel-code';
 import { rememberSelection } from '@/lib/state/selection';
 import { takeEarlyOpening } from './early';
@@ -96,7 +96,9 @@ export default defineContentScript({
       if (notice.stores.includes('settings')) void followSettings();
       if (isSwitchedOff()) return;
       if (applyChange(notice)) void loadPage();
-      void badges?.refresh();
+      // A write of one item changes only that item's badges; anything else may change any.
+      const written = writtenItem(notice);
+      void (written ? badges?.refreshItem(written) : badges?.refresh());
     });
     ctx.onInvalidated(unsubscribe);
     const onCommand = (message: unknown) => {

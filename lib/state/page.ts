@@ -98,6 +98,11 @@ function isNewer(a: Item, b: Item): boolean {
   return a.id === b.id && a.updatedAt > b.updatedAt;
 }
 
+/** The one item a notice says was written, when that is all it says changed. */
+export function writtenItem(notice: ChangeNotice): Item | null {
+  return notice.item && notice.stores.every((store) => store === 'items') ? notice.item : null;
+}
+
 /**
  * What a change notice means for this page. An item written elsewhere that this page
  * shows is taken from the notice itself (no round trip); another item's write changes
@@ -105,11 +110,10 @@ function isNewer(a: Item, b: Item): boolean {
  * the page still has to ask the background again.
  */
 export function applyChange(notice: ChangeNotice): boolean {
-  const written = notice.item;
+  const written = writtenItem(notice);
   const context = pageContext.value;
   const current = entity.value;
-  const onlyItems = notice.stores.every((store) => store === 'items');
-  if (!written || !onlyItems || !context || !current || loadState.value !== 'ready') return true;
+  if (!written || !context || !current || loadState.value !== 'ready') return true;
   const showsIt = context.item ? context.item.id === written.id : written.links.some((l) => l.site === current.site && l.key === current.key);
   if (!showsIt) return context.otherScores !== null;
   if (context.tree?.id !== written.treeId) return true;

@@ -176,6 +176,21 @@ describe('the badge layer', () => {
     expect(labelOf(anchors[0]!, roots)).toBe('?');
   });
 
+  it('after one item is written, asks again only about the badges that item can change', async () => {
+    layer.start();
+    rows(list, 1, 3);
+    await settle();
+    refreshLookup.mockResolvedValueOnce([]);
+    // ABC-1 was badged as item-1; the write moved item-1 to ABC-3, so both can change.
+    await layer.refreshItem({ id: 'item-1', links: [{ site: 'jira', key: 'ABC-3' }] });
+    expect(refreshLookup).toHaveBeenCalledTimes(1);
+    expect(refreshLookup.mock.calls[0]![0].map((link) => link.key).sort()).toEqual(['ABC-1', 'ABC-3']);
+    const anchors = [...list.querySelectorAll('a')];
+    expect(labelOf(anchors[0]!, roots)).toBe('unlinked');
+    await layer.refreshItem({ id: 'item-9', links: [{ site: 'jira', key: 'ZZZ-1' }] });
+    expect(refreshLookup).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the workspace as it is after a change, asking about the badged links again', async () => {
     layer.start();
     rows(list, 1, 2);
