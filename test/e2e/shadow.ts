@@ -19,7 +19,7 @@ export interface ShadowHandle {
   text(selector: string): Promise<string | null>;
   exists(selector: string): Promise<boolean>;
   click(selector: string): Promise<void>;
-  /** Clicks the pill and waits for the open panel, whose code loads on that first open. */
+  /** Clicks the pill and waits for the open panel, whose code loads on that first open, to take the focus. */
   openPanel(): Promise<void>;
   focus(selector: string): Promise<void>;
   value(selector: string): Promise<string | null>;
@@ -84,8 +84,12 @@ export async function panelRoot(page: Page, hostName = 'north-star-lens', timeou
     async openPanel() {
       await handle.click('[data-testid=pill]');
       const deadline = Date.now() + 15_000;
-      while (!(await handle.exists('[data-testid=panel]'))) {
-        if (Date.now() > deadline) throw new Error('The panel did not open');
+      // Open means shown and holding the focus, as a person sees it before typing: the
+      // panel moves the focus into itself once it has rendered, and on a busy machine that
+      // can come after a test's own focus, taking the keys it then types.
+      const opened = '(root) => { const panel = root.querySelector("[data-testid=panel]"); return Boolean(panel && panel.contains(root.activeElement)); }';
+      while (!(await run<boolean>(opened))) {
+        if (Date.now() > deadline) throw new Error('The panel did not open and take the focus');
         await new Promise((r) => setTimeout(r, 25));
       }
     },
