@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { broadcastChange } from '@/lib/background/broadcast';
-import { handle, type StoredRequestType } from '@/lib/background/handlers';
+import { broadcastChange, listTabs } from '@/lib/background/broadcast';
+import { handle, mayWrite, type StoredRequestType } from '@/lib/background/handlers';
 import { injectExpandedPanel, togglePanelInTab } from '@/lib/background/panel-toggle';
 import type { Reply, RequestOf } from '@/lib/messaging/protocol';
 import { syncCustomDomainScripts } from '@/lib/custom-domains';
@@ -41,9 +41,10 @@ export default defineBackground(() => {
 });
 
 async function answer(database: () => Promise<LensDb>, forgetDatabase: () => void, request: RequestOf<StoredRequestType>): Promise<Reply<unknown>> {
+  const openTabs = mayWrite(request.type) ? listTabs() : undefined;
   try {
     const { value, changed, item } = await handle(await database(), request);
-    if (changed.length > 0) void broadcastChange(changed, item);
+    if (changed.length > 0) void broadcastChange(changed, item, openTabs);
     return { ok: true, value };
   } catch (failure) {
     if (!(failure instanceof StorageError) || failure.code === 'storage') forgetDatabase();

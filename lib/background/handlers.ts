@@ -40,15 +40,40 @@ export function cacheFor(db: Db): WorkspaceCache {
   return cache;
 }
 
+/** Requests that never change what is stored (a rebuilt ranking is derived data); any other may write. */
+const READS: ReadonlySet<StoredRequestType> = new Set<StoredRequestType>([
+  'snapshot.get',
+  'page.context',
+  'page.open',
+  'badges.lookup',
+  'badges.forHrefs',
+  'metric.bySourceUrl',
+  'observations.list',
+  'workspace.export',
+  'workspace.previewImport',
+  'sites.settings',
+  'dashboard.open',
+]);
+
+export function mayWrite(type: StoredRequestType): boolean {
+  return !READS.has(type);
+}
+
 export async function handle<T extends StoredRequestType>(db: Db, request: RequestOf<T>): Promise<Handled<Responses[T]>> {
   const cache = cacheFor(db);
+  const writing = mayWrite((request as StoredRequest).type);
+  // Taken before this write counts itself in: see WorkspaceCache.committedMetrics.
+  const metrics = writing ? cache.committedMetrics() : null;
+  if (writing) cache.writeStarted();
   try {
-    const handled = await dispatch(db, request as StoredRequest, cache);
+    const handled = await dispatch(db, request as StoredRequest, cache, metrics);
     keepCacheInStep(cache, request as StoredRequest, handled);
     return handled as Handled<Responses[T]>;
   } catch (failure) {
     cache.drop();
     throw failure;
+  } finally {
+    if (writing) cache.writeEnded();
   }
 }
 
@@ -60,7 +85,8 @@ function keepCacheInStep(cache: WorkspaceCache, req: StoredRequest, handled: Han
   else if (handled.changed.some((name) => name === 'items' || name === 'metrics' || name === 'trees')) cache.drop();
 }
 
-async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache): Promise<Handled<unknown>> {
+/** `metrics`: every metric as committed, when the derived copy knows them for certain (item writes then read none). */
+async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache, metrics: ReadonlyMap<Id, Metric> | null): Promise<Handled<unknown>> {
   switch (req.type) {
     case 'snapshot.get':
       return read(await snapshot(db, cache, req.treeId));
@@ -101,11 +127,11 @@ async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache): Prom
           title: req.title,
           links: req.links,
           inputMetricId: req.inputMetricId ?? null,
-        }),
+        }, metrics ?? undefined),
       );
     case 'item.update':
       await checkRicePatch(db, req.id, req.patch);
-      return wroteItem(await store.updateItem(db, req.id, req.patch));
+      return wroteItem(await store.updateItem(db, req.id, req.patch, metrics ?? undefined));
     case 'item.delete':
       await store.deleteItem(db, req.id);
       return wrote(null, 'items');

@@ -30,6 +30,8 @@ interface Snapshot {
   items: Map<Id, Item>;
   byLink: Map<string, Set<Id>>;
   trees: Map<Id, TreeEntry>;
+  /** Every tree's metrics together, as an item write checks a tag against them. */
+  metricsById: Map<Id, Metric>;
 }
 
 const linkKey = (link: LinkRef) => `${link.site}:${link.key}`;
@@ -45,6 +47,7 @@ export class WorkspaceCache {
   private generation = 0;
   private basics: Basics | null = null;
   private basicsGeneration = 0;
+  private writesInFlight = 0;
 
   constructor(private readonly db: store.LensDb) {}
 
@@ -79,6 +82,27 @@ export class WorkspaceCache {
     } finally {
       if (this.loading === loading) this.loading = null;
     }
+  }
+
+  /**
+   * Around every request that may write. While none is in flight, every earlier write
+   * has committed and is in the copy (or has dropped it), so the copy is what IndexedDB holds.
+   */
+  writeStarted(): void {
+    this.writesInFlight += 1;
+  }
+
+  writeEnded(): void {
+    this.writesInFlight -= 1;
+  }
+
+  /**
+   * Every metric as committed, for a write about to start: only when the copy is there
+   * and no other write is in flight, since a write still running could change or delete
+   * one. Null means "read them in the transaction".
+   */
+  committedMetrics(): ReadonlyMap<Id, Metric> | null {
+    return this.snapshot && this.writesInFlight === 0 ? this.snapshot.metricsById : null;
   }
 
   /** Starts reading the copy without waiting for it, so a later request finds it. */
@@ -166,9 +190,10 @@ async function readSnapshot(db: store.LensDb): Promise<Snapshot> {
       return { treeId: tree.id, metrics, items };
     }),
   );
-  const snapshot: Snapshot = { items: new Map(), byLink: new Map(), trees: new Map() };
+  const snapshot: Snapshot = { items: new Map(), byLink: new Map(), trees: new Map(), metricsById: new Map() };
   for (const { treeId, metrics, items } of perTree) {
     const metricsById = metricById(metrics);
+    for (const metric of metrics) snapshot.metricsById.set(metric.id, metric);
     const scores: number[] = [];
     for (const item of items) {
       snapshot.items.set(item.id, item);

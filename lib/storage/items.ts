@@ -1,5 +1,6 @@
 import { ItemSchema } from '../domain/schemas';
-import type { EntityLink, Id, Item } from '../domain/types';
+import { metricById } from '../domain/tree';
+import type { EntityLink, Id, Item, Metric } from '../domain/types';
 import { wrongInputMetric } from '../domain/workspace-file';
 import type { ItemPatch, LinkRef } from '../messaging/protocol';
 import { invalid, notFound } from './errors';
@@ -28,12 +29,18 @@ export async function getItem(db: LensDb, id: Id): Promise<Item | null> {
   return (await read(db, ['itemChunks'], (tx) => getStoredItem(tx.objectStore('itemChunks'), id))) ?? null;
 }
 
+/*
+ * Item writes check the tag and work out the score from every metric. `committedMetrics`,
+ * when given, are those metrics as committed, and then none is read: the caller must know
+ * that no other write is in flight (the background's derived copy does). Without them the
+ * metrics are read inside the write's own transaction.
+ */
+
 /** A new item is an unestimated idea: status 'idea', every RICE field null, no notes. */
-export async function createItem(db: LensDb, input: NewItem): Promise<Item> {
+export async function createItem(db: LensDb, input: NewItem, committedMetrics?: ReadonlyMap<Id, Metric>): Promise<Item> {
   return write(db, ['trees', 'metrics', 'itemChunks', 'rankings'], async (tx) => {
-    if ((await tx.objectStore('trees').getKey(input.treeId)) === undefined) {
-      throw invalid('treeId', 'there is no tree with this id');
-    }
+    const [treeKey, metrics] = await Promise.all([tx.objectStore('trees').getKey(input.treeId), committedMetrics ?? allMetrics(tx.objectStore('metrics'))]);
+    if (treeKey === undefined) throw invalid('treeId', 'there is no tree with this id');
     const at = now();
     const item = checkRecord(ItemSchema, {
       id: newId(),
@@ -47,9 +54,8 @@ export async function createItem(db: LensDb, input: NewItem): Promise<Item> {
       createdAt: at,
       updatedAt: at,
     });
-    await checkInputMetric(tx.objectStore('metrics'), item);
-    await changeItems(tx.objectStore('itemChunks'), { put: [item] });
-    await adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), null, item);
+    checkInputMetric(metrics, item);
+    await Promise.all([changeItems(tx.objectStore('itemChunks'), { put: [item] }), adjustRanking(tx.objectStore('rankings'), metrics, null, item)]);
     return item;
   });
 }
@@ -59,10 +65,12 @@ export async function createItem(db: LensDb, input: NewItem): Promise<Item> {
  * fields in the patch change, and within `rice` only the given estimates. Two views
  * editing different fields at the same moment therefore never undo each other.
  */
-export async function updateItem(db: LensDb, id: Id, patch: ItemPatch): Promise<Item> {
+export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committedMetrics?: ReadonlyMap<Id, Metric>): Promise<Item> {
   return write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
     const store = tx.objectStore('itemChunks');
-    const read = await readChunkOf(store, id);
+    // A tag seen in another tab waits for this write, so every read is issued at once:
+    // the item's chunk and (unless given as committed) the metrics.
+    const [read, metrics] = await Promise.all([readChunkOf(store, id), committedMetrics ?? allMetrics(tx.objectStore('metrics'))]);
     const current = read.item;
     if (!current) throw notFound('item', id);
     const { rice, ...fields } = definedFields(patch);
@@ -75,13 +83,8 @@ export async function updateItem(db: LensDb, id: Id, patch: ItemPatch): Promise<
       createdAt: current.createdAt,
       updatedAt: now(),
     });
-    // Issued together, not one after another: a tag seen in another tab waits for this
-    // write, and the transaction keeps them whole (a refused metric aborts the put too).
-    await Promise.all([
-      item.inputMetricId !== current.inputMetricId ? checkInputMetric(tx.objectStore('metrics'), item) : undefined,
-      store.put(withItem(read, item)),
-      adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), current, item),
-    ]);
+    if (item.inputMetricId !== current.inputMetricId) checkInputMetric(metrics, item);
+    await Promise.all([store.put(withItem(read, item)), adjustRanking(tx.objectStore('rankings'), metrics, current, item)]);
     return item;
   });
 }
@@ -89,10 +92,9 @@ export async function updateItem(db: LensDb, id: Id, patch: ItemPatch): Promise<
 export async function deleteItem(db: LensDb, id: Id): Promise<void> {
   await write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
     const store = tx.objectStore('itemChunks');
-    const stored = await getStoredItem(store, id);
+    const [stored, metrics] = await Promise.all([getStoredItem(store, id), allMetrics(tx.objectStore('metrics'))]);
     if (!stored) throw notFound('item', id);
-    await changeItems(store, { remove: [id] });
-    await adjustRanking(tx.objectStore('rankings'), tx.objectStore('metrics'), stored, null);
+    await Promise.all([changeItems(store, { remove: [id] }), adjustRanking(tx.objectStore('rankings'), metrics, stored, null)]);
   });
 }
 
@@ -119,9 +121,14 @@ function preference(item: Item, treeId: Id | undefined): number {
   return item.treeId === treeId ? 1 : 0;
 }
 
-async function checkInputMetric(metrics: Store<'metrics'>, item: Item): Promise<void> {
+/** Every metric of every tree, in one request: a tag naming another tree's metric is refused with that reason. */
+async function allMetrics(store: Store<'metrics'>): Promise<Map<Id, Metric>> {
+  return metricById(await store.getAll());
+}
+
+function checkInputMetric(metrics: ReadonlyMap<Id, Metric>, item: Item): void {
   if (item.inputMetricId === null) return;
-  const metric = await metrics.get(item.inputMetricId);
+  const metric = metrics.get(item.inputMetricId);
   if (!metric) throw invalid('inputMetricId', 'there is no metric with this id');
   const wrong = wrongInputMetric(metric, item.treeId);
   if (wrong) throw invalid('inputMetricId', wrong);

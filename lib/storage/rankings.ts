@@ -47,18 +47,22 @@ function scoresOf(items: readonly Item[], metrics: readonly Metric[]): number[] 
   return scores.sort((a, b) => b - a);
 }
 
-/** Inside an item write: moves the item's score from `before` to `after` (either may be null). */
+/**
+ * Inside an item write: moves the item's score from `before` to `after` (either may be
+ * null), with `metrics` holding at least the metrics they are tagged with and their parents.
+ */
 export async function adjustRanking(
   rankings: Store<'rankings', 'readwrite'>,
-  metrics: Store<'metrics'>,
+  metrics: ReadonlyMap<Id, Metric>,
   before: Item | null,
   after: Item | null,
 ): Promise<void> {
   const treeId = (after ?? before)?.treeId;
   if (treeId === undefined) return;
-  // Scores first: most edits (title, notes, status) leave the score, and the stored
-  // ranking is then neither read nor written.
-  const [oldScore, newScore] = await Promise.all([scoreWith(metrics, before), scoreWith(metrics, after)]);
+  // Most edits (title, notes, status) leave the score: the stored ranking is then
+  // neither read nor written.
+  const oldScore = before ? scoreOf(before, metrics) : null;
+  const newScore = after ? scoreOf(after, metrics) : null;
   if (oldScore === newScore) return;
   const stored = await rankings.get(treeId);
   if (!stored) return;
@@ -74,17 +78,4 @@ export async function adjustRanking(
 /** Inside a write that may change many scores of the tree: the stored ones go. */
 export async function forgetRanking(rankings: Store<'rankings', 'readwrite'>, treeId: Id): Promise<void> {
   await rankings.delete(treeId);
-}
-
-/** The item's score, reading only the metric it is tagged with and that metric's parent. */
-async function scoreWith(metrics: Store<'metrics'>, item: Item | null): Promise<number | null> {
-  if (!item || item.inputMetricId === null) return null;
-  const tagged = await metrics.get(item.inputMetricId);
-  if (!tagged) return null;
-  const byId = new Map<Id, Metric>([[tagged.id, tagged]]);
-  if (tagged.parentId !== null) {
-    const parent = await metrics.get(tagged.parentId);
-    if (parent) byId.set(parent.id, parent);
-  }
-  return scoreOf(item, byId);
 }

@@ -7,10 +7,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { cacheFor, handle, type StoredRequestType } from '../../lib/background/handlers';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
 import type { RequestOf } from '../../lib/messaging/protocol';
-import { listItems, listMetrics, type LensDb } from '../../lib/storage';
-import { freshDb } from '../storage/fresh-db';
+import { listItems, listMetrics, openWorkspaceDb, type LensDb } from '../../lib/storage';
+import { freshFactory } from '../storage/fresh-db';
 
 let db: LensDb;
+let factory: IDBFactory;
+/** Another connection to the same database, as a restarted worker opens: it starts with no copy. */
+const freshConnection = () => openWorkspaceDb('north-star-lens', factory);
 const call = async <T extends StoredRequestType>(request: RequestOf<T>) => (await handle(db, request)).value;
 /** Until the copy is read, pages are answered from the database; these tests are about the copy. */
 const copyRead = () => cacheFor(db).load();
@@ -36,7 +39,8 @@ async function fromDatabase(treeId: string, ownId: string) {
 }
 
 beforeEach(async () => {
-  db = await freshDb();
+  factory = freshFactory();
+  db = await freshConnection();
 });
 
 describe('answers from the derived copy', () => {
@@ -139,5 +143,43 @@ describe('a worker that just started', () => {
     expect(cold).toEqual(warm);
     expect(cold.item?.id).toBe(items[0]!.id);
     expect(cold.otherScores).toEqual([300, 200]);
+  });
+});
+
+describe('item writes checked against the copy’s metrics', () => {
+  it('refuse a tag to a metric deleted a moment before, and accept one created a moment before', async () => {
+    const { tree, shares, items } = await seed();
+    await copyRead();
+    await call({ type: 'metric.delete', id: shares.id });
+    await expect(call({ type: 'item.update', id: items[0]!.id, patch: { inputMetricId: shares.id } })).rejects.toMatchObject({
+      code: 'invalid',
+      path: 'inputMetricId',
+    });
+    await copyRead();
+    const fresh = await call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Comments written' });
+    const tagged = await call({ type: 'item.update', id: items[0]!.id, patch: { inputMetricId: fresh.id } });
+    expect(tagged.inputMetricId).toBe(fresh.id);
+  });
+
+  it('refuse a tag sent while that metric is being deleted, even from a copy that still lists it', async () => {
+    const { shares, items } = await seed();
+    await copyRead();
+    const deleting = call({ type: 'metric.delete', id: shares.id });
+    const tagging = call({ type: 'item.update', id: items[0]!.id, patch: { inputMetricId: shares.id } });
+    await deleting;
+    await expect(tagging).rejects.toMatchObject({ code: 'invalid', path: 'inputMetricId' });
+    const stored = (await listItems(db, items[0]!.treeId)).find((i) => i.id === items[0]!.id);
+    expect(stored?.inputMetricId).not.toBe(shares.id);
+  });
+
+  it('score a tag from the copy as the database would: the stored ranking a new worker reads matches', async () => {
+    const { tree, shares, items } = await seed();
+    await call({ type: 'metric.update', id: shares.id, patch: { leverage: 3 } });
+    const pageA2: RequestOf<'page.context'> = { type: 'page.context', links: [{ site: 'jira', key: 'A-2' }], withScores: true };
+    await handle(await freshConnection(), pageA2); // a cold read stores the tree's ranking
+    await copyRead();
+    await call({ type: 'item.update', id: items[0]!.id, patch: { inputMetricId: shares.id } });
+    const cold = await handle(await freshConnection(), pageA2);
+    expect(cold.value.otherScores).toEqual(await fromDatabase(tree.id, items[1]!.id));
   });
 });
