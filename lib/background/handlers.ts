@@ -62,11 +62,11 @@ export function mayWrite(type: StoredRequestType): boolean {
 export async function handle<T extends StoredRequestType>(db: Db, request: RequestOf<T>): Promise<Handled<Responses[T]>> {
   const cache = cacheFor(db);
   const writing = mayWrite((request as StoredRequest).type);
-  // Taken before this write counts itself in: see WorkspaceCache.committedMetrics.
-  const metrics = writing ? cache.committedMetrics() : null;
+  // Taken before this write counts itself in: see WorkspaceCache.committed.
+  const committed = writing ? cache.committed() : null;
   if (writing) cache.writeStarted();
   try {
-    const handled = await dispatch(db, request as StoredRequest, cache, metrics);
+    const handled = await dispatch(db, request as StoredRequest, cache, committed);
     keepCacheInStep(cache, request as StoredRequest, handled);
     return handled as Handled<Responses[T]>;
   } catch (failure) {
@@ -85,8 +85,8 @@ function keepCacheInStep(cache: WorkspaceCache, req: StoredRequest, handled: Han
   else if (handled.changed.some((name) => name === 'items' || name === 'metrics' || name === 'trees')) cache.drop();
 }
 
-/** `metrics`: every metric as committed, when the derived copy knows them for certain (item writes then read none). */
-async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache, metrics: ReadonlyMap<Id, Metric> | null): Promise<Handled<unknown>> {
+/** `committed`: what the derived copy knows for certain is stored, which item writes then do not read again. */
+async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache, committed: store.Committed | null): Promise<Handled<unknown>> {
   switch (req.type) {
     case 'snapshot.get':
       return read(await snapshot(db, cache, req.treeId));
@@ -127,11 +127,11 @@ async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache, metri
           title: req.title,
           links: req.links,
           inputMetricId: req.inputMetricId ?? null,
-        }, metrics ?? undefined),
+        }, committed ?? undefined),
       );
     case 'item.update':
       await checkRicePatch(db, req.id, req.patch);
-      return wroteItem(await store.updateItem(db, req.id, req.patch, metrics ?? undefined));
+      return wroteItem(await store.updateItem(db, req.id, req.patch, committed ?? undefined));
     case 'item.delete':
       await store.deleteItem(db, req.id);
       return wrote(null, 'items');

@@ -27,7 +27,10 @@ interface TreeEntry {
 }
 
 interface Snapshot {
+  /** Every stored item, of whatever tree: item writes rewrite whole chunks from this. */
   items: Map<Id, Item>;
+  /** The ids stored in each chunk of the item store. */
+  chunks: Map<number, Set<Id>>;
   byLink: Map<string, Set<Id>>;
   trees: Map<Id, TreeEntry>;
   /** Every tree's metrics together, as an item write checks a tag against them. */
@@ -97,12 +100,17 @@ export class WorkspaceCache {
   }
 
   /**
-   * Every metric as committed, for a write about to start: only when the copy is there
-   * and no other write is in flight, since a write still running could change or delete
-   * one. Null means "read them in the transaction".
+   * The metrics and items as committed, for a write about to start: only when the copy
+   * is there and no other write is in flight, since a write still running could change
+   * any of them. Null means "read them in the transaction".
    */
-  committedMetrics(): ReadonlyMap<Id, Metric> | null {
-    return this.snapshot && this.writesInFlight === 0 ? this.snapshot.metricsById : null;
+  committed(): store.Committed | null {
+    const snapshot = this.snapshot;
+    if (!snapshot || this.writesInFlight !== 0) return null;
+    return {
+      metrics: snapshot.metricsById,
+      itemsBeside: (id) => [...(snapshot.chunks.get(store.chunkOf(id)) ?? [])].map((other) => snapshot.items.get(other)!),
+    };
   }
 
   /** Starts reading the copy without waiting for it, so a later request finds it. */
@@ -119,13 +127,7 @@ export class WorkspaceCache {
     const tree = snapshot.trees.get(item.treeId);
     if (!tree) return this.drop();
     this.forget(snapshot, item.id);
-    snapshot.items.set(item.id, item);
-    for (const link of item.links) {
-      const key = linkKey(link);
-      const ids = snapshot.byLink.get(key) ?? new Set<Id>();
-      ids.add(item.id);
-      snapshot.byLink.set(key, ids);
-    }
+    keep(snapshot, item);
     const score = scoreOf(item, tree.metricsById);
     if (score !== null) insertScore(tree.scores, score);
   }
@@ -149,6 +151,7 @@ export class WorkspaceCache {
     const old = snapshot.items.get(id);
     if (!old) return;
     snapshot.items.delete(id);
+    snapshot.chunks.get(store.chunkOf(id))?.delete(id);
     for (const link of old.links) snapshot.byLink.get(linkKey(link))?.delete(id);
     const tree = snapshot.trees.get(old.treeId);
     const score = tree ? scoreOf(old, tree.metricsById) : null;
@@ -183,31 +186,37 @@ export function treeEntry(snapshot: Snapshot, treeId: Id): TreeEntry | null {
 }
 
 async function readSnapshot(db: store.LensDb): Promise<Snapshot> {
-  const treeList = await store.listTrees(db);
-  const perTree = await Promise.all(
-    treeList.map(async (tree) => {
-      const [metrics, items] = await Promise.all([store.listMetrics(db, tree.id), store.listItems(db, tree.id)]);
-      return { treeId: tree.id, metrics, items };
-    }),
-  );
-  const snapshot: Snapshot = { items: new Map(), byLink: new Map(), trees: new Map(), metricsById: new Map() };
-  for (const { treeId, metrics, items } of perTree) {
-    const metricsById = metricById(metrics);
+  const [treeList, items] = await Promise.all([store.listTrees(db), store.listAllItems(db)]);
+  const metricsPerTree = await Promise.all(treeList.map((tree) => store.listMetrics(db, tree.id)));
+  const snapshot: Snapshot = { items: new Map(), chunks: new Map(), byLink: new Map(), trees: new Map(), metricsById: new Map() };
+  treeList.forEach((tree, i) => {
+    const metrics = metricsPerTree[i]!;
     for (const metric of metrics) snapshot.metricsById.set(metric.id, metric);
-    const scores: number[] = [];
-    for (const item of items) {
-      snapshot.items.set(item.id, item);
-      for (const link of item.links) {
-        const key = linkKey(link);
-        const ids = snapshot.byLink.get(key) ?? new Set<Id>();
-        ids.add(item.id);
-        snapshot.byLink.set(key, ids);
-      }
-      const score = scoreOf(item, metricsById);
-      if (score !== null) scores.push(score);
-    }
-    scores.sort((a, b) => b - a);
-    snapshot.trees.set(treeId, { metrics, metricsById, scores });
+    snapshot.trees.set(tree.id, { metrics, metricsById: metricById(metrics), scores: [] });
+  });
+  // As listItems orders them, oldest first, so each tree's entry is built as before.
+  items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  for (const item of items) {
+    keep(snapshot, item);
+    const tree = snapshot.trees.get(item.treeId);
+    const score = tree ? scoreOf(item, tree.metricsById) : null;
+    if (tree && score !== null) tree.scores.push(score);
   }
+  for (const tree of snapshot.trees.values()) tree.scores.sort((a, b) => b - a);
   return snapshot;
+}
+
+/** Puts the item in the copy's indexes (by id, chunk and link); the caller keeps the scores. */
+function keep(snapshot: Snapshot, item: Item): void {
+  snapshot.items.set(item.id, item);
+  const chunk = store.chunkOf(item.id);
+  const ids = snapshot.chunks.get(chunk) ?? new Set<Id>();
+  ids.add(item.id);
+  snapshot.chunks.set(chunk, ids);
+  for (const link of item.links) {
+    const key = linkKey(link);
+    const carriers = snapshot.byLink.get(key) ?? new Set<Id>();
+    carriers.add(item.id);
+    snapshot.byLink.set(key, carriers);
+  }
 }

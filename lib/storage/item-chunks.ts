@@ -65,6 +65,12 @@ export async function readChunkOf(store: Store<'itemChunks'>, id: Id): Promise<{
   return { chunk, stored, item: stored?.items.find((item) => item.id === id) };
 }
 
+/** As `readChunkOf` answers, from the chunk's items known otherwise (a copy of them). */
+export function chunkHolding(id: Id, items: readonly Item[]): { chunk: number; stored?: StoredItemChunk; item?: Item } {
+  const chunk = chunkOf(id);
+  return { chunk, stored: items.length ? toChunk(chunk, [...items]) : undefined, item: items.find((item) => item.id === id) };
+}
+
 /** That chunk with `item` in place of the item with its id. */
 export function withItem({ chunk, stored }: { chunk: number; stored?: StoredItemChunk }, item: Item): StoredItemChunk {
   return toChunk(chunk, [...(stored?.items ?? []).filter((other) => other.id !== item.id), item]);

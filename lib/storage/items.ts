@@ -4,7 +4,7 @@ import type { EntityLink, Id, Item, Metric } from '../domain/types';
 import { wrongInputMetric } from '../domain/workspace-file';
 import type { ItemPatch, LinkRef } from '../messaging/protocol';
 import { invalid, notFound } from './errors';
-import { changeItems, getStoredItem, itemsWhere, readChunkOf, withItem } from './item-chunks';
+import { allItems, changeItems, chunkHolding, getStoredItem, itemsWhere, readChunkOf, withItem } from './item-chunks';
 import { linkKey, type LensDb, type Store } from './schema';
 import { adjustRanking } from './rankings';
 import { each, read, write } from './transaction';
@@ -25,21 +25,31 @@ export async function listItems(db: LensDb, treeId: Id): Promise<Item[]> {
   return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
+/** Every stored item, of every tree, in id order: what a copy of the item store must hold. */
+export async function listAllItems(db: LensDb): Promise<Item[]> {
+  return read(db, ['itemChunks'], (tx) => allItems(tx.objectStore('itemChunks')));
+}
+
 export async function getItem(db: LensDb, id: Id): Promise<Item | null> {
   return (await read(db, ['itemChunks'], (tx) => getStoredItem(tx.objectStore('itemChunks'), id))) ?? null;
 }
 
-/*
- * Item writes check the tag and work out the score from every metric. `committedMetrics`,
- * when given, are those metrics as committed, and then none is read: the caller must know
- * that no other write is in flight (the background's derived copy does). Without them the
- * metrics are read inside the write's own transaction.
+/**
+ * What a caller knows to be committed, so that a write need not read it back: every
+ * metric, and every item stored beside a given one (its chunk). Only valid while no
+ * other write is in flight, which the caller must know (the background's derived copy
+ * does). Without it, item writes read what they need inside their own transaction.
  */
+export interface Committed {
+  metrics: ReadonlyMap<Id, Metric>;
+  /** Every stored item in the chunk that holds (or would hold) `id`, of whatever tree. */
+  itemsBeside(id: Id): readonly Item[];
+}
 
 /** A new item is an unestimated idea: status 'idea', every RICE field null, no notes. */
-export async function createItem(db: LensDb, input: NewItem, committedMetrics?: ReadonlyMap<Id, Metric>): Promise<Item> {
+export async function createItem(db: LensDb, input: NewItem, committed?: Committed): Promise<Item> {
   return write(db, ['trees', 'metrics', 'itemChunks', 'rankings'], async (tx) => {
-    const [treeKey, metrics] = await Promise.all([tx.objectStore('trees').getKey(input.treeId), committedMetrics ?? allMetrics(tx.objectStore('metrics'))]);
+    const [treeKey, metrics] = await Promise.all([tx.objectStore('trees').getKey(input.treeId), committed?.metrics ?? allMetrics(tx.objectStore('metrics'))]);
     if (treeKey === undefined) throw invalid('treeId', 'there is no tree with this id');
     const at = now();
     const item = checkRecord(ItemSchema, {
@@ -65,12 +75,14 @@ export async function createItem(db: LensDb, input: NewItem, committedMetrics?: 
  * fields in the patch change, and within `rice` only the given estimates. Two views
  * editing different fields at the same moment therefore never undo each other.
  */
-export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committedMetrics?: ReadonlyMap<Id, Metric>): Promise<Item> {
+export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committed?: Committed): Promise<Item> {
   return write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
     const store = tx.objectStore('itemChunks');
-    // A tag seen in another tab waits for this write, so every read is issued at once:
-    // the item's chunk and (unless given as committed) the metrics.
-    const [read, metrics] = await Promise.all([readChunkOf(store, id), committedMetrics ?? allMetrics(tx.objectStore('metrics'))]);
+    // A tag seen in another tab waits for this write: what is known committed is not read
+    // again, and what is read is asked for at once (the item's chunk and the metrics).
+    const [read, metrics] = committed
+      ? [chunkHolding(id, committed.itemsBeside(id)), committed.metrics]
+      : await Promise.all([readChunkOf(store, id), allMetrics(tx.objectStore('metrics'))]);
     const current = read.item;
     if (!current) throw notFound('item', id);
     const { rice, ...fields } = definedFields(patch);

@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { cacheFor, handle, type StoredRequestType } from '../../lib/background/handlers';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
 import type { RequestOf } from '../../lib/messaging/protocol';
-import { listItems, listMetrics, openWorkspaceDb, type LensDb } from '../../lib/storage';
+import { chunkOf, listItems, listMetrics, openWorkspaceDb, type LensDb } from '../../lib/storage';
+import type { Item } from '../../lib/domain/types';
 import { freshFactory } from '../storage/fresh-db';
 
 let db: LensDb;
@@ -146,7 +147,7 @@ describe('a worker that just started', () => {
   });
 });
 
-describe('item writes checked against the copy’s metrics', () => {
+describe('item writes made from the copy', () => {
   it('refuse a tag to a metric deleted a moment before, and accept one created a moment before', async () => {
     const { tree, shares, items } = await seed();
     await copyRead();
@@ -182,4 +183,38 @@ describe('item writes checked against the copy’s metrics', () => {
     const cold = await handle(await freshConnection(), pageA2);
     expect(cold.value.otherScores).toEqual(await fromDatabase(tree.id, items[1]!.id));
   });
+
+  it('keep every other item stored beside the written one, even one of no tree', async () => {
+    const { items } = await seed();
+    const target = items[0]!;
+    const orphan: Item = { ...target, id: idInChunkOf(target.id), treeId: 'tree-that-was-deleted', title: 'Orphan', links: [] };
+    const chunk = await db.get('itemChunks', chunkOf(target.id));
+    await db.put('itemChunks', { ...chunk!, items: [...chunk!.items, orphan] });
+    await copyRead();
+    await call({ type: 'item.update', id: target.id, patch: { title: 'Renamed' } });
+    const stored = (await db.get('itemChunks', chunkOf(target.id)))!.items;
+    expect(stored.find((i) => i.id === orphan.id)).toEqual(orphan);
+    expect(stored.find((i) => i.id === target.id)?.title).toBe('Renamed');
+  });
+
+  it('lose neither of two edits sent at once to items stored side by side', async () => {
+    const { items } = await seed();
+    const first = items[0]!;
+    const beside: Item = { ...items[1]!, id: idInChunkOf(first.id), links: [] };
+    const chunk = await db.get('itemChunks', chunkOf(first.id));
+    await db.put('itemChunks', { ...chunk!, items: [...chunk!.items, beside] });
+    await copyRead();
+    await Promise.all([
+      call({ type: 'item.update', id: first.id, patch: { title: 'First, edited' } }),
+      call({ type: 'item.update', id: beside.id, patch: { title: 'Beside it, edited' } }),
+    ]);
+    const stored = (await db.get('itemChunks', chunkOf(first.id)))!.items;
+    expect(stored.find((i) => i.id === first.id)?.title).toBe('First, edited');
+    expect(stored.find((i) => i.id === beside.id)?.title).toBe('Beside it, edited');
+  });
 });
+
+/** An id that the item store keeps in the same chunk as `id`. */
+function idInChunkOf(id: string): string {
+  for (let n = 0; ; n++) if (chunkOf(`side-${n}`) === chunkOf(id) && `side-${n}` !== id) return `side-${n}`;
+}
