@@ -57,6 +57,9 @@ interface Found {
  */
 export const BATCH = 1000;
 
+/** More rows than this added in one record may be looked for with one query of their parent (see mostlyNew). */
+const MANY_ADDED = 32;
+
 const linkId = (link: LinkKey) => `${link.site}:${link.key}`;
 
 const WATCH: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] };
@@ -135,7 +138,8 @@ export class BadgeLayer {
         continue;
       }
       if (record.removedNodes.length) this.sweepNeeded = true;
-      for (const node of record.addedNodes) {
+      if (this.mostlyNew(record)) this.collectUnder(record.target as Element, anchors);
+      else for (const node of record.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE && !this.isOwn(node)) this.collect(node as Element, anchors);
       }
     }
@@ -151,6 +155,26 @@ export class BadgeLayer {
   private collect(root: Element, into: HTMLAnchorElement[]): void {
     if (root.matches(this.options.selector)) into.push(root as HTMLAnchorElement);
     if (root.firstElementChild) for (const anchor of root.querySelectorAll<HTMLAnchorElement>(this.options.selector)) into.push(anchor);
+  }
+
+  /**
+   * A host that fills or replaces a list at once (innerHTML of a board) adds its rows in
+   * one record: one query of the list then costs less of the host's task than two DOM
+   * calls per row. Not when the rows are few or a small part of the list (infinite scroll
+   * appending to a long one), where the query would walk every old row too.
+   */
+  private mostlyNew(record: MutationRecord): boolean {
+    const added = record.addedNodes.length;
+    return added > MANY_ADDED && record.target.nodeType === Node.ELEMENT_NODE && 2 * added >= (record.target as Element).childNodes.length;
+  }
+
+  /** Every candidate under `root`, none of our own: the anchors already badged are skipped later. */
+  private collectUnder(root: Element, into: HTMLAnchorElement[]): void {
+    const host = this.options.ownHost;
+    const ownInside = host !== undefined && root.contains(host);
+    for (const anchor of root.querySelectorAll<HTMLAnchorElement>(this.options.selector)) {
+      if (!ownInside || !this.isOwn(anchor)) into.push(anchor);
+    }
   }
 
   private candidates(root: ParentNode & Node): HTMLAnchorElement[] {

@@ -307,4 +307,30 @@ describe('the badge layer', () => {
     expect(badgeCount()).toBe(1);
     expect(hasBadge(list.querySelector('a')!)).toBe(true);
   });
+
+  it('badges a board filled at once, asking only about the rows it did not know, one badge each', async () => {
+    layer.start();
+    rows(list, 1, 5);
+    await settle();
+    let html = '';
+    for (let i = 1; i <= 100; i++) html += `<li><a href="/browse/ABC-${i}">ABC-${i}</a> Card ${i}</li>`;
+    list.innerHTML = html;
+    await settle();
+    runFrames();
+    await settle();
+    expect(badgeCount()).toBe(100);
+    expect([...list.querySelectorAll('a')].every(hasBadge)).toBe(true);
+    expect(lookup).toHaveBeenCalledTimes(2);
+    expect(keysIn(lookup.mock.calls[1]![0])).toEqual(Array.from({ length: 95 }, (_, i) => `ABC-${i + 6}`));
+  });
+
+  it('badges rows appended to a long list, asking only about those', async () => {
+    rows(list, 1, 200);
+    layer.start();
+    await settle();
+    rows(list, 201, 40);
+    await settle();
+    expect(badgeCount()).toBe(240);
+    expect(keysIn(lookup.mock.calls.at(-1)![0])).toEqual(Array.from({ length: 40 }, (_, i) => `ABC-${i + 201}`));
+  });
 });
