@@ -293,7 +293,7 @@ export class BadgeLayer {
     if (this.placed.has(anchor)) return;
     const id = linkId(link);
     const { host, label } = createBadge(this.known.get(id));
-    anchor.parentNode?.insertBefore(host, anchor.nextSibling);
+    anchor.after(host);
     this.placed.set(anchor, { anchor, host, label, id, link });
   }
 

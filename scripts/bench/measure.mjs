@@ -82,8 +82,10 @@ export async function heapAfterLoad(browser, ticket, expect) {
 /**
  * Fills an empty board with `count` entity links once the extension is running, and
  * returns the time until every badge shows its value (null where there are no badges to
- * wait for) and the long tasks overlapping that work. Without an extension (no
- * `hostElement` to wait for), `rendered` is the time the board took to draw its new rows.
+ * wait for) and the long tasks overlapping that work; for ours, also how long our code
+ * took in the host's task (links → our lookup sent) and after the answer came (answer →
+ * every badge shown). Without an extension (no `hostElement` to wait for), `rendered` is
+ * the time the board took to draw its new rows.
  */
 export async function badgesOnBoard(browser, { count, hostElement = null, waitForBadges }) {
   const page = await browser.context.newPage();
@@ -102,11 +104,18 @@ export async function badgesOnBoard(browser, { count, hostElement = null, waitFo
     const links = await page.evaluate(() => performance.getEntriesByName('bench:links')[0].startTime);
     const done = waitForBadges ? await waitForMark(page, 'bench:badges') : null;
     const rendered = markRendered ? await waitForMark(page, 'bench:rendered') : null;
+    // The probe's marks of our lookup leaving and its answer arriving, on the same board.
+    const lookup = await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+      return { sent: at('bench:request:badges.forHrefs'), answered: at('bench:reply:badges.forHrefs') };
+    });
     await sleep(500);
     const tasks = await page.evaluate((from) => window.__longTasks.filter((t) => t.start + t.duration > from), links);
     return {
       ms: done === null ? null : done - links,
       rendered: rendered === null ? null : rendered - links,
+      inHostTask: lookup.sent === null ? null : lookup.sent - links,
+      afterAnswer: lookup.answered === null || done === null ? null : done - lookup.answered,
       longTasks: tasks.length,
       longest: Math.max(0, ...tasks.map((t) => t.duration)),
     };
