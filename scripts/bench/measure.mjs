@@ -33,10 +33,10 @@ async function waitForMark(page, name, timeout = 10_000) {
 }
 
 /** Navigation commit (the response's first byte) to the pill showing `expect`. */
-export async function timeToPanel(browser, ticket, expect) {
+export async function timeToPanel(browser, ticket, expect, url = ticketUrl(ticket)) {
   const page = await browser.context.newPage();
   try {
-    await page.goto(ticketUrl(ticket), { waitUntil: 'commit' });
+    await page.goto(url, { waitUntil: 'commit' });
     const shown = await waitForMark(page, shownMark(expect));
     const commit = await page.evaluate(() => performance.getEntriesByType('navigation')[0].responseStart);
     return shown - commit;

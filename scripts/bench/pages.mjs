@@ -2,15 +2,23 @@
 import { JIRA } from './workspace.mjs';
 
 export const ticketUrl = (n) => `${JIRA}/browse/BENCH-${n}`;
+/** The same ticket, served as a page whose own scripts work while it loads (see `ticketPage`). */
+export const busyTicketUrl = (n) => `${ticketUrl(n)}?app`;
+export const BUSY_TICKET = /\/browse\/BENCH-\d+\?app$/;
+/** How long the busy ticket page's own script keeps the page busy before it has parsed. */
+export const HOST_WORK_MS = 50;
 export const BOARD_URL = `${JIRA}/jira/software/projects/BENCH/boards/1`;
 
 /**
  * Serves every /browse/BENCH-n URL; `goTo(n)` navigates in place as Jira does. `expect`
- * is the pill text the probe waits for on this ticket.
+ * is the pill text the probe waits for on this ticket. With `hostWorkMs`, a script in the
+ * head keeps the page busy that long before the rest parses, as a real tracker's own
+ * bundle does (seconds, on Jira); without it the page is nearly empty and parses at once.
  */
-export function ticketPage(url, expect) {
-  const key = url.split('/').pop();
-  return `<!doctype html><html data-bench-expect="${expect}"><head><title>[${key}] Backlog idea - Jira</title></head><body>
+export function ticketPage(url, expect, { hostWorkMs = 0 } = {}) {
+  const key = new URL(url).pathname.split('/').pop();
+  const hostWork = hostWorkMs ? `<script>{ const end = performance.now() + ${hostWorkMs}; while (performance.now() < end); }</script>` : '';
+  return `<!doctype html><html data-bench-expect="${expect}"><head><title>[${key}] Backlog idea - Jira</title>${hostWork}</head><body>
   <header>Jira · Acme</header>
   <main><div id="crumb">${key}</div><h1>Backlog idea ${key}</h1><p>Description of the ticket.</p></main>
   <script>
