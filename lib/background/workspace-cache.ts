@@ -12,6 +12,10 @@
  *   dropped by any write to settings or trees, without dropping the items.
  * A copy being read while a write commits is not kept (the generation check), since it
  * may predate the write.
+ *
+ * Writes use it too: an item write that starts while no other write is in flight takes
+ * the metrics and its chunk's items from the copy instead of reading them (`committed`).
+ * That is why the copy holds every stored item, of any tree, and which chunk each is in.
  */
 import { metricById } from '../domain/tree';
 import type { Id, Item, Metric, Settings, Tree } from '../domain/types';
