@@ -30,6 +30,11 @@ export interface BadgeLayerOptions {
   lookup(links: LinkKey[]): Promise<Badge[]>;
   /** The entity an href names, worked out here: only when the background could not be asked. */
   resolve(href: string, base: string): EntityLinkRef | null;
+  /**
+   * The entity of the page's own site that an anchor's absolute href names, if any: what
+   * the page can work out at once, for links answered from the index (see useIndex).
+   */
+  resolveHere?(absoluteHref: string): LinkKey | null;
   /** Our own UI's host element: never badge inside it. */
   ownHost?: Element;
   schedule?(callback: () => void): void;
@@ -73,6 +78,12 @@ export class BadgeLayer {
   /** Anchors to look at once the frame comes: resolving more than a batch at once would be a long task. */
   private readonly deferred = new Set<HTMLAnchorElement>();
   private frameRequested = false;
+  /** The site whose every tracked entity is in `known` (useIndex): its other entities are untracked. */
+  private indexedSite: LinkKey['site'] | null = null;
+  /** Links being asked about again after a change: the index does not answer for them meanwhile. */
+  private readonly reasking = new Set<string>();
+  /** Moves on with every change, so an index asked for before one is not taken after it. */
+  private changes = 0;
   private observer: MutationObserver | null = null;
   private watched: Node | null = null;
   private sweepNeeded = false;
@@ -98,9 +109,32 @@ export class BadgeLayer {
     this.deferred.clear();
   }
 
+  /**
+   * Every tracked entity of the page's site, with its badge (`badges.index`): from now on
+   * links of that site are badged in the host's own task, as it adds them, before it
+   * renders, instead of one frame later. `since` is `changeCount` from when it was asked
+   * for; an index asked for before a change is out of date and is not taken.
+   */
+  useIndex(index: { site: LinkKey['site']; badges: Badge[] }, since: number): boolean {
+    if (since !== this.changes || !this.options.resolveHere) return false;
+    for (const badge of index.badges) this.known.set(linkId(badge), badge);
+    this.indexedSite = index.site;
+    return true;
+  }
+
+  get indexed(): boolean {
+    return this.indexedSite !== null;
+  }
+
+  get changeCount(): number {
+    return this.changes;
+  }
+
   /** Forgets what it knew about every link and asks again: the workspace changed. */
   async refresh(): Promise<void> {
+    this.changes += 1;
     this.known.clear();
+    this.indexedSite = null;
     await this.reask([...this.placed.values()]);
   }
 
@@ -110,15 +144,25 @@ export class BadgeLayer {
    * other badge shows another item, which this write did not touch.
    */
   async refreshItem(item: { id: string; links: readonly LinkKey[] }): Promise<void> {
-    const ids = new Set(item.links.map(linkId));
-    for (const [id, badge] of this.known) if (badge?.itemId === item.id) ids.add(id);
-    for (const id of ids) this.known.delete(id);
-    await this.reask([...this.placed.values()].filter((badge) => ids.has(badge.id)));
+    this.changes += 1;
+    const links = new Map(item.links.map((link) => [linkId(link), link]));
+    for (const [id, badge] of this.known) if (badge?.itemId === item.id) links.set(id, badge);
+    for (const id of links.keys()) this.known.delete(id);
+    const placed = [...this.placed.values()].filter((badge) => links.has(badge.id));
+    // With an index, what the page knows must stay complete: links not on the page yet
+    // are asked about too, and meanwhile go the slow way.
+    if (!this.indexedSite) return this.reask(placed);
+    for (const id of links.keys()) this.reasking.add(id);
+    try {
+      await this.reask(placed, [...links.values()]);
+    } finally {
+      for (const id of links.keys()) this.reasking.delete(id);
+    }
   }
 
-  private async reask(badges: Placed[]): Promise<void> {
-    if (!badges.length) return;
-    await this.learn(badges.map((badge) => badge.link));
+  private async reask(badges: Placed[], links: LinkKey[] = badges.map((badge) => badge.link)): Promise<void> {
+    if (!links.length) return;
+    await this.learn(links);
     for (const badge of badges) renderBadge(badge.label, this.known.get(badge.id));
   }
 
@@ -194,6 +238,7 @@ export class BadgeLayer {
       return;
     }
     const found: Found[] = [];
+    const answered: { anchor: HTMLAnchorElement; link: LinkKey }[] = [];
     const seen = new Set<HTMLAnchorElement>();
     const base = document.baseURI;
     // A single-page app that moved to another address resolves relative hrefs anew.
@@ -211,9 +256,25 @@ export class BadgeLayer {
       if (seen.has(anchor) || this.placed.has(anchor)) continue;
       seen.add(anchor);
       const href = anchor.getAttribute('href');
-      if (href && this.named.get(href) !== null) found.push({ anchor, href });
+      if (!href || this.named.get(href) === null) continue;
+      const link = this.fromIndex(anchor, href);
+      if (link) answered.push({ anchor, link });
+      else found.push({ anchor, href });
     }
+    if (answered.length) this.unobserved(() => answered.forEach(({ anchor, link }) => this.place(anchor, link)));
     if (found.length) void this.fill(found, base);
+  }
+
+  /** The link an anchor names, when the index answers for it (its badge is then in `known`). */
+  private fromIndex(anchor: HTMLAnchorElement, href: string): LinkKey | null {
+    if (!this.indexedSite) return null;
+    const link = this.options.resolveHere?.(anchor.href) ?? null;
+    if (!link || link.site !== this.indexedSite) return null;
+    const id = linkId(link);
+    if (this.reasking.has(id)) return null;
+    if (!this.known.has(id)) this.known.set(id, null);
+    this.named.set(href, link);
+    return link;
   }
 
   private requestFrame(): void {
@@ -310,7 +371,9 @@ export class BadgeLayer {
       for (const id of unknown.keys()) this.known.set(id, null);
       for (const entry of found) this.known.set(linkId(entry), entry);
     } catch {
-      // Unknown links render as "?"; the next change notice or batch asks again.
+      // Unknown links render as "?"; the next change notice or batch asks again. The
+      // index no longer knows every tracked link, so links go the slow way from now on.
+      this.indexedSite = null;
     }
   }
 

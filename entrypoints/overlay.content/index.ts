@@ -80,6 +80,15 @@ export default defineContentScript({
     };
 
     let badges: BadgeLayer | null = null;
+    // A list or board (an address that names no entity of the site) gets every tracked
+    // entity's badge at once, so the rows the host adds are badged before it renders them.
+    const loadBadgeIndex = async (retry = true): Promise<void> => {
+      if (!badges || !adapter || isSwitchedOff() || adapter.entityFromUrl(here())) return;
+      const since = badges.changeCount;
+      const index = await request({ type: 'badges.index', url: location.href }).catch(() => null);
+      // A change while it was on its way makes it out of date: ask once more.
+      if (index && !badges.useIndex(index, since) && retry) await loadBadgeIndex(false);
+    };
     const followSettings = async () => {
       const wasOff = isSwitchedOff();
       siteSettings = await request({ type: 'sites.settings' });
@@ -98,7 +107,8 @@ export default defineContentScript({
       if (applyChange(notice)) void loadPage();
       // A write of one item changes only that item's badges; anything else may change any.
       const written = writtenItem(notice);
-      void (written ? badges?.refreshItem(written) : badges?.refresh());
+      if (written) void badges?.refreshItem(written);
+      else void badges?.refresh().then(() => loadBadgeIndex());
     });
     ctx.onInvalidated(unsubscribe);
     const onCommand = (message: unknown) => {
@@ -113,7 +123,12 @@ export default defineContentScript({
     // WXT fires this from the Navigation API's `navigate` event, which comes before the
     // page's pushState has changed location.href: read the page once the page's own
     // code has run (a microtask), or the old ticket would be read again.
-    ctx.addEventListener(window, 'wxt:locationchange', () => queueMicrotask(() => void showEntity()));
+    ctx.addEventListener(window, 'wxt:locationchange', () =>
+      queueMicrotask(() => {
+        void showEntity();
+        if (badges && !badges.indexed) void loadBadgeIndex();
+      }),
+    );
 
     // The pill first: it is what the user is waiting for.
     await showEntity();
@@ -124,10 +139,16 @@ export default defineContentScript({
           lookupHrefs: (hrefs, base) => request({ type: 'badges.forHrefs', hrefs, base }),
           lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
           resolve: (href, base) => entityLinkFromHref(href, base, siteSettings.customDomains),
+          resolveHere: (href) => {
+            const url = new URL(href);
+            const found = url.origin === location.origin ? adapter.entityFromUrl(url) : null;
+            return found ? { site: adapter.site, key: found.key } : null;
+          },
           ownHost: ui.host,
         })
       : null;
     if (!isSwitchedOff()) badges?.start();
+    void loadBadgeIndex();
     ctx.onInvalidated(() => badges?.stop());
 
     // Hosts set the real title after the URL changes; pick it up without a reload.

@@ -7,10 +7,10 @@ import { browser } from 'wxt/browser';
 import { riceScore } from '../domain/rice';
 import { metricById, resolveInputLink, shortName } from '../domain/tree';
 import type { Id, Item, Metric } from '../domain/types';
-import type { Badge, ChangeNotice, HrefBadge, ItemPatch, LinkRef, RequestOf, RequestType, Responses, Request } from '../messaging/protocol';
+import { BADGE_INDEX_LIMIT, type Badge, type BadgeIndex, type ChangeNotice, type HrefBadge, type ItemPatch, type LinkRef, type RequestOf, type RequestType, type Responses, type Request } from '../messaging/protocol';
 import * as store from '../storage';
 import { scoreOf, withoutScore } from '../domain/score-list';
-import { entityLinkFromHref } from '../sites';
+import { adapterForUrl, entityLinkFromHref } from '../sites';
 import { itemsByLinks, itemsOfTree, treeEntry, WorkspaceCache, type Basics } from './workspace-cache';
 
 type Db = IDBPDatabase<store.LensSchema>;
@@ -47,6 +47,7 @@ const READS: ReadonlySet<StoredRequestType> = new Set<StoredRequestType>([
   'page.open',
   'badges.lookup',
   'badges.forHrefs',
+  'badges.index',
   'metric.bySourceUrl',
   'observations.list',
   'workspace.export',
@@ -98,6 +99,8 @@ async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache, commi
       return read(await badges(db, cache, req.links));
     case 'badges.forHrefs':
       return read(await badgesForHrefs(db, cache, req.base, req.hrefs));
+    case 'badges.index':
+      return read(await badgeIndex(cache, req.url));
     case 'metric.bySourceUrl': {
       const { activeTreeId } = await store.getSettings(db);
       return read(activeTreeId ? await store.findMetricBySourceUrl(db, activeTreeId, req.url) : null);
@@ -284,6 +287,26 @@ async function badgesForHrefs(db: Db, cache: WorkspaceCache, base: string, hrefs
   for (const link of links) if (link) unique.set(`${link.site}:${link.key}`, { site: link.site, key: link.key });
   const found = new Map((await badges(db, cache, [...unique.values()])).map((badge) => [`${badge.site}:${badge.key}`, badge]));
   return links.map((link) => (link ? { site: link.site, key: link.key, badge: found.get(`${link.site}:${link.key}`) ?? null } : null));
+}
+
+/**
+ * Every tracked entity of the page's site with its badge, as `badges.lookup` would answer
+ * for each (by site and key, whatever host the item's link names), from the copy.
+ */
+async function badgeIndex(cache: WorkspaceCache, url: string): Promise<BadgeIndex | null> {
+  const { customDomains } = (await cache.loadBasics()).settings;
+  const page = new URL(url);
+  const adapter = adapterForUrl(page, customDomains);
+  if (!adapter) return null;
+  const snapshot = await cache.load();
+  const links = new Map<string, LinkRef>();
+  for (const item of snapshot.items.values()) {
+    for (const link of item.links) if (link.site === adapter.site) links.set(link.key, { site: link.site, key: link.key });
+  }
+  if (links.size > BADGE_INDEX_LIMIT) return null;
+  const all = [...links.values()];
+  const badges = badgesFor(all, itemsByLinks(snapshot, all), (treeId) => treeEntry(snapshot, treeId)?.metricsById ?? new Map());
+  return { site: adapter.site, origin: page.origin, badges };
 }
 
 function badgesFor(links: readonly LinkRef[], found: Map<string, Item>, metricsOf: (treeId: Id) => ReadonlyMap<Id, Metric>): Badge[] {

@@ -42,16 +42,36 @@ const FIELD_LABELS: Record<RiceField, string> = {
   leverage: 'Leverage',
 };
 
-const RANGE_MESSAGES: Record<RiceField, string> = {
-  reach: 'Reach must be a number of 0 or more (people or events per period)',
-  impact: `Impact must be one of ${IMPACT_LEVELS.map((l) => `${l.value} (${l.label.toLowerCase()})`).join(', ')}`,
-  confidence: 'Confidence must be more than 0% and at most 100%',
-  effort: 'Effort must be more than 0 person-months',
-  leverage: "Leverage must be a number of 0 or more (how strongly the input metric moves the North Star)",
-};
+/** Messages are made only where one is shown, so a view that shows none (the pill) carries no text. */
+function rangeMessage(field: RiceField): string {
+  switch (field) {
+    case 'reach':
+      return 'Reach must be a number of 0 or more (people or events per period)';
+    case 'impact':
+      return `Impact must be one of ${IMPACT_LEVELS.map((l) => `${l.value} (${l.label.toLowerCase()})`).join(', ')}`;
+    case 'confidence':
+      return 'Confidence must be more than 0% and at most 100%';
+    case 'effort':
+      return 'Effort must be more than 0 person-months';
+    case 'leverage':
+      return 'Leverage must be a number of 0 or more (how strongly the input metric moves the North Star)';
+  }
+}
 
 const OVERFLOW_MESSAGE =
   'Reach is too large to compute a score with this effort; count it in a larger unit (for example thousands of people)';
+
+/** What is wrong with one field, before it is put in words. */
+interface Flaw {
+  field: RiceField;
+  reason: 'missing' | 'invalid' | 'overflow';
+}
+
+function inWords({ field, reason }: Flaw): RiceProblem {
+  if (reason === 'overflow') return { ok: false, field, reason: 'invalid', message: OVERFLOW_MESSAGE };
+  const message = reason === 'missing' ? `${FIELD_LABELS[field]} is not estimated yet` : rangeMessage(field);
+  return { ok: false, field, reason, message };
+}
 
 const IMPACT_VALUES: readonly number[] = IMPACT_LEVELS.map((l) => l.value);
 
@@ -70,13 +90,9 @@ function isInRange(field: RiceField, value: number): boolean {
   }
 }
 
-function checkField(field: RiceField, value: unknown): RiceProblem | null {
-  if (value === null || value === undefined) {
-    return { ok: false, field, reason: 'missing', message: `${FIELD_LABELS[field]} is not estimated yet` };
-  }
-  if (typeof value !== 'number' || !isInRange(field, value)) {
-    return { ok: false, field, reason: 'invalid', message: RANGE_MESSAGES[field] };
-  }
+function flawOf(field: RiceField, value: unknown): Flaw | null {
+  if (value === null || value === undefined) return { field, reason: 'missing' };
+  if (typeof value !== 'number' || !isInRange(field, value)) return { field, reason: 'invalid' };
   return null;
 }
 
@@ -98,30 +114,38 @@ export function riceProblems(rice: RiceInput, leverage = 1): Partial<Record<Rice
   const values = valuesOf(rice, leverage);
   const problems: Partial<Record<RiceField, RiceProblem>> = {};
   for (const field of RICE_FIELDS) {
-    const problem = checkField(field, values[field]);
-    if (problem) problems[field] = problem;
+    const flaw = flawOf(field, values[field]);
+    if (flaw) problems[field] = inWords(flaw);
   }
   return problems;
 }
 
 /** The score, or the first problem in field order (reach, impact, confidence, effort, leverage). */
 export function riceScore(rice: RiceInput, leverage = 1): RiceResult {
+  const scored = scoreOrFlaw(rice, leverage);
+  return typeof scored === 'number' ? { ok: true, score: scored } : inWords(scored);
+}
+
+/** The score, or null where `riceScore` would name a problem: for a view that shows no message. */
+export function riceScoreOnly(rice: RiceInput, leverage = 1): number | null {
+  const scored = scoreOrFlaw(rice, leverage);
+  return typeof scored === 'number' ? scored : null;
+}
+
+function scoreOrFlaw(rice: RiceInput, leverage: number): number | Flaw {
   const values = valuesOf(rice, leverage);
   for (const field of RICE_FIELDS) {
-    const problem = checkField(field, values[field]);
-    if (problem) return problem;
+    const flaw = flawOf(field, values[field]);
+    if (flaw) return flaw;
   }
   const { reach, impact, confidence, effort } = values as Record<RiceField, number>;
   // A zero factor makes the score 0 even when the other factors would overflow
   // (Infinity × 0 is NaN), and it turns -0 into a plain 0.
-  if (reach === 0 || leverage === 0) return { ok: true, score: 0 };
+  if (reach === 0 || leverage === 0) return 0;
   // Dividing first keeps a huge reach with a large effort from overflowing on the way.
   let score = (reach * impact * leverage * confidence) / effort;
   if (!Number.isFinite(score)) score = (reach / effort) * impact * leverage * confidence;
-  if (!Number.isFinite(score)) {
-    return { ok: false, field: 'reach', reason: 'invalid', message: OVERFLOW_MESSAGE };
-  }
-  return { ok: true, score };
+  return Number.isFinite(score) ? score : { field: 'reach', reason: 'overflow' };
 }
 
 export function impactLabel(value: number): string | null {

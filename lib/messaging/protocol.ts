@@ -70,6 +70,9 @@ export const RequestSchema = v.variant('type', [
     base: UrlSchema,
     hrefs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(4096))), v.maxLength(5000)),
   }),
+  // A list or board page, once: every tracked entity of its site on its origin, so that
+  // rows the host adds are badged in its own task (see components/badges/badge-layer.ts).
+  v.strictObject({ type: v.literal('badges.index'), url: UrlSchema }),
   v.strictObject({ type: v.literal('metric.bySourceUrl'), url: UrlSchema }),
 
   v.strictObject({ type: v.literal('tree.create'), name: NameSchema, game: v.optional(v.nullable(v.picklist(GAMES))) }),
@@ -184,6 +187,19 @@ export interface PageContext {
 /** What one href names, in the order asked: the entity and its badge (null: not tracked), or null for no entity. */
 export type HrefBadge = { site: LinkRef['site']; key: string; badge: Badge | null } | null;
 
+/**
+ * The badge of every tracked entity of one site on one origin, by key: a key of that site
+ * and origin missing from it is not tracked. Null instead when there are more than
+ * BADGE_INDEX_LIMIT, which a page should not hold.
+ */
+export interface BadgeIndex {
+  site: LinkRef['site'];
+  origin: string;
+  badges: Badge[];
+}
+
+export const BADGE_INDEX_LIMIT = 20_000;
+
 export interface Badge {
   site: LinkRef['site'];
   key: string;
@@ -204,6 +220,7 @@ export interface Responses {
   'page.open': PageOpening;
   'badges.lookup': Badge[];
   'badges.forHrefs': HrefBadge[];
+  'badges.index': BadgeIndex | null;
   'metric.bySourceUrl': Metric | null;
   'tree.create': Tree;
   'tree.update': Tree;

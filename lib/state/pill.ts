@@ -5,7 +5,7 @@
  */
 import { computed } from '@preact/signals-core';
 import { formatScore } from '../domain/format';
-import { riceScore } from '../domain/rice';
+import { riceScoreOnly } from '../domain/rice';
 import { draftKeeper } from './draft-saver';
 import { chartMetric, entity, expanded, hasTree, inputLink, item, loadState } from './page';
 import { panelCode } from './panel-code';
@@ -16,7 +16,7 @@ export type PillTone = 'linked' | 'unlinked' | 'muted';
 const storedScore = computed(() => {
   const current = item.value;
   const link = inputLink.value;
-  return current && link ? riceScore(current.rice, link.leverage) : null;
+  return current && link ? riceScoreOnly(current.rice, link.leverage) : null;
 });
 
 export const pillText = computed<{ text: string; tone: PillTone }>(() => {
@@ -31,8 +31,9 @@ export const pillText = computed<{ text: string; tone: PillTone }>(() => {
   if (!item.value) return { text: 'Not tracked · no path to the NSM', tone: 'unlinked' };
   const link = inputLink.value;
   if (!link) return { text: 'Not linked to the NSM', tone: 'unlinked' };
-  const score = (draftKeeper.value?.liveScore ?? storedScore).value;
-  return { text: `${link.input.name} · ${score?.ok ? formatScore(score.score) : 'unscored'}`, tone: 'linked' };
+  const live = draftKeeper.value?.liveScore.value;
+  const score = live === undefined ? storedScore.value : live?.ok ? live.score : null;
+  return { text: `${link.input.name} · ${score === null ? 'unscored' : formatScore(score)}`, tone: 'linked' };
 });
 
 /** The pill gives way to the panel once the panel's code is there to show it. */

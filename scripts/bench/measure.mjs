@@ -63,10 +63,10 @@ export async function timeToOpen(browser, ticket, expect) {
 }
 
 /** Bytes of JS heap in the page's renderer after load and a full collection. */
-export async function heapAfterLoad(browser, ticket, expect) {
+export async function heapAfterLoad(browser, ticket, expect, url = ticketUrl(ticket)) {
   const page = await browser.context.newPage();
   try {
-    await page.goto(ticketUrl(ticket), { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' });
     if (expect !== null) await waitForMark(page, shownMark(expect));
     await sleep(500);
     const cdp = await browser.context.newCDPSession(page);

@@ -94,6 +94,17 @@ describe('what the background answers a page', () => {
     ]);
   });
 
+  it('gives a board page every tracked ticket of its site with the badge a lookup would give, and nothing of other sites', async () => {
+    await seed();
+    await call({ type: 'item.create', treeId: (await call({ type: 'snapshot.get' })).tree!.id, title: 'Repo issue', links: [{ site: 'github', key: 'acme/app#1', url: 'https://github.com/acme/app/issues/1' }] });
+    const index = await call({ type: 'badges.index', url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1' });
+    expect(index?.site).toBe('jira');
+    expect(index?.origin).toBe('https://acme.atlassian.net');
+    const lookedUp = await call({ type: 'badges.lookup', links: ['A-1', 'A-2', 'A-3'].map((key) => ({ site: 'jira' as const, key })) });
+    expect([...index!.badges].sort((x, y) => x.key.localeCompare(y.key))).toEqual(lookedUp);
+    expect(await call({ type: 'badges.index', url: 'https://example.org/board' })).toBeNull();
+  });
+
   it('reports which stores a write changed, so views know to refresh', async () => {
     const { a } = await seed();
     const handled = await handle(db, { type: 'item.update', id: a.id, patch: { notes: 'x' } });

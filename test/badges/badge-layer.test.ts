@@ -51,7 +51,20 @@ describe('the badge layer', () => {
   let frames: (() => void)[];
   let lookup: ReturnType<typeof vi.fn<(hrefs: string[], base: string) => Promise<HrefBadge[]>>>;
   let refreshLookup: ReturnType<typeof vi.fn<(links: Pick<EntityLinkRef, 'site' | 'key'>[]) => Promise<Badge[]>>>;
-  const options = () => ({ selector: SELECTOR, lookupHrefs: lookup, lookup: refreshLookup, resolve: resolveJira, schedule: (callback: () => void) => frames.push(callback) });
+  const options = () => ({
+    selector: SELECTOR,
+    lookupHrefs: lookup,
+    lookup: refreshLookup,
+    resolve: resolveJira,
+    resolveHere: (href: string) => {
+      const url = new URL(href);
+      const key = /^\/browse\/([A-Z]+-\d+)$/.exec(url.pathname)?.[1];
+      return url.origin === location.origin && key ? { site: 'jira' as const, key } : null;
+    },
+    schedule: (callback: () => void) => frames.push(callback),
+  });
+  /** What `badges.index` answers for the fixture: ABC-1 is the one tracked ticket. */
+  const index = () => ({ site: 'jira' as const, badges: answer([{ site: 'jira', key: 'ABC-1', url: '' }]) });
   let layer: BadgeLayer;
   let roots: Map<Element, ShadowRoot>;
 
@@ -332,5 +345,80 @@ describe('the badge layer', () => {
     await settle();
     expect(badgeCount()).toBe(240);
     expect(keysIn(lookup.mock.calls.at(-1)![0])).toEqual(Array.from({ length: 40 }, (_, i) => `ABC-${i + 201}`));
+  });
+
+  describe('with the index of every tracked ticket (a board page)', () => {
+    it('badges the rows in the task that added them, before the host renders, asking nothing', async () => {
+      layer.start();
+      expect(layer.useIndex(index(), layer.changeCount)).toBe(true);
+      rows(list, 1, 3);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(badgeCount()).toBe(3);
+      const anchors = [...list.querySelectorAll('a')];
+      expect(labelOf(anchors[0]!, roots)).toBe('Teams inviting a… · 800');
+      expect(labelOf(anchors[1]!, roots)).toBe('unlinked');
+      await settle();
+      expect(lookup).not.toHaveBeenCalled();
+      expect(frames).toHaveLength(0);
+    });
+
+    it('still asks about links it cannot answer for: another host, or no ticket of its site', async () => {
+      layer.start();
+      layer.useIndex(index(), layer.changeCount);
+      list.insertAdjacentHTML('beforeend', '<li><a href="https://other.atlassian.net/browse/ABC-1">elsewhere</a></li><li><a href="/browse/ABC-2">ABC-2</a></li>');
+      await settle();
+      expect(lookup).toHaveBeenCalledTimes(1);
+      expect(lookup.mock.calls[0]![0]).toEqual(['https://other.atlassian.net/browse/ABC-1']);
+      expect(badgeCount()).toBe(2);
+    });
+
+    it('takes no index asked for before a change: it may predate it', async () => {
+      layer.start();
+      const since = layer.changeCount;
+      await layer.refreshItem({ id: 'item-1', links: [{ site: 'jira', key: 'ABC-1' }] });
+      expect(layer.useIndex(index(), since)).toBe(false);
+      rows(list, 1, 1);
+      await settle();
+      expect(lookup).toHaveBeenCalledTimes(1);
+    });
+
+    it('after an item gains a link, a row with that link added later shows the item, not "unlinked"', async () => {
+      layer.start();
+      layer.useIndex(index(), layer.changeCount);
+      refreshLookup.mockImplementation(async (links) =>
+        links.filter((l) => l.key === 'ABC-7').map((l) => ({ ...l, itemId: 'item-7', metricName: 'Projects shared', score: 50 })),
+      );
+      await layer.refreshItem({ id: 'item-7', links: [{ site: 'jira', key: 'ABC-7' }] });
+      expect(refreshLookup).toHaveBeenCalledWith([{ site: 'jira', key: 'ABC-7' }]);
+      rows(list, 7, 1);
+      await settle();
+      expect(labelOf(list.querySelector('a')!, roots)).toBe('Projects shared · 50');
+      expect(lookup).not.toHaveBeenCalled();
+    });
+
+    it('while an item’s links are asked about again, a row with one of them is asked about, not guessed "unlinked"', async () => {
+      layer.start();
+      layer.useIndex(index(), layer.changeCount);
+      let release: () => void = () => undefined;
+      refreshLookup.mockImplementationOnce((links) => new Promise((resolve) => (release = () => resolve(answer(links.map((l) => ({ ...l, url: '' })))))));
+      const refreshing = layer.refreshItem({ id: 'item-7', links: [{ site: 'jira', key: 'ABC-7' }] });
+      rows(list, 7, 1);
+      await settle();
+      expect(lookup).toHaveBeenCalledTimes(1);
+      expect(keysIn(lookup.mock.calls[0]![0])).toEqual(['ABC-7']);
+      release();
+      await refreshing;
+    });
+
+    it('forgets the index after any other change, and asks about new rows again', async () => {
+      layer.start();
+      layer.useIndex(index(), layer.changeCount);
+      await layer.refresh();
+      expect(layer.indexed).toBe(false);
+      rows(list, 1, 2);
+      await settle();
+      expect(lookup).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
   impactLabel,
   riceProblems,
   riceScore,
+  riceScoreOnly,
   type RiceResult,
 } from '../../lib/domain/rice';
 import type { RiceInput } from '../../lib/domain/types';
@@ -139,5 +140,27 @@ describe('riceProblems', () => {
 
   it('is empty for a complete, valid estimate', () => {
     expect(riceProblems(full)).toEqual({});
+  });
+});
+
+describe('riceScoreOnly (what the pill shows)', () => {
+  const cases: [RiceInput, number][] = [
+    [full, 1],
+    [full, 0],
+    [{ ...full, reach: 0 }, 2],
+    [{ ...full, reach: null }, 1],
+    [{ ...full, impact: 0.7 }, 1],
+    [{ ...full, confidence: 1.5 }, 1],
+    [{ ...full, effort: 0 }, 1],
+    [full, -1],
+    [{ ...full, reach: Number.MAX_VALUE, effort: 0.5 }, 3],
+  ];
+
+  it('is the score riceScore gives, and null wherever riceScore names a problem', () => {
+    for (const [rice, leverage] of cases) {
+      const full = riceScore(rice, leverage);
+      expect(riceScoreOnly(rice, leverage)).toBe(full.ok ? full.score : null);
+    }
+    expect(cases.filter(([rice, leverage]) => riceScoreOnly(rice, leverage) !== null).length).toBe(3);
   });
 });

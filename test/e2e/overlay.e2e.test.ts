@@ -248,6 +248,34 @@ describe('the in-page panel on a tracker', () => {
     await page.close();
   });
 
+  it('on a board, badges the rows the host adds in the host’s own task, before it renders them', async () => {
+    await lens.serve(
+      `${JIRA}/jira/software/projects/ABC/boards/4`,
+      `<!doctype html><html><head><title>ABC board - Jira</title></head><body><ul id="rows"></ul><script>
+        let next = 1;
+        // Adds ten rows of tickets never shown before, and counts their badges once the
+        // microtasks after the insertion have run: before any answer could come back.
+        window.addRows = async () => {
+          let rows = '';
+          for (let i = 0; i < 10; i++, next++) rows += '<li><a href="/browse/ABC-' + next + '">ABC-' + next + '</a></li>';
+          const list = document.getElementById('rows');
+          list.innerHTML = rows;
+          await Promise.resolve();
+          await Promise.resolve();
+          return [...list.querySelectorAll('a')].filter((a) => a.nextElementSibling?.hasAttribute('data-nsl-badge')).length;
+        };
+      </script></body></html>`,
+    );
+    const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/4`);
+    await panelRoot(page);
+    // Until the board's index has come, rows are badged one answer later; then at once.
+    const addRows = () => page.evaluate(() => (window as unknown as { addRows(): Promise<number> }).addRows());
+    expect(await eventually(addRows, (badged) => badged === 10)).toBe(10);
+    const badges = await eventually(() => badgeTexts(page), (b) => b.length === 10);
+    expect(badges.every((b) => b.badge === 'unlinked' || /·/.test(b.badge))).toBe(true);
+    await page.close();
+  });
+
   it('resolves links as the browser does, against the page’s <base>', async () => {
     await lens.serve(
       `${JIRA}/jira/software/projects/ABC/boards/3`,
