@@ -239,14 +239,14 @@ function tableRows(x) {
       pass: null,
     },
     {
-      figure: 'badges: ours in the board’s task (links in → lookup sent; the board renders after it)',
+      figure: 'badges: links in → lookup sent, for links the index cannot answer (— : none sent)',
       ours: ms(median(x.badges.ours.map((b) => b.inHostTask))),
       floor: '',
       budget: '',
       pass: null,
     },
     {
-      figure: 'badges: ours once the answer is in (answer → every badge shown)',
+      figure: 'badges: lookup answered → every badge shown (— : none sent)',
       ours: ms(median(x.badges.ours.map((b) => b.afterAnswer))),
       floor: '',
       budget: '',

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handle, type StoredRequestType } from '../../lib/background/handlers';
 import { StorageError, type LensDb } from '../../lib/storage';
-import type { RequestOf } from '../../lib/messaging/protocol';
+import { BADGE_INDEX_LIMIT, type RequestOf } from '../../lib/messaging/protocol';
 import { freshDb } from '../storage/fresh-db';
 
 let db: LensDb;
@@ -103,6 +103,19 @@ describe('what the background answers a page', () => {
     const lookedUp = await call({ type: 'badges.lookup', links: ['A-1', 'A-2', 'A-3'].map((key) => ({ site: 'jira' as const, key })) });
     expect([...index!.badges].sort((x, y) => x.key.localeCompare(y.key))).toEqual(lookedUp);
     expect(await call({ type: 'badges.index', url: 'https://example.org/board' })).toBeNull();
+  });
+
+  it('gives no index for a site with more tracked tickets than a page should hold', async () => {
+    await seed();
+    const exported = (await call({ type: 'workspace.export' })) as { items: { id: string; links: { key: string; url: string }[] }[] };
+    const [template] = exported.items;
+    const many = Array.from({ length: BADGE_INDEX_LIMIT + 1 }, (_, i) => ({
+      ...template!,
+      id: `bulk-${i}`,
+      links: [{ site: 'jira', key: `BULK-${i}`, url: `https://acme.atlassian.net/browse/BULK-${i}` }],
+    }));
+    await call({ type: 'workspace.import', document: { ...exported, items: many }, mode: 'replace' });
+    expect(await call({ type: 'badges.index', url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1' })).toBeNull();
   });
 
   it('reports which stores a write changed, so views know to refresh', async () => {
