@@ -140,8 +140,9 @@ export default defineContentScript({
           lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
           resolve: (href, base) => entityLinkFromHref(href, base, siteSettings.customDomains),
           resolveHere: (href) => {
-            const url = new URL(href);
-            const found = url.origin === location.origin ? adapter.entityFromUrl(url) : null;
+            // A malformed href reads back as written, and a hostile page writes such hrefs.
+            const url = URL.canParse(href) ? new URL(href) : null;
+            const found = url?.origin === location.origin ? adapter.entityFromUrl(url) : null;
             return found ? { site: adapter.site, key: found.key } : null;
           },
           ownHost: ui.host,

@@ -253,10 +253,11 @@ describe('the in-page panel on a tracker', () => {
       `${JIRA}/jira/software/projects/ABC/boards/4`,
       `<!doctype html><html><head><title>ABC board - Jira</title></head><body><ul id="rows"></ul><script>
         let next = 1;
-        // Adds ten rows of tickets never shown before, and counts their badges once the
+        // Adds ten rows of tickets never shown before (and a malformed link, which gets no
+        // badge and must not stop the others), and counts their badges once the
         // microtasks after the insertion have run: before any answer could come back.
         window.addRows = async () => {
-          let rows = '';
+          let rows = '<li><a href="https://[bad/browse/ABC-0">malformed</a></li>';
           for (let i = 0; i < 10; i++, next++) rows += '<li><a href="/browse/ABC-' + next + '">ABC-' + next + '</a></li>';
           const list = document.getElementById('rows');
           list.innerHTML = rows;
@@ -273,6 +274,7 @@ describe('the in-page panel on a tracker', () => {
     expect(await eventually(addRows, (badged) => badged === 10)).toBe(10);
     const badges = await eventually(() => badgeTexts(page), (b) => b.length === 10);
     expect(badges.every((b) => b.badge === 'unlinked' || /·/.test(b.badge))).toBe(true);
+    expect(badges.some((b) => b.anchorText === 'malformed')).toBe(false);
     await page.close();
   });
 
