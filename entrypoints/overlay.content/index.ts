@@ -12,7 +12,7 @@ import { rememberSelection } from '@/lib/state/selection';
 import { takeEarlyOpening } from './early';
 import { shareWithPanel } from './share';
 import { mountShadowHost } from './shadow-host';
-import { adapterForUrl, entityLinkFromHref, entityOnPage, genericWebEntity, SUPPORTED_MATCH_PATTERNS } from '@/lib/sites';
+import { adapterForUrl, entityLinkFromHref, entityLinkHere, entityOnPage, genericWebEntity, SUPPORTED_MATCH_PATTERNS } from '@/lib/sites';
 
 export default defineContentScript({
   matches: SUPPORTED_MATCH_PATTERNS,
@@ -139,12 +139,7 @@ export default defineContentScript({
           lookupHrefs: (hrefs, base) => request({ type: 'badges.forHrefs', hrefs, base }),
           lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
           resolve: (href, base) => entityLinkFromHref(href, base, siteSettings.customDomains),
-          resolveHere: (href) => {
-            // A malformed href reads back as written, and a hostile page writes such hrefs.
-            const url = URL.canParse(href) ? new URL(href) : null;
-            const found = url?.origin === location.origin ? adapter.entityFromUrl(url) : null;
-            return found ? { site: adapter.site, key: found.key } : null;
-          },
+          resolveHere: (href) => entityLinkHere(adapter, href, location.origin),
           ownHost: ui.host,
         })
       : null;

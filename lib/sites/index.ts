@@ -97,3 +97,15 @@ export function entityLinkFromHref(
   if (adapter === null || found === null) return null;
   return { site: adapter.site, key: found.key, url: found.url };
 }
+
+/**
+ * The entity of the page's own site that an anchor's absolute href names, when it points
+ * at the page's own origin: what a board can work out at once for each of its links,
+ * without trying every site as `entityLinkFromHref` does. A malformed href is no entity.
+ */
+export function entityLinkHere(adapter: SiteAdapter, href: string, origin: string): Pick<EntityLinkRef, 'site' | 'key'> | null {
+  if (href.length > MAX_URL_LENGTH || !URL.canParse(href)) return null;
+  const url = new URL(href);
+  const found = url.origin === origin ? adapter.entityFromUrl(url) : null;
+  return found ? { site: adapter.site, key: found.key } : null;
+}

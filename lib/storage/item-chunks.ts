@@ -58,22 +58,28 @@ export async function getStoredItem(store: Store<'itemChunks'>, id: Id): Promise
   return (await readChunkOf(store, id)).item;
 }
 
-/** The chunk that holds (or would hold) `id`, and the item in it: read once by a write that then replaces it. */
-export async function readChunkOf(store: Store<'itemChunks'>, id: Id): Promise<{ chunk: number; stored?: StoredItemChunk; item?: Item }> {
-  const chunk = chunkOf(id);
-  const stored = await store.get(chunk);
-  return { chunk, stored, item: stored?.items.find((item) => item.id === id) };
+/** A chunk's items as a write that replaces the chunk needs them: read once, then rewritten. */
+export interface ChunkContents {
+  chunk: number;
+  items: readonly Item[];
+  /** The item with the id asked about, if the chunk holds it. */
+  item?: Item;
 }
 
-/** As `readChunkOf` answers, from the chunk's items known otherwise (a copy of them). */
-export function chunkHolding(id: Id, items: readonly Item[]): { chunk: number; stored?: StoredItemChunk; item?: Item } {
-  const chunk = chunkOf(id);
-  return { chunk, stored: items.length ? toChunk(chunk, [...items]) : undefined, item: items.find((item) => item.id === id) };
+/** The chunk that holds (or would hold) `id`, read from the store. */
+export async function readChunkOf(store: Store<'itemChunks'>, id: Id): Promise<ChunkContents> {
+  const stored = await store.get(chunkOf(id));
+  return chunkHolding(id, stored?.items ?? []);
+}
+
+/** The same, from the chunk's items known otherwise (a copy of them). */
+export function chunkHolding(id: Id, items: readonly Item[]): ChunkContents {
+  return { chunk: chunkOf(id), items, item: items.find((item) => item.id === id) };
 }
 
 /** That chunk with `item` in place of the item with its id. */
-export function withItem({ chunk, stored }: { chunk: number; stored?: StoredItemChunk }, item: Item): StoredItemChunk {
-  return toChunk(chunk, [...(stored?.items ?? []).filter((other) => other.id !== item.id), item]);
+export function withItem({ chunk, items }: ChunkContents, item: Item): StoredItemChunk {
+  return toChunk(chunk, [...items.filter((other) => other.id !== item.id), item]);
 }
 
 /** Every item, in id order. */

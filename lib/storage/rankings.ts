@@ -7,6 +7,7 @@
  * rebuilds them from the items in one transaction. A missing record is never wrong.
  */
 import { insertScore, removeScore, scoreOf } from '../domain/score-list';
+import { metricById } from '../domain/tree';
 import type { Id, Item, Metric } from '../domain/types';
 import { StorageError } from './errors';
 import { itemsWhere } from './item-chunks';
@@ -38,7 +39,7 @@ function itemsOfTree(store: Store<'itemChunks'>, treeId: Id): Promise<Item[]> {
 }
 
 function scoresOf(items: readonly Item[], metrics: readonly Metric[]): number[] {
-  const byId = new Map(metrics.map((m) => [m.id, m]));
+  const byId = metricById(metrics);
   const scores: number[] = [];
   for (const item of items) {
     const score = scoreOf(item, byId);
