@@ -12,7 +12,7 @@ import { rememberSelection } from '@/lib/state/selection';
 import { takeEarlyOpening } from './early';
 import { shareWithPanel } from './share';
 import { mountShadowHost } from './shadow-host';
-import { adapterForUrl, entityLinkFromHref, entityLinkHere, entityOnPage, genericWebEntity, SUPPORTED_MATCH_PATTERNS } from '@/lib/sites';
+import { adapterForUrl, entityLinkFromHref, entityLinkHere, entityOnPage, genericWebEntity, isListPage, SUPPORTED_MATCH_PATTERNS } from '@/lib/sites';
 
 export default defineContentScript({
   matches: SUPPORTED_MATCH_PATTERNS,
@@ -80,10 +80,10 @@ export default defineContentScript({
     };
 
     let badges: BadgeLayer | null = null;
-    // A list or board (an address that names no entity of the site) gets every tracked
-    // entity's badge at once, so the rows the host adds are badged before it renders them.
+    // A list or board gets every tracked entity's badge at once, so the rows the host adds
+    // are badged before it renders them.
     const loadBadgeIndex = async (retry = true): Promise<void> => {
-      if (!badges || !adapter || isSwitchedOff() || adapter.entityFromUrl(here())) return;
+      if (!badges || !adapter || isSwitchedOff() || !isListPage(adapter, here())) return;
       const since = badges.changeCount;
       const index = await request({ type: 'badges.index', url: location.href }).catch(() => null);
       // A change while it was on its way makes it out of date: ask once more.

@@ -43,6 +43,14 @@ function entityFromUrl(url: URL) {
   return null;
 }
 
+/**
+ * Issue and pull-request lists (a repository's, everyone's, a search's, the inbox), project
+ * boards, milestones and labels. Not code, commits, wikis or settings: browsing a
+ * repository's code is most of GitHub, and such a page has few issue links, if any.
+ */
+const LIST_PAGES =
+  /^\/(?:(?:issues|pulls|notifications|search)(?:\/|$)|(?:orgs|users)\/[^/]+\/projects(?:\/|$)|[^/]+\/[^/]+\/(?:issues|pulls|milestones?|labels|projects|discussions)(?:\/|$))/;
+
 const TITLE_SELECTORS = ['[data-testid="issue-title"]', '.js-issue-title', 'h1 bdi', 'h1'];
 
 /** 'Title · Issue #42 · owner/repo' or 'Title by octocat · Pull Request #5 · owner/repo · GitHub'. */
@@ -62,4 +70,5 @@ export const github: SiteAdapter = {
   entityFromUrl,
   titleFrom: (doc, key) => pickTitle(doc, key, TITLE_SELECTORS, cleanDocumentTitle),
   linkSelector: 'a[href*="/issues/"], a[href*="/pull/"], a[href*="issue="]',
+  listPages: LIST_PAGES,
 };

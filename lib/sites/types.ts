@@ -41,4 +41,10 @@ export interface SiteAdapter {
   titleFrom(doc: Document, key: string): string;
   /** CSS selector narrowing which anchors on list and board pages could be entity links (speed). */
   linkSelector: string;
+  /**
+   * Paths of the site's lists and boards, where many entity links show at once: only these
+   * hold every tracked entity's badge up front (see `isListPage`). Absent, every page of the
+   * site that names no entity is taken for one, as on trackers whose pages nearly all are.
+   */
+  listPages?: RegExp;
 }

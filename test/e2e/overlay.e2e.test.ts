@@ -278,6 +278,41 @@ describe('the in-page panel on a tracker', () => {
     await page.close();
   });
 
+  it('on GitHub, holds every badge up front on an issue list but not while browsing code', async () => {
+    // Replaces the rows with ten links to issues never shown before, and counts their
+    // badges once the microtasks after the insertion have run: before any answer could come.
+    const page = (title: string) => `<!doctype html><html><head><title>${title} · GitHub</title></head><body><ul id="rows"></ul><script>
+        let next = 1;
+        window.addRows = async () => {
+          let rows = '';
+          for (let i = 0; i < 10; i++, next++) rows += '<li><a href="/acme/app/issues/' + next + '">#' + next + '</a></li>';
+          const list = document.getElementById('rows');
+          list.innerHTML = rows;
+          await Promise.resolve();
+          await Promise.resolve();
+          return [...list.querySelectorAll('a')].filter((a) => a.nextElementSibling?.hasAttribute('data-nsl-badge')).length;
+        };
+      </script></body></html>`;
+    await lens.serve('https://github.com/acme/app/blob/main/README.md', page('app/README.md at main · acme/app'));
+    await lens.serve('https://github.com/acme/app/issues', page('Issues · acme/app'));
+    const addRows = (tab: Page) => tab.evaluate(() => (window as unknown as { addRows(): Promise<number> }).addRows());
+    const allBadged = (tab: Page) => eventually(() => badgeTexts(tab), (b) => b.length === 10 && b.every((x) => x.badge === 'unlinked'));
+
+    const code = await lens.open('https://github.com/acme/app/blob/main/README.md');
+    await panelRoot(code);
+    for (let round = 0; round < 3; round++) {
+      expect(await addRows(code)).toBe(0);
+      await allBadged(code);
+    }
+    await code.close();
+
+    const list = await lens.open('https://github.com/acme/app/issues');
+    await panelRoot(list);
+    expect(await eventually(() => addRows(list), (badged) => badged === 10)).toBe(10);
+    await allBadged(list);
+    await list.close();
+  });
+
   it('resolves links as the browser does, against the page’s <base>', async () => {
     await lens.serve(
       `${JIRA}/jira/software/projects/ABC/boards/3`,
