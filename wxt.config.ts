@@ -3,10 +3,11 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { SUPPORTED_MATCH_PATTERNS } from './lib/sites';
-import { SHARED_GLOBAL, SHARED_MODULES } from './entrypoints/overlay.content/shared-modules';
+import { SHARED_GLOBAL, SHARED_MODULES } from './entrypoints/overlay/shared-modules';
 
 const EXPANDED_PANEL = 'expanded-panel';
 const EARLY_REQUEST = 'early-request';
+const OVERLAY = 'overlay';
 
 /**
  * The open panel's bundle takes the modules of SHARED_MODULES from the content script
@@ -38,17 +39,22 @@ function shareWithContentScript(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
-    // The early request is an unlisted script listed here by hand: as a WXT content script it
-    // would carry WXT's content-script runtime, several times its own size, on every page load.
+    // The content scripts are unlisted scripts listed here by hand: as WXT content scripts they
+    // would carry WXT's content-script runtime (several times the early request's own size)
+    // on every page load. The early request goes ahead at document_start; the overlay, which
+    // shows the pill and badges, waits until the page has parsed.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts ??= [];
-      manifest.content_scripts.push({ matches: SUPPORTED_MATCH_PATTERNS, run_at: 'document_start', js: [`${EARLY_REQUEST}.js`] });
+      manifest.content_scripts.push(
+        { matches: SUPPORTED_MATCH_PATTERNS, run_at: 'document_start', js: [`${EARLY_REQUEST}.js`] },
+        { matches: SUPPORTED_MATCH_PATTERNS, run_at: 'document_idle', js: [`${OVERLAY}.js`] },
+      );
     },
     // The content script runs in every host page, so it carries no polyfill: it uses the
     // browser's own promise-based namespace (what `wxt/browser` is without the polyfill
     // module), as Chromium and Firefox both provide. Extension pages keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      const inPage = (type: string, name: string) => type === 'content-script' || name === EXPANDED_PANEL || name === EARLY_REQUEST;
+      const inPage = (type: string, name: string) => type === 'content-script' || [EXPANDED_PANEL, EARLY_REQUEST, OVERLAY].includes(name);
       if (!entrypoints.every((entrypoint) => inPage(entrypoint.type, entrypoint.name))) return;
       if (entrypoints.some((entrypoint) => entrypoint.name === EXPANDED_PANEL)) {
         config.plugins = [shareWithContentScript(), ...(config.plugins ?? [])];

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ChangeNotice, PageOpening, Reply } from '@/lib/messaging/protocol';
-import { EARLY_GLOBAL, type EarlyRequest } from './overlay.content/early';
+import { EARLY_GLOBAL, type EarlyRequest } from './overlay/early';
 
 export default defineUnlistedScript(() => {
   const onNotice = (message: unknown) => {

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { Overlay } from '@/components/panel/Overlay';
 import panelCss from '@/components/panel/panel.css?inline';
 import { startSavingDrafts } from '@/lib/state/item-editor';
-import { SHARED_GLOBAL, type SharedWithPanel } from './overlay.content/shared-modules';
+import { SHARED_GLOBAL, type SharedWithPanel } from './overlay/shared-modules';
 
 export default defineUnlistedScript(() => {
   const shared = (globalThis as Record<string, unknown>)[SHARED_GLOBAL] as SharedWithPanel | undefined;

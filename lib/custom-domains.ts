@@ -11,7 +11,7 @@ import { request } from './messaging/client';
 export const SELF_HOSTABLE_SITES = ['jira', 'github', 'posthog'] as const satisfies readonly SiteId[];
 export type SelfHostableSite = (typeof SELF_HOSTABLE_SITES)[number];
 
-const OVERLAY_SCRIPT = 'content-scripts/overlay.js';
+const OVERLAY_SCRIPT = 'overlay.js';
 const SCRIPT_PREFIX = 'nsl-custom-';
 
 export type ParsedOrigin = { ok: true; pattern: string } | { ok: false; message: string };

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { TogglePanelNotice } from '../messaging/protocol';
 
-const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
+const OVERLAY_SCRIPT = '/overlay.js';
 const EXPANDED_PANEL_SCRIPT = '/expanded-panel.js';
 
 /**

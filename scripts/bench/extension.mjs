@@ -55,7 +55,7 @@ export async function fileSize(extensionDir, file) {
 export async function contentScriptInjection(extensionDir) {
   const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8'));
   const matches = [...new Set(manifest.content_scripts.flatMap((cs) => cs.matches))];
-  const overlay = manifest.content_scripts.find((cs) => (cs.js ?? []).some((file) => file.endsWith('/overlay.js')));
+  const overlay = manifest.content_scripts.find((cs) => (cs.js ?? []).some((file) => file.split('/').pop() === 'overlay.js'));
   return { matches, runAt: overlay?.run_at ?? 'document_idle' };
 }
 

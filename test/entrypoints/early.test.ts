@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EARLY_GLOBAL, takeEarlyOpening, type EarlyRequest } from '../../entrypoints/overlay.content/early';
+import { EARLY_GLOBAL, takeEarlyOpening, type EarlyRequest } from '../../entrypoints/overlay/early';
 import type { PageOpening, Reply } from '../../lib/messaging/protocol';
 
 const URL_A = 'https://acme.atlassian.net/browse/ABC-1';

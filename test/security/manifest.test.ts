@@ -29,11 +29,14 @@ describe('the permissions the extension asks for', () => {
     },
   );
 
-  it('asks the background for the page at document_start, from a script on the same sites as the content script', async () => {
+  it('asks the background for the page at document_start, and shows the overlay once the page has parsed, on the supported sites only', async () => {
     const manifest = { content_scripts: [] as { matches: string[]; run_at: string; js: string[] }[] };
     const hooks = config.hooks as { 'build:manifestGenerated': (wxt: never, manifest: never) => void };
     hooks['build:manifestGenerated'](undefined as never, manifest as never);
-    expect(manifest.content_scripts).toEqual([{ matches: SUPPORTED_MATCH_PATTERNS, run_at: 'document_start', js: ['early-request.js'] }]);
+    expect(manifest.content_scripts).toEqual([
+      { matches: SUPPORTED_MATCH_PATTERNS, run_at: 'document_start', js: ['early-request.js'] },
+      { matches: SUPPORTED_MATCH_PATTERNS, run_at: 'document_idle', js: ['overlay.js'] },
+    ]);
   });
 
   it('asks for a self-hosted instance only when the user adds one, on both browsers', async () => {

@@ -1,0 +1,171 @@
+import { effect } from '@preact/signals-core';
+import { browser } from 'wxt/browser';
+import { BadgeLayer } from '@/components/badges/badge-layer';
+import { mountPill } from '@/components/panel/pill';
+import pillCss from '@/components/panel/pill.css?inline';
+import { onWorkspaceChange, request } from '@/lib/messaging/client';
+import type { SiteSettings } from '@/lib/messaging/protocol';
+import { flushDrafts, resetEditor } from '@/lib/state/draft-saver';
+import { applyChange, entity, expanded, loadPage, needsScores, prefetchPage, writtenItem, type PrefetchedPage } from '@/lib/state/page';
+import { loadPanelCode, panelCode } from '@/lib/state/panel-code';
+import { rememberSelection } from '@/lib/state/selection';
+import { takeEarlyOpening } from './early';
+import { startLifetime } from './lifetime';
+import { shareWithPanel } from './share';
+import { mountShadowHost } from './shadow-host';
+import { adapterForUrl, entityLinkFromHref, entityLinkHere, entityOnPage, genericWebEntity, isListPage } from '@/lib/sites';
+
+/**
+ * The content script of the supported sites (listed in the manifest by wxt.config.ts, at
+ * document_idle), of self-hosted instances (registered at run time) and of any page where
+ * the toolbar opens the panel (injected then). An unlisted script, so that it carries none
+ * of WXT's content-script runtime: ./lifetime.ts does what the overlay needed of it. The
+ * pill's stylesheet travels inside the script: no extra fetch, and no file exposed to pages.
+ */
+export default defineUnlistedScript(async () => {
+  const lifetime = startLifetime();
+  const ui = mountShadowHost({
+    name: 'north-star-lens',
+    css: pillCss,
+    // Keys typed in the panel must not reach the host's shortcuts (Jira's, GitHub's...).
+    isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout'],
+  });
+  shareWithPanel(ui);
+  const unmountPill = mountPill(ui.container);
+  lifetime.onEnd(() => {
+    unmountPill();
+    ui.host.remove();
+  });
+  // Inline !important beats any host rule that would hide or restyle our host element.
+  ui.host.style.setProperty('display', 'block', 'important');
+  ui.host.style.setProperty('position', 'static', 'important');
+
+  // On the supported sites the early request (document_start) has usually brought the
+  // settings and the ticket's context by now. Without it (a self-hosted instance, a page
+  // opened from the toolbar, an address changed since) the ticket's context is asked for
+  // beside the settings, so the pill waits for one round trip instead of two; either way
+  // the early answer is used only if the settings leave the site on and nothing changed.
+  const opening = await takeEarlyOpening(location.href);
+  let prefetched: PrefetchedPage | null = null;
+  let siteSettings: SiteSettings;
+  if (opening) {
+    siteSettings = opening.settings;
+    if (opening.link && opening.context) prefetched = { ...opening.link, reply: Promise.resolve(opening.context) };
+  } else {
+    const builtIn = adapterForUrl(new URL(location.href));
+    prefetched = builtIn ? prefetchPage(entityOnPage(new URL(location.href), document)) : null;
+    // Which sites are switched off and which hosts are self-hosted instances: known
+    // before anything shows, so a switched-off site shows nothing at all.
+    siteSettings = await request({ type: 'sites.settings' }).catch(() => ({ disabledSites: [], customDomains: [] }));
+  }
+  const here = () => new URL(location.href);
+  const adapter = adapterForUrl(here(), siteSettings.customDomains);
+  const isSwitchedOff = () => adapter !== null && siteSettings.disabledSites.includes(adapter.site);
+
+  const readEntity = () =>
+    adapter ? entityOnPage(here(), document, siteSettings.customDomains) : genericWebEntity(here(), document);
+
+  const showEntity = async () => {
+    const next = isSwitchedOff() ? null : readEntity();
+    const current = entity.value;
+    if (current && next && current.site === next.site && current.key === next.key) {
+      if (next.title && next.title !== current.title) entity.value = next;
+      return;
+    }
+    await flushDrafts();
+    resetEditor();
+    entity.value = next;
+    const early = prefetched;
+    prefetched = null;
+    await loadPage(early);
+  };
+
+  let badges: BadgeLayer | null = null;
+  // A list or board gets every tracked entity's badge at once, so the rows the host adds
+  // are badged before it renders them.
+  const loadBadgeIndex = async (retry = true): Promise<void> => {
+    if (!badges || !adapter || isSwitchedOff() || !isListPage(adapter, here())) return;
+    const since = badges.changeCount;
+    const index = await request({ type: 'badges.index', url: location.href }).catch(() => null);
+    // A change while it was on its way makes it out of date: ask once more.
+    if (index && !badges.useIndex(index, since) && retry) await loadBadgeIndex(false);
+  };
+  const followSettings = async () => {
+    const wasOff = isSwitchedOff();
+    siteSettings = await request({ type: 'sites.settings' });
+    if (wasOff === isSwitchedOff()) return;
+    if (isSwitchedOff()) badges?.stop();
+    else badges?.start();
+    await showEntity();
+  };
+
+  // Listening comes before the first answer is shown, so no notice, navigation or
+  // toggle sent meanwhile goes unheard; everything else waits until the pill shows.
+  const unsubscribe = onWorkspaceChange((notice) => {
+    prefetched = null;
+    if (notice.stores.includes('settings')) void followSettings();
+    if (isSwitchedOff()) return;
+    if (applyChange(notice)) void loadPage();
+    // A write of one item changes only that item's badges; anything else may change any.
+    const written = writtenItem(notice);
+    if (written) void badges?.refreshItem(written);
+    else void badges?.refresh().then(() => loadBadgeIndex());
+  });
+  lifetime.onEnd(unsubscribe);
+  const onCommand = (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === 'nsl.togglePanel') {
+      if (!entity.value) entity.value = genericWebEntity(new URL(location.href), document);
+      expanded.value = !expanded.value;
+      void loadPage();
+    }
+  };
+  browser.runtime.onMessage.addListener(onCommand);
+  lifetime.onEnd(() => browser.runtime.onMessage.removeListener(onCommand));
+  lifetime.onAddressChange(() => {
+    void showEntity();
+    if (badges && !badges.indexed) void loadBadgeIndex();
+  });
+
+  // The pill first: it is what the user is waiting for.
+  await showEntity();
+
+  badges = adapter
+    ? new BadgeLayer({
+        selector: adapter.linkSelector,
+        lookupHrefs: (hrefs, base) => request({ type: 'badges.forHrefs', hrefs, base }),
+        lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
+        resolve: (href, base) => entityLinkFromHref(href, base, siteSettings.customDomains),
+        resolveHere: (href) => entityLinkHere(adapter, href, location.origin),
+        ownHost: ui.host,
+      })
+    : null;
+  if (!isSwitchedOff()) badges?.start();
+  void loadBadgeIndex();
+  lifetime.onEnd(() => badges?.stop());
+
+  // Hosts set the real title after the URL changes; pick it up without a reload.
+  lifetime.later(() => void showEntity(), 1500);
+
+  lifetime.listen(document, 'selectionchange', () => rememberSelection(String(document.getSelection() ?? '')));
+  lifetime.listen(window, 'pagehide', () => void flushDrafts());
+  lifetime.listen(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void flushDrafts();
+  });
+
+  const stopTitleEffect = effect(() => {
+    if (!entity.value) expanded.value = false;
+  });
+  lifetime.onEnd(stopTitleEffect);
+  const stopScoresEffect = effect(() => {
+    if (needsScores()) void loadPage();
+  });
+  lifetime.onEnd(stopScoresEffect);
+  // Opening the panel (pill, shortcut, popup) brings its code the first time.
+  const stopPanelEffect = effect(() => {
+    if (!expanded.value || panelCode.peek() === 'ready') return;
+    void loadPanelCode().then(() => {
+      if (panelCode.peek() === 'failed') expanded.value = false;
+    });
+  });
+  lifetime.onEnd(stopPanelEffect);
+});
