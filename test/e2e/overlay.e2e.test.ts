@@ -345,6 +345,30 @@ describe('the in-page panel on a tracker', () => {
     expect(pill).toBe('★Teams inviting a colleague · 200');
     await page.close();
   });
+  it('retires the copy already in a page when another is injected, leaving one pill that still answers', async () => {
+    const page = await openTicket('ABC-1');
+    const before = await panelRoot(page);
+    const shown = await eventually(() => before.text('[data-testid=pill]'), (t) => Boolean(t?.includes('·')));
+    const worker = await lens.serviceWorker();
+    // What the toolbar button does on a page whose copy it cannot reach (after an update).
+    await worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/overlay.js'] });
+    }, page.url());
+    const hosts = () => page.evaluate(() => document.querySelectorAll('north-star-lens').length);
+    await eventually(async () => (await panelRoot(page)).text('[data-testid=pill]'), (t) => t === shown);
+    expect(await hosts()).toBe(1);
+
+    await worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'nsl.togglePanel' });
+    }, page.url());
+    const after = await panelRoot(page);
+    expect(await eventually(() => after.exists('[data-testid=panel]'), Boolean)).toBe(true);
+    expect(await hosts()).toBe(1);
+    await page.close();
+  });
+
   it('shows nothing on a site the user switched off, and comes back when switched on again', async () => {
     await lens.call({ type: 'settings.update', patch: { disabledSites: ['jira'] } });
     const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/1`);
