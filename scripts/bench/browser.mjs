@@ -104,9 +104,15 @@ export async function launchBrowser(extensionDir) {
         (await cdp.send('Target.getTargets')).targetInfos.filter(
           (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
         );
-      for (const target of await workers()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      const closed = new Set();
+      for (const target of await workers()) {
+        closed.add(target.targetId);
+        await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      }
+      // The closed worker gone, whether or not something has started a new one since.
+      const stillThere = async () => (await workers()).some((t) => closed.has(t.targetId));
       const deadline = Date.now() + 10_000;
-      while ((await workers()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while ((await stillThere()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await cdp.detach();
     },
   });

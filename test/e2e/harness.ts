@@ -136,10 +136,17 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
         ((await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos.filter(
           (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
         );
-      for (const worker of await workers()) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+      const closed = new Set<string>();
+      for (const worker of await workers()) {
+        closed.add(worker.targetId);
+        await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+      }
+      // Waits for the closed worker to go, not for no worker at all: anything that wakes
+      // the extension meanwhile (a page's request) starts a new one, with empty memory.
+      const stillThere = async () => (await workers()).some((t) => closed.has(t.targetId));
       const deadline = Date.now() + 10_000;
-      while ((await workers()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      lens.serviceWorkerRunning = (await workers()).length > 0;
+      while ((await stillThere()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      lens.serviceWorkerRunning = await stillThere();
       await cdp.detach();
     },
     serviceWorkerRunning: true,

@@ -6,6 +6,14 @@ import { badgeTexts, panelRoot } from './shadow';
 
 const JIRA = 'https://acme.atlassian.net';
 
+/** The extension APIs a test drives from the service worker, as the toolbar button does. */
+interface WorkerApis {
+  chrome: {
+    tabs: { query(filter: { url: string }): Promise<{ id: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+    scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+  };
+}
+
 function ticketPage(key: string, title: string): string {
   return `<!doctype html><html><head><title>[${key}] ${title} - Jira</title>
   <style>
@@ -352,16 +360,18 @@ describe('the in-page panel on a tracker', () => {
     const worker = await lens.serviceWorker();
     // What the toolbar button does on a page whose copy it cannot reach (after an update).
     await worker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as WorkerApis;
       const [tab] = await chrome.tabs.query({ url });
-      await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/overlay.js'] });
+      await chrome.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/overlay.js'] });
     }, page.url());
     const hosts = () => page.evaluate(() => document.querySelectorAll('north-star-lens').length);
     await eventually(async () => (await panelRoot(page)).text('[data-testid=pill]'), (t) => t === shown);
     expect(await hosts()).toBe(1);
 
     await worker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as WorkerApis;
       const [tab] = await chrome.tabs.query({ url });
-      await chrome.tabs.sendMessage(tab!.id!, { type: 'nsl.togglePanel' });
+      await chrome.tabs.sendMessage(tab!.id, { type: 'nsl.togglePanel' });
     }, page.url());
     const after = await panelRoot(page);
     expect(await eventually(() => after.exists('[data-testid=panel]'), Boolean)).toBe(true);
