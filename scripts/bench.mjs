@@ -302,11 +302,18 @@ function tableRows(x) {
       pass: null,
     },
     {
-      figure: 'tag written in one tab → seen in a second tab',
-      ours: ms(median(x.roundTrips)),
+      figure: `tag written in one tab → seen in a second tab (${x.roundTrips.length} writes)`,
+      ours: ms(median(x.roundTrips.map((t) => t.total))),
       floor: '',
       budget: '< 15 ms',
-      pass: median(x.roundTrips) < 15,
+      pass: median(x.roundTrips.map((t) => t.total)) < 15,
+    },
+    {
+      figure: 'tag round trip, in parts: to the worker / the write, committed / notice to the second tab’s pill',
+      ours: ['toWorker', 'inWorker', 'toPill'].map((part) => ms(median(x.roundTrips.map((t) => t[part]).filter((v) => v !== null)))).join(' / '),
+      floor: '',
+      budget: '',
+      pass: null,
     },
     {
       figure: `background: import 10,000 items + 100 metrics into an empty workspace, one transaction (${x.imports.length} imports)`,

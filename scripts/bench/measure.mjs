@@ -168,6 +168,7 @@ export async function tagRoundTrips(browser, runs) {
     }
     for (let k = 0; k < runs; k++) {
       const input = k % 2 === 0 ? 1 : 0;
+      await browser.workerTimes();
       await reader.evaluate((expect) => {
         performance.clearMarks();
         document.documentElement.dataset.benchExpect = expect;
@@ -180,7 +181,14 @@ export async function tagRoundTrips(browser, runs) {
       const shown = await waitForMark(reader, shownMark(pillFor(input)));
       const shownAt = await reader.evaluate((at) => performance.timeOrigin + at, shown);
       const sentAt = await writer.evaluate(() => performance.timeOrigin + performance.getEntriesByName('bench:sent')[0].startTime);
-      times.push(shownAt - sentAt);
+      // Where the time went: the clocks of the pages and of the worker share one origin.
+      const write = (await browser.workerTimes()).find((t) => t.type === 'item.update');
+      times.push({
+        total: shownAt - sentAt,
+        toWorker: write ? write.receivedAt - sentAt : null,
+        inWorker: write ? write.ms : null,
+        toPill: write ? shownAt - (write.receivedAt + write.ms) : null,
+      });
     }
     return times;
   } finally {
