@@ -126,6 +126,19 @@ export class BadgeLayer {
     return this.indexedSite !== null;
   }
 
+  /**
+   * The page has left its list or board (a single-page app went to a ticket or to code):
+   * the badges of every tracked entity go, but for those of the links on the page, and
+   * an index on its way is not taken.
+   */
+  forgetIndex(): void {
+    if (!this.indexedSite) return;
+    this.changes += 1;
+    this.indexedSite = null;
+    const shown = new Set([...this.placed.values()].map((badge) => badge.id));
+    for (const id of this.known.keys()) if (!shown.has(id)) this.known.delete(id);
+  }
+
   get changeCount(): number {
     return this.changes;
   }

@@ -123,7 +123,8 @@ export default defineUnlistedScript(async () => {
   lifetime.onEnd(() => browser.runtime.onMessage.removeListener(onCommand));
   lifetime.onAddressChange(() => {
     void showEntity();
-    if (badges && !badges.indexed) void loadBadgeIndex();
+    if (badges?.indexed && adapter && !isListPage(adapter, here())) badges.forgetIndex();
+    else if (badges && !badges.indexed) void loadBadgeIndex();
   });
 
   // The pill first: it is what the user is waiting for.

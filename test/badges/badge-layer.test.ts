@@ -411,6 +411,24 @@ describe('the badge layer', () => {
       await refreshing;
     });
 
+    it('lets go of the index when the page leaves its board, keeping the badges it shows, and takes none still on its way', async () => {
+      layer.start();
+      rows(list, 1, 2);
+      await settle();
+      const since = layer.changeCount;
+      layer.useIndex(index(), since);
+      layer.forgetIndex();
+      expect(layer.indexed).toBe(false);
+      expect(layer.useIndex(index(), since)).toBe(false);
+      expect(badgeCount()).toBe(2);
+      expect(labelOf(list.querySelector('a')!, roots)).toBe('Teams inviting a… · 800');
+      lookup.mockClear();
+      rows(list, 3, 1);
+      await settle();
+      expect(lookup).toHaveBeenCalledTimes(1);
+      expect(keysIn(lookup.mock.calls[0]![0])).toEqual(['ABC-3']);
+    });
+
     it('forgets the index after any other change, and asks about new rows again', async () => {
       layer.start();
       layer.useIndex(index(), layer.changeCount);

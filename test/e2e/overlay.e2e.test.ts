@@ -318,6 +318,16 @@ describe('the in-page panel on a tracker', () => {
     await panelRoot(list);
     expect(await eventually(() => addRows(list), (badged) => badged === 10)).toBe(10);
     await allBadged(list);
+
+    // As GitHub moves between its pages without a load: the index goes with the list, and comes back with it.
+    const goTo = (path: string) => list.evaluate((to) => history.pushState({}, '', to), path);
+    await goTo('/acme/app/blob/main/README.md');
+    expect(await eventually(() => addRows(list), (badged) => badged === 0)).toBe(0);
+    await allBadged(list);
+    expect(await addRows(list)).toBe(0);
+    await allBadged(list);
+    await goTo('/acme/app/issues');
+    expect(await eventually(() => addRows(list), (badged) => badged === 10)).toBe(10);
     await list.close();
   });
 
