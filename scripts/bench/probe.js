@@ -97,6 +97,10 @@
     runtime.__benchTimed = true;
   }
 
+  // When the early request's answer came (ours only; it has gone ahead at document_start):
+  // before or after the script that shows the pill began, its first shadow root.
+  globalThis.__northStarLensEarly?.reply?.then?.(() => performance.mark('bench:early-answer'), () => undefined);
+
   document.addEventListener('bench:open', () => {
     const pill = panelRoots.map((root) => root.querySelector('[data-testid=pill]')).find(Boolean);
     performance.mark('bench:open');
