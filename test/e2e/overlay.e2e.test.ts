@@ -43,6 +43,27 @@ function ticketPage(key: string, title: string): string {
   </script></body></html>`;
 }
 
+/**
+ * A list whose addRows() replaces its rows with ten links never shown before (`linkTo`
+ * and a number, shown as `label` and the number; `firstRow` goes ahead of them) and
+ * counts their badges once the microtasks after the insertion have run: before any
+ * answer from the worker could come back.
+ */
+function rowsPage(title: string, linkTo: string, label: string, firstRow = ''): string {
+  return `<!doctype html><html><head><title>${title}</title></head><body><ul id="rows"></ul><script>
+    let next = 1;
+    window.addRows = async () => {
+      let rows = ${JSON.stringify(firstRow)};
+      for (let i = 0; i < 10; i++, next++) rows += '<li><a href="${linkTo}' + next + '">${label}' + next + '</a></li>';
+      const list = document.getElementById('rows');
+      list.innerHTML = rows;
+      await Promise.resolve();
+      await Promise.resolve();
+      return [...list.querySelectorAll('a')].filter((a) => a.nextElementSibling?.hasAttribute('data-nsl-badge')).length;
+    };
+  </script></body></html>`;
+}
+
 function boardPage(count: number): string {
   const rows = Array.from({ length: count }, (_, i) => `<li><a href="/browse/ABC-${i + 1}">ABC-${i + 1}</a> Card ${i + 1}</li>`).join('');
   return `<!doctype html><html><head><title>ABC board - Jira</title></head><body><ul id="rows">${rows}</ul>
@@ -257,24 +278,9 @@ describe('the in-page panel on a tracker', () => {
   });
 
   it('on a board, badges the rows the host adds in the host’s own task, before it renders them', async () => {
-    await lens.serve(
-      `${JIRA}/jira/software/projects/ABC/boards/4`,
-      `<!doctype html><html><head><title>ABC board - Jira</title></head><body><ul id="rows"></ul><script>
-        let next = 1;
-        // Adds ten rows of tickets never shown before (and a malformed link, which gets no
-        // badge and must not stop the others), and counts their badges once the
-        // microtasks after the insertion have run: before any answer could come back.
-        window.addRows = async () => {
-          let rows = '<li><a href="https://[bad/browse/ABC-0">malformed</a></li>';
-          for (let i = 0; i < 10; i++, next++) rows += '<li><a href="/browse/ABC-' + next + '">ABC-' + next + '</a></li>';
-          const list = document.getElementById('rows');
-          list.innerHTML = rows;
-          await Promise.resolve();
-          await Promise.resolve();
-          return [...list.querySelectorAll('a')].filter((a) => a.nextElementSibling?.hasAttribute('data-nsl-badge')).length;
-        };
-      </script></body></html>`,
-    );
+    // Each batch also holds a malformed link, which gets no badge and must not stop the others.
+    const malformed = '<li><a href="https://[bad/browse/ABC-0">malformed</a></li>';
+    await lens.serve(`${JIRA}/jira/software/projects/ABC/boards/4`, rowsPage('ABC board - Jira', '/browse/ABC-', 'ABC-', malformed));
     const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/4`);
     await panelRoot(page);
     // Until the board's index has come, rows are badged one answer later; then at once.
@@ -287,20 +293,7 @@ describe('the in-page panel on a tracker', () => {
   });
 
   it('on GitHub, holds every badge up front on an issue list but not while browsing code', async () => {
-    // Replaces the rows with ten links to issues never shown before, and counts their
-    // badges once the microtasks after the insertion have run: before any answer could come.
-    const page = (title: string) => `<!doctype html><html><head><title>${title} · GitHub</title></head><body><ul id="rows"></ul><script>
-        let next = 1;
-        window.addRows = async () => {
-          let rows = '';
-          for (let i = 0; i < 10; i++, next++) rows += '<li><a href="/acme/app/issues/' + next + '">#' + next + '</a></li>';
-          const list = document.getElementById('rows');
-          list.innerHTML = rows;
-          await Promise.resolve();
-          await Promise.resolve();
-          return [...list.querySelectorAll('a')].filter((a) => a.nextElementSibling?.hasAttribute('data-nsl-badge')).length;
-        };
-      </script></body></html>`;
+    const page = (title: string) => rowsPage(`${title} · GitHub`, '/acme/app/issues/', '#');
     await lens.serve('https://github.com/acme/app/blob/main/README.md', page('app/README.md at main · acme/app'));
     await lens.serve('https://github.com/acme/app/issues', page('Issues · acme/app'));
     const addRows = (tab: Page) => tab.evaluate(() => (window as unknown as { addRows(): Promise<number> }).addRows());
