@@ -129,6 +129,8 @@ export default defineUnlistedScript(async () => {
 
   // The pill first: it is what the user is waiting for.
   await showEntity();
+  // A newer copy may have taken over the page meanwhile (see ./lifetime.ts).
+  if (lifetime.ended) return;
 
   badges = adapter
     ? new BadgeLayer({

@@ -11,7 +11,9 @@
 import { browser } from 'wxt/browser';
 
 export interface Lifetime {
-  /** Runs `cleanup` when the overlay ends. */
+  /** Ended already: what was still starting up must not start now. */
+  readonly ended: boolean;
+  /** Runs `cleanup` when the overlay ends, or at once if it has. */
   onEnd(cleanup: () => void): void;
   /** A listener removed when the overlay ends. */
   listen(target: EventTarget, type: string, handler: (event: Event) => void): void;
@@ -44,7 +46,10 @@ export function startLifetime(): Lifetime {
   document.addEventListener(started, (event) => (event as CustomEvent<unknown>).detail !== self && end(), { signal });
 
   const lifetime: Lifetime = {
-    onEnd: (cleanup) => signal.addEventListener('abort', cleanup),
+    get ended() {
+      return signal.aborted;
+    },
+    onEnd: (cleanup) => (signal.aborted ? cleanup() : signal.addEventListener('abort', cleanup, { once: true })),
     listen: (target, type, handler) => target.addEventListener(type, handler, { signal }),
     later: (handler, ms) => {
       const timer = setTimeout(() => extensionThere() && handler(), ms);

@@ -38,7 +38,17 @@ describe('the overlay’s lifetime in its page', () => {
     const newerCleanup = vi.fn();
     newer.onEnd(newerCleanup);
     expect(olderCleanup).toHaveBeenCalledOnce();
+    expect(older.ended).toBe(true);
     expect(newerCleanup).not.toHaveBeenCalled();
+    expect(newer.ended).toBe(false);
+  });
+
+  it('runs at once a cleanup given after it has ended, as a copy still starting up does', () => {
+    const older = startLifetime();
+    startLifetime();
+    const cleanup = vi.fn();
+    older.onEnd(cleanup);
+    expect(cleanup).toHaveBeenCalledOnce();
   });
 
   it('removes its listeners and cancels its timers when it ends', () => {
