@@ -18,9 +18,13 @@ export const BRIDGE_PAGE = 'bench.html';
 /** A production build, as `wxt build` makes it; in a child process so its spinner stays out of the table. */
 export async function buildOurs(workDir) {
   const outDir = join(workDir, 'build');
-  const script = `import('wxt').then((wxt) => wxt.build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)} }))`;
+  // A file rather than `-e`: the minifier's worker threads inherit node's flags, and
+  // `--input-type=module` would make them ES modules without `require`.
+  const script = join(workDir, 'build.mjs');
+  const wxt = import.meta.resolve('wxt');
+  await writeFile(script, `import(${JSON.stringify(wxt)}).then((wxt) => wxt.build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)} }))`);
   try {
-    await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, [script], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   } catch (failure) {
     throw new Error(`the extension did not build:\n${failure.stdout ?? ''}${failure.stderr ?? ''}`);
   }
