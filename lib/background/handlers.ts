@@ -130,11 +130,11 @@ async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache, commi
           title: req.title,
           links: req.links,
           inputMetricId: req.inputMetricId ?? null,
-        }, committed ?? undefined),
+        }, committed),
       );
     case 'item.update':
       await checkRicePatch(db, req.id, req.patch);
-      return wroteItem(await store.updateItem(db, req.id, req.patch, committed ?? undefined));
+      return wroteItem(await store.updateItem(db, req.id, req.patch, committed));
     case 'item.delete':
       await store.deleteItem(db, req.id);
       return wrote(null, 'items');

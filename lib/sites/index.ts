@@ -104,8 +104,14 @@ export function entityLinkFromHref(
  * without trying every site as `entityLinkFromHref` does. A malformed href is no entity.
  */
 export function entityLinkHere(adapter: SiteAdapter, href: string, origin: string): Pick<EntityLinkRef, 'site' | 'key'> | null {
-  if (href.length > MAX_URL_LENGTH || !URL.canParse(href)) return null;
-  const url = new URL(href);
+  if (href.length > MAX_URL_LENGTH) return null;
+  // Parsed once, as entityLinkFromHref does: this runs for every row a board adds, in its task.
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
   const found = url.origin === origin ? adapter.entityFromUrl(url) : null;
   return found ? { site: adapter.site, key: found.key } : null;
 }

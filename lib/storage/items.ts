@@ -47,7 +47,7 @@ export interface Committed {
 }
 
 /** A new item is an unestimated idea: status 'idea', every RICE field null, no notes. */
-export async function createItem(db: LensDb, input: NewItem, committed?: Committed): Promise<Item> {
+export async function createItem(db: LensDb, input: NewItem, committed?: Committed | null): Promise<Item> {
   return write(db, ['trees', 'metrics', 'itemChunks', 'rankings'], async (tx) => {
     const [treeKey, metrics] = await Promise.all([tx.objectStore('trees').getKey(input.treeId), committed?.metrics ?? allMetrics(tx.objectStore('metrics'))]);
     if (treeKey === undefined) throw invalid('treeId', 'there is no tree with this id');
@@ -75,7 +75,7 @@ export async function createItem(db: LensDb, input: NewItem, committed?: Committ
  * fields in the patch change, and within `rice` only the given estimates. Two views
  * editing different fields at the same moment therefore never undo each other.
  */
-export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committed?: Committed): Promise<Item> {
+export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committed?: Committed | null): Promise<Item> {
   return write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
     const store = tx.objectStore('itemChunks');
     // A tag seen in another tab waits for this write: what is known committed is not read
