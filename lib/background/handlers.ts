@@ -63,11 +63,9 @@ export function mayWrite(type: StoredRequestType): boolean {
 export async function handle<T extends StoredRequestType>(db: Db, request: RequestOf<T>): Promise<Handled<Responses[T]>> {
   const cache = cacheFor(db);
   const writing = mayWrite((request as StoredRequest).type);
-  // Taken before this write counts itself in: see WorkspaceCache.committed.
-  const committed = writing ? cache.committed() : null;
   if (writing) cache.writeStarted();
   try {
-    const handled = await dispatch(db, request as StoredRequest, cache, committed);
+    const handled = await dispatch(db, request as StoredRequest, cache);
     keepCacheInStep(cache, request as StoredRequest, handled);
     return handled as Handled<Responses[T]>;
   } catch (failure) {
@@ -86,8 +84,9 @@ function keepCacheInStep(cache: WorkspaceCache, req: StoredRequest, handled: Han
   else if (handled.changed.some((name) => name === 'items' || name === 'metrics' || name === 'trees')) cache.drop();
 }
 
-/** `committed`: what the derived copy knows for certain is stored, which item writes then do not read again. */
-async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache, committed: store.Committed | null): Promise<Handled<unknown>> {
+async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache): Promise<Handled<unknown>> {
+  // What the derived copy knows for certain is stored, which item writes then do not read again.
+  const committedNow = () => cache.committed();
   switch (req.type) {
     case 'snapshot.get':
       return read(await snapshot(db, cache, req.treeId));
@@ -130,11 +129,11 @@ async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache, commi
           title: req.title,
           links: req.links,
           inputMetricId: req.inputMetricId ?? null,
-        }, committed),
+        }, committedNow),
       );
     case 'item.update':
       await checkRicePatch(db, req.id, req.patch);
-      return wroteItem(await store.updateItem(db, req.id, req.patch, committed));
+      return wroteItem(await store.updateItem(db, req.id, req.patch, committedNow));
     case 'item.delete':
       await store.deleteItem(db, req.id);
       return wrote(null, 'items');

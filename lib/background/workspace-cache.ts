@@ -13,8 +13,9 @@
  * A copy being read while a write commits is not kept (the generation check), since it
  * may predate the write.
  *
- * Writes use it too: an item write that starts while no other write is in flight takes
- * the metrics and its chunk's items from the copy instead of reading them (`committed`).
+ * Writes use it too: an item write whose transaction starts while it is the only write in
+ * flight takes the metrics and its chunk's items from the copy instead of reading them
+ * (`committed`).
  * That is why the copy holds every stored item, of any tree, and which chunk each is in.
  */
 import { metricById } from '../domain/tree';
@@ -104,13 +105,14 @@ export class WorkspaceCache {
   }
 
   /**
-   * The metrics and items as committed, for a write about to start: only when the copy
-   * is there and no other write is in flight, since a write still running could change
-   * any of them. Null means "read them in the transaction".
+   * The metrics and items as committed, for the write in flight that asks as its
+   * transaction starts: only when the copy is there and that write is the only one in
+   * flight, since another could have started a transaction before it (ordered first) and
+   * not yet be in the copy. Null means "read them in the transaction".
    */
   committed(): store.Committed | null {
     const snapshot = this.snapshot;
-    if (!snapshot || this.writesInFlight !== 0) return null;
+    if (!snapshot || this.writesInFlight !== 1) return null;
     return {
       metrics: snapshot.metricsById,
       itemsBeside: (id) => [...(snapshot.chunks.get(store.chunkOf(id)) ?? [])].map((other) => snapshot.items.get(other)!),

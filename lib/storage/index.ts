@@ -7,7 +7,7 @@ export { getSettings, updateSettings } from './settings';
 export { listTrees, createTree, updateTree, deleteTree } from './trees';
 export { listMetrics, createMetric, updateMetric, deleteMetric, findMetricBySourceUrl, type NewMetric } from './metrics';
 export { normaliseSourceUrl } from './source-url';
-export { listItems, listAllItems, getItem, createItem, updateItem, deleteItem, findItemsByLinks, type Committed, type NewItem } from './items';
+export { listItems, listAllItems, getItem, createItem, updateItem, deleteItem, findItemsByLinks, type Committed, type CommittedNow, type NewItem } from './items';
 export { chunkOf } from './item-chunks';
 export { addObservation, listObservations, type NewObservation } from './observations';
 export { addReview, listReviews, type NewReview } from './reviews';

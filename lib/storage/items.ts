@@ -36,9 +36,8 @@ export async function getItem(db: LensDb, id: Id): Promise<Item | null> {
 
 /**
  * What a caller knows to be committed, so that a write need not read it back: every
- * metric, and every item stored beside a given one (its chunk). Only valid while no
- * other write is in flight, which the caller must know (the background's derived copy
- * does). Without it, item writes read what they need inside their own transaction.
+ * metric, and every item stored beside a given one (its chunk). Without it, item writes
+ * read what they need inside their own transaction.
  */
 export interface Committed {
   metrics: ReadonlyMap<Id, Metric>;
@@ -46,9 +45,16 @@ export interface Committed {
   itemsBeside(id: Id): readonly Item[];
 }
 
+/**
+ * Asked as the write's transaction starts, in the same task: what is committed then is what
+ * the transaction would read, whatever ran before it. Null: read it in the transaction.
+ */
+export type CommittedNow = () => Committed | null;
+
 /** A new item is an unestimated idea: status 'idea', every RICE field null, no notes. */
-export async function createItem(db: LensDb, input: NewItem, committed?: Committed | null): Promise<Item> {
+export async function createItem(db: LensDb, input: NewItem, committedNow?: CommittedNow): Promise<Item> {
   return write(db, ['trees', 'metrics', 'itemChunks', 'rankings'], async (tx) => {
+    const committed = committedNow?.();
     const [treeKey, metrics] = await Promise.all([tx.objectStore('trees').getKey(input.treeId), committed?.metrics ?? allMetrics(tx.objectStore('metrics'))]);
     if (treeKey === undefined) throw invalid('treeId', 'there is no tree with this id');
     const at = now();
@@ -75,8 +81,9 @@ export async function createItem(db: LensDb, input: NewItem, committed?: Committ
  * fields in the patch change, and within `rice` only the given estimates. Two views
  * editing different fields at the same moment therefore never undo each other.
  */
-export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committed?: Committed | null): Promise<Item> {
+export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committedNow?: CommittedNow): Promise<Item> {
   return write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
+    const committed = committedNow?.();
     const store = tx.objectStore('itemChunks');
     // A tag seen in another tab waits for this write: what is known committed is not read
     // again, and what is read is asked for at once (the item's chunk and the metrics).

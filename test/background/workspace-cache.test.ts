@@ -184,6 +184,21 @@ describe('item writes made from the copy', () => {
     expect(cold.value.otherScores).toEqual(await fromDatabase(tree.id, items[1]!.id));
   });
 
+  it('lose neither of two edits to one item when the later one reaches the database first', async () => {
+    const { items } = await seed();
+    const target = items[0]!;
+    await copyRead();
+    // An estimate is checked against the stored item before its write starts; a note is
+    // not, so the note's write, sent second, starts and commits first.
+    await Promise.all([
+      call({ type: 'item.update', id: target.id, patch: { rice: { reach: 900 } } }),
+      call({ type: 'item.update', id: target.id, patch: { notes: 'Sent second' } }),
+    ]);
+    const stored = (await listItems(db, target.treeId)).find((i) => i.id === target.id)!;
+    expect(stored.rice.reach).toBe(900);
+    expect(stored.notes).toBe('Sent second');
+  });
+
   it('keep every other item stored beside the written one, even one of no tree', async () => {
     const { items } = await seed();
     const target = items[0]!;
