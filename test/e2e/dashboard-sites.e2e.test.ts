@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually, launchLens, type Lens } from './harness';
+import { panelRoot } from './shadow';
 import { launchPatchedLens, openDashboard, seedDemo, type ExtensionGlobal, type PatchedLens } from './dashboard-helpers';
 
 const SELF_HOSTED_ISSUE = 'https://jira.acme-corp.example/browse/STAY-101';
@@ -54,14 +55,23 @@ describe('dashboard: a custom domain for a self-hosted instance', () => {
       (manifest) => (manifest.host_permissions = [...(manifest.host_permissions ?? []), 'https://jira.acme-corp.example/*']),
       [{ url: SELF_HOSTED_ISSUE, html: ISSUE_HTML }],
     );
-    await lens.send({ type: 'tree.create', name: 'Acme' });
+    const tree = (await lens.send({ type: 'tree.create', name: 'Acme' })).value;
+    await lens.send({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Nights booked' });
+    const input = (await lens.send({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Guests booking instantly' })).value;
+    await lens.send({
+      type: 'item.create',
+      treeId: tree.id,
+      title: 'Instant book for verified guests',
+      links: [{ site: 'jira', key: 'STAY-101', url: SELF_HOSTED_ISSUE }],
+      inputMetricId: input.id,
+    });
     page = await lens.context.newPage();
     await page.goto(`chrome-extension://${lens.extensionId}/dashboard.html#sites`);
     await page.getByRole('heading', { name: 'Custom domains' }).waitFor();
   });
   afterAll(async () => lens?.close());
 
-  it('registers the overlay for the domain, which then injects on its pages; removing it stops that', async () => {
+  it('registers the overlay for the domain, whose pill then shows that instance\'s tickets as Jira\'s; removing it stops that', async () => {
     await page.getByLabel('Address').fill('jira.acme-corp.example');
     await page.getByLabel('Runs').selectOption('jira');
     await page.getByRole('button', { name: 'Add domain' }).click();
@@ -75,6 +85,16 @@ describe('dashboard: a custom domain for a self-hosted instance', () => {
     const issue = await lens.context.newPage();
     await issue.goto(SELF_HOSTED_ISSUE);
     await issue.locator('north-star-lens').waitFor({ state: 'attached', timeout: 10_000 });
+    // Read as Jira's STAY-101 (the custom domain's rules) from the first text it shows,
+    // never as an untracked page of some other site.
+    const pill = await panelRoot(issue);
+    const shown: (string | null)[] = [];
+    await eventually(
+      async () => shown[shown.push(await pill.text('[data-testid=pill] .pill-text')) - 1],
+      (text) => text?.startsWith('Guests booking instantly') ?? false,
+    );
+    expect(shown.filter((text) => text !== null && !text.startsWith('North Star'))).toEqual([expect.stringMatching(/^Guests booking instantly · /)]);
+    await pill.close();
     await issue.close();
 
     await page.getByRole('button', { name: /Remove/ }).click();
