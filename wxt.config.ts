@@ -36,23 +36,6 @@ function shareWithContentScript(): Plugin {
   };
 }
 
-/**
- * Marks the overlay with V8's compile hint for scripts whose functions all run as they
- * load (the `allFunctionsCalledOnLoad` magic comment): its code is compiled in one pass
- * while the early answer is on its way, instead of function by function once it came.
- * Added after minification, which would drop it.
- */
-function compileAllOnLoad(): Plugin {
-  return {
-    name: 'north-star-lens:compile-all-on-load',
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk' && chunk.isEntry) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
-      }
-    },
-  };
-}
-
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
@@ -73,7 +56,6 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       const inPage = (type: string, name: string) => type === 'content-script' || [EXPANDED_PANEL, EARLY_REQUEST, OVERLAY].includes(name);
       if (!entrypoints.every((entrypoint) => inPage(entrypoint.type, entrypoint.name))) return;
-      if (entrypoints.some((entrypoint) => entrypoint.name === OVERLAY)) config.plugins = [...(config.plugins ?? []), compileAllOnLoad()];
       if (entrypoints.some((entrypoint) => entrypoint.name === EXPANDED_PANEL)) {
         config.plugins = [shareWithContentScript(), ...(config.plugins ?? [])];
         const output = config.build?.rollupOptions?.output;

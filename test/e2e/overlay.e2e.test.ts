@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { EXTENSION_DIR, eventually, launchLens, type Lens } from './harness';
+import { mkdir } from 'node:fs/promises';
+import { eventually, launchLens, type Lens } from './harness';
 import { badgeTexts, panelRoot } from './shadow';
 
 const JIRA = 'https://acme.atlassian.net';
@@ -398,14 +397,5 @@ describe('the in-page panel on a tracker', () => {
     expect(await eventually(count, (n) => n === 300)).toBe(300);
     await page.close();
     await ticket.close();
-  });
-});
-
-describe('the overlay as built', () => {
-  // The hint has to be the script's first line, and minifiers drop comments: a build
-  // change that lost it would only show as a slower pill in the bench.
-  it('asks V8 to compile it in one pass as it loads, while the early answer travels', async () => {
-    const script = await readFile(join(EXTENSION_DIR, 'overlay.js'), 'utf8');
-    expect(script.split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
   });
 });
