@@ -11,10 +11,9 @@ import { loadPanelCode, panelCode } from '@/lib/state/panel-code';
 import { rememberSelection } from '@/lib/state/selection';
 import { takeEarlyOpening } from './early';
 import { startLifetime } from './lifetime';
-import { readPage, readStillHolds, type PageRead } from './page-read';
 import { shareWithPanel } from './share';
 import { mountShadowHost } from './shadow-host';
-import { adapterForUrl, entityLinkFromHref, entityLinkHere, genericWebEntity, isListPage } from '@/lib/sites';
+import { adapterForUrl, entityLinkFromHref, entityLinkHere, entityOnPage, genericWebEntity, isListPage } from '@/lib/sites';
 
 /**
  * The content script of the supported sites (listed in the manifest by wxt.config.ts, at
@@ -46,7 +45,6 @@ export default defineUnlistedScript(async () => {
   // opened from the toolbar, an address changed since) the ticket's context is asked for
   // beside the settings, so the pill waits for one round trip instead of two; either way
   // the early answer is used only if the settings leave the site on and nothing changed.
-  const firstRead = readPage(new URL(location.href), document, []);
   const opening = await takeEarlyOpening(location.href);
   let prefetched: PrefetchedPage | null = null;
   let siteSettings: SiteSettings;
@@ -54,7 +52,8 @@ export default defineUnlistedScript(async () => {
     siteSettings = opening.settings;
     if (opening.link && opening.context) prefetched = { ...opening.link, reply: Promise.resolve(opening.context) };
   } else {
-    prefetched = firstRead.adapter ? prefetchPage(firstRead.entity) : null;
+    const builtIn = adapterForUrl(new URL(location.href));
+    prefetched = builtIn ? prefetchPage(entityOnPage(new URL(location.href), document)) : null;
     // Which sites are switched off and which hosts are self-hosted instances: known
     // before anything shows, so a switched-off site shows nothing at all.
     siteSettings = await request({ type: 'sites.settings' }).catch(() => ({ disabledSites: [], customDomains: [] }));
@@ -63,12 +62,8 @@ export default defineUnlistedScript(async () => {
   const adapter = adapterForUrl(here(), siteSettings.customDomains);
   const isSwitchedOff = () => adapter !== null && siteSettings.disabledSites.includes(adapter.site);
 
-  let unshownRead: PageRead | null = firstRead;
-  const readEntity = () => {
-    const read = unshownRead && readStillHolds(unshownRead, location.href, adapter) ? unshownRead : readPage(here(), document, siteSettings.customDomains);
-    unshownRead = null;
-    return read.entity;
-  };
+  const readEntity = () =>
+    adapter ? entityOnPage(here(), document, siteSettings.customDomains) : genericWebEntity(here(), document);
 
   const showEntity = async () => {
     const next = isSwitchedOff() ? null : readEntity();
