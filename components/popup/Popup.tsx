@@ -10,7 +10,7 @@ import { formatNumber, formatPercent, formatScore } from '../../lib/domain/forma
 import { ideaTitleFromTab } from '../../lib/domain/idea-title';
 import { metricById, resolveInputLink } from '../../lib/domain/tree';
 import { request } from '../../lib/messaging/client';
-import { currentTab, loadCurrentTab, tabContext } from '../../lib/state/current-tab';
+import { currentTab, loadCurrentTab, refreshTabContext, tabContext } from '../../lib/state/current-tab';
 import { loadError, loadState, metrics, nsm, observationsOf, ranking, settings, snapshot, taggableMetrics, tree } from '../../lib/state/workspace';
 import { PERIOD_LABELS } from '../common/labels';
 import { siteLabel } from '../common/sites';
@@ -146,7 +146,7 @@ async function addIdea(event: Event): Promise<void> {
     });
     added.value = `Added “${created.title}”.`;
     ideaTitle.value = '';
-    if (tab?.link) tabContext.value = await request({ type: 'page.context', links: [{ site: tab.link.site, key: tab.link.key }] });
+    await refreshTabContext();
   } catch (e) {
     error.value = e instanceof Error ? e.message : String(e);
   }

@@ -36,11 +36,34 @@ export function linkForUrl(url: string, customDomains: readonly { origin: string
   return { site: 'web', key: plain, url: plain };
 }
 
+/**
+ * The tab under the popup, asked for once. The popup stays over the tab it was opened
+ * from; asked again later, "the active tab of the last focused window" can be another
+ * (the popup's own window, or a second browser window the focus went to).
+ */
+const queryTab = async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+let openedOver: ReturnType<typeof queryTab> | null = null;
+const tabUnderPopup = () =>
+  (openedOver ??= queryTab().catch((failure: unknown) => {
+    openedOver = null;
+    throw failure;
+  }));
+
+let contextSequence = 0;
+
+/** What the workspace holds about the tab's entity now; an older answer never replaces a newer one. */
+export async function refreshTabContext(): Promise<void> {
+  const link = currentTab.peek()?.link ?? null;
+  const sequence = ++contextSequence;
+  const context = link ? await request({ type: 'page.context', links: [{ site: link.site, key: link.key }] }) : null;
+  if (sequence === contextSequence) tabContext.value = context;
+}
+
+/** Reads the tab (the first time) and what its page is under these custom domains, then its context. */
 export async function loadCurrentTab(customDomains: readonly { origin: string; site: EntityLink['site'] }[]): Promise<void> {
-  // The window the user was last in: the one whose toolbar opened the popup.
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const tab = await tabUnderPopup();
   const url = tab?.url ?? null;
   const link = url ? linkForUrl(url, customDomains) : null;
   currentTab.value = { id: tab?.id ?? null, url, title: tab?.title ?? '', link };
-  tabContext.value = link ? await request({ type: 'page.context', links: [{ site: link.site, key: link.key }] }) : null;
+  await refreshTabContext();
 }

@@ -28,6 +28,17 @@ async function openPopupOver(lens: PatchedLens, url: string): Promise<Page> {
   return popup;
 }
 
+/** What the focus test asks of the windows API, from the service worker. */
+interface FocusApis {
+  chrome: {
+    windows: {
+      getAll(options: { populate: boolean }): Promise<{ id: number; type: string }[]>;
+      update(windowId: number, options: { focused: boolean }): Promise<unknown>;
+      getLastFocused(): Promise<{ id: number }>;
+    };
+  };
+}
+
 describe('popup', () => {
   let lens: PatchedLens;
   const call = async (message: unknown) => {
@@ -103,6 +114,30 @@ describe('popup', () => {
       Boolean,
     );
     expect(item?.links[0]?.site).toBe('web');
+    await popup.close();
+  });
+
+  // The popup's own window can take the focus (here by asking; for people, a second
+  // browser window): it must go on showing the tab it was opened over as the workspace
+  // changes, not whatever tab is active where the focus is now.
+  it('keeps to the tab it was opened over when the focus moves and the workspace changes', async () => {
+    const popup = await openPopupOver(lens, TICKET);
+    const section = popup.locator('.this-page');
+    await section.locator('.linked-title', { hasText: 'Instant book for verified guests' }).waitFor();
+    const worker = lens.context.serviceWorkers().find((w) => w.url().includes(lens.extensionId))!;
+    const focusedPopup = await worker.evaluate(async () => {
+      const { windows } = (globalThis as unknown as FocusApis).chrome;
+      const popupWindow = (await windows.getAll({ populate: true })).find((w) => w.type === 'popup');
+      await windows.update(popupWindow!.id, { focused: true });
+      return (await windows.getLastFocused()).id === popupWindow!.id;
+    });
+    expect(focusedPopup).toBe(true);
+    const items: { id: string; title: string; links: { key: string }[] }[] = (await call({ type: 'snapshot.get' })).items;
+    const linked = items.find((i) => i.links.some((l) => l.key === 'STAY-101'))!;
+    await call({ type: 'item.update', id: linked.id, patch: { title: 'Instant book, verified guests first' } });
+    await section.locator('.linked-title', { hasText: 'Instant book, verified guests first' }).waitFor({ timeout: 10_000 });
+    expect(await section.locator('.pill').textContent()).toBe('Jira STAY-101');
+    await call({ type: 'item.update', id: linked.id, patch: { title: linked.title } });
     await popup.close();
   });
 
