@@ -35,18 +35,20 @@ async function waitForMark(page, name, timeout = 10_000) {
 /**
  * Navigation commit (the response's first byte) to the pill showing `expect`, and the
  * order the page loaded in: `answerFirst` when the early request's answer came before
- * our pill's script began (null for the floor, which asks nothing).
+ * our pill's script began (null for the floor, which asks nothing). Also from commit,
+ * the host page's own first paint: what the content script costs the page itself.
  */
 export async function timeToPanel(browser, ticket, expect, url = ticketUrl(ticket)) {
   const page = await browser.context.newPage();
   try {
     await page.goto(url, { waitUntil: 'commit' });
     const shown = await waitForMark(page, shownMark(expect));
+    const firstPaint = await waitForMark(page, 'first-paint');
     const { commit, answer, attach } = await page.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
       return { commit: performance.getEntriesByType('navigation')[0].responseStart, answer: at('bench:early-answer'), attach: at('bench:attach') };
     });
-    return { ms: shown - commit, answerFirst: answer === null || attach === null ? null : answer < attach };
+    return { ms: shown - commit, answerFirst: answer === null || attach === null ? null : answer < attach, firstPaint: firstPaint - commit };
   } finally {
     await page.close();
   }
