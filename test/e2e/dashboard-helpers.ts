@@ -51,6 +51,11 @@ export interface ExtensionGlobal {
   chrome: {
     runtime: { sendMessage(message: unknown): Promise<any> };
     scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
-    windows: { create(options: { url: string; type: 'popup'; focused: boolean; width: number; height: number }): Promise<unknown> };
+    windows: {
+      create(options: { url: string; type: 'popup'; focused: boolean; width: number; height: number }): Promise<unknown>;
+      getAll(options: { populate: boolean }): Promise<{ id: number; type: string }[]>;
+      update(windowId: number, options: { focused: boolean }): Promise<unknown>;
+      getLastFocused(): Promise<{ id: number }>;
+    };
   };
 }

@@ -28,17 +28,6 @@ async function openPopupOver(lens: PatchedLens, url: string): Promise<Page> {
   return popup;
 }
 
-/** What the focus test asks of the windows API, from the service worker. */
-interface FocusApis {
-  chrome: {
-    windows: {
-      getAll(options: { populate: boolean }): Promise<{ id: number; type: string }[]>;
-      update(windowId: number, options: { focused: boolean }): Promise<unknown>;
-      getLastFocused(): Promise<{ id: number }>;
-    };
-  };
-}
-
 describe('popup', () => {
   let lens: PatchedLens;
   const call = async (message: unknown) => {
@@ -126,7 +115,7 @@ describe('popup', () => {
     await section.locator('.linked-title', { hasText: 'Instant book for verified guests' }).waitFor();
     const worker = lens.context.serviceWorkers().find((w) => w.url().includes(lens.extensionId))!;
     const focusedPopup = await worker.evaluate(async () => {
-      const { windows } = (globalThis as unknown as FocusApis).chrome;
+      const { windows } = (globalThis as unknown as ExtensionGlobal).chrome;
       const popupWindow = (await windows.getAll({ populate: true })).find((w) => w.type === 'popup');
       await windows.update(popupWindow!.id, { focused: true });
       return (await windows.getLastFocused()).id === popupWindow!.id;
