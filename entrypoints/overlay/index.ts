@@ -6,14 +6,17 @@ import pillCss from '@/components/panel/pill.css?inline';
 import { onWorkspaceChange, request } from '@/lib/messaging/client';
 import type { SiteSettings } from '@/lib/messaging/protocol';
 import { flushDrafts, resetEditor } from '@/lib/state/draft-saver';
-import { applyChange, entity, expanded, loadPage, needsScores, prefetchPage, writtenItem, type PrefetchedPage } from '@/lib/state/page';
+import { applyChange, entity, expanded, loadPage, needsScores, prefetchPage, showEarly, writtenItem, type PrefetchedPage } from '@/lib/state/page';
 import { loadPanelCode, panelCode } from '@/lib/state/panel-code';
 import { rememberSelection } from '@/lib/state/selection';
 import { takeEarlyOpening } from './early';
 import { startLifetime } from './lifetime';
 import { shareWithPanel } from './share';
 import { mountShadowHost } from './shadow-host';
-import { adapterForUrl, entityLinkFromHref, entityLinkHere, entityOnPage, genericWebEntity, isListPage } from '@/lib/sites';
+import { adapterForUrl, entityAtUrl, entityLinkFromHref, entityLinkHere, entityOnPage, genericWebEntity, isListPage } from '@/lib/sites';
+
+/** A task boundary: what was drawn before it can be painted before what follows runs. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The content script of the supported sites (listed in the manifest by wxt.config.ts, at
@@ -23,23 +26,6 @@ import { adapterForUrl, entityLinkFromHref, entityLinkHere, entityOnPage, generi
  * pill's stylesheet travels inside the script: no extra fetch, and no file exposed to pages.
  */
 export default defineUnlistedScript(async () => {
-  const lifetime = startLifetime();
-  const ui = mountShadowHost({
-    name: 'north-star-lens',
-    css: pillCss,
-    // Keys typed in the panel must not reach the host's shortcuts (Jira's, GitHub's...).
-    isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout'],
-  });
-  shareWithPanel(ui);
-  const unmountPill = mountPill(ui.container);
-  lifetime.onEnd(() => {
-    unmountPill();
-    ui.host.remove();
-  });
-  // Inline !important beats any host rule that would hide or restyle our host element.
-  ui.host.style.setProperty('display', 'block', 'important');
-  ui.host.style.setProperty('position', 'static', 'important');
-
   // On the supported sites the early request (document_start) has usually brought the
   // settings and the ticket's context by now. Without it (a self-hosted instance, a page
   // opened from the toolbar, an address changed since) the ticket's context is asked for
@@ -99,8 +85,25 @@ export default defineUnlistedScript(async () => {
     await showEntity();
   };
 
-  // Listening comes before the first answer is shown, so no notice, navigation or
-  // toggle sent meanwhile goes unheard; everything else waits until the pill shows.
+  // What the early answer says about this page is in place before the pill first draws, so
+  // its first text is the final one. The page's title is read after (showEntity).
+  const stored = opening?.link && opening.context && !isSwitchedOff() ? { link: opening.link, context: opening.context } : null;
+  const named = stored && entityAtUrl(here(), siteSettings.customDomains);
+  if (stored && named?.site === stored.link.site && named.key === stored.link.key && showEarly(named, stored.context)) prefetched = null;
+
+  const ui = mountShadowHost({
+    name: 'north-star-lens',
+    css: pillCss,
+    // Keys typed in the panel must not reach the host's shortcuts (Jira's, GitHub's...).
+    isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout'],
+  });
+  // Inline !important beats any host rule that would hide or restyle our host element.
+  ui.host.style.setProperty('display', 'block', 'important');
+  ui.host.style.setProperty('position', 'static', 'important');
+  const unmountPill = mountPill(ui.container);
+
+  // Listening comes before anything is shown, so no notice or toggle sent meanwhile goes
+  // unheard; everything else waits until the page has had a chance to paint the pill.
   const unsubscribe = onWorkspaceChange((notice) => {
     prefetched = null;
     if (notice.stores.includes('settings')) void followSettings();
@@ -111,7 +114,6 @@ export default defineUnlistedScript(async () => {
     if (written) void badges?.refreshItem(written);
     else void badges?.refresh().then(() => loadBadgeIndex());
   });
-  lifetime.onEnd(unsubscribe);
   const onCommand = (message: unknown) => {
     if ((message as { type?: unknown } | null)?.type === 'nsl.togglePanel') {
       if (!entity.value) entity.value = genericWebEntity(new URL(location.href), document);
@@ -120,14 +122,24 @@ export default defineUnlistedScript(async () => {
     }
   };
   browser.runtime.onMessage.addListener(onCommand);
-  lifetime.onEnd(() => browser.runtime.onMessage.removeListener(onCommand));
+
+  await nextTask();
+  const lifetime = startLifetime();
+  lifetime.onEnd(() => {
+    unsubscribe();
+    browser.runtime.onMessage.removeListener(onCommand);
+    unmountPill();
+    ui.host.remove();
+  });
+  shareWithPanel(ui);
   lifetime.onAddressChange(() => {
     void showEntity();
     if (badges?.indexed && adapter && !isListPage(adapter, here())) badges.forgetIndex();
     else if (badges && !badges.indexed) void loadBadgeIndex();
   });
 
-  // The pill first: it is what the user is waiting for.
+  // The entity as the page shows it now: its title, or another ticket if the address
+  // changed since the pill was drawn.
   await showEntity();
   // A newer copy may have taken over the page meanwhile (see ./lifetime.ts).
   if (lifetime.ended) return;

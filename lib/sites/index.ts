@@ -60,16 +60,32 @@ export function adapterForUrl(url: URL, customDomains: readonly CustomDomain[] =
   return ADAPTERS.find((adapter) => adapter.hosts.test(url.hostname)) ?? null;
 }
 
+/** The adapter of the URL's site and the entity its path names, or null when it names none. */
+function entityNamedBy(url: URL, customDomains: readonly CustomDomain[]): { adapter: SiteAdapter; key: string; url: string } | null {
+  const adapter = adapterForUrl(url, customDomains);
+  const found = adapter?.entityFromUrl(url) ?? null;
+  return adapter && found ? { adapter, ...found } : null;
+}
+
 /** The entity this page shows, with its title, or null when the page is not one. */
 export function entityOnPage(
   url: URL,
   doc: Document,
   customDomains: readonly CustomDomain[] = [],
 ): PageEntity | null {
-  const adapter = adapterForUrl(url, customDomains);
-  const found = adapter?.entityFromUrl(url) ?? null;
-  if (adapter === null || found === null) return null;
-  return { site: adapter.site, key: found.key, url: found.url, title: adapter.titleFrom(doc, found.key), kind: adapter.kind };
+  const named = entityNamedBy(url, customDomains);
+  if (named === null) return null;
+  const { adapter, key } = named;
+  return { site: adapter.site, key, url: named.url, title: adapter.titleFrom(doc, key), kind: adapter.kind };
+}
+
+/**
+ * The entity the URL names, its title not read yet (empty): all the pill needs to show
+ * what is stored about it, without reading the page. `entityOnPage` brings the title.
+ */
+export function entityAtUrl(url: URL, customDomains: readonly CustomDomain[] = []): PageEntity | null {
+  const named = entityNamedBy(url, customDomains);
+  return named && { site: named.adapter.site, key: named.key, url: named.url, title: '', kind: named.adapter.kind };
 }
 
 /**
@@ -92,10 +108,8 @@ export function entityLinkFromHref(
   } catch {
     return null;
   }
-  const adapter = adapterForUrl(url, customDomains);
-  const found = adapter?.entityFromUrl(url) ?? null;
-  if (adapter === null || found === null) return null;
-  return { site: adapter.site, key: found.key, url: found.url };
+  const named = entityNamedBy(url, customDomains);
+  return named && { site: named.adapter.site, key: named.key, url: named.url };
 }
 
 /**

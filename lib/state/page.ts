@@ -3,7 +3,7 @@
  * names, and what the workspace holds about it. Fed by the background; re-read after
  * every change notice and every SPA navigation.
  */
-import { computed, signal } from '@preact/signals-core';
+import { batch, computed, signal } from '@preact/signals-core';
 import { metricById, nsmOf, resolveInputLink } from '../domain/tree';
 import type { Item, Metric, Observation } from '../domain/types';
 import { request } from '../messaging/client';
@@ -82,6 +82,23 @@ export async function loadPage(prefetched?: PrefetchedPage | null): Promise<void
     loadError.value = failure instanceof Error ? failure.message : String(failure);
     loadState.value = 'error';
   }
+}
+
+/**
+ * Shows what the early request brought about `target` without asking again: set before
+ * the pill first draws, its first text is the final one. A chart's metric is not in that
+ * answer, so a chart page goes the usual way (`loadPage`); returns whether it was shown.
+ */
+export function showEarly(target: PageEntity, context: PageContext): boolean {
+  if (target.kind === 'analytics') return false;
+  loadSequence += 1;
+  batch(() => {
+    entity.value = target;
+    pageContext.value = context;
+    loadError.value = null;
+    loadState.value = 'ready';
+  });
+  return true;
 }
 
 /** The other items' scores are thousands of numbers: asked for only while the panel is open and ranks live. */

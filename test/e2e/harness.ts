@@ -40,9 +40,11 @@ export interface LaunchOptions {
   keepUserData?: boolean;
   /**
    * Runs a copy of the build with its manifest changed: for what a headless browser
-   * cannot do, such as a click on the toolbar button granting activeTab.
+   * cannot do, such as a click on the toolbar button granting activeTab. `files` are
+   * written into the copy first, for a manifest that names them.
    */
   patchManifest?(manifest: Record<string, unknown>): void;
+  files?: Record<string, string>;
 }
 
 export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
@@ -50,7 +52,7 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'nsl-e2e-')));
-  const patchedDir = options.patchManifest ? await patchedCopy(options.patchManifest) : null;
+  const patchedDir = options.patchManifest ? await patchedCopy(options.patchManifest, options.files ?? {}) : null;
   const extensionDir = patchedDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -159,9 +161,10 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
   return lens;
 }
 
-async function patchedCopy(patch: (manifest: Record<string, unknown>) => void): Promise<string> {
+async function patchedCopy(patch: (manifest: Record<string, unknown>) => void, files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'nsl-patched-'));
   await cp(EXTENSION_DIR, dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   patch(manifest);
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));

@@ -399,3 +399,65 @@ describe('the in-page panel on a tracker', () => {
     await ticket.close();
   });
 });
+
+/**
+ * Added to a copy of the build at document_start, in the extension's isolated world (the
+ * only place that sees its closed shadow root): every text the pill holds, in order, goes
+ * onto <html data-pill-texts> for the test to read.
+ */
+const PILL_WATCH = `(() => {
+  const texts = [];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    if (this.localName !== 'north-star-lens') return root;
+    new MutationObserver(() => {
+      const text = root.querySelector('[data-testid=pill] .pill-text')?.textContent ?? null;
+      if (text === null || texts.at(-1) === text) return;
+      texts.push(text);
+      document.documentElement.dataset.pillTexts = JSON.stringify(texts);
+    }).observe(root, { subtree: true, childList: true, characterData: true });
+    return root;
+  };
+})();`;
+
+describe('the pill on a page load', () => {
+  let lens: Lens;
+
+  beforeAll(async () => {
+    lens = await launchLens({
+      files: { 'pill-watch.js': PILL_WATCH },
+      patchManifest: (manifest) => {
+        const scripts = manifest.content_scripts as { matches: string[]; js: string[]; run_at?: string }[];
+        scripts.unshift({ matches: scripts[0]!.matches, js: ['pill-watch.js'], run_at: 'document_start' });
+      },
+    });
+    const tree = await lens.call({ type: 'tree.create', name: 'Product', game: 'productivity' });
+    await lens.call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
+    const input = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague' });
+    const item = await lens.call({
+      type: 'item.create',
+      treeId: tree.id,
+      title: 'Invite from the empty state',
+      links: [{ site: 'jira', key: 'ABC-9', url: `${JIRA}/browse/ABC-9` }],
+      inputMetricId: input.id,
+    });
+    await lens.call({ type: 'item.update', id: item.id, patch: { rice: { reach: 1200, impact: 2, confidence: 0.8, effort: 2 } } });
+    await lens.serve(new RegExp(`^${JIRA}/browse/`), ticketPage('ABC-9', 'Offer an invite on the empty project list'));
+  });
+  afterAll(async () => {
+    await lens?.close();
+  });
+
+  it("draws the ticket's stored linkage as its very first text, then takes the ticket's title from the page", async () => {
+    const page = await lens.open(`${JIRA}/browse/ABC-9`);
+    const pillTexts = () => page.evaluate(() => JSON.parse(document.documentElement.dataset.pillTexts ?? '[]') as string[]);
+    await eventually(pillTexts, (texts) => texts.length > 0);
+    const panel = await panelRoot(page);
+    await panel.openPanel();
+    expect(await panel.text('.panel-title')).toBe('Offer an invite on the empty project list');
+    // Never a placeholder first: no "North Star…" while loading, no ticket without its linkage.
+    expect(await pillTexts()).toEqual([expect.stringMatching(/^Teams inviting a colleague · \d/)]);
+    await page.close();
+  });
+});

@@ -7,6 +7,7 @@ import {
   SUPPORTED_MATCH_PATTERNS,
   adapterForSite,
   adapterForUrl,
+  entityAtUrl,
   entityLinkFromHref,
   entityOnPage,
   isListPage,
@@ -176,6 +177,22 @@ describe('entityOnPage', () => {
 
   it('uses the key as the title when the page offers nothing better', () => {
     expect(entityOnPage(new URL('https://trello.com/c/AbCd1234'), documentTitled(''))?.title).toBe('AbCd1234');
+  });
+});
+
+describe('entityAtUrl (what the pill needs before the page is read)', () => {
+  it('names the entity entityOnPage names, with no title yet', () => {
+    const url = new URL('https://acme.atlassian.net/browse/abc-12?focusedCommentId=3');
+    const onPage = entityOnPage(url, documentTitled('[ABC-12] Invite from the empty state - Jira'));
+    expect(onPage?.title).toBe('Invite from the empty state');
+    expect(entityAtUrl(url)).toEqual({ ...onPage, title: '' });
+  });
+
+  it("follows a custom domain's site, and is null where the URL names no entity", () => {
+    const jiraAtWork = [{ origin: 'https://jira.example.com/*', site: 'jira' as const }];
+    expect(entityAtUrl(new URL('https://jira.example.com/browse/OPS-12'), jiraAtWork)?.key).toBe('OPS-12');
+    expect(entityAtUrl(new URL('https://jira.example.com/browse/OPS-12'))).toBeNull();
+    expect(entityAtUrl(new URL('https://github.com/a/b/issues'))).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyChange, entity, expanded, loadState, needsScores, pageContext } from '../../lib/state/page';
+import { applyChange, entity, expanded, loadPage, loadState, needsScores, pageContext, showEarly } from '../../lib/state/page';
 import { pillText } from '../../lib/state/pill';
 import type { ChangeNotice, PageContext } from '../../lib/messaging/protocol';
 import { item, metric } from '../domain/builders';
@@ -78,5 +78,28 @@ describe('the other items scores', () => {
     expect(needsScores()).toBe(true);
     pageContext.value = { ...pageContext.value!, otherScores: [] };
     expect(needsScores()).toBe(false);
+  });
+});
+
+describe('what the early request brought', () => {
+  const ticket = { site: 'jira' as const, key: 'ABC-1', url: link.url, title: '', kind: 'ticket' as const };
+  const context: PageContext = { tree, metrics, item: shown, otherScores: null };
+
+  it("shows at once: the pill's text is final before it first draws", () => {
+    expect(showEarly(ticket, context)).toBe(true);
+    expect(loadState.value).toBe('ready');
+    expect(pillText.value).toEqual({ text: 'Teams inviting a colleague · 100', tone: 'linked' });
+  });
+
+  it('is not enough for a chart, whose metric it does not carry', () => {
+    expect(showEarly({ ...ticket, kind: 'analytics' }, context)).toBe(false);
+    expect(entity.value).toBeNull();
+    expect(pillText.value.text).toBe('North Star…');
+  });
+
+  it('gives way to a later answer', async () => {
+    showEarly(ticket, context);
+    await loadPage({ site: 'jira', key: 'ABC-1', reply: Promise.resolve({ ...context, item: null }) });
+    expect(pillText.value.text).toBe('Not tracked · no path to the NSM');
   });
 });
