@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { request } from '../../lib/messaging/client';
-import { entity, expanded, hasTree, loadError, loadState } from '../../lib/state/page';
+import { entity, expanded, hasTree, loadError, loadState, pillPartOnly } from '../../lib/state/page';
 import { AnalyticsPanel } from './AnalyticsPanel';
 import { TicketPanel } from './TicketPanel';
 
@@ -56,7 +56,8 @@ function PanelBody() {
       </p>
     );
   }
-  if (loadState.value !== 'ready') return <p class="muted">Loading…</p>;
+  // The pill's part of the context names too few metrics for the panel: the rest is on its way.
+  if (loadState.value !== 'ready' || pillPartOnly.value) return <p class="muted">Loading…</p>;
   if (!hasTree.value) {
     return (
       <div class="track">

@@ -36,8 +36,11 @@ export function mountPill(container: HTMLElement): () => void {
   const stop = effect(() => {
     const { text, tone } = pillText.value;
     const hidden = pillHidden.value;
-    button.className = `pill pill-${tone}`;
-    label.textContent = text;
+    // Written only when it changes: the whole context coming after the early answer
+    // usually says the same, and the page need not lay out the pill again for that.
+    const className = `pill pill-${tone}`;
+    if (button.className !== className) button.className = className;
+    if (label.textContent !== text) label.textContent = text;
     // Out of the page while hidden: a switched-off site or a page with no entity shows nothing at all.
     if (hidden) button.remove();
     else if (!button.isConnected) container.prepend(button);

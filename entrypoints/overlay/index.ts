@@ -6,7 +6,7 @@ import pillCss from '@/components/panel/pill.css?inline';
 import { onWorkspaceChange, request } from '@/lib/messaging/client';
 import type { SiteSettings } from '@/lib/messaging/protocol';
 import { flushDrafts, resetEditor } from '@/lib/state/draft-saver';
-import { applyChange, entity, expanded, loadPage, needsScores, prefetchPage, showEarly, writtenItem, type PrefetchedPage } from '@/lib/state/page';
+import { applyChange, entity, expanded, loadPage, needsScores, pillPartOnly, prefetchPage, showEarly, writtenItem, type PrefetchedPage } from '@/lib/state/page';
 import { loadPanelCode, panelCode } from '@/lib/state/panel-code';
 import { rememberSelection } from '@/lib/state/selection';
 import { takeEarlyOpening } from './early';
@@ -143,6 +143,8 @@ export default defineUnlistedScript(async () => {
   await showEntity();
   // A newer copy may have taken over the page meanwhile (see ./lifetime.ts).
   if (lifetime.ended) return;
+  // The early answer was the pill's part: the rest comes now, after the pill has shown.
+  if (pillPartOnly.peek()) void loadPage();
 
   badges = adapter
     ? new BadgeLayer({

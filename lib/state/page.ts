@@ -17,6 +17,12 @@ export const pageContext = signal<PageContext | null>(null);
 export const loadState = signal<LoadState>('idle');
 export const loadError = signal<string | null>(null);
 export const expanded = signal(false);
+/**
+ * The context holds only the pill's part (the early answer: of the metrics, the item's
+ * path to the NSM) until loadPage brings the whole: the open panel waits for it, and a
+ * change notice is not applied to it.
+ */
+export const pillPartOnly = signal(false);
 
 /** On analytics pages: the metric this chart measures, and its recorded values. */
 export const chartMetric = signal<Metric | null>(null);
@@ -75,6 +81,7 @@ export async function loadPage(prefetched?: PrefetchedPage | null): Promise<void
     pageContext.value = shown && context.item && isNewer(shown, context.item) ? { ...context, item: shown } : context;
     chartMetric.value = chart?.metric ?? null;
     chartObservations.value = chart?.observations ?? [];
+    pillPartOnly.value = false;
     loadError.value = null;
     loadState.value = 'ready';
   } catch (failure) {
@@ -86,8 +93,9 @@ export async function loadPage(prefetched?: PrefetchedPage | null): Promise<void
 
 /**
  * Shows what the early request brought about `target` without asking again: set before
- * the pill first draws, its first text is the final one. A chart's metric is not in that
- * answer, so a chart page goes the usual way (`loadPage`); returns whether it was shown.
+ * the pill first draws, its first text is the final one. It is the pill's part only
+ * (pillPartOnly) until loadPage brings the rest. A chart's metric is not in that answer,
+ * so a chart page goes the usual way (`loadPage`); returns whether it was shown.
  */
 export function showEarly(target: PageEntity, context: PageContext): boolean {
   if (target.kind === 'analytics') return false;
@@ -95,6 +103,7 @@ export function showEarly(target: PageEntity, context: PageContext): boolean {
   batch(() => {
     entity.value = target;
     pageContext.value = context;
+    pillPartOnly.value = true;
     loadError.value = null;
     loadState.value = 'ready';
   });
@@ -130,7 +139,7 @@ export function applyChange(notice: ChangeNotice): boolean {
   const written = writtenItem(notice);
   const context = pageContext.value;
   const current = entity.value;
-  if (!written || !context || !current || loadState.value !== 'ready') return true;
+  if (!written || !context || !current || loadState.value !== 'ready' || pillPartOnly.value) return true;
   const showsIt = context.item ? context.item.id === written.id : written.links.some((l) => l.site === current.site && l.key === current.key);
   if (!showsIt) return context.otherScores !== null;
   if (context.tree?.id !== written.treeId) return true;

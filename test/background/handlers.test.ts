@@ -63,6 +63,16 @@ describe('what the background answers a page', () => {
     expect(opening.context?.otherScores).toBeNull();
   });
 
+  it("sends a starting page only the metrics its pill shows: the ticket's metric and the NSM above it", async () => {
+    const { tree, input } = await seed();
+    await call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Projects shared' });
+    const opening = await call({ type: 'page.open', url: 'https://acme.atlassian.net/browse/A-1' });
+    expect(opening.context?.metrics.map((m) => m.name)).toEqual(['Teams inviting a colleague', 'Weekly active teams']);
+    expect(opening.context?.metrics[0]?.id).toBe(input.id);
+    const whole = await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }] });
+    expect(whole.metrics).toHaveLength(3);
+  });
+
   it('names no ticket for an address that names none, or on a site the user switched off', async () => {
     await seed();
     const board = await call({ type: 'page.open', url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1' });

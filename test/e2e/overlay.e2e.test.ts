@@ -435,6 +435,7 @@ describe('the pill on a page load', () => {
     const tree = await lens.call({ type: 'tree.create', name: 'Product', game: 'productivity' });
     await lens.call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
     const input = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague' });
+    await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Projects shared' });
     const item = await lens.call({
       type: 'item.create',
       treeId: tree.id,
@@ -449,13 +450,20 @@ describe('the pill on a page load', () => {
     await lens?.close();
   });
 
-  it("draws the ticket's stored linkage as its very first text, then takes the ticket's title from the page", async () => {
+  it("draws the ticket's stored linkage as its very first text, then takes the ticket's title and the whole tree", async () => {
     const page = await lens.open(`${JIRA}/browse/ABC-9`);
     const pillTexts = () => page.evaluate(() => JSON.parse(document.documentElement.dataset.pillTexts ?? '[]') as string[]);
     await eventually(pillTexts, (texts) => texts.length > 0);
     const panel = await panelRoot(page);
     await panel.openPanel();
     expect(await panel.text('.panel-title')).toBe('Offer an invite on the empty project list');
+    // The early answer named only the ticket's own metric and the NSM: the panel offers every input.
+    await panel.focus('[role=combobox]');
+    const offered = await eventually(
+      () => panel.run<string[]>('(root) => [...root.querySelectorAll(".picker-name")].map((n) => n.textContent)'),
+      (names) => names.length > 1,
+    );
+    expect(offered).toEqual(expect.arrayContaining(['Teams inviting a colleague', 'Projects shared']));
     // Never a placeholder first: no "North Star…" while loading, no ticket without its linkage.
     expect(await pillTexts()).toEqual([expect.stringMatching(/^Teams inviting a colleague · \d/)]);
     await page.close();

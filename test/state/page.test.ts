@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyChange, entity, expanded, loadPage, loadState, needsScores, pageContext, showEarly } from '../../lib/state/page';
+import { applyChange, entity, expanded, loadPage, loadState, needsScores, pageContext, pillPartOnly, showEarly } from '../../lib/state/page';
 import { pillText } from '../../lib/state/pill';
 import type { ChangeNotice, PageContext } from '../../lib/messaging/protocol';
 import { item, metric } from '../domain/builders';
@@ -22,6 +22,7 @@ function showPage(context: Partial<PageContext> = {}): void {
 const notice = (fields: Partial<ChangeNotice>): ChangeNotice => ({ type: 'nsl.changed', stores: ['items'], at: 0, ...fields });
 
 afterEach(() => {
+  pillPartOnly.value = false;
   entity.value = null;
   pageContext.value = null;
   loadState.value = 'idle';
@@ -97,9 +98,12 @@ describe('what the early request brought', () => {
     expect(pillText.value.text).toBe('North Star…');
   });
 
-  it('gives way to a later answer', async () => {
-    showEarly(ticket, context);
+  it('is the pill part only: a change notice is not applied to it, the whole context comes by loadPage', async () => {
+    showEarly(ticket, { ...context, metrics: metrics.slice(0, 2) });
+    expect(pillPartOnly.value).toBe(true);
+    expect(applyChange(notice({ item: { ...shown, inputMetricId: 'shares', updatedAt: 20 } }))).toBe(true);
     await loadPage({ site: 'jira', key: 'ABC-1', reply: Promise.resolve({ ...context, item: null }) });
+    expect(pillPartOnly.value).toBe(false);
     expect(pillText.value.text).toBe('Not tracked · no path to the NSM');
   });
 });
