@@ -115,7 +115,12 @@ async function main() {
     const opens = await repeat(Math.max(3, Math.round(RUNS / 2)), () => timeToOpen(o, 1, pillFor(0)));
 
     // Launched only now: an idle third browser would be one more to share the cores with above.
+    // A browser just started keeps a core busy for a while with its own start-up, which
+    // the first boards measured would otherwise share (one run's first two boards took
+    // 222 and 153 ms against 48-84 ms for the other eight): let it settle first.
     const none = await launch(null);
+    await (await none.open('about:blank')).close();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     log('badges on a board of 1,000 links…');
     const badgeRuns = Math.max(3, Math.round(RUNS / 2));
     const badges = { ours: [], floor: [], none: [] };

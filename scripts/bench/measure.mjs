@@ -44,11 +44,11 @@ export async function timeToPanel(browser, ticket, expect, url = ticketUrl(ticke
     await page.goto(url, { waitUntil: 'commit' });
     const shown = await waitForMark(page, shownMark(expect));
     const firstPaint = await waitForMark(page, 'first-paint');
-    const { commit, answer, attach } = await page.evaluate(() => {
+    const { commit, answer, start } = await page.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-      return { commit: performance.getEntriesByType('navigation')[0].responseStart, answer: at('bench:early-answer'), attach: at('bench:attach') };
+      return { commit: performance.getEntriesByType('navigation')[0].responseStart, answer: at('bench:early-answer'), start: at('bench:overlay-start') };
     });
-    return { ms: shown - commit, answerFirst: answer === null || attach === null ? null : answer < attach, firstPaint: firstPaint - commit };
+    return { ms: shown - commit, answerFirst: answer === null || start === null ? null : answer < start, firstPaint: firstPaint - commit };
   } finally {
     await page.close();
   }
