@@ -10,7 +10,7 @@ import type { Id, Item, Metric } from '../domain/types';
 import { BADGE_INDEX_LIMIT, type Badge, type BadgeIndex, type ChangeNotice, type HrefBadge, type ItemPatch, type LinkRef, type PageContext, type RequestOf, type RequestType, type Responses, type Request } from '../messaging/protocol';
 import * as store from '../storage';
 import { scoreOf, withoutScore } from '../domain/score-list';
-import { adapterForUrl, entityLinkFromHref } from '../sites';
+import { adapterForSite, adapterForUrl, entityLinkFromHref } from '../sites';
 import { itemsByLinks, itemsOfTree, treeEntry, WorkspaceCache, type Basics } from './workspace-cache';
 
 type Db = IDBPDatabase<store.LensSchema>;
@@ -236,14 +236,16 @@ async function pageOpening(db: Db, cache: WorkspaceCache, url: string): Promise<
   const found = entityLinkFromHref(url, new URL(url), customDomains);
   if (!found || disabledSites.includes(found.site)) return { settings, link: null, context: null };
   const link = { site: found.site, key: found.key };
-  return { settings, link, context: pillPart(await pageContext(db, cache, [link], false)) };
+  const context = await pageContext(db, cache, [link], false);
+  // The pill's part is for a ticket (showEarly): a chart page takes the context as it comes.
+  return { settings, link, context: adapterForSite(found.site)?.kind === 'analytics' ? context : pillPart(context) };
 }
 
 /**
- * Of the metrics, only what the pill shows: the item's metric and those above it up to
- * the NSM. This answer arrives while the host page is still parsing, where each kilobyte
- * of it holds the page up (the bench's 100 metrics were 24 KB of a 25 KB answer); the
- * overlay asks for the whole context once the pill is shown.
+ * Of the metrics, only what a ticket's pill shows: the item's metric and those above it
+ * up to the NSM. This answer arrives while the host page is still parsing, where each
+ * kilobyte of it holds the page up (the bench's 100 metrics were 24 KB of a 25 KB
+ * answer); the overlay asks for the whole context once the pill is shown.
  */
 function pillPart(context: PageContext): PageContext {
   const metricId = context.item?.inputMetricId;

@@ -158,7 +158,7 @@ export type SiteSettings = Pick<Settings, 'disabledSites' | 'customDomains'>;
 export interface PageOpening {
   settings: SiteSettings;
   link: LinkRef | null;
-  /** The pill's part of the context: of the metrics, only the item's path to the NSM. */
+  /** On a ticket, the pill's part of the context: of the metrics, only the item's path to the NSM. On a chart, all of it. */
   context: PageContext | null;
 }
 

@@ -73,6 +73,13 @@ describe('what the background answers a page', () => {
     expect(whole.metrics).toHaveLength(3);
   });
 
+  it('sends a chart page every metric: its panel offers them all to link the chart to', async () => {
+    await seed();
+    const opening = await call({ type: 'page.open', url: 'https://app.amplitude.com/analytics/acme/chart/mccedr54' });
+    expect(opening.link).toEqual({ site: 'amplitude', key: expect.stringContaining('mccedr54') });
+    expect(opening.context?.metrics.map((m) => m.name).sort()).toEqual(['Teams inviting a colleague', 'Weekly active teams']);
+  });
+
   it('names no ticket for an address that names none, or on a site the user switched off', async () => {
     await seed();
     const board = await call({ type: 'page.open', url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1' });
