@@ -73,6 +73,14 @@ describe('what the background answers a page', () => {
     expect(whole.metrics).toHaveLength(3);
   });
 
+  it("names a team metric's input in the pill's part, so the pill of an item tagged to a team shows that input", async () => {
+    const { tree, input, a } = await seed();
+    const team = await call({ type: 'metric.create', treeId: tree.id, role: 'team', name: 'Invites sent from onboarding', fields: { parentId: input.id } });
+    await call({ type: 'item.update', id: a.id, patch: { inputMetricId: team.id } });
+    const opening = await call({ type: 'page.open', url: 'https://acme.atlassian.net/browse/A-1' });
+    expect(opening.context?.metrics.map((m) => m.name)).toEqual(['Invites sent from onboarding', 'Teams inviting a colleague', 'Weekly active teams']);
+  });
+
   it('sends a chart page every metric: its panel offers them all to link the chart to', async () => {
     await seed();
     const opening = await call({ type: 'page.open', url: 'https://app.amplitude.com/analytics/acme/chart/mccedr54' });
