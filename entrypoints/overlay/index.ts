@@ -87,9 +87,11 @@ export default defineUnlistedScript(async () => {
 
   // What the early answer says about this page is in place before the pill first draws, so
   // its first text is the final one. The page's title is read after (showEntity).
-  const stored = opening?.link && opening.context && !isSwitchedOff() ? { link: opening.link, context: opening.context } : null;
-  const named = stored && entityAtUrl(here(), siteSettings.customDomains);
-  if (stored && named?.site === stored.link.site && named.key === stored.link.key && showEarly(named, stored.context)) prefetched = null;
+  // The answer is for this address (takeEarlyOpening checked), so the entity the URL
+  // names is the one the background named.
+  const earlyContext = isSwitchedOff() ? null : opening?.context;
+  const named = earlyContext ? entityAtUrl(here(), siteSettings.customDomains) : null;
+  if (earlyContext && named && showEarly(named, earlyContext)) prefetched = null;
 
   const ui = mountShadowHost({
     name: 'north-star-lens',
