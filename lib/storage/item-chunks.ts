@@ -3,25 +3,34 @@
  * hashes to it. Chromium's IndexedDB spends about 0.1 ms on each record it writes,
  * whatever the record's size, so importing 10,000 items one record each took over a
  * second; in chunks it is at most ITEM_CHUNK_COUNT records. The price is paid by single
- * writes: changing one item rewrites its chunk (about 40 items at 10,000, 400 at the
- * import limit of 100,000), and the indexes find chunks, which are then filtered.
+ * writes: changing one item rewrites its chunk and every index entry of it (about 10
+ * items at 10,000, 100 at the import limit of 100,000), and the indexes find chunks,
+ * which are then filtered.
  */
 import type { Id, Item } from '../domain/types';
 import { linkKey, type Store, type StoredItemChunk } from './schema';
 import { each } from './transaction';
 
-export const ITEM_CHUNK_COUNT = 256;
+/**
+ * 1,024 since storage version 5 (256 before): a tag written at 10,000 items took the
+ * worker 6.1-7 ms with chunks of 40, 3.8-4.4 ms with chunks of 10, for about 100 ms more
+ * on an import of 10,000 items (docs/benchmarks.md, round 7).
+ */
+export const ITEM_CHUNK_COUNT = 1024;
 
 type ChunkIndex = 'byTree' | 'byLink' | 'byInputMetric';
 
-/** FNV-1a over the id's UTF-16 code units: stable across versions, so an id never moves chunk. */
-export function chunkOf(id: Id): number {
+/**
+ * FNV-1a over the id's UTF-16 code units. Stored chunks are found by this hash, so an id
+ * moves chunk only in a migration that rewrites every chunk (`count` is for that).
+ */
+export function chunkOf(id: Id, count = ITEM_CHUNK_COUNT): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     hash ^= id.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % ITEM_CHUNK_COUNT;
+  return (hash >>> 0) % count;
 }
 
 /** The chunk record holding `items`, with the derived keys its indexes are built from. */
@@ -38,10 +47,10 @@ export function toChunk(chunk: number, items: Item[]): StoredItemChunk {
 }
 
 /** Every chunk that `items` fill, for writing a whole set of items at once. */
-export function chunked(items: Iterable<Item>): StoredItemChunk[] {
+export function chunked(items: Iterable<Item>, count = ITEM_CHUNK_COUNT): StoredItemChunk[] {
   const groups = new Map<number, Item[]>();
   for (const item of items) {
-    const chunk = chunkOf(item.id);
+    const chunk = chunkOf(item.id, count);
     const group = groups.get(chunk);
     if (group) group.push(item);
     else groups.set(chunk, [item]);

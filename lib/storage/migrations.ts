@@ -6,7 +6,7 @@
 import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Id, Item } from '../domain/types';
 import { chunked } from './item-chunks';
-import type { LensSchema } from './schema';
+import type { LensSchema, StoredItemChunk } from './schema';
 
 /** Versions 1 to 3 kept one record per item, with the link keys its `byLink` index read. */
 interface LegacyItem extends Item {
@@ -77,6 +77,24 @@ export const MIGRATIONS: readonly Migration[] = [
         const target = unwrap(tx).objectStore('itemChunks');
         for (const chunk of chunked(items)) target.put(chunk);
         unwrap(db).deleteObjectStore('items');
+      };
+    },
+  },
+  {
+    // A tag written at 10,000 items rewrote a chunk of about 40 items and its 80 index
+    // entries; the chunks are now four times as many (ITEM_CHUNK_COUNT), each a quarter
+    // of the size. Every chunk is read and written again at the new count. From a version
+    // below 4, the move above has just written them at the new count already, and the
+    // chunks it puts are not yet readable here (they follow its read).
+    version: 5,
+    migrate(_db, tx, oldVersion) {
+      if (oldVersion < 4) return;
+      const store = unwrap(tx.objectStore('itemChunks'));
+      const reading = store.getAll();
+      reading.onsuccess = () => {
+        const chunks = chunked((reading.result as StoredItemChunk[]).flatMap((chunk) => chunk.items));
+        store.clear();
+        for (const chunk of chunks) store.put(chunk);
       };
     },
   },

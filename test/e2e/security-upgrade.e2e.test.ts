@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../lib/storage';
+import { chunked } from '../../lib/storage/item-chunks';
 import { recordFigure } from '../security/figures';
 import { sampleWorkspace } from '../storage/sample-workspace';
 import { launchLens, type Lens } from './harness';
@@ -21,14 +22,16 @@ describe('upgrading a database made by an older version, in the browser', () => 
 
   it('knows every older schema version it must upgrade from', () => {
     // A new migration needs its predecessor's layout below, so that upgrade is tested too.
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
   });
 
-  it.each([1, 2, 3])('opens a version %i database full of data at the current version, with every record as it was', async (oldVersion) => {
+  it.each([1, 2, 3, 4])('opens a version %i database full of data at the current version, with every record as it was', async (oldVersion) => {
     await lens.call({ type: 'snapshot.get' });
     const worker = await lens.serviceWorker();
     const workspace = sampleWorkspace();
-    await worker.evaluate(async ([ws, oldVersion]) => {
+    // Version 4 kept the items in 256 chunks by a hash of their id; version 5 rewrote them at 1,024.
+    const version4Chunks = chunked(workspace.items, 256);
+    await worker.evaluate(async ([ws, oldVersion, version4Chunks]) => {
       const done = (request: IDBRequest | IDBOpenDBRequest) =>
         new Promise((resolve, reject) => {
           request.onsuccess = () => resolve(request.result);
@@ -53,20 +56,31 @@ describe('upgrading a database made by an older version, in the browser', () => 
           opening.transaction!.objectStore('metrics').createIndex('byParent', 'parentId');
         }
         if (oldVersion >= 3) db.createObjectStore('rankings', { keyPath: 'treeId' });
+        if (oldVersion >= 4) {
+          const chunks = db.createObjectStore('itemChunks', { keyPath: 'chunk' });
+          chunks.createIndex('byTree', 'treeIds', { multiEntry: true });
+          chunks.createIndex('byLink', 'linkKeys', { multiEntry: true });
+          chunks.createIndex('byInputMetric', 'inputMetricIds', { multiEntry: true });
+          db.deleteObjectStore('items');
+        }
       };
       const db = (await done(opening)) as IDBDatabase;
       const tx = db.transaction([...db.objectStoreNames], 'readwrite');
       for (const store of ['trees', 'metrics', 'observations', 'reviews', 'history'] as const) {
         for (const record of ws[store]) tx.objectStore(store).put(record);
       }
-      for (const item of ws.items) tx.objectStore('items').put({ ...item, linkKeys: item.links.map((l) => `${l.site}:${l.key}`) });
+      if (oldVersion < 4) {
+        for (const item of ws.items) tx.objectStore('items').put({ ...item, linkKeys: item.links.map((l) => `${l.site}:${l.key}`) });
+      } else {
+        for (const chunk of version4Chunks) tx.objectStore('itemChunks').put(chunk);
+      }
       tx.objectStore('settings').put(ws.settings, 'settings');
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
       });
       db.close();
-    }, [workspace, oldVersion] as const);
+    }, [workspace, oldVersion, version4Chunks] as const);
     await lens.stopServiceWorker();
 
     const { formatVersion: _v, app: _a, ...data } = JSON.parse(await storedJson(lens)) as Record<string, unknown>;
@@ -84,6 +98,10 @@ describe('upgrading a database made by an older version, in the browser', () => 
     expect(after.metrics.find((m) => m.id === 'team1')?.parentId).toBeNull();
     const found = await lens.call({ type: 'page.context', links: [{ site: 'github', key: 'acme/app#42' }] });
     expect(found.item?.id).toBe('i1');
+    // A write finds each old item where the current version looks for it.
+    for (const item of workspace.items) await lens.call({ type: 'item.update', id: item.id, patch: { title: `${item.title}, edited` } });
+    const edited = JSON.parse(await storedJson(lens)) as { items: { title: string }[] };
+    expect(edited.items.map((i) => i.title)).toEqual(workspace.items.map((i) => `${i.title}, edited`));
     recordFigure('upgrade: older schema versions opened in the browser with nothing lost', DB_VERSION - 1);
   });
 });

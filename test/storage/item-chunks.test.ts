@@ -58,8 +58,11 @@ async function seeded() {
 }
 
 describe('the chunked item layout', () => {
-  it('puts an id in the same chunk in every version: stored chunks are found by this hash', () => {
-    expect([chunkOf('i1'), chunkOf('item-1'), chunkOf('0f8fad5b-d9cb-469f-a165-70867728950e')]).toEqual([175, 224, 193]);
+  it('puts an id in the same chunk in every release of a storage version: stored chunks are found by this hash', () => {
+    const ids = ['i1', 'item-1', '0f8fad5b-d9cb-469f-a165-70867728950e'];
+    expect(ids.map((id) => chunkOf(id))).toEqual([175, 992, 705]);
+    // Where version 4 stored them, which version 5's migration reads.
+    expect(ids.map((id) => chunkOf(id, 256))).toEqual([175, 224, 193]);
     for (const id of ['', 'a', 'x'.repeat(200)]) expect(chunkOf(id)).toBeLessThan(ITEM_CHUNK_COUNT);
   });
 

@@ -9,23 +9,35 @@ import {
   listMetrics,
   openWorkspaceDb,
   rankedScoresOf,
+  updateItem,
   type LensDb,
 } from '../../lib/storage';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
-import { chunkOf } from '../../lib/storage/item-chunks';
+import { chunkOf, chunked } from '../../lib/storage/item-chunks';
 import type { UpgradeDb } from '../../lib/storage/migrations';
 import { freshFactory, storedData } from './fresh-db';
 import { sampleWorkspace } from './sample-workspace';
 
-/** Writes the sample the way versions 1 to 3 stored it: one record per item, with its derived link keys. */
-async function fillOldVersion(old: LensDb): Promise<void> {
+/** The chunk count version 4 stored items at; version 5 rewrote every chunk at the current one. */
+const VERSION_4_CHUNKS = 256;
+
+/**
+ * Writes the sample the way `version` stored it: one record per item with its derived
+ * link keys (versions 1 to 3), or the items in VERSION_4_CHUNKS chunks (version 4).
+ */
+async function fillOldVersion(old: LensDb, version: number): Promise<void> {
   const db = old as unknown as UpgradeDb;
   const ws = sampleWorkspace();
-  const tx = db.transaction(['trees', 'metrics', 'observations', 'items', 'reviews', 'history', 'settings'], 'readwrite');
+  const itemStore = version < 4 ? 'items' : 'itemChunks';
+  const tx = db.transaction(['trees', 'metrics', 'observations', itemStore, 'reviews', 'history', 'settings'], 'readwrite');
   for (const r of ws.trees) void tx.objectStore('trees').put(r);
   for (const r of ws.metrics) void tx.objectStore('metrics').put(r);
   for (const r of ws.observations) void tx.objectStore('observations').put(r);
-  for (const r of ws.items) void tx.objectStore('items').put({ ...r, linkKeys: r.links.map((l) => `${l.site}:${l.key}`) });
+  if (version < 4) {
+    for (const r of ws.items) void tx.objectStore('items').put({ ...r, linkKeys: r.links.map((l) => `${l.site}:${l.key}`) });
+  } else {
+    for (const chunk of chunked(ws.items, VERSION_4_CHUNKS)) void tx.objectStore('itemChunks').put(chunk);
+  }
   for (const r of ws.reviews) void tx.objectStore('reviews').put(r);
   for (const r of ws.history) void tx.objectStore('history').put(r);
   void tx.objectStore('settings').put(ws.settings, 'settings');
@@ -44,7 +56,7 @@ describe('migrations', () => {
     expect(new Set(versions).size).toBe(versions.length);
     expect(versions[0]).toBe(1);
     expect(versions.at(-1)).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
   });
 
   it('build version 1 with the stores and indexes of the original schema', async () => {
@@ -79,7 +91,7 @@ describe('migrations', () => {
   it('leave a version 3 database as it was when moving its items fails', async () => {
     const factory = freshFactory();
     const old = await openWorkspaceDb('north-star-lens', factory, 3);
-    await fillOldVersion(old);
+    await fillOldVersion(old, 3);
     await (old as unknown as UpgradeDb).put('items', { id: 'broken', linkKeys: [] } as never);
     old.close();
     await expect(openWorkspaceDb('north-star-lens', factory)).rejects.toMatchObject({ code: 'storage' });
@@ -89,11 +101,29 @@ describe('migrations', () => {
     expect(await (reopened as unknown as UpgradeDb).count('items')).toBe(sampleWorkspace().items.length + 1);
   });
 
-  describe.each([1, 2, 3])('opening a version %i database full of data', (oldVersion) => {
+  it('leave a version 4 database as it was when rewriting its chunks fails', async () => {
+    const factory = freshFactory();
+    const old = await openWorkspaceDb('north-star-lens', factory, 4);
+    await fillOldVersion(old, 4);
+    await (old as unknown as UpgradeDb).put('itemChunks', { chunk: 9999, items: [{ id: 'broken' }], treeIds: [], linkKeys: [], inputMetricIds: [] } as never);
+    old.close();
+    await expect(openWorkspaceDb('north-star-lens', factory)).rejects.toMatchObject({ code: 'storage' });
+    const reopened = await openWorkspaceDb('north-star-lens', factory, 4);
+    expect(reopened.version).toBe(4);
+    const chunks = await reopened.getAll('itemChunks');
+    expect(chunks.map((c) => c.chunk)).toEqual([...chunked(sampleWorkspace().items, VERSION_4_CHUNKS).map((c) => c.chunk), 9999].sort((a, b) => a - b));
+  });
+
+  it('rewrite version 4 chunks at a count that moves some of the sample’s items', () => {
+    // Otherwise the version 4 case below would pass without version 5 doing anything.
+    expect(sampleWorkspace().items.some((item) => chunkOf(item.id, VERSION_4_CHUNKS) !== chunkOf(item.id))).toBe(true);
+  });
+
+  describe.each([1, 2, 3, 4])('opening a version %i database full of data', (oldVersion) => {
     async function upgraded(): Promise<LensDb> {
       const factory = freshFactory();
       const old = await openWorkspaceDb('north-star-lens', factory, oldVersion);
-      await fillOldVersion(old);
+      await fillOldVersion(old, oldVersion);
       old.close();
       return openWorkspaceDb('north-star-lens', factory);
     }
@@ -122,6 +152,13 @@ describe('migrations', () => {
       await deleteMetric(db, 'in1');
       expect((await getItem(db, 'i1'))?.inputMetricId).toBeNull();
       expect((await listMetrics(db, 't1')).find((m) => m.id === 'team1')?.parentId).toBeNull();
+    });
+
+    it('changes every old item in place, where a write looks for it', async () => {
+      const db = await upgraded();
+      for (const item of sampleWorkspace().items) await updateItem(db, item.id, { title: `${item.title}, edited` });
+      const stored = (await exportWorkspace(db)).items;
+      expect(stored.map((item) => item.title)).toEqual(sampleWorkspace().items.map((item) => `${item.title}, edited`));
     });
 
     it('still finds the old items by their links', async () => {
