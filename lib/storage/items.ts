@@ -103,7 +103,12 @@ export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committed
       updatedAt: now(),
     });
     if (item.inputMetricId !== current.inputMetricId) checkInputMetric(metrics, item);
-    await Promise.all([store.put(withItem(read, item)), adjustRanking(tx.objectStore('rankings'), metrics, current, item)]);
+    // Once the ranking is adjusted (at once when the score stays), every request is issued:
+    // committing then, not after the put has answered, saves a round trip to the database.
+    await Promise.all([
+      store.put(withItem(read, item)),
+      adjustRanking(tx.objectStore('rankings'), metrics, current, item).then(() => tx.commit()),
+    ]);
     return item;
   });
 }
