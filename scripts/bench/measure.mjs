@@ -11,19 +11,39 @@ const shownMark = (expect) => `bench:shown:${expect}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Polls for a mark with bare DevTools-protocol evaluations. Playwright's waitForFunction
- * first injects its own utility script into the page, about 9 ms of main-thread work
- * that a trace showed landing right while a loading page waited for its answer from the
- * worker, delaying that answer by as much: the remote control must not be in the figure.
+ * Waits for a mark (or paint entry) with one bare DevTools-protocol evaluation that
+ * resolves once the entry is there. Playwright's waitForFunction first injects its own
+ * utility script into the page, about 9 ms of main-thread work that a trace showed
+ * landing right while a loading page waited for its answer from the worker, delaying that
+ * answer by as much: the remote control must not be in the figure. Polling from here
+ * every 10 ms kept about a quarter of a core busy (node, the browser and the page each
+ * handling every evaluation) on a machine of two, while the figure was being taken.
+ * The page's own check costs next to nothing: an observer, and a look every 50 ms in case
+ * the entry was recorded in a world the observer does not hear. The entry's own time is
+ * the figure, so when the wait learns of it does not matter. An evaluation cut off by a
+ * navigation is sent again to the new document.
  */
 async function waitForMark(page, name, timeout = 10_000) {
   const cdp = await page.context().newCDPSession(page);
-  const expression = `(performance.getEntriesByName(${JSON.stringify(name)})[0] || { startTime: null }).startTime`;
+  const expression = `new Promise((resolve) => {
+    const find = () => performance.getEntriesByName(${JSON.stringify(name)})[0];
+    const done = (value) => { observer.disconnect(); clearInterval(look); clearTimeout(stop); resolve(value); };
+    const check = () => { const entry = find(); if (entry) done(entry.startTime); };
+    const observer = new PerformanceObserver(check);
+    observer.observe({ entryTypes: ['mark', 'paint'] });
+    const look = setInterval(check, 50);
+    const stop = setTimeout(() => done(null), ${timeout});
+    check();
+  })`;
   try {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const { result } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
-      if (typeof result.value === 'number') return result.value;
+      try {
+        const { result } = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+        if (typeof result.value === 'number') return result.value;
+      } catch (failure) {
+        if (!/context|destroyed|navigat/i.test(String(failure?.message))) throw failure;
+      }
       if (Date.now() > deadline) throw new Error(`no ${name} mark within ${timeout} ms`);
       await sleep(10);
     }
