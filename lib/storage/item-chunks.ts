@@ -12,13 +12,12 @@ import { linkKey, type Store, type StoredItemChunk } from './schema';
 import { each } from './transaction';
 
 /**
- * 1,024 since storage version 5 (256 before): a tag written at 10,000 items took the
- * worker 6.1-7 ms with chunks of 40, 3.8-4.4 ms with chunks of 10, for about 100 ms more
- * on an import of 10,000 items (docs/benchmarks.md, round 7).
+ * 1,024 since storage version 5 (256 before): a tag written at 10,000 items rewrites
+ * about 10 items instead of 40 (docs/benchmarks.md, round 7).
  */
 export const ITEM_CHUNK_COUNT = 1024;
 
-type ChunkIndex = 'byTree' | 'byLink' | 'byInputMetric';
+type ChunkIndex = 'byTree' | 'byLink';
 
 /**
  * FNV-1a over the id's UTF-16 code units. Stored chunks are found by this hash, so an id
@@ -37,13 +36,11 @@ export function chunkOf(id: Id, count = ITEM_CHUNK_COUNT): number {
 export function toChunk(chunk: number, items: Item[]): StoredItemChunk {
   const treeIds = new Set<Id>();
   const linkKeys = new Set<string>();
-  const inputMetricIds = new Set<Id>();
   for (const item of items) {
     treeIds.add(item.treeId);
     for (const link of item.links) linkKeys.add(linkKey(link));
-    if (item.inputMetricId !== null) inputMetricIds.add(item.inputMetricId);
   }
-  return { chunk, items: [...items].sort(byId), treeIds: [...treeIds], linkKeys: [...linkKeys], inputMetricIds: [...inputMetricIds] };
+  return { chunk, items: [...items].sort(byId), treeIds: [...treeIds], linkKeys: [...linkKeys] };
 }
 
 /** Every chunk that `items` fill, for writing a whole set of items at once. */

@@ -4,7 +4,7 @@ import { leadsBackTo } from '../domain/workspace-file';
 import type { MetricPatch } from '../messaging/protocol';
 import { invalid, notFound } from './errors';
 import { nsmChange } from './history';
-import { changeItems, itemsWhere } from './item-chunks';
+import { allItems, changeItems } from './item-chunks';
 import { forgetRanking } from './rankings';
 import { observationsOf } from './observations';
 import type { LensDb, Store } from './schema';
@@ -141,9 +141,13 @@ async function recordNsmChange(
   if (change) await history.add(change);
 }
 
+/**
+ * Reads every chunk: a metric is deleted or demoted rarely, and an index of input metrics
+ * cost every import and every tag its entries (storage version 5 dropped it).
+ */
 async function unlinkItems(items: Store<'itemChunks', 'readwrite'>, metricId: Id): Promise<void> {
   const at = now();
-  const linked = await itemsWhere(items, 'byInputMetric', metricId, (item) => item.inputMetricId === metricId);
+  const linked = (await allItems(items)).filter((item) => item.inputMetricId === metricId);
   await changeItems(items, { put: linked.map((item) => ({ ...item, inputMetricId: null, updatedAt: at })) });
 }
 

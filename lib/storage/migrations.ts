@@ -13,9 +13,15 @@ interface LegacyItem extends Item {
   linkKeys: string[];
 }
 
-/** Every store any version had: the current ones, and those a migration removes. */
+/** Version 4's chunks also carried the keys of an index by input metric. */
+interface LegacyItemChunk extends StoredItemChunk {
+  inputMetricIds?: Id[];
+}
+
+/** Every store and index any version had: the current ones, and those a migration removes. */
 export interface UpgradeSchema extends LensSchema {
   items: { key: Id; value: LegacyItem; indexes: { byTree: Id; byLink: string; byInputMetric: Id } };
+  itemChunks: { key: number; value: LegacyItemChunk; indexes: { byTree: Id; byLink: string; byInputMetric: Id } };
 }
 
 export type UpgradeDb = IDBPDatabase<UpgradeSchema>;
@@ -83,16 +89,19 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     // A tag written at 10,000 items rewrote a chunk of about 40 items and its 80 index
     // entries; the chunks are now four times as many (ITEM_CHUNK_COUNT), each a quarter
-    // of the size. Every chunk is read and written again at the new count. From a version
-    // below 4, the move above has just written them at the new count already, and the
-    // chunks it puts are not yet readable here (they follow its read).
+    // of the size, and the index by input metric is gone (half of every chunk's entries,
+    // read only when a metric is deleted or demoted, which now reads every chunk).
+    // Every chunk is read and written again at the new count. From a version below 4,
+    // the move above has just written them so already, and the chunks it puts are not
+    // yet readable here (they follow its read).
     version: 5,
     migrate(_db, tx, oldVersion) {
+      tx.objectStore('itemChunks').deleteIndex('byInputMetric');
       if (oldVersion < 4) return;
       const store = unwrap(tx.objectStore('itemChunks'));
       const reading = store.getAll();
       reading.onsuccess = () => {
-        const chunks = chunked((reading.result as StoredItemChunk[]).flatMap((chunk) => chunk.items));
+        const chunks = chunked((reading.result as LegacyItemChunk[]).flatMap((chunk) => chunk.items));
         store.clear();
         for (const chunk of chunks) store.put(chunk);
       };

@@ -20,21 +20,20 @@ export interface StoredRanking {
 
 /**
  * The items whose ids hash to `chunk` (see item-chunks.ts), in id order, with the keys
- * of the multi-entry indexes that find the chunk by tree, link or input metric.
+ * of the multi-entry indexes that find the chunk by tree or link.
  */
 export interface StoredItemChunk {
   chunk: number;
   items: Item[];
   treeIds: Id[];
   linkKeys: string[];
-  inputMetricIds: Id[];
 }
 
 export interface LensSchema extends DBSchema {
   trees: { key: Id; value: Tree };
   metrics: { key: Id; value: Metric; indexes: { byTree: Id; byParent: Id } };
   observations: { key: Id; value: Observation; indexes: { byMetricDate: [Id, string] } };
-  itemChunks: { key: number; value: StoredItemChunk; indexes: { byTree: Id; byLink: string; byInputMetric: Id } };
+  itemChunks: { key: number; value: StoredItemChunk; indexes: { byTree: Id; byLink: string } };
   reviews: { key: Id; value: Review; indexes: { byTree: Id } };
   history: { key: Id; value: NsmChange; indexes: { byTree: Id } };
   settings: { key: typeof SETTINGS_KEY; value: Settings };

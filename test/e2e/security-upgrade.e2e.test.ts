@@ -29,8 +29,12 @@ describe('upgrading a database made by an older version, in the browser', () => 
     await lens.call({ type: 'snapshot.get' });
     const worker = await lens.serviceWorker();
     const workspace = sampleWorkspace();
-    // Version 4 kept the items in 256 chunks by a hash of their id; version 5 rewrote them at 1,024.
-    const version4Chunks = chunked(workspace.items, 256);
+    // Version 4 kept the items in 256 chunks by a hash of their id, with the keys of an index
+    // by input metric; version 5 rewrote them at 1,024, without it.
+    const version4Chunks = chunked(workspace.items, 256).map((chunk) => ({
+      ...chunk,
+      inputMetricIds: [...new Set(chunk.items.flatMap((item) => (item.inputMetricId ? [item.inputMetricId] : [])))],
+    }));
     await worker.evaluate(async ([ws, oldVersion, version4Chunks]) => {
       const done = (request: IDBRequest | IDBOpenDBRequest) =>
         new Promise((resolve, reject) => {

@@ -36,7 +36,10 @@ async function fillOldVersion(old: LensDb, version: number): Promise<void> {
   if (version < 4) {
     for (const r of ws.items) void tx.objectStore('items').put({ ...r, linkKeys: r.links.map((l) => `${l.site}:${l.key}`) });
   } else {
-    for (const chunk of chunked(ws.items, VERSION_4_CHUNKS)) void tx.objectStore('itemChunks').put(chunk);
+    for (const chunk of chunked(ws.items, VERSION_4_CHUNKS)) {
+      const inputMetricIds = [...new Set(chunk.items.flatMap((item) => (item.inputMetricId ? [item.inputMetricId] : [])))];
+      void tx.objectStore('itemChunks').put({ ...chunk, inputMetricIds });
+    }
   }
   for (const r of ws.reviews) void tx.objectStore('reviews').put(r);
   for (const r of ws.history) void tx.objectStore('history').put(r);
@@ -78,7 +81,7 @@ describe('migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(layout(db)).toEqual({
       history: ['byTree'],
-      itemChunks: ['byInputMetric', 'byLink', 'byTree'],
+      itemChunks: ['byLink', 'byTree'],
       metrics: ['byParent', 'byTree'],
       observations: ['byMetricDate'],
       rankings: [],
@@ -134,6 +137,7 @@ describe('migrations', () => {
       const chunks = await db.getAll('itemChunks');
       const stored = chunks.flatMap((c) => c.items.map((item) => ({ chunk: c.chunk, item })));
       expect(stored).toHaveLength(sampleWorkspace().items.length);
+      for (const c of chunks) expect(c).not.toHaveProperty('inputMetricIds');
       for (const { chunk, item } of stored) {
         expect(chunk).toBe(chunkOf(item.id));
         expect(item).not.toHaveProperty('linkKeys');
