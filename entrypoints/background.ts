@@ -21,7 +21,7 @@ export default defineBackground(() => {
     const checked = checkMessage(raw, sender, browser.runtime.id);
     if (!checked.ok) return Promise.resolve(checked.reply);
     if (checked.request.type === 'panel.load') return loadPanelFor(sender);
-    return answer(database, forgetDatabase, checked.request);
+    return answer(database, forgetDatabase, checked.request, sender.tab?.id);
   });
 
   // Chromium forgets scripts registered at run time across restarts, whatever
@@ -40,11 +40,16 @@ export default defineBackground(() => {
   });
 });
 
-async function answer(database: () => Promise<LensDb>, forgetDatabase: () => void, request: RequestOf<StoredRequestType>): Promise<Reply<unknown>> {
+async function answer(
+  database: () => Promise<LensDb>,
+  forgetDatabase: () => void,
+  request: RequestOf<StoredRequestType>,
+  fromTabId?: number,
+): Promise<Reply<unknown>> {
   const openTabs = mayWrite(request.type) ? listTabs() : undefined;
   try {
     const { value, changed, item } = await handle(await database(), request);
-    if (changed.length > 0) void broadcastChange(changed, item, openTabs);
+    if (changed.length > 0) void broadcastChange(changed, item, openTabs, fromTabId);
     return { ok: true, value };
   } catch (failure) {
     if (!(failure instanceof StorageError) || failure.code === 'storage') forgetDatabase();

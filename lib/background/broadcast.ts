@@ -9,6 +9,7 @@ import type { ChangeNotice } from '../messaging/protocol';
 
 interface Tab {
   id?: number;
+  url?: string;
 }
 
 /**
@@ -24,12 +25,34 @@ export function listTabs(): Promise<Tab[]> {
  * notice alone, without asking the worker again. Every tab with our content script could
  * ask for it anyway (`page.context`), so carrying it discloses nothing new.
  */
-export async function broadcastChange(stores: ChangeNotice['stores'], item?: Item, openTabs: Promise<Tab[]> = listTabs()): Promise<void> {
+export async function broadcastChange(
+  stores: ChangeNotice['stores'],
+  item?: Item,
+  openTabs: Promise<Tab[]> = listTabs(),
+  fromTabId?: number,
+): Promise<void> {
   const notice: ChangeNotice = { type: 'nsl.changed', stores, at: Date.now(), ...(item ? { item } : {}) };
-  const toPages = browser.runtime.sendMessage(notice).catch(() => undefined);
-  const tabs = await openTabs;
+  const tabs = noticeOrder(await openTabs, { fromTabId, ownPagesStartWith: browser.runtime.getURL('/') });
   await Promise.all([
-    toPages,
-    ...tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, notice).catch(() => undefined))),
+    ...tabs.map((tabId) => browser.tabs.sendMessage(tabId, notice).catch(() => undefined)),
+    browser.runtime.sendMessage(notice).catch(() => undefined),
   ]);
+}
+
+/**
+ * The tabs to send a notice to, in the order to send it: the browser hands the messages
+ * on one after another, so the tabs where a page may be showing the change come first,
+ * and the tab that made it (its page has its answer already; its other frames may not)
+ * last. The extension's own pages are left out: they hear the runtime message instead,
+ * and no content script runs in them.
+ */
+export function noticeOrder(tabs: readonly Tab[], { fromTabId, ownPagesStartWith }: { fromTabId?: number; ownPagesStartWith: string }): number[] {
+  const ids: number[] = [];
+  let fromTab = false;
+  for (const tab of tabs) {
+    if (tab.id === undefined || tab.url?.startsWith(ownPagesStartWith)) continue;
+    if (tab.id === fromTabId) fromTab = true;
+    else ids.push(tab.id);
+  }
+  return fromTab && fromTabId !== undefined ? [...ids, fromTabId] : ids;
 }
