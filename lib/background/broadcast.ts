@@ -47,12 +47,6 @@ export async function broadcastChange(
  * and no content script runs in them.
  */
 export function noticeOrder(tabs: readonly Tab[], { fromTabId, ownPagesStartWith }: { fromTabId?: number; ownPagesStartWith: string }): number[] {
-  const ids: number[] = [];
-  let fromTab = false;
-  for (const tab of tabs) {
-    if (tab.id === undefined || tab.url?.startsWith(ownPagesStartWith)) continue;
-    if (tab.id === fromTabId) fromTab = true;
-    else ids.push(tab.id);
-  }
-  return fromTab && fromTabId !== undefined ? [...ids, fromTabId] : ids;
+  const ids = tabs.flatMap((tab) => (tab.id === undefined || tab.url?.startsWith(ownPagesStartWith) ? [] : [tab.id]));
+  return [...ids.filter((id) => id !== fromTabId), ...ids.filter((id) => id === fromTabId)];
 }

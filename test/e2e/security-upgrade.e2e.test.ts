@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../lib/storage';
-import { chunked } from '../../lib/storage/item-chunks';
+import { version4Chunks } from '../storage/version-4-chunks';
 import { recordFigure } from '../security/figures';
 import { sampleWorkspace } from '../storage/sample-workspace';
 import { launchLens, type Lens } from './harness';
@@ -29,13 +29,8 @@ describe('upgrading a database made by an older version, in the browser', () => 
     await lens.call({ type: 'snapshot.get' });
     const worker = await lens.serviceWorker();
     const workspace = sampleWorkspace();
-    // Version 4 kept the items in 256 chunks by a hash of their id, with the keys of an index
-    // by input metric; version 5 rewrote them at 1,024, without it.
-    const version4Chunks = chunked(workspace.items, 256).map((chunk) => ({
-      ...chunk,
-      inputMetricIds: [...new Set(chunk.items.flatMap((item) => (item.inputMetricId ? [item.inputMetricId] : [])))],
-    }));
-    await worker.evaluate(async ([ws, oldVersion, version4Chunks]) => {
+    const oldChunks = version4Chunks(workspace.items);
+    await worker.evaluate(async ([ws, oldVersion, oldChunks]) => {
       const done = (request: IDBRequest | IDBOpenDBRequest) =>
         new Promise((resolve, reject) => {
           request.onsuccess = () => resolve(request.result);
@@ -76,7 +71,7 @@ describe('upgrading a database made by an older version, in the browser', () => 
       if (oldVersion < 4) {
         for (const item of ws.items) tx.objectStore('items').put({ ...item, linkKeys: item.links.map((l) => `${l.site}:${l.key}`) });
       } else {
-        for (const chunk of version4Chunks) tx.objectStore('itemChunks').put(chunk);
+        for (const chunk of oldChunks) tx.objectStore('itemChunks').put(chunk);
       }
       tx.objectStore('settings').put(ws.settings, 'settings');
       await new Promise((resolve, reject) => {
@@ -84,7 +79,7 @@ describe('upgrading a database made by an older version, in the browser', () => 
         tx.onerror = () => reject(tx.error);
       });
       db.close();
-    }, [workspace, oldVersion, version4Chunks] as const);
+    }, [workspace, oldVersion, oldChunks] as const);
     await lens.stopServiceWorker();
 
     const { formatVersion: _v, app: _a, ...data } = JSON.parse(await storedJson(lens)) as Record<string, unknown>;

@@ -13,13 +13,11 @@ import {
   type LensDb,
 } from '../../lib/storage';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
-import { chunkOf, chunked } from '../../lib/storage/item-chunks';
+import { chunkOf } from '../../lib/storage/item-chunks';
 import type { UpgradeDb } from '../../lib/storage/migrations';
 import { freshFactory, storedData } from './fresh-db';
 import { sampleWorkspace } from './sample-workspace';
-
-/** The chunk count version 4 stored items at; version 5 rewrote every chunk at the current one. */
-const VERSION_4_CHUNKS = 256;
+import { VERSION_4_CHUNKS, version4Chunks } from './version-4-chunks';
 
 /**
  * Writes the sample the way `version` stored it: one record per item with its derived
@@ -36,10 +34,7 @@ async function fillOldVersion(old: LensDb, version: number): Promise<void> {
   if (version < 4) {
     for (const r of ws.items) void tx.objectStore('items').put({ ...r, linkKeys: r.links.map((l) => `${l.site}:${l.key}`) });
   } else {
-    for (const chunk of chunked(ws.items, VERSION_4_CHUNKS)) {
-      const inputMetricIds = [...new Set(chunk.items.flatMap((item) => (item.inputMetricId ? [item.inputMetricId] : [])))];
-      void tx.objectStore('itemChunks').put({ ...chunk, inputMetricIds });
-    }
+    for (const chunk of version4Chunks(ws.items)) void tx.objectStore('itemChunks').put(chunk);
   }
   for (const r of ws.reviews) void tx.objectStore('reviews').put(r);
   for (const r of ws.history) void tx.objectStore('history').put(r);
@@ -114,7 +109,7 @@ describe('migrations', () => {
     const reopened = await openWorkspaceDb('north-star-lens', factory, 4);
     expect(reopened.version).toBe(4);
     const chunks = await reopened.getAll('itemChunks');
-    expect(chunks.map((c) => c.chunk)).toEqual([...chunked(sampleWorkspace().items, VERSION_4_CHUNKS).map((c) => c.chunk), 9999].sort((a, b) => a - b));
+    expect(chunks.map((c) => c.chunk)).toEqual([...version4Chunks(sampleWorkspace().items).map((c) => c.chunk), 9999].sort((a, b) => a - b));
   });
 
   it('rewrite version 4 chunks at a count that moves some of the sample’s items', () => {
