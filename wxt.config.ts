@@ -22,7 +22,9 @@ function shareWithContentScript(): Plugin {
     enforce: 'pre',
     async buildStart() {
       for (const [name, source] of Object.entries(SHARED_MODULES)) {
-        const resolved = source.startsWith('./') ? resolve(__dirname, source) : (await this.resolve(source, resolve(__dirname, 'package.json')))?.id;
+        const resolved = source.startsWith('./')
+          ? resolve(__dirname, source)
+          : (await this.resolve(source, resolve(__dirname, 'package.json')))?.id;
         if (!resolved) throw new Error(`cannot resolve shared module ${source}`);
         byId.set(resolved, name);
       }
@@ -54,7 +56,8 @@ export default defineConfig({
     // browser's own promise-based namespace (what `wxt/browser` is without the polyfill
     // module), as Chromium and Firefox both provide. Extension pages keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      const inPage = (type: string, name: string) => type === 'content-script' || [EXPANDED_PANEL, EARLY_REQUEST, OVERLAY].includes(name);
+      const inPage = (type: string, name: string) =>
+        type === 'content-script' || [EXPANDED_PANEL, EARLY_REQUEST, OVERLAY].includes(name);
       if (!entrypoints.every((entrypoint) => inPage(entrypoint.type, entrypoint.name))) return;
       if (entrypoints.some((entrypoint) => entrypoint.name === EXPANDED_PANEL)) {
         config.plugins = [shareWithContentScript(), ...(config.plugins ?? [])];
@@ -69,13 +72,19 @@ export default defineConfig({
       // has its whole body pre-parsed, then parsed again when it runs (about 2 ms of each
       // page load on the bench machine).
       if (config.build?.minify !== false) {
-        config.build = { ...config.build, minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 2 }, format: { wrap_iife: true } } };
+        config.build = {
+          ...config.build,
+          minify: 'terser',
+          terserOptions: { ecma: 2020, compress: { passes: 2 }, format: { wrap_iife: true } },
+        };
       }
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       const alias = config.resolve?.alias;
       config.resolve = {
         ...config.resolve,
-        alias: Array.isArray(alias) ? [native, ...alias] : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+        alias: Array.isArray(alias)
+          ? [native, ...alias]
+          : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))],
       };
     },
   },

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { broadcastChange, listTabs } from '@/lib/background/broadcast';
-import { handle, mayWrite, type StoredRequestType } from '@/lib/background/handlers';
-import { injectExpandedPanel, togglePanelInTab } from '@/lib/background/panel-toggle';
-import type { Reply, RequestOf } from '@/lib/messaging/protocol';
-import { syncCustomDomainScripts } from '@/lib/custom-domains';
-import { checkMessage } from '@/lib/messaging/validate';
-import { getSettings, openWorkspaceDb, StorageError, type LensDb } from '@/lib/storage';
+import { broadcastChange, listTabs } from '../lib/background/broadcast';
+import { handle, mayWrite, type StoredRequestType } from '../lib/background/handlers';
+import { injectExpandedPanel, togglePanelInTab } from '../lib/background/panel-toggle';
+import type { Reply, RequestOf } from '../lib/messaging/protocol';
+import { syncCustomDomainScripts } from '../lib/custom-domains';
+import { checkMessage } from '../lib/messaging/validate';
+import { getSettings, openWorkspaceDb, StorageError, type LensDb } from '../lib/storage';
 
 export default defineBackground(() => {
   // The connection is the only thing kept in memory. It is opened on first use and
@@ -54,10 +54,16 @@ async function answer(
   } catch (failure) {
     if (!(failure instanceof StorageError) || failure.code === 'storage') forgetDatabase();
     if (failure instanceof StorageError) {
-      return { ok: false, error: { code: failure.code, message: failure.message, ...(failure.path ? { path: failure.path } : {}) } };
+      return {
+        ok: false,
+        error: { code: failure.code, message: failure.message, ...(failure.path ? { path: failure.path } : {}) },
+      };
     }
     console.error('North Star Lens: request failed', failure);
-    return { ok: false, error: { code: 'storage', message: 'Something went wrong while saving. Nothing was changed; try again.' } };
+    return {
+      ok: false,
+      error: { code: 'storage', message: 'Something went wrong while saving. Nothing was changed; try again.' },
+    };
   }
 }
 

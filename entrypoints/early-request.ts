@@ -6,7 +6,7 @@
  * on every page load of those sites.
  */
 import { browser } from 'wxt/browser';
-import type { ChangeNotice, PageOpening, Reply } from '@/lib/messaging/protocol';
+import type { ChangeNotice, PageOpening, Reply } from '../lib/messaging/protocol';
 import { EARLY_GLOBAL, type EarlyRequest } from './overlay/early';
 
 export default defineUnlistedScript(() => {
@@ -15,7 +15,9 @@ export default defineUnlistedScript(() => {
   };
   const early: EarlyRequest = {
     url: location.href,
-    reply: browser.runtime.sendMessage({ type: 'page.open', url: location.href }) as Promise<Reply<PageOpening> | undefined>,
+    reply: browser.runtime.sendMessage({ type: 'page.open', url: location.href }) as Promise<
+      Reply<PageOpening> | undefined
+    >,
     stale: false,
     stopListening: () => browser.runtime.onMessage.removeListener(onNotice),
   };

@@ -5,9 +5,9 @@
  * SHARED_MODULES are that copy, not bundled here (see wxt.config.ts).
  */
 import { render } from 'preact';
-import { Overlay } from '@/components/panel/Overlay';
-import panelCss from '@/components/panel/panel.css?inline';
-import { startSavingDrafts } from '@/lib/state/item-editor';
+import { Overlay } from '../components/panel/Overlay';
+import panelCss from '../components/panel/panel.css?inline';
+import { startSavingDrafts } from '../lib/state/item-editor';
 import { SHARED_GLOBAL, type SharedWithPanel } from './overlay/shared-modules';
 
 export default defineUnlistedScript(() => {

@@ -29,15 +29,23 @@ export function originPatternFrom(typed: string): ParsedOrigin {
   } catch {
     return { ok: false, message: `“${text}” is not a web address` };
   }
-  if (url.protocol !== 'https:') return { ok: false, message: 'Only https addresses can be added: the page must be served over https' };
-  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return { ok: false, message: `“${url.hostname}” is not a full host name` };
+  if (url.protocol !== 'https:')
+    return { ok: false, message: 'Only https addresses can be added: the page must be served over https' };
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost')
+    return { ok: false, message: `“${url.hostname}” is not a full host name` };
   if (url.username || url.password) return { ok: false, message: 'Leave out the user name and password' };
   return { ok: true, pattern: `https://${url.host}/*` };
 }
 
 /** One registered script per domain; the id is derived from the pattern so removal finds it. */
 export function scriptIdFor(pattern: string): string {
-  return SCRIPT_PREFIX + pattern.replace(/^https:\/\//, '').replace(/\/\*$/, '').replace(/[^a-z0-9.-]/gi, '_');
+  return (
+    SCRIPT_PREFIX +
+    pattern
+      .replace(/^https:\/\//, '')
+      .replace(/\/\*$/, '')
+      .replace(/[^a-z0-9.-]/gi, '_')
+  );
 }
 
 export async function registerOverlayFor(pattern: string): Promise<void> {
@@ -53,7 +61,11 @@ export async function registerOverlayFor(pattern: string): Promise<void> {
  * Must be called straight from the user's click: the permission prompt needs the gesture,
  * so the request goes out before anything else is awaited.
  */
-export async function addCustomDomain(pattern: string, site: SelfHostableSite, current: readonly { origin: string; site: SiteId }[]): Promise<'added' | 'refused'> {
+export async function addCustomDomain(
+  pattern: string,
+  site: SelfHostableSite,
+  current: readonly { origin: string; site: SiteId }[],
+): Promise<'added' | 'refused'> {
   const granted = await browser.permissions.request({ origins: [pattern] });
   if (!granted) return 'refused';
   await registerOverlayFor(pattern);
@@ -62,7 +74,10 @@ export async function addCustomDomain(pattern: string, site: SelfHostableSite, c
   return 'added';
 }
 
-export async function removeCustomDomain(pattern: string, current: readonly { origin: string; site: SiteId }[]): Promise<void> {
+export async function removeCustomDomain(
+  pattern: string,
+  current: readonly { origin: string; site: SiteId }[],
+): Promise<void> {
   const id = scriptIdFor(pattern);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [id] });

@@ -11,7 +11,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from './bench/browser.mjs';
-import { buildFloorExtension, buildOurs, contentScriptInjection, contentScriptSize, fileSize, instrumented } from './bench/extension.mjs';
+import {
+  buildFloorExtension,
+  buildOurs,
+  contentScriptInjection,
+  contentScriptSize,
+  fileSize,
+  instrumented,
+} from './bench/extension.mjs';
 import {
   badgesOnBoard,
   coldWorkerTime,
@@ -53,7 +60,11 @@ async function main() {
     log('building the extension and the floor…');
     const ours = await buildOurs(work);
     const floor = await buildFloorExtension(work, await contentScriptInjection(ours));
-    const size = { ours: await contentScriptSize(ours), floor: await contentScriptSize(floor), panel: await fileSize(ours, 'expanded-panel.js') };
+    const size = {
+      ours: await contentScriptSize(ours),
+      floor: await contentScriptSize(floor),
+      panel: await fileSize(ours, 'expanded-panel.js'),
+    };
 
     const document = benchWorkspace();
     const expectFor = (url) => pillFor(url.endsWith('/BENCH-2') ? 1 : 0);
@@ -98,7 +109,8 @@ async function main() {
       }
       for (let i = 0; i < RUNS; i++) {
         const order = i % 2 === 0 ? ['ours', 'floor'] : ['floor', 'ours'];
-        for (const who of order) panel[who].push(await timeToPanel(who === 'ours' ? oursHere : floorHere, 1, pillFor(0)));
+        for (const who of order)
+          panel[who].push(await timeToPanel(who === 'ours' ? oursHere : floorHere, 1, pillFor(0)));
       }
       if (pair > 0) await Promise.all([oursHere.close(), floorHere.close()]);
     }
@@ -125,8 +137,12 @@ async function main() {
     const badgeRuns = Math.max(3, Math.round(RUNS / 2));
     const badges = { ours: [], floor: [], none: [] };
     for (let i = 0; i < badgeRuns; i++) {
-      badges.ours.push(await badgesOnBoard(o, { count: BADGE_LINKS, hostElement: 'north-star-lens', waitForBadges: true }));
-      badges.floor.push(await badgesOnBoard(f, { count: BADGE_LINKS, hostElement: 'north-star-floor', waitForBadges: false }));
+      badges.ours.push(
+        await badgesOnBoard(o, { count: BADGE_LINKS, hostElement: 'north-star-lens', waitForBadges: true }),
+      );
+      badges.floor.push(
+        await badgesOnBoard(f, { count: BADGE_LINKS, hostElement: 'north-star-floor', waitForBadges: false }),
+      );
       badges.none.push(await badgesOnBoard(none, { count: BADGE_LINKS, waitForBadges: false }));
     }
 
@@ -152,7 +168,9 @@ async function main() {
     const pageContext = { type: 'page.context', links: [{ site: 'jira', key: 'BENCH-1' }] };
     const coldRank = await repeat(Math.max(3, Math.round(RUNS / 2)), () => coldWorkerTime(o, pageContext));
     const warmRank = await repeat(RUNS, () => workerTime(o, pageContext));
-    const lookup = await repeat(RUNS, (i) => workerTime(o, { type: 'badges.lookup', links: [{ site: 'jira', key: `BENCH-${1 + i * 37}` }] }));
+    const lookup = await repeat(RUNS, (i) =>
+      workerTime(o, { type: 'badges.lookup', links: [{ site: 'jira', key: `BENCH-${1 + i * 37}` }] }),
+    );
     const boardLinks = Array.from({ length: BADGE_LINKS }, (_, i) => ({ site: 'jira', key: `BENCH-${i + 1}` }));
     const boardLookup = await repeat(RUNS, () => workerTime(o, { type: 'badges.lookup', links: boardLinks }));
     const snapshot = await repeat(Math.max(3, Math.round(RUNS / 4)), () => workerTime(o, { type: 'snapshot.get' }));
@@ -195,7 +213,8 @@ function tableRows(x) {
   const busyOurs = medianOf(x.busyPanel.ours, 'ms');
   const busyFloor = medianOf(x.busyPanel.floor, 'ms');
   const inOrder = (answerFirst) => x.panel.ours.filter((t) => t.answerFirst === answerFirst).map((t) => t.ms);
-  const orderFigure = (times) => (times.length ? `${ms(median(times))} (${ratio(median(times), panelFloor)}), ${times.length}` : `—, 0`);
+  const orderFigure = (times) =>
+    times.length ? `${ms(median(times))} (${ratio(median(times), panelFloor)}), ${times.length}` : `—, 0`;
   const badgeMs = median(x.badges.ours.map((b) => b.ms));
   const longOurs = Math.max(...x.badges.ours.map((b) => b.longTasks));
   const longFloor = Math.max(...x.badges.floor.map((b) => b.longTasks));
@@ -236,7 +255,8 @@ function tableRows(x) {
       pass: panelOurs <= 1.3 * panelFloor,
     },
     {
-      figure: 'time to panel, by the order the page loaded in: answer came before our script began / after (median, loads)',
+      figure:
+        'time to panel, by the order the page loaded in: answer came before our script began / after (median, loads)',
       ours: `${orderFigure(inOrder(true))} / ${orderFigure(inOrder(false))}`,
       floor: '',
       budget: '',
@@ -356,7 +376,9 @@ function tableRows(x) {
     },
     {
       figure: 'tag round trip, in parts: to the worker / the write, committed / notice to the second tab’s pill',
-      ours: ['toWorker', 'inWorker', 'toPill'].map((part) => ms(median(x.roundTrips.map((t) => t[part]).filter((v) => v !== null)))).join(' / '),
+      ours: ['toWorker', 'inWorker', 'toPill']
+        .map((part) => ms(median(x.roundTrips.map((t) => t[part]).filter((v) => v !== null))))
+        .join(' / '),
       floor: '',
       budget: '',
       pass: null,

@@ -74,7 +74,9 @@ async function launch(userDataDir) {
       }
     },
   );
-  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   return { context, pages, extensionId: new URL(worker.url()).host };
 }
 
@@ -92,7 +94,9 @@ async function send(page, message) {
 async function openPanel(dashboard) {
   await dashboard.evaluate(async () => {
     const tabs = await chrome.tabs.query({});
-    await Promise.all(tabs.map((tab) => chrome.tabs.sendMessage(tab.id, { type: 'nsl.togglePanel' }).catch(() => undefined)));
+    await Promise.all(
+      tabs.map((tab) => chrome.tabs.sendMessage(tab.id, { type: 'nsl.togglePanel' }).catch(() => undefined)),
+    );
   });
 }
 

@@ -76,10 +76,12 @@ export function renderBadge(label: HTMLElement, badge: Badge | null | undefined)
     label.title = 'North Star Lens could not read the workspace';
     return;
   }
-  if (!badge || !badge.metricName) {
+  if (!badge?.metricName) {
     label.className = 'badge muted';
     label.textContent = 'unlinked';
-    label.title = badge ? 'Tracked, but linked to no input metric: no path to the North Star' : 'Not tracked in North Star Lens';
+    label.title = badge
+      ? 'Tracked, but linked to no input metric: no path to the North Star'
+      : 'Not tracked in North Star Lens';
     return;
   }
   label.className = 'badge linked';

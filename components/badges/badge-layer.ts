@@ -196,9 +196,10 @@ export class BadgeLayer {
       }
       if (record.removedNodes.length) this.sweepNeeded = true;
       if (this.mostlyNew(record)) this.collectUnder(record.target as Element, anchors);
-      else for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && !this.isOwn(node)) this.collect(node as Element, anchors);
-      }
+      else
+        for (const node of record.addedNodes) {
+          if (node.nodeType === Node.ELEMENT_NODE && !this.isOwn(node)) this.collect(node as Element, anchors);
+        }
     }
     if (this.sweepNeeded) this.requestFrame();
     this.consider(anchors);
@@ -206,12 +207,16 @@ export class BadgeLayer {
 
   private isOwn(node: Node): boolean {
     const host = this.options.ownHost;
-    return (node as Element).hasAttribute?.('data-nsl-badge') || (host !== undefined && (node === host || host.contains(node)));
+    return (
+      (node as Element).hasAttribute?.('data-nsl-badge') ||
+      (host !== undefined && (node === host || host.contains(node)))
+    );
   }
 
   private collect(root: Element, into: HTMLAnchorElement[]): void {
     if (root.matches(this.options.selector)) into.push(root as HTMLAnchorElement);
-    if (root.firstElementChild) for (const anchor of root.querySelectorAll<HTMLAnchorElement>(this.options.selector)) into.push(anchor);
+    if (root.firstElementChild)
+      for (const anchor of root.querySelectorAll<HTMLAnchorElement>(this.options.selector)) into.push(anchor);
   }
 
   /**
@@ -222,7 +227,11 @@ export class BadgeLayer {
    */
   private mostlyNew(record: MutationRecord): boolean {
     const added = record.addedNodes.length;
-    return added > MANY_ADDED && record.target.nodeType === Node.ELEMENT_NODE && 2 * added >= (record.target as Element).childNodes.length;
+    return (
+      added > MANY_ADDED &&
+      record.target.nodeType === Node.ELEMENT_NODE &&
+      2 * added >= (record.target as Element).childNodes.length
+    );
   }
 
   /** Every candidate under `root`, none of our own: the anchors already badged are skipped later. */
@@ -274,7 +283,10 @@ export class BadgeLayer {
       if (link) answered.push({ anchor, link });
       else found.push({ anchor, href });
     }
-    if (answered.length) this.unobserved(() => answered.forEach(({ anchor, link }) => this.place(anchor, link)));
+    if (answered.length)
+      this.unobserved(() => {
+        for (const { anchor, link } of answered) this.place(anchor, link);
+      });
     if (found.length) void this.fill(found, base);
   }
 
@@ -309,7 +321,10 @@ export class BadgeLayer {
    * values), and no placeholder flashing.
    */
   private async fill(found: Found[], base: string): Promise<void> {
-    await this.learnHrefs(found.map((f) => f.href), base);
+    await this.learnHrefs(
+      found.map((f) => f.href),
+      base,
+    );
     // While the workspace answered, the host may have removed, moved or recycled a link:
     // the observer has queued those again.
     this.unobserved(() => {

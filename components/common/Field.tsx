@@ -44,7 +44,19 @@ type InputProps = Described & {
   inputMode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
 };
 
-export function TextField({ id, label, hint, error, class: extra, value, onInput, onCommit, placeholder, multiline, inputMode }: InputProps) {
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  class: extra,
+  value,
+  onInput,
+  onCommit,
+  placeholder,
+  multiline,
+  inputMode,
+}: InputProps) {
   const common = {
     id,
     value,
@@ -58,7 +70,13 @@ export function TextField({ id, label, hint, error, class: extra, value, onInput
       {multiline ? (
         <textarea {...common} rows={2} onInput={(e) => onInput(e.currentTarget.value)} />
       ) : (
-        <input {...common} type="text" autoComplete="off" inputMode={inputMode} onInput={(e) => onInput(e.currentTarget.value)} />
+        <input
+          {...common}
+          type="text"
+          autoComplete="off"
+          inputMode={inputMode}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
       )}
     </Wrapper>
   );

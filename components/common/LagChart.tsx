@@ -20,10 +20,17 @@ export function LagChart({ points, best, period, threshold }: Props) {
   const left = 36;
   const step = (width - left) / Math.max(1, points.length);
   const y = (r: number) => top + ((1 - r) / 2) * plot;
-  const description = points.map((p) => `lag ${p.lag}: ${p.r === null ? 'no value' : `r ${p.r.toFixed(2)}`} over ${p.pairs} periods`).join('; ');
+  const description = points
+    .map((p) => `lag ${p.lag}: ${p.r === null ? 'no value' : `r ${p.r.toFixed(2)}`} over ${p.pairs} periods`)
+    .join('; ');
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Correlation with revenue by lag in ${period}s: ${description}`} class="lag-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`Correlation with revenue by lag in ${period}s: ${description}`}
+        class="lag-chart"
+      >
         {[1, 0.5, 0, -0.5, -1].map((r) => (
           <g key={r}>
             <line x1={left} x2={width} y1={y(r)} y2={y(r)} class={r === 0 ? 'axis' : 'grid'} />
@@ -40,7 +47,14 @@ export function LagChart({ points, best, period, threshold }: Props) {
           return (
             <g key={p.lag}>
               {p.r !== null ? (
-                <rect x={x} width={w} y={Math.min(y(r), y(0))} height={Math.max(1, Math.abs(y(r) - y(0)))} rx="2" class={p.lag === best ? 'col best' : 'col'} />
+                <rect
+                  x={x}
+                  width={w}
+                  y={Math.min(y(r), y(0))}
+                  height={Math.max(1, Math.abs(y(r) - y(0)))}
+                  rx="2"
+                  class={p.lag === best ? 'col best' : 'col'}
+                />
               ) : null}
               <text x={x + w / 2} y={top + plot + 16} class="chart-text" text-anchor="middle">
                 {p.lag}
@@ -52,7 +66,9 @@ export function LagChart({ points, best, period, threshold }: Props) {
           );
         })}
       </svg>
-      <figcaption class="muted small">Columns: r between the North Star and revenue that many {period}s later. Dashed line: r = {threshold}.</figcaption>
+      <figcaption class="muted small">
+        Columns: r between the North Star and revenue that many {period}s later. Dashed line: r = {threshold}.
+      </figcaption>
     </figure>
   );
 }

@@ -44,7 +44,12 @@ export function ShareBars({ rows, measures, title }: Props) {
             {row.shares.map((share, i) => (
               <g key={i} transform={`translate(${labelWidth}, ${i * 16})`}>
                 <rect width={barWidth} height="12" rx="3" class="bar-bg" />
-                <rect width={Math.max(share > 0 ? 2 : 0, share * barWidth)} height="12" rx="3" fill={row.muted ? 'var(--chart-unlinked)' : COLORS[i]} />
+                <rect
+                  width={Math.max(share > 0 ? 2 : 0, share * barWidth)}
+                  height="12"
+                  rx="3"
+                  fill={row.muted ? 'var(--chart-unlinked)' : COLORS[i]}
+                />
                 <text x={barWidth + 8} y="10" class="chart-text">
                   {formatPercent(share)}
                 </text>

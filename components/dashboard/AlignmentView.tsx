@@ -21,7 +21,10 @@ export function AlignmentView() {
               !
             </span>
             <span class="finding-title">No work on “{r.name}”</span>
-            <span class="finding-message">Nothing in the backlog moves this input metric, so the North Star rests on fewer levers than the tree promises.</span>
+            <span class="finding-message">
+              Nothing in the backlog moves this input metric, so the North Star rests on fewer levers than the tree
+              promises.
+            </span>
           </p>
         ))}
         {a.unlinked.items > 0 ? (
@@ -29,11 +32,10 @@ export function AlignmentView() {
             <span class="finding-icon" aria-hidden="true">
               !
             </span>
-            <span class="finding-title">
-              {formatPercent(a.unlinked.itemShare)} of items serve no input metric
-            </span>
+            <span class="finding-title">{formatPercent(a.unlinked.itemShare)} of items serve no input metric</span>
             <span class="finding-message">
-              {a.unlinked.items} {a.unlinked.items === 1 ? 'item takes' : 'items take'} {formatPercent(a.unlinked.effortShare)} of the estimated effort without a path to the North Star.
+              {a.unlinked.items} {a.unlinked.items === 1 ? 'item takes' : 'items take'}{' '}
+              {formatPercent(a.unlinked.effortShare)} of the estimated effort without a path to the North Star.
             </span>
           </p>
         ) : null}
@@ -45,7 +47,11 @@ export function AlignmentView() {
           <ShareBars
             title="Share of items, effort and score per input metric"
             measures={['Items', 'Effort', 'Score']}
-            rows={rows.map((r) => ({ label: r.name, shares: [r.itemShare, r.effortShare, r.scoreShare], muted: r.metricId === null }))}
+            rows={rows.map((r) => ({
+              label: r.name,
+              shares: [r.itemShare, r.effortShare, r.scoreShare],
+              muted: r.metricId === null,
+            }))}
           />
         </div>
       )}
@@ -54,17 +60,32 @@ export function AlignmentView() {
         <thead>
           <tr>
             <th scope="col">Input metric</th>
-            <th scope="col" class="num">Items</th>
-            <th scope="col" class="num">Effort (person-months)</th>
-            <th scope="col" class="num">Score</th>
-            <th scope="col" class="num">Items %</th>
-            <th scope="col" class="num">Effort %</th>
-            <th scope="col" class="num">Score %</th>
+            <th scope="col" class="num">
+              Items
+            </th>
+            <th scope="col" class="num">
+              Effort (person-months)
+            </th>
+            <th scope="col" class="num">
+              Score
+            </th>
+            <th scope="col" class="num">
+              Items %
+            </th>
+            <th scope="col" class="num">
+              Effort %
+            </th>
+            <th scope="col" class="num">
+              Score %
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.metricId ?? 'unlinked'} class={r.metricId === null ? 'unlinked-row-total' : r.noWork ? 'no-work' : ''}>
+            <tr
+              key={r.metricId ?? 'unlinked'}
+              class={r.metricId === null ? 'unlinked-row-total' : r.noWork ? 'no-work' : ''}
+            >
               <th scope="row">
                 {r.name}
                 {r.noWork && r.metricId !== null ? <span class="pill warning">no work</span> : null}

@@ -3,6 +3,7 @@ import { onboardingStep } from '../../lib/state/onboarding';
 import { loadError, loadState, setActiveTree, snapshot, tree, trees } from '../../lib/state/workspace';
 import { AlignmentView } from './AlignmentView';
 import { BacklogView } from './BacklogView';
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the Data section's view (see DataView.tsx)
 import { DataView } from './DataView';
 import { FirstRun } from './FirstRun';
 import { section, SECTIONS, go } from './route';
@@ -51,7 +52,7 @@ function Section() {
 
 function Brand() {
   return (
-    <a class="brand" href="#tree" onClick={() => go('tree')}>
+    <a class="brand" href="#tree">
       <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
         <path d="M12 2l2.2 7.8L22 12l-7.8 2.2L12 22l-2.2-7.8L2 12l7.8-2.2z" fill="currentColor" />
       </svg>
@@ -92,7 +93,11 @@ export function App() {
             <ul>
               {SECTIONS.map((s) => (
                 <li key={s.id}>
-                  <a href={`#${s.id}`} aria-current={section.value === s.id ? 'page' : undefined} onClick={() => go(s.id)}>
+                  <a
+                    href={`#${s.id}`}
+                    aria-current={section.value === s.id ? 'page' : undefined}
+                    onClick={() => go(s.id)}
+                  >
                     {s.label}
                   </a>
                 </li>

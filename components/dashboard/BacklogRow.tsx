@@ -3,7 +3,7 @@ import { StatusOptions } from '../common/StatusOptions';
 import { signal } from '@preact/signals';
 import { formatScore } from '../../lib/domain/format';
 import { RICE_INPUT_FIELDS, riceFieldText, type RiceInputField } from '../../lib/domain/rice-text';
-import { type Item, type ItemStatus } from '../../lib/domain/types';
+import type { Item, ItemStatus } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
 import type { BacklogRow } from '../../lib/state/backlog';
 import { riceEdits, taggableMetrics } from '../../lib/state/workspace';
@@ -58,7 +58,11 @@ export function MetricSelect({ item, label }: { item: Item; label: string }) {
       <label for={id} class="visually-hidden">
         {label}
       </label>
-      <select id={id} value={item.inputMetricId ?? ''} onChange={(e) => void update(item, { inputMetricId: e.currentTarget.value || null })}>
+      <select
+        id={id}
+        value={item.inputMetricId ?? ''}
+        onChange={(e) => void update(item, { inputMetricId: e.currentTarget.value || null })}
+      >
         <option value="">Not linked</option>
         {taggableMetrics.value.map((m) => (
           <option key={m.id} value={m.id}>
@@ -77,7 +81,12 @@ function StatusSelect({ item }: { item: Item }) {
       <label for={id} class="visually-hidden">
         Status of {item.title}
       </label>
-      <select id={id} class="compact" value={item.status} onChange={(e) => void update(item, { status: e.currentTarget.value as ItemStatus })}>
+      <select
+        id={id}
+        class="compact"
+        value={item.status}
+        onChange={(e) => void update(item, { status: e.currentTarget.value as ItemStatus })}
+      >
         <StatusOptions />
       </select>
     </span>
@@ -163,7 +172,9 @@ export function BacklogItemRow({ row }: { row: BacklogRow }) {
   const failure = rowErrors.value.get(item.id) ?? riceEdits.failures.value.get(item.id);
   return (
     <li class={`backlog-row ${row.kind}`} data-item-id={item.id} aria-label={item.title}>
-      <span class="cell-rank" aria-label={row.kind === 'ranked' ? `Rank ${row.rank}` : 'Not ranked'}>
+      {/* The label for assistive technology sits beside the cell (out of the grid's flow), so the cell shows only "#1". */}
+      <span class="visually-hidden">{row.kind === 'ranked' ? `Rank ${row.rank}` : 'Not ranked'}</span>
+      <span class="cell-rank" aria-hidden="true">
         {row.kind === 'ranked' ? `#${row.rank}` : '—'}
       </span>
       <TitleCell item={item} failure={failure} />
@@ -174,16 +185,21 @@ export function BacklogItemRow({ row }: { row: BacklogRow }) {
         errors={riceErrors(item.id)}
         onInput={(field, text) => {
           const element = document.getElementById(`${idPrefix}-${field}`) as HTMLInputElement | null;
-          pendingRefocus = { id: `${idPrefix}-${field}`, start: element?.selectionStart ?? null, end: element?.selectionEnd ?? null };
+          pendingRefocus = {
+            id: `${idPrefix}-${field}`,
+            start: element?.selectionStart ?? null,
+            end: element?.selectionEnd ?? null,
+          };
           riceEdits.edit(item.id, field, text);
         }}
         onCommit={() => void riceEdits.flush(item.id)}
       />
       <span class="cell-score num">
         {row.kind === 'ranked' ? (
-          <strong class="score" aria-label={`Score ${formatScore(row.score)}`}>
-            {formatScore(row.score)}
-          </strong>
+          <>
+            <span class="visually-hidden">Score </span>
+            <strong class="score">{formatScore(row.score)}</strong>
+          </>
         ) : (
           <span class="unscored-reason small muted">{row.problem.message}</span>
         )}

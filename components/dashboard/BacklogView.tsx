@@ -56,11 +56,21 @@ function Filters() {
     <div class="filters" role="search" aria-label="Filter the backlog">
       <div class="field">
         <label for="filter-text">Search</label>
-        <input id="filter-text" type="search" placeholder="Title or ticket key" value={filterText.value} onInput={(e) => (filterText.value = e.currentTarget.value)} />
+        <input
+          id="filter-text"
+          type="search"
+          placeholder="Title or ticket key"
+          value={filterText.value}
+          onInput={(e) => (filterText.value = e.currentTarget.value)}
+        />
       </div>
       <div class="field">
         <label for="filter-metric">Input metric</label>
-        <select id="filter-metric" value={filterMetric.value} onChange={(e) => (filterMetric.value = e.currentTarget.value)}>
+        <select
+          id="filter-metric"
+          value={filterMetric.value}
+          onChange={(e) => (filterMetric.value = e.currentTarget.value)}
+        >
           <option value="all">All input metrics</option>
           {inputMetrics.value.map((m) => (
             <option key={m.id} value={m.id}>
@@ -71,14 +81,22 @@ function Filters() {
       </div>
       <div class="field">
         <label for="filter-status">Status</label>
-        <select id="filter-status" value={filterStatus.value} onChange={(e) => (filterStatus.value = e.currentTarget.value as ItemStatus | 'all')}>
+        <select
+          id="filter-status"
+          value={filterStatus.value}
+          onChange={(e) => (filterStatus.value = e.currentTarget.value as ItemStatus | 'all')}
+        >
           <option value="all">Any status</option>
           <StatusOptions />
         </select>
       </div>
       <div class="field">
         <label for="filter-site">Site</label>
-        <select id="filter-site" value={filterSite.value} onChange={(e) => (filterSite.value = e.currentTarget.value as SiteId | 'all')}>
+        <select
+          id="filter-site"
+          value={filterSite.value}
+          onChange={(e) => (filterSite.value = e.currentTarget.value as SiteId | 'all')}
+        >
           <option value="all">Any site</option>
           {SITE_IDS.filter((s) => sites.includes(s)).map((s) => (
             <option key={s} value={s}>
@@ -127,7 +145,13 @@ export function BacklogView() {
       <form class="add-item" onSubmit={(e) => void addItem(e)}>
         <div class="field grow">
           <label for="new-item-title">New idea</label>
-          <input id="new-item-title" type="text" placeholder="What would move the North Star?" value={newTitle.value} onInput={(e) => (newTitle.value = e.currentTarget.value)} />
+          <input
+            id="new-item-title"
+            type="text"
+            placeholder="What would move the North Star?"
+            value={newTitle.value}
+            onInput={(e) => (newTitle.value = e.currentTarget.value)}
+          />
         </div>
         <button type="submit" class="btn primary" disabled={!newTitle.value.trim()}>
           Add idea
@@ -156,14 +180,21 @@ export function BacklogView() {
             ))}
           </ol>
         ) : (
-          <p class="empty-row muted">{filtersActive.value ? 'No linked item matches these filters.' : 'No item is linked to an input metric yet.'}</p>
+          <p class="empty-row muted">
+            {filtersActive.value
+              ? 'No linked item matches these filters.'
+              : 'No item is linked to an input metric yet.'}
+          </p>
         )}
       </section>
       <section aria-labelledby="unlinked-heading" class="backlog-section unlinked">
         <h3 id="unlinked-heading">
           Not linked to an input metric <span class="pill">{unlinked.length}</span>
         </h3>
-        <p class="muted small">These serve no path to the North Star, so they have no score. Link each to the input metric it moves, or question why it is here.</p>
+        <p class="muted small">
+          These serve no path to the North Star, so they have no score. Link each to the input metric it moves, or
+          question why it is here.
+        </p>
         {unlinked.length ? (
           <ul class="unlinked-list">
             {unlinked.map((item) => (

@@ -8,7 +8,13 @@ export function CsvButton() {
     <button
       type="button"
       class="btn"
-      onClick={() => download(`${fileSlug(tree.value?.name ?? 'backlog')}-backlog.csv`, backlogCsv(ranking.value), 'text/csv;charset=utf-8')}
+      onClick={() =>
+        download(
+          `${fileSlug(tree.value?.name ?? 'backlog')}-backlog.csv`,
+          backlogCsv(ranking.value),
+          'text/csv;charset=utf-8',
+        )
+      }
     >
       Export CSV
     </button>

@@ -71,7 +71,9 @@ async function chooseFile(file: File | undefined): Promise<void> {
   importDone.value = null;
   if (!file) return;
   if (file.size > MAX_IMPORT_BYTES) {
-    importError.value = `This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; an export is at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was changed.`;
+    importError.value =
+      `This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; an export is at most ` +
+      `${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was changed.`;
     return;
   }
   const text = await file.text();
@@ -137,8 +139,8 @@ function Preview({ item }: { item: PendingImport }) {
     <div class="import-preview card" role="region" aria-labelledby="preview-heading">
       <h3 id="preview-heading">Before importing {item.fileName}</h3>
       <p class="muted small">
-        Nothing has been written yet. Merging adds new records and updates those with the same id; nothing of yours is removed. Replacing makes your workspace exactly
-        this file.
+        Nothing has been written yet. Merging adds new records and updates those with the same id; nothing of yours is
+        removed. Replacing makes your workspace exactly this file.
       </p>
       <table class="summary-table">
         <thead>
@@ -184,7 +186,8 @@ function Preview({ item }: { item: PendingImport }) {
 
 function ClearAll() {
   const snap = snapshot.value;
-  if (clearDone.value) return <p class="notice ok">Everything was deleted. The dashboard starts again from the beginning.</p>;
+  if (clearDone.value)
+    return <p class="notice ok">Everything was deleted. The dashboard starts again from the beginning.</p>;
   if (!confirmingClear.value) {
     return (
       <button type="button" class="btn danger" onClick={() => (confirmingClear.value = true)}>
@@ -196,8 +199,8 @@ function ClearAll() {
     <div class="confirm-box" role="alertdialog" aria-labelledby="clear-heading" aria-describedby="clear-text">
       <h3 id="clear-heading">Delete the whole workspace?</h3>
       <p id="clear-text">
-        This deletes {snap?.trees.length ?? 0} {snap?.trees.length === 1 ? 'tree' : 'trees'} with all their metrics, items, values and reviews from this browser. It cannot be
-        undone: export the workspace first if you may need it.
+        This deletes {snap?.trees.length ?? 0} {snap?.trees.length === 1 ? 'tree' : 'trees'} with all their metrics,
+        items, values and reviews from this browser. It cannot be undone: export the workspace first if you may need it.
       </p>
       <div class="actions">
         <button type="button" class="btn danger solid" disabled={busy.value} onClick={() => void clearAll()}>
@@ -211,14 +214,20 @@ function ClearAll() {
   );
 }
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: views are named for their section; no typed-array DataView here
 export function DataView() {
   return (
     <div class="data-view">
       <h2>Data</h2>
-      <p class="muted">Everything stays in this browser. Files are how it moves: to another browser, a colleague or a spreadsheet.</p>
+      <p class="muted">
+        Everything stays in this browser. Files are how it moves: to another browser, a colleague or a spreadsheet.
+      </p>
       <section class="card data-card" aria-labelledby="export-heading">
         <h3 id="export-heading">Export</h3>
-        <p class="muted small">The whole workspace as JSON (every tree), in the documented format; or the active tree’s ranked backlog as CSV.</p>
+        <p class="muted small">
+          The whole workspace as JSON (every tree), in the documented format; or the active tree’s ranked backlog as
+          CSV.
+        </p>
         <div class="actions">
           <button type="button" class="btn primary" onClick={() => void exportWorkspace()}>
             Export workspace (JSON)
@@ -229,7 +238,10 @@ export function DataView() {
       </section>
       <section class="card data-card" aria-labelledby="import-heading">
         <h3 id="import-heading">Import</h3>
-        <p class="muted small">You will see what the file adds and changes before anything is written. A file with any problem changes nothing.</p>
+        <p class="muted small">
+          You will see what the file adds and changes before anything is written. A file with any problem changes
+          nothing.
+        </p>
         <div class="field file-field">
           <label for="import-file">Workspace file (.json)</label>
           <input
@@ -255,7 +267,9 @@ export function DataView() {
       </section>
       <section class="card data-card danger-zone" aria-labelledby="clear-section-heading">
         <h3 id="clear-section-heading">Delete all data</h3>
-        <p class="muted small">Removes every tree, metric, item, value and review North Star Lens keeps in this browser.</p>
+        <p class="muted small">
+          Removes every tree, metric, item, value and review North Star Lens keeps in this browser.
+        </p>
         <ClearAll />
       </section>
     </div>

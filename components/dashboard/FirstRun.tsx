@@ -59,7 +59,8 @@ function PickStep() {
       <p class="eyebrow">{hasTrees ? 'New tree' : 'Welcome to North Star Lens'}</p>
       <h1 id="onboarding-heading">Start from a North Star that works</h1>
       <p class="lead muted">
-        Pick the example closest to your product, then make it yours. Each comes with a North Star, its category and game, and input metrics owned by teams.
+        Pick the example closest to your product, then make it yours. Each comes with a North Star, its category and
+        game, and input metrics owned by teams.
       </p>
       <fieldset class="template-grid">
         <legend class="visually-hidden">Starting point</legend>
@@ -134,15 +135,20 @@ function NameStep() {
   const north = nsm.value;
   const inputs = inputMetrics.value;
   return (
-    <div class="onboarding card" aria-labelledby="name-heading">
+    <section class="onboarding card" aria-labelledby="name-heading">
       <p class="eyebrow">Step 2 of 2</p>
       <h1 id="name-heading">Name your input metrics and who owns them</h1>
-      <p class="lead muted">Three to five input metrics, each owned by a team, and at least three teams in all. The checks on the right update as you type.</p>
+      <p class="lead muted">
+        Three to five input metrics, each owned by a team, and at least three teams in all. The checks on the right
+        update as you type.
+      </p>
       <div class="onboarding-columns">
         <div class="onboarding-fields">
           {north ? (
             <fieldset class="nsm-fieldset">
-              <legend>North Star {north.period ? <span class="muted">({PERIOD_LABELS[north.period]})</span> : null}</legend>
+              <legend>
+                North Star {north.period ? <span class="muted">({PERIOD_LABELS[north.period]})</span> : null}
+              </legend>
               <NameField metric={north} field="name" label="North Star metric" />
             </fieldset>
           ) : null}
@@ -176,7 +182,7 @@ function NameStep() {
           Open the dashboard
         </button>
       </div>
-    </div>
+    </section>
   );
 }
 

@@ -66,7 +66,10 @@ function MetricTextInput({ metric, field }: { metric: Metric; field: MetricTextF
 
 const failure = signal<string | null>(null);
 
-async function saveChoice(metric: Metric, patch: { period?: Metric['period']; category?: Metric['category'] }): Promise<void> {
+async function saveChoice(
+  metric: Metric,
+  patch: { period?: Metric['period']; category?: Metric['category'] },
+): Promise<void> {
   try {
     failure.value = null;
     await request({ type: 'metric.update', id: metric.id, patch });
@@ -87,7 +90,10 @@ export function MetricFields({ metric }: { metric: Metric }) {
           label="Period"
           hint={metric.role === 'nsm' ? 'A North Star is counted per period' : undefined}
           value={metric.period ?? ''}
-          options={[{ value: '', label: 'Not time-bound' }, ...PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] }))]}
+          options={[
+            { value: '', label: 'Not time-bound' },
+            ...PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] })),
+          ]}
           onChange={(value) => void saveChoice(metric, { period: (value || null) as Metric['period'] })}
         />
       ) : null}
@@ -96,7 +102,10 @@ export function MetricFields({ metric }: { metric: Metric }) {
           id={`metric-${metric.id}-category`}
           label="Category"
           value={metric.category ?? ''}
-          options={[{ value: '', label: 'Not chosen' }, ...NSM_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
+          options={[
+            { value: '', label: 'Not chosen' },
+            ...NSM_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+          ]}
           onChange={(value) => void saveChoice(metric, { category: (value || null) as Metric['category'] })}
         />
       ) : null}
@@ -114,13 +123,21 @@ export function MetricCard({ metric, actions }: CardProps) {
   const open = openCards.value.has(metric.id);
   const found = findingsByMetric.value.get(metric.id) ?? [];
   const facts = [
-    metric.ownerTeam ? `Owned by ${metric.ownerTeam}` : metric.role === 'input' || metric.role === 'team' ? 'No owner yet' : null,
+    metric.ownerTeam
+      ? `Owned by ${metric.ownerTeam}`
+      : metric.role === 'input' || metric.role === 'team'
+        ? 'No owner yet'
+        : null,
     metric.period ? PERIOD_LABELS[metric.period] : null,
     metric.role === 'input' || metric.role === 'team' ? `leverage ×${metric.leverage}` : null,
     metric.category ? CATEGORY_LABELS[metric.category] : null,
   ].filter(Boolean);
   return (
-    <article class={`metric-card role-${metric.role}${found.length ? ' has-findings' : ''}`} aria-labelledby={`metric-${metric.id}-title`} data-metric-id={metric.id}>
+    <article
+      class={`metric-card role-${metric.role}${found.length ? ' has-findings' : ''}`}
+      aria-labelledby={`metric-${metric.id}-title`}
+      data-metric-id={metric.id}
+    >
       <div class="metric-main">
         <header class="metric-head">
           <span class={`role-tag role-${metric.role}`}>{ROLE_LABELS[metric.role]}</span>

@@ -36,7 +36,11 @@ export function ObservationForm() {
       <form class="obs-form" onSubmit={(e) => void add(e)}>
         <div class="field grow">
           <label for="obs-metric">Metric</label>
-          <select id="obs-metric" value={metricId.value || metrics.value[0]?.id} onChange={(e) => (metricId.value = e.currentTarget.value)}>
+          <select
+            id="obs-metric"
+            value={metricId.value || metrics.value[0]?.id}
+            onChange={(e) => (metricId.value = e.currentTarget.value)}
+          >
             {metrics.value.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name} ({ROLE_LABELS[m.role].toLowerCase()})
@@ -50,13 +54,21 @@ export function ObservationForm() {
         </div>
         <div class="field">
           <label for="obs-value">Value</label>
-          <input id="obs-value" type="text" inputMode="decimal" value={value.value} onInput={(e) => (value.value = e.currentTarget.value)} />
+          <input
+            id="obs-value"
+            type="text"
+            inputMode="decimal"
+            value={value.value}
+            onInput={(e) => (value.value = e.currentTarget.value)}
+          />
         </div>
         <button type="submit" class="btn">
           Record
         </button>
       </form>
-      {message.value ? <p class={`small ${message.value.ok ? 'ok-text' : 'field-error'}`}>{message.value.text}</p> : null}
+      {message.value ? (
+        <p class={`small ${message.value.ok ? 'ok-text' : 'field-error'}`}>{message.value.text}</p>
+      ) : null}
     </section>
   );
 }

@@ -4,7 +4,13 @@
  */
 import { signal } from '@preact/signals';
 import type { SiteId } from '../../lib/domain/types';
-import { addCustomDomain, originPatternFrom, removeCustomDomain, SELF_HOSTABLE_SITES, type SelfHostableSite } from '../../lib/custom-domains';
+import {
+  addCustomDomain,
+  originPatternFrom,
+  removeCustomDomain,
+  SELF_HOSTABLE_SITES,
+  type SelfHostableSite,
+} from '../../lib/custom-domains';
 import { request } from '../../lib/messaging/client';
 import { ADAPTERS } from '../../lib/sites';
 import { settings } from '../../lib/state/workspace';
@@ -40,7 +46,8 @@ function add(event: Event): void {
   // No await before this call: the permission prompt needs the click's user gesture.
   addCustomDomain(parsed.pattern, site, settings.value?.customDomains ?? [])
     .then((result) => {
-      if (result === 'refused') domainError.value = 'The browser did not grant access to that host, so nothing was added.';
+      if (result === 'refused')
+        domainError.value = 'The browser did not grant access to that host, so nothing was added.';
       else {
         domainNotice.value = `${siteLabel(site)} at ${parsed.pattern.replace(/\/\*$/, '')} added. Reload its open tabs to see the panel.`;
         typedDomain.value = '';
@@ -51,7 +58,9 @@ function add(event: Event): void {
 
 function remove(origin: string): void {
   domainNotice.value = null;
-  removeCustomDomain(origin, settings.value?.customDomains ?? []).catch((e: unknown) => (domainError.value = e instanceof Error ? e.message : String(e)));
+  removeCustomDomain(origin, settings.value?.customDomains ?? []).catch(
+    (e: unknown) => (domainError.value = e instanceof Error ? e.message : String(e)),
+  );
 }
 
 export function SitesView() {
@@ -60,19 +69,30 @@ export function SitesView() {
   return (
     <div class="sites-view">
       <h2>Sites</h2>
-      <p class="muted">The panel and badges appear on these sites. Turning one off stops the overlay there at the next page load; nothing is deleted.</p>
+      <p class="muted">
+        The panel and badges appear on these sites. Turning one off stops the overlay there at the next page load;
+        nothing is deleted.
+      </p>
       <section class="card data-card" aria-labelledby="supported-heading">
         <h3 id="supported-heading">Supported sites</h3>
         <ul class="site-list">
           {ADAPTERS.map((a) => (
             <li key={a.site} class="site-row">
               <label class="switch">
-                <input type="checkbox" role="switch" checked={!disabled.has(a.site)} onChange={(e) => void setSite(a.site, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={!disabled.has(a.site)}
+                  aria-checked={!disabled.has(a.site)}
+                  onChange={(e) => void setSite(a.site, e.currentTarget.checked)}
+                />
                 <span class="switch-track" aria-hidden="true" />
                 <span class="site-name">{a.label}</span>
               </label>
               <span class="pill">{a.kind === 'ticket' ? 'Tracker' : 'Analytics'}</span>
-              <span class="muted small site-hosts">{a.matches.map((m) => m.replace(/^https:\/\//, '').replace(/\/\*$/, '')).join(', ')}</span>
+              <span class="muted small site-hosts">
+                {a.matches.map((m) => m.replace(/^https:\/\//, '').replace(/\/\*$/, '')).join(', ')}
+              </span>
             </li>
           ))}
         </ul>
@@ -80,7 +100,10 @@ export function SitesView() {
       </section>
       <section class="card data-card" aria-labelledby="custom-heading">
         <h3 id="custom-heading">Custom domains</h3>
-        <p class="muted small">For a self-hosted instance: Jira Data Center, GitHub Enterprise or PostHog on your own domain. Your browser asks you to allow North Star Lens on that host.</p>
+        <p class="muted small">
+          For a self-hosted instance: Jira Data Center, GitHub Enterprise or PostHog on your own domain. Your browser
+          asks you to allow North Star Lens on that host.
+        </p>
         <form class="custom-form" onSubmit={add}>
           <div class="field grow">
             <label for="custom-domain">Address</label>
@@ -96,7 +119,11 @@ export function SitesView() {
           </div>
           <div class="field">
             <label for="custom-site">Runs</label>
-            <select id="custom-site" value={typedSite.value} onChange={(e) => (typedSite.value = e.currentTarget.value as SelfHostableSite)}>
+            <select
+              id="custom-site"
+              value={typedSite.value}
+              onChange={(e) => (typedSite.value = e.currentTarget.value as SelfHostableSite)}
+            >
               {SELF_HOSTABLE_SITES.map((s) => (
                 <option key={s} value={s}>
                   {siteLabel(s)}

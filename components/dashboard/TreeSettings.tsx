@@ -49,7 +49,11 @@ export function TreeSettings() {
       </div>
       <div class="field inline">
         <label for="tree-game">Game</label>
-        <select id="tree-game" value={current.game ?? ''} onChange={(e) => void save({ game: (e.currentTarget.value || null) as Game | null })}>
+        <select
+          id="tree-game"
+          value={current.game ?? ''}
+          onChange={(e) => void save({ game: (e.currentTarget.value || null) as Game | null })}
+        >
           <option value="">Not chosen</option>
           {GAMES.map((g) => (
             <option key={g} value={g}>

@@ -57,7 +57,11 @@ function DeleteButton({ metric }: { metric: Metric }) {
     return (
       <span class="confirm-inline" role="group" aria-label={`Delete ${metric.name}?`}>
         <span class="small">Delete “{metric.name}”? Items tagged with it become unlinked.</span>
-        <button type="button" class="btn danger solid small" onClick={() => void act(() => request({ type: 'metric.delete', id: metric.id }))}>
+        <button
+          type="button"
+          class="btn danger solid small"
+          onClick={() => void act(() => request({ type: 'metric.delete', id: metric.id }))}
+        >
           Delete
         </button>
         <button type="button" class="btn small" onClick={() => (confirmingDelete.value = null)}>
@@ -153,7 +157,10 @@ export function TreeView() {
             </button>
           </span>
         </div>
-        <p class="muted small level-hint">Outputs (revenue, churn) are results the North Star should lead. Health metrics must not get worse while you push it.</p>
+        <p class="muted small level-hint">
+          Outputs (revenue, churn) are results the North Star should lead. Health metrics must not get worse while you
+          push it.
+        </p>
         {others.length ? (
           <ul class="other-grid">
             {others.map((m) => (

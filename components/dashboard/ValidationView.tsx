@@ -20,7 +20,9 @@ const QUESTION_TEXT: Record<ReviewQuestion, string> = {
   actionable: 'Teams can move it with their work',
 };
 
-const answers = signal<Record<ReviewQuestion, boolean>>(Object.fromEntries(REVIEW_QUESTIONS.map((q) => [q, false])) as Record<ReviewQuestion, boolean>);
+const answers = signal<Record<ReviewQuestion, boolean>>(
+  Object.fromEntries(REVIEW_QUESTIONS.map((q) => [q, false])) as Record<ReviewQuestion, boolean>,
+);
 const note = signal('');
 const saved = signal<string | null>(null);
 const error = signal<string | null>(null);
@@ -60,14 +62,24 @@ function Review() {
           <legend class="visually-hidden">Review questions</legend>
           {REVIEW_QUESTIONS.map((q) => (
             <label key={q} class="check">
-              <input type="checkbox" checked={answers.value[q]} onChange={(e) => (answers.value = { ...answers.value, [q]: e.currentTarget.checked })} />
+              <input
+                type="checkbox"
+                checked={answers.value[q]}
+                onChange={(e) => (answers.value = { ...answers.value, [q]: e.currentTarget.checked })}
+              />
               <span>{QUESTION_TEXT[q]}</span>
             </label>
           ))}
         </fieldset>
         <div class="field">
           <label for="review-note">Note</label>
-          <textarea id="review-note" rows={2} value={note.value} onInput={(e) => (note.value = e.currentTarget.value)} placeholder="What would you change?" />
+          <textarea
+            id="review-note"
+            rows={2}
+            value={note.value}
+            onInput={(e) => (note.value = e.currentTarget.value)}
+            placeholder="What would you change?"
+          />
         </div>
         <div class="actions">
           <button type="submit" class="btn primary">
@@ -113,7 +125,11 @@ function Correlation() {
       {outputs.value.length > 1 ? (
         <div class="field inline">
           <label for="revenue-metric">Revenue metric</label>
-          <select id="revenue-metric" value={revenue?.id ?? ''} onChange={(e) => (chosenOutput.value = e.currentTarget.value)}>
+          <select
+            id="revenue-metric"
+            value={revenue?.id ?? ''}
+            onChange={(e) => (chosenOutput.value = e.currentTarget.value)}
+          >
             {outputs.value.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
@@ -123,10 +139,14 @@ function Correlation() {
         </div>
       ) : null}
       {!revenue ? (
-        <p class="notice">Add an output metric for revenue in the tree, and record its values, to check that the North Star leads it.</p>
+        <p class="notice">
+          Add an output metric for revenue in the tree, and record its values, to check that the North Star leads it.
+        </p>
       ) : result ? (
         <>
-          <p class={`corr-summary ${result.enoughData && result.best && result.best.r >= MIN_REVENUE_R ? 'good' : 'weak'}`}>
+          <p
+            class={`corr-summary ${result.enoughData && result.best && result.best.r >= MIN_REVENUE_R ? 'good' : 'weak'}`}
+          >
             <strong>{result.message}.</strong>{' '}
             {result.enoughData && result.best && result.best.r < MIN_REVENUE_R
               ? `Below r = ${MIN_REVENUE_R} the tree is probably wrong or has gaps.`
@@ -149,7 +169,8 @@ function History() {
         <ol class="history-list">
           {history.map((h) => (
             <li key={h.id}>
-              <time dateTime={new Date(h.at).toISOString()}>{dateFormat.format(new Date(h.at))}</time> “{h.from}” → “{h.to}”
+              <time dateTime={new Date(h.at).toISOString()}>{dateFormat.format(new Date(h.at))}</time> “{h.from}” → “
+              {h.to}”
             </li>
           ))}
         </ol>

@@ -31,7 +31,11 @@ export function AnalyticsPanel() {
   return (
     <div class="analytics">
       <p class="path-line" data-testid="chart-metric">
-        Measures <span class={`chip${metric.role === 'nsm' ? ' chip-nsm' : ''}`}>{metric.role === 'nsm' && '★ '}{metric.name}</span>
+        Measures{' '}
+        <span class={`chip${metric.role === 'nsm' ? ' chip-nsm' : ''}`}>
+          {metric.role === 'nsm' && '★ '}
+          {metric.name}
+        </span>
         <span class="muted">{ROLE_LABELS[metric.role]}</span>
       </p>
       <div class="latest">
@@ -121,7 +125,11 @@ function RecordValue() {
           {problem.value}
         </p>
       )}
-      {done.value && <p class="muted" role="status">{done.value}</p>}
+      {done.value && (
+        <p class="muted" role="status">
+          {done.value}
+        </p>
+      )}
     </form>
   );
 }

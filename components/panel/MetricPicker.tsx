@@ -32,7 +32,9 @@ export function MetricPicker({ id, label, metrics, selectedId, allowNone, descri
     const matching = metrics
       .filter((m) => !q || m.name.toLowerCase().includes(q) || m.ownerTeam.toLowerCase().includes(q))
       .map((m) => ({ id: m.id, name: m.name, detail: describe?.(m) ?? m.ownerTeam }));
-    return allowNone && !q ? [{ id: null, name: 'Not linked', detail: 'serves no input metric' }, ...matching] : matching;
+    return allowNone && !q
+      ? [{ id: null, name: 'Not linked', detail: 'serves no input metric' }, ...matching]
+      : matching;
   });
 
   const pick = (option: Option | undefined) => {

@@ -34,10 +34,19 @@ function Panel() {
     >
       <header class="panel-head">
         <div class="panel-entity">
-          <span class="panel-key" data-testid="entity-key">{current.key}</span>
-          <span class="panel-title" title={current.title}>{current.title}</span>
+          <span class="panel-key" data-testid="entity-key">
+            {current.key}
+          </span>
+          <span class="panel-title" title={current.title}>
+            {current.title}
+          </span>
         </div>
-        <button type="button" class="icon" aria-label="Collapse North Star panel" onClick={() => (expanded.value = false)}>
+        <button
+          type="button"
+          class="icon"
+          aria-label="Collapse North Star panel"
+          onClick={() => (expanded.value = false)}
+        >
           ×
         </button>
       </header>
@@ -61,7 +70,9 @@ function PanelBody() {
   if (!hasTree.value) {
     return (
       <div class="track">
-        <p>Define your North Star Metric and its input metrics first; then every ticket here can be tagged and ranked.</p>
+        <p>
+          Define your North Star Metric and its input metrics first; then every ticket here can be tagged and ranked.
+        </p>
         <button type="button" class="primary" onClick={() => void request({ type: 'dashboard.open' })}>
           Open the dashboard
         </button>

@@ -2,7 +2,7 @@
 import { StatusOptions } from '../common/StatusOptions';
 import { useSignal } from '@preact/signals';
 import { formatScore } from '../../lib/domain/format';
-import { type ItemStatus } from '../../lib/domain/types';
+import type { ItemStatus } from '../../lib/domain/types';
 import { fieldErrors, fieldText, liveRank, liveScore, saveError, saveState } from '../../lib/state/item-draft';
 import { editField, flushDrafts, saveChoice } from '../../lib/state/item-editor';
 import { entity, inputLink, item, nsm, taggableMetrics, metrics } from '../../lib/state/page';
@@ -27,7 +27,9 @@ export function TicketPanel() {
           metrics={taggableMetrics.value}
           selectedId={current.inputMetricId}
           allowNone
-          describe={(m) => (m.role === 'team' ? `team metric · under ${parentName(m.parentId) ?? '?'}` : m.ownerTeam || 'no owner yet')}
+          describe={(m) =>
+            m.role === 'team' ? `team metric · under ${parentName(m.parentId) ?? '?'}` : m.ownerTeam || 'no owner yet'
+          }
           onPick={(metricId) => void saveChoice({ inputMetricId: metricId })}
         />
         {link ? (
@@ -56,7 +58,13 @@ export function TicketPanel() {
           <>
             <span class="score-value">{formatScore(score.score)}</span>
             <span class="score-label">
-              RICE × leverage{rank && <> · rank <strong>#{rank.rank}</strong> of {rank.of}</>}
+              RICE × leverage
+              {rank && (
+                <>
+                  {' '}
+                  · rank <strong>#{rank.rank}</strong> of {rank.of}
+                </>
+              )}
             </span>
           </>
         ) : (

@@ -11,7 +11,18 @@ import { ideaTitleFromTab } from '../../lib/domain/idea-title';
 import { metricById, resolveInputLink } from '../../lib/domain/tree';
 import { request } from '../../lib/messaging/client';
 import { currentTab, loadCurrentTab, refreshTabContext, tabContext } from '../../lib/state/current-tab';
-import { loadError, loadState, metrics, nsm, observationsOf, ranking, settings, snapshot, taggableMetrics, tree } from '../../lib/state/workspace';
+import {
+  loadError,
+  loadState,
+  metrics,
+  nsm,
+  observationsOf,
+  ranking,
+  settings,
+  snapshot,
+  taggableMetrics,
+  tree,
+} from '../../lib/state/workspace';
 import { PERIOD_LABELS } from '../common/labels';
 import { siteLabel } from '../common/sites';
 import { Sparkline } from '../common/Sparkline';
@@ -37,7 +48,8 @@ function NorthStar() {
   const values = observationsOf(north.id);
   const latest = values[values.length - 1];
   const previous = values[values.length - 2];
-  const change = latest && previous && previous.value !== 0 ? (latest.value - previous.value) / Math.abs(previous.value) : null;
+  const change =
+    latest && previous && previous.value !== 0 ? (latest.value - previous.value) / Math.abs(previous.value) : null;
   return (
     <section class="nsm-box" aria-labelledby="nsm-name">
       <p class="eyebrow">North Star{north.period ? ` · ${PERIOD_LABELS[north.period]}` : ''}</p>
@@ -51,7 +63,8 @@ function NorthStar() {
             <p class="small muted">
               {change !== null ? (
                 <span class={change >= 0 ? 'trend up' : 'trend down'}>
-                  <span aria-hidden="true">{change >= 0 ? '▲' : '▼'}</span> {change >= 0 ? 'up' : 'down'} {formatPercent(Math.abs(change))}
+                  <span aria-hidden="true">{change >= 0 ? '▲' : '▼'}</span> {change >= 0 ? 'up' : 'down'}{' '}
+                  {formatPercent(Math.abs(change))}
                 </span>
               ) : null}{' '}
               on {latest.at}
@@ -84,7 +97,10 @@ function ThisPage() {
   return (
     <section class="this-page" aria-labelledby="page-heading">
       <h2 id="page-heading">
-        This page <span class="pill">{tab.link.site === 'web' ? new URL(tab.link.url).hostname : `${siteLabel(tab.link.site)} ${tab.link.key}`}</span>
+        This page{' '}
+        <span class="pill">
+          {tab.link.site === 'web' ? new URL(tab.link.url).hostname : `${siteLabel(tab.link.site)} ${tab.link.key}`}
+        </span>
       </h2>
       {item ? (
         <div class="linked">
@@ -131,7 +147,8 @@ async function addIdea(event: Event): Promise<void> {
   event.preventDefault();
   const current = tree.value;
   const tab = currentTab.value;
-  const suggested = tab?.link && !tabContext.value?.item ? ideaTitleFromTab(tab.title, tab.link.key, siteLabel(tab.link.site)) : '';
+  const suggested =
+    tab?.link && !tabContext.value?.item ? ideaTitleFromTab(tab.title, tab.link.key, siteLabel(tab.link.site)) : '';
   const title = (ideaTitle.value ?? suggested).trim();
   if (!current || !title) return;
   try {
@@ -163,7 +180,10 @@ function QuickAdd() {
         <input
           id="idea-title"
           type="text"
-          value={ideaTitle.value ?? (linkable && tab?.link ? ideaTitleFromTab(tab.title, tab.link.key, siteLabel(tab.link.site)) : '')}
+          value={
+            ideaTitle.value ??
+            (linkable && tab?.link ? ideaTitleFromTab(tab.title, tab.link.key, siteLabel(tab.link.site)) : '')
+          }
           placeholder="What would move the North Star?"
           onInput={(e) => (ideaTitle.value = e.currentTarget.value)}
         />
@@ -197,7 +217,10 @@ export function Popup() {
   const ready = loadState.value !== 'loading' || snapshot.value;
   const customDomains = settings.value?.customDomains;
   useEffect(() => {
-    if (customDomains) void loadCurrentTab(customDomains).catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)));
+    if (customDomains)
+      void loadCurrentTab(customDomains).catch(
+        (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
+      );
   }, [customDomains]);
   return (
     <div class="popup">

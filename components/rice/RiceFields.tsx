@@ -86,12 +86,7 @@ export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, rea
         CONFIDENCE_LEVELS.map((l) => `${l.value * 100} ${l.label.toLowerCase()}`).join(' · '),
         numberInput('confidence'),
       )}
-      {field(
-        'effort',
-        'Effort',
-        'person-months',
-        numberInput('effort'),
-      )}
+      {field('effort', 'Effort', 'person-months', numberInput('effort'))}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * The page.open request that entrypoints/early-request.ts sent at document_start, left in
  * the isolated world for the content script, which starts only once the page has parsed.
  */
-import type { PageOpening, Reply } from '@/lib/messaging/protocol';
+import type { PageOpening, Reply } from '../../lib/messaging/protocol';
 
 export const EARLY_GLOBAL = '__northStarLensEarly';
 

@@ -1,19 +1,38 @@
 import { effect } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
-import { BadgeLayer } from '@/components/badges/badge-layer';
-import { mountPill } from '@/components/panel/pill';
-import pillCss from '@/components/panel/pill.css?inline';
-import { onWorkspaceChange, request } from '@/lib/messaging/client';
-import type { SiteSettings } from '@/lib/messaging/protocol';
-import { flushDrafts, resetEditor } from '@/lib/state/draft-saver';
-import { applyChange, entity, expanded, loadPage, needsScores, pillPartOnly, prefetchPage, showEarly, writtenItem, type PrefetchedPage } from '@/lib/state/page';
-import { loadPanelCode, panelCode } from '@/lib/state/panel-code';
-import { rememberSelection } from '@/lib/state/selection';
+import { BadgeLayer } from '../../components/badges/badge-layer';
+import { mountPill } from '../../components/panel/pill';
+import pillCss from '../../components/panel/pill.css?inline';
+import { onWorkspaceChange, request } from '../../lib/messaging/client';
+import type { SiteSettings } from '../../lib/messaging/protocol';
+import { flushDrafts, resetEditor } from '../../lib/state/draft-saver';
+import {
+  applyChange,
+  entity,
+  expanded,
+  loadPage,
+  needsScores,
+  pillPartOnly,
+  prefetchPage,
+  showEarly,
+  writtenItem,
+  type PrefetchedPage,
+} from '../../lib/state/page';
+import { loadPanelCode, panelCode } from '../../lib/state/panel-code';
+import { rememberSelection } from '../../lib/state/selection';
 import { takeEarlyOpening } from './early';
 import { startLifetime } from './lifetime';
 import { shareWithPanel } from './share';
 import { mountShadowHost } from './shadow-host';
-import { adapterForUrl, entityAtUrl, entityLinkFromHref, entityLinkHere, entityOnPage, genericWebEntity, isListPage } from '@/lib/sites';
+import {
+  adapterForUrl,
+  entityAtUrl,
+  entityLinkFromHref,
+  entityLinkHere,
+  entityOnPage,
+  genericWebEntity,
+  isListPage,
+} from '../../lib/sites';
 
 /** A task boundary: what was drawn before it can be painted before what follows runs. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -25,7 +25,11 @@ export interface Lifetime {
 
 /** The part of the Navigation API read here (Chromium; Firefox falls back to polling). */
 interface NavigationLike {
-  addEventListener(type: 'navigate', listener: (event: { destination: { url: string } }) => void, options?: AddEventListenerOptions): void;
+  addEventListener(
+    type: 'navigate',
+    listener: (event: { destination: { url: string } }) => void,
+    options?: AddEventListenerOptions,
+  ): void;
 }
 
 const ADDRESS_POLL_MS = 1000;

@@ -46,7 +46,10 @@ export async function broadcastChange(
  * last. The extension's own pages are left out: they hear the runtime message instead,
  * and no content script runs in them.
  */
-export function noticeOrder(tabs: readonly Tab[], { fromTabId, ownPagesStartWith }: { fromTabId?: number; ownPagesStartWith: string }): number[] {
+export function noticeOrder(
+  tabs: readonly Tab[],
+  { fromTabId, ownPagesStartWith }: { fromTabId?: number; ownPagesStartWith: string },
+): number[] {
   const ids = tabs.flatMap((tab) => (tab.id === undefined || tab.url?.startsWith(ownPagesStartWith) ? [] : [tab.id]));
   return [...ids.filter((id) => id !== fromTabId), ...ids.filter((id) => id === fromTabId)];
 }

@@ -7,7 +7,19 @@ import { browser } from 'wxt/browser';
 import { riceScore } from '../domain/rice';
 import { metricById, pathToNsm, resolveInputLink, shortName } from '../domain/tree';
 import type { Id, Item, Metric } from '../domain/types';
-import { BADGE_INDEX_LIMIT, type Badge, type BadgeIndex, type ChangeNotice, type HrefBadge, type ItemPatch, type LinkRef, type PageContext, type RequestOf, type RequestType, type Responses, type Request } from '../messaging/protocol';
+import {
+  BADGE_INDEX_LIMIT,
+  type Badge,
+  type BadgeIndex,
+  type ChangeNotice,
+  type HrefBadge,
+  type ItemPatch,
+  type LinkRef,
+  type PageContext,
+  type RequestOf,
+  type RequestType,
+  type Responses,
+} from '../messaging/protocol';
 import * as store from '../storage';
 import { scoreOf, withoutScore } from '../domain/score-list';
 import { adapterForSite, adapterForUrl, entityLinkFromHref } from '../sites';
@@ -35,8 +47,10 @@ const caches = new WeakMap<Db, WorkspaceCache>();
 
 /** The derived copy the handlers answer from for this connection (tests wait on its `load()`). */
 export function cacheFor(db: Db): WorkspaceCache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new WorkspaceCache(db)));
+  const known = caches.get(db);
+  if (known) return known;
+  const cache = new WorkspaceCache(db);
+  caches.set(db, cache);
   return cache;
 }
 
@@ -60,7 +74,10 @@ export function mayWrite(type: StoredRequestType): boolean {
   return !READS.has(type);
 }
 
-export async function handle<T extends StoredRequestType>(db: Db, request: RequestOf<T>): Promise<Handled<Responses[T]>> {
+export async function handle<T extends StoredRequestType>(
+  db: Db,
+  request: RequestOf<T>,
+): Promise<Handled<Responses[T]>> {
   const cache = cacheFor(db);
   const writing = mayWrite((request as StoredRequest).type);
   if (writing) cache.writeStarted();
@@ -124,12 +141,16 @@ async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache): Prom
       return wrote(null, 'metrics', 'items', 'observations');
     case 'item.create':
       return wroteItem(
-        await store.createItem(db, {
-          treeId: req.treeId,
-          title: req.title,
-          links: req.links,
-          inputMetricId: req.inputMetricId ?? null,
-        }, committedNow),
+        await store.createItem(
+          db,
+          {
+            treeId: req.treeId,
+            title: req.title,
+            links: req.links,
+            inputMetricId: req.inputMetricId ?? null,
+          },
+          committedNow,
+        ),
       );
     case 'item.update':
       await checkRicePatch(db, req.id, req.patch);
@@ -151,7 +172,10 @@ async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache): Prom
     case 'observations.list':
       return read(await store.listObservations(db, req.metricId));
     case 'review.add':
-      return wrote(await store.addReview(db, { treeId: req.treeId, answers: req.answers, note: req.note ?? '' }), 'reviews');
+      return wrote(
+        await store.addReview(db, { treeId: req.treeId, answers: req.answers, note: req.note ?? '' }),
+        'reviews',
+      );
     case 'settings.update':
       return wrote(await store.updateSettings(db, req.patch), 'settings');
     case 'workspace.export':
@@ -188,7 +212,11 @@ function wroteItem(item: Item): Handled<Item> {
 }
 
 /** What the dashboard loads: from the derived copy once it is there (every item of the tree, as listItems orders them). */
-async function snapshot(db: Db, cache: WorkspaceCache, requestedTreeId: string | undefined): Promise<Responses['snapshot.get']> {
+async function snapshot(
+  db: Db,
+  cache: WorkspaceCache,
+  requestedTreeId: string | undefined,
+): Promise<Responses['snapshot.get']> {
   const { settings, trees } = await cache.loadBasics();
   const tree = trees.find((t) => t.id === (requestedTreeId ?? settings.activeTreeId)) ?? trees[0] ?? null;
   if (!tree) return { settings, trees, tree: null, metrics: [], items: [], reviews: [], history: [] };
@@ -287,18 +315,28 @@ async function badges(db: Db, cache: WorkspaceCache, links: readonly LinkRef[]):
   const found = await store.findItemsByLinks(db, links);
   const metricsByTree = new Map<Id, Map<Id, Metric>>();
   for (const item of found.values()) {
-    if (!metricsByTree.has(item.treeId)) metricsByTree.set(item.treeId, metricById(await store.listMetrics(db, item.treeId)));
+    if (!metricsByTree.has(item.treeId))
+      metricsByTree.set(item.treeId, metricById(await store.listMetrics(db, item.treeId)));
   }
   return badgesFor(links, found, (treeId) => metricsByTree.get(treeId) ?? new Map());
 }
 
-async function badgesForHrefs(db: Db, cache: WorkspaceCache, base: string, hrefs: readonly string[]): Promise<HrefBadge[]> {
+async function badgesForHrefs(
+  db: Db,
+  cache: WorkspaceCache,
+  base: string,
+  hrefs: readonly string[],
+): Promise<HrefBadge[]> {
   const { customDomains } = (await cache.loadBasics()).settings;
   const links = hrefs.map((href) => entityLinkFromHref(href, base, customDomains));
   const unique = new Map<string, LinkRef>();
   for (const link of links) if (link) unique.set(`${link.site}:${link.key}`, { site: link.site, key: link.key });
-  const found = new Map((await badges(db, cache, [...unique.values()])).map((badge) => [`${badge.site}:${badge.key}`, badge]));
-  return links.map((link) => (link ? { site: link.site, key: link.key, badge: found.get(`${link.site}:${link.key}`) ?? null } : null));
+  const found = new Map(
+    (await badges(db, cache, [...unique.values()])).map((badge) => [`${badge.site}:${badge.key}`, badge]),
+  );
+  return links.map((link) =>
+    link ? { site: link.site, key: link.key, badge: found.get(`${link.site}:${link.key}`) ?? null } : null,
+  );
 }
 
 /**
@@ -313,15 +351,24 @@ async function badgeIndex(cache: WorkspaceCache, url: string): Promise<BadgeInde
   const snapshot = await cache.load();
   const links = new Map<string, LinkRef>();
   for (const item of snapshot.items.values()) {
-    for (const link of item.links) if (link.site === adapter.site) links.set(link.key, { site: link.site, key: link.key });
+    for (const link of item.links)
+      if (link.site === adapter.site) links.set(link.key, { site: link.site, key: link.key });
   }
   if (links.size > BADGE_INDEX_LIMIT) return null;
   const all = [...links.values()];
-  const badges = badgesFor(all, itemsByLinks(snapshot, all), (treeId) => treeEntry(snapshot, treeId)?.metricsById ?? new Map());
+  const badges = badgesFor(
+    all,
+    itemsByLinks(snapshot, all),
+    (treeId) => treeEntry(snapshot, treeId)?.metricsById ?? new Map(),
+  );
   return { site: adapter.site, origin: page.origin, badges };
 }
 
-function badgesFor(links: readonly LinkRef[], found: Map<string, Item>, metricsOf: (treeId: Id) => ReadonlyMap<Id, Metric>): Badge[] {
+function badgesFor(
+  links: readonly LinkRef[],
+  found: Map<string, Item>,
+  metricsOf: (treeId: Id) => ReadonlyMap<Id, Metric>,
+): Badge[] {
   const out: Badge[] = [];
   for (const link of links) {
     const item = found.get(`${link.site}:${link.key}`);

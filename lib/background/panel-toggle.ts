@@ -15,7 +15,11 @@ const EXPANDED_PANEL_SCRIPT = '/expanded-panel.js';
  * allow it; on a self-hosted instance its granted host; on any other page activeTab.
  */
 export async function injectExpandedPanel(tabId: number, frameId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [EXPANDED_PANEL_SCRIPT], injectImmediately: true });
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    files: [EXPANDED_PANEL_SCRIPT],
+    injectImmediately: true,
+  });
 }
 
 export async function togglePanelInTab(tabId: number): Promise<void> {

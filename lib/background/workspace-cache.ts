@@ -82,7 +82,8 @@ export class WorkspaceCache {
   async load(): Promise<Snapshot> {
     if (this.snapshot) return this.snapshot;
     const generation = this.generation;
-    const loading = (this.loading ??= readSnapshot(this.db));
+    this.loading ??= readSnapshot(this.db);
+    const loading = this.loading;
     try {
       const snapshot = await loading;
       if (generation === this.generation) this.snapshot = snapshot;
@@ -115,7 +116,8 @@ export class WorkspaceCache {
     if (!snapshot || this.writesInFlight !== 1) return null;
     return {
       metrics: snapshot.metricsById,
-      itemsBeside: (id) => [...(snapshot.chunks.get(store.chunkOf(id)) ?? [])].map((other) => snapshot.items.get(other)!),
+      itemsBeside: (id) =>
+        [...(snapshot.chunks.get(store.chunkOf(id)) ?? [])].map((other) => snapshot.items.get(other)!),
     };
   }
 
@@ -131,7 +133,10 @@ export class WorkspaceCache {
     const snapshot = this.snapshot;
     if (!snapshot) return;
     const tree = snapshot.trees.get(item.treeId);
-    if (!tree) return this.drop();
+    if (!tree) {
+      this.drop();
+      return;
+    }
     this.forget(snapshot, item.id);
     keep(snapshot, item);
     const score = scoreOf(item, tree.metricsById);
@@ -173,7 +178,11 @@ export function itemsByLinks(snapshot: Snapshot, links: readonly LinkRef[]): Map
     let best: Item | undefined;
     for (const id of snapshot.byLink.get(key) ?? []) {
       const item = snapshot.items.get(id);
-      if (item && (!best || item.updatedAt > best.updatedAt || (item.updatedAt === best.updatedAt && item.id < best.id))) best = item;
+      if (
+        item &&
+        (!best || item.updatedAt > best.updatedAt || (item.updatedAt === best.updatedAt && item.id < best.id))
+      )
+        best = item;
     }
     if (best) out.set(key, best);
   }
@@ -194,7 +203,13 @@ export function treeEntry(snapshot: Snapshot, treeId: Id): TreeEntry | null {
 async function readSnapshot(db: store.LensDb): Promise<Snapshot> {
   const [treeList, items] = await Promise.all([store.listTrees(db), store.listAllItems(db)]);
   const metricsPerTree = await Promise.all(treeList.map((tree) => store.listMetrics(db, tree.id)));
-  const snapshot: Snapshot = { items: new Map(), chunks: new Map(), byLink: new Map(), trees: new Map(), metricsById: new Map() };
+  const snapshot: Snapshot = {
+    items: new Map(),
+    chunks: new Map(),
+    byLink: new Map(),
+    trees: new Map(),
+    metricsById: new Map(),
+  };
   treeList.forEach((tree, i) => {
     const metrics = metricsPerTree[i]!;
     for (const metric of metrics) snapshot.metricsById.set(metric.id, metric);

@@ -50,13 +50,43 @@ function linksCell(item: Item): string {
 export function backlogCsv(ranking: Ranking): string {
   const rows: Cell[][] = [[...CSV_COLUMNS]];
   for (const r of ranking.ranked) {
-    rows.push([r.rank, r.item.title, r.score, 'ranked', r.input.name, r.metric.name, r.item.status, ...riceCells(r.item), linksCell(r.item)]);
+    rows.push([
+      r.rank,
+      r.item.title,
+      r.score,
+      'ranked',
+      r.input.name,
+      r.metric.name,
+      r.item.status,
+      ...riceCells(r.item),
+      linksCell(r.item),
+    ]);
   }
   for (const u of ranking.unscored) {
-    rows.push([null, u.item.title, null, `not scored: ${u.problem.message}`, u.input.name, u.metric.name, u.item.status, ...riceCells(u.item), linksCell(u.item)]);
+    rows.push([
+      null,
+      u.item.title,
+      null,
+      `not scored: ${u.problem.message}`,
+      u.input.name,
+      u.metric.name,
+      u.item.status,
+      ...riceCells(u.item),
+      linksCell(u.item),
+    ]);
   }
   for (const item of ranking.unlinked) {
-    rows.push([null, item.title, null, 'unlinked: serves no input metric', null, null, item.status, ...riceCells(item), linksCell(item)]);
+    rows.push([
+      null,
+      item.title,
+      null,
+      'unlinked: serves no input metric',
+      null,
+      null,
+      item.status,
+      ...riceCells(item),
+      linksCell(item),
+    ]);
   }
-  return rows.map(csvRow).join('\r\n') + '\r\n';
+  return `${rows.map(csvRow).join('\r\n')}\r\n`;
 }

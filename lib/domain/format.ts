@@ -53,7 +53,8 @@ let numberFormat: Intl.NumberFormat | null = null;
  * load even when the collapsed pill shows no such number.
  */
 function englishNumbers(): Intl.NumberFormat {
-  return (numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }));
+  numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  return numberFormat;
 }
 
 /** A full number with thousands separators and at most two decimals: 1234.567 -> "1,234.57". */

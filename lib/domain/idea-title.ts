@@ -8,7 +8,13 @@ export function ideaTitleFromTab(tabTitle: string, key: string, siteLabel: strin
   const keyPrefix = `[${key}]`;
   if (key && title.toLowerCase().startsWith(keyPrefix.toLowerCase())) title = title.slice(keyPrefix.length).trim();
   const lastSeparator = Math.max(title.lastIndexOf(' - '), title.lastIndexOf(' | '), title.lastIndexOf(' – '));
-  if (lastSeparator > 0 && title.slice(lastSeparator + 3).toLowerCase().includes(siteLabel.toLowerCase())) {
+  if (
+    lastSeparator > 0 &&
+    title
+      .slice(lastSeparator + 3)
+      .toLowerCase()
+      .includes(siteLabel.toLowerCase())
+  ) {
     title = title.slice(0, lastSeparator).trim();
   }
   return title;

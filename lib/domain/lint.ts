@@ -74,7 +74,10 @@ const VANITY_TERMS: { pattern: RegExp; label: string }[] = [
   { pattern: /\bdownloads?\b/, label: 'downloads' },
   { pattern: /\b(app\s+)?installs\b|\binstallations\b/, label: 'installs' },
   { pattern: /\bpage[\s-]?views?\b/, label: 'page views' },
-  { pattern: /\b(total|all[\s-]time|cumulative)\s+(users?|accounts?|members?|customers?|visitors?)\b/, label: 'total users' },
+  {
+    pattern: /\b(total|all[\s-]time|cumulative)\s+(users?|accounts?|members?|customers?|visitors?)\b/,
+    label: 'total users',
+  },
   { pattern: /\b(site|web|website|unique)\s+visitors?\b/, label: 'visitors' },
 ];
 
@@ -118,7 +121,8 @@ function checkNsmCount(nsms: Metric[]): Finding[] {
         id: 'one-nsm',
         severity: 'error',
         message:
-          'This tree has no North Star Metric. Pick the one number that measures the value customers get; every input metric and every item is judged by how it moves it.',
+          'This tree has no North Star Metric. Pick the one number that measures the value customers ' +
+          'get; every input metric and every item is judged by how it moves it.',
       },
     ];
   }
@@ -126,7 +130,10 @@ function checkNsmCount(nsms: Metric[]): Finding[] {
     {
       id: 'one-nsm',
       severity: 'error',
-      message: `This tree has ${nsms.length} North Star Metrics (${nsms.map((m) => quote(m.name)).join(', ')}). A tree has exactly one, so every team pulls in the same direction; keep one and make the others input or output metrics.`,
+      message:
+        `This tree has ${nsms.length} North Star Metrics (${nsms.map((m) => quote(m.name)).join(', ')}). ` +
+        `A tree has exactly one, so every team pulls in the same direction; keep one and make the ` +
+        `others input or output metrics.`,
     },
   ];
 }
@@ -139,7 +146,10 @@ function checkNsm(nsm: Metric): Finding[] {
       id: 'vanity-nsm',
       severity: 'warning',
       metricId: nsm.id,
-      message: `${quote(nsm.name)} looks like a vanity metric (${vanity}): it can grow while no customer gets value. A North Star measures value delivered, e.g. “weekly active teams” or “nights booked”.`,
+      message:
+        `${quote(nsm.name)} looks like a vanity metric (${vanity}): it can grow while no customer ` +
+        `gets value. A North Star measures value delivered, e.g. “weekly active teams” or “nights ` +
+        `booked”.`,
     });
   }
   if (looksRevenue(nsm)) {
@@ -147,7 +157,10 @@ function checkNsm(nsm: Metric): Finding[] {
       id: 'revenue-nsm',
       severity: 'warning',
       metricId: nsm.id,
-      message: `${quote(nsm.name)} is revenue, an output: it lags behind the value customers get and no single team can move it directly. Make the North Star the customer value that leads revenue, and keep revenue as an output metric.`,
+      message:
+        `${quote(nsm.name)} is revenue, an output: it lags behind the value customers get and ` +
+        `no single team can move it directly. Make the North Star the customer value that leads revenue, ` +
+        `and keep revenue as an output metric.`,
     });
   }
   if (nsm.period === null) {
@@ -155,7 +168,9 @@ function checkNsm(nsm: Metric): Finding[] {
       id: 'nsm-not-time-bound',
       severity: 'warning',
       metricId: nsm.id,
-      message: `${quote(nsm.name)} has no period. A North Star is time-bound (per week, per month...) so it can fall as well as rise and show this period's progress; an all-time total only grows.`,
+      message:
+        `${quote(nsm.name)} has no period. A North Star is time-bound (per week, per month...) ` +
+        `so it can fall as well as rise and show this period's progress; an all-time total only grows.`,
     });
   }
   return findings;
@@ -171,7 +186,9 @@ function checkInputs(inputs: Metric[]): Finding[] {
     findings.push({
       id: 'input-count',
       severity: 'warning',
-      message: `The tree has ${inputs.length} input metric${inputs.length === 1 ? '' : 's'}. 3 to 5 input metrics should drive the North Star: ${why}.`,
+      message:
+        `The tree has ${inputs.length} input metric${inputs.length === 1 ? '' : 's'}. 3 to 5 ` +
+        `input metrics should drive the North Star: ${why}.`,
     });
   }
   for (const input of inputs) {
@@ -180,7 +197,9 @@ function checkInputs(inputs: Metric[]): Finding[] {
         id: 'input-owner',
         severity: 'warning',
         metricId: input.id,
-        message: `Input metric ${quote(input.name)} has no owner team. A metric nobody owns is a metric nobody moves; name the team accountable for it.`,
+        message:
+          `Input metric ${quote(input.name)} has no owner team. A metric nobody owns is a metric ` +
+          `nobody moves; name the team accountable for it.`,
       });
     }
   }
@@ -189,7 +208,10 @@ function checkInputs(inputs: Metric[]): Finding[] {
     findings.push({
       id: 'teams-influence',
       severity: 'warning',
-      message: `Only ${teams.size} team${teams.size === 1 ? '' : 's'} own${teams.size === 1 ? 's' : ''} the input metrics. A North Star should be influenced by at least ${MIN_TEAMS} teams; one that a single team can move is a team metric, not the company's North Star.`,
+      message:
+        `Only ${teams.size} team${teams.size === 1 ? '' : 's'} own${teams.size === 1 ? 's' : ''} ` +
+        `the input metrics. A North Star should be influenced by at least ${MIN_TEAMS} teams; one ` +
+        `that a single team can move is a team metric, not the company's North Star.`,
     });
   }
   return findings;
@@ -206,7 +228,9 @@ function checkValidation(reviews: Review[], now: number): Finding[] {
     {
       id: 'validation-overdue',
       severity: 'warning',
-      message: `${when} Review it every quarter: does it still measure customer value, lead revenue and reflect the strategy? A North Star nobody checks drifts away from the business.`,
+      message:
+        `${when} Review it every quarter: does it still measure customer value, lead revenue ` +
+        `and reflect the strategy? A North Star nobody checks drifts away from the business.`,
     },
   ];
 }
@@ -225,7 +249,9 @@ function checkChurn(history: NsmChange[], now: number): Finding[] {
     {
       id: 'nsm-churn',
       severity: 'warning',
-      message: `The North Star changed ${changes} times in the last 12 months. An NSM that keeps changing cannot guide long-term decisions or show progress; change it at most once a year.`,
+      message:
+        `The North Star changed ${changes} times in the last 12 months. An NSM that keeps changing ` +
+        `cannot guide long-term decisions or show progress; change it at most once a year.`,
     },
   ];
 }
@@ -242,12 +268,18 @@ function checkRevenueCorrelation(nsm: Metric, metrics: Metric[], observations: O
     const outputObservations = observations.filter((o) => o.metricId === output.id);
     const { best } = leadLagCorrelation(nsmObservations, outputObservations, period);
     if (!best || best.r >= MIN_REVENUE_R) continue;
-    const lead = best.lag === 0 ? `in the same ${period}` : `with the NSM leading by ${best.lag} ${period}${best.lag === 1 ? '' : 's'}`;
+    const lead =
+      best.lag === 0
+        ? `in the same ${period}`
+        : `with the NSM leading by ${best.lag} ${period}${best.lag === 1 ? '' : 's'}`;
     findings.push({
       id: 'weak-revenue-correlation',
       severity: 'warning',
       metricId: output.id,
-      message: `${quote(nsm.name)} correlates weakly with ${quote(output.name)}: r = ${best.r.toFixed(2)} at best (${lead}, ${best.pairs} periods). A North Star should lead revenue; below r = ${MIN_REVENUE_R} over ${MIN_PAIRS} or more periods the tree is probably wrong or has gaps.`,
+      message:
+        `${quote(nsm.name)} correlates weakly with ${quote(output.name)}: r = ${best.r.toFixed(2)} ` +
+        `at best (${lead}, ${best.pairs} periods). A North Star should lead revenue; below r = ${MIN_REVENUE_R} ` +
+        `over ${MIN_PAIRS} or more periods the tree is probably wrong or has gaps.`,
     });
   }
   return findings;
@@ -260,7 +292,8 @@ function checkHealth(metrics: Metric[]): Finding[] {
       id: 'no-health-metric',
       severity: 'info',
       message:
-        'No health metric guards the North Star. Optimising one number has blind spots (growth bought with support load, churn or slower pages); add a counter metric that must not get worse.',
+        'No health metric guards the North Star. Optimising one number has blind spots (growth bought ' +
+        'with support load, churn or slower pages); add a counter metric that must not get worse.',
     },
   ];
 }

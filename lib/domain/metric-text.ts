@@ -6,7 +6,15 @@
 import { parseFieldNumber } from './number-text';
 import type { Metric } from './types';
 
-export const METRIC_TEXT_FIELDS = ['name', 'definition', 'unit', 'ownerTeam', 'leverage', 'target', 'sourceUrls'] as const;
+export const METRIC_TEXT_FIELDS = [
+  'name',
+  'definition',
+  'unit',
+  'ownerTeam',
+  'leverage',
+  'target',
+  'sourceUrls',
+] as const;
 export type MetricTextField = (typeof METRIC_TEXT_FIELDS)[number];
 export type MetricText = Partial<Record<MetricTextField, string>>;
 export type MetricTextPatch = Partial<Pick<Metric, MetricTextField>>;
@@ -40,10 +48,15 @@ function isHttpUrl(text: string): boolean {
 export function metricFieldProblem(field: MetricTextField, text: string): string | null {
   switch (field) {
     case 'name':
-      return text.trim() === '' ? 'A metric needs a name' : text.length > 500 ? 'Keep the name under 500 characters' : null;
+      return text.trim() === ''
+        ? 'A metric needs a name'
+        : text.length > 500
+          ? 'Keep the name under 500 characters'
+          : null;
     case 'leverage': {
       const parsed = parseFieldNumber(text);
-      if (!parsed.ok || parsed.value === null) return 'Leverage is a number: 1 is normal, 2 moves the North Star twice as much';
+      if (!parsed.ok || parsed.value === null)
+        return 'Leverage is a number: 1 is normal, 2 moves the North Star twice as much';
       return parsed.value < 0 || parsed.value > 100 ? 'Leverage must be between 0 and 100' : null;
     }
     case 'target':

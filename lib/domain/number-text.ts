@@ -15,7 +15,9 @@ export function parseNumberText(text: string): number | null {
   const match = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?(k|m|b|bn)?$/i.exec(cleaned);
   if (!match || (match[2] === '' && !match[3])) return null;
   const [, sign, whole, fraction = '', suffix] = match;
-  const value = Number(`${sign}${(whole ?? '').replace(/,/g, '') || '0'}${fraction}`) * (suffix ? SUFFIX[suffix.toLowerCase()]! : 1);
+  const value =
+    Number(`${sign}${(whole ?? '').replace(/,/g, '') || '0'}${fraction}`) *
+    (suffix ? SUFFIX[suffix.toLowerCase()]! : 1);
   return Number.isFinite(value) ? value : null;
 }
 

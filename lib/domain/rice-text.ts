@@ -17,7 +17,10 @@ export function riceFieldText(field: RiceInputField, stored: number | null): str
 }
 
 /** The stored value the text stands for, or `invalid` when it is no number at all. */
-export function riceFieldValue(field: RiceInputField, text: string): { ok: true; value: number | null } | { ok: false } {
+export function riceFieldValue(
+  field: RiceInputField,
+  text: string,
+): { ok: true; value: number | null } | { ok: false } {
   const parsed = parseFieldNumber(text);
   if (!parsed.ok) return parsed;
   const value = field === 'confidence' && parsed.value !== null ? parsed.value / 100 : parsed.value;

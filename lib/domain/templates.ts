@@ -39,8 +39,16 @@ export const TEMPLATES: readonly TreeTemplate[] = [
       category: 'consumption',
     },
     inputs: [
-      { name: 'Bookable listings', definition: 'Listings with open dates in the next 90 days.', ownerTeam: 'Host growth' },
-      { name: 'Search-to-book conversion', definition: 'Share of searching guests who book within 7 days.', ownerTeam: 'Guest experience' },
+      {
+        name: 'Bookable listings',
+        definition: 'Listings with open dates in the next 90 days.',
+        ownerTeam: 'Host growth',
+      },
+      {
+        name: 'Search-to-book conversion',
+        definition: 'Share of searching guests who book within 7 days.',
+        ownerTeam: 'Guest experience',
+      },
       { name: 'Repeat guests', definition: 'Guests who book again within 12 months.', ownerTeam: 'Loyalty' },
       { name: 'Average nights per booking', definition: 'Nights per confirmed booking.', ownerTeam: 'Trips' },
     ],
@@ -57,10 +65,22 @@ export const TEMPLATES: readonly TreeTemplate[] = [
       category: 'engagement',
     },
     inputs: [
-      { name: 'New teams activated', definition: 'Teams sending 100 messages in their first 14 days.', ownerTeam: 'Onboarding' },
+      {
+        name: 'New teams activated',
+        definition: 'Teams sending 100 messages in their first 14 days.',
+        ownerTeam: 'Onboarding',
+      },
       { name: 'Members invited per team', definition: 'Invitations accepted per active team.', ownerTeam: 'Growth' },
-      { name: 'Integrations connected', definition: 'Teams with at least one integration posting messages.', ownerTeam: 'Platform' },
-      { name: 'Mobile senders', definition: 'Members who sent a message from mobile in the week.', ownerTeam: 'Mobile' },
+      {
+        name: 'Integrations connected',
+        definition: 'Teams with at least one integration posting messages.',
+        ownerTeam: 'Platform',
+      },
+      {
+        name: 'Mobile senders',
+        definition: 'Members who sent a message from mobile in the week.',
+        ownerTeam: 'Mobile',
+      },
     ],
   },
   {
@@ -75,10 +95,22 @@ export const TEMPLATES: readonly TreeTemplate[] = [
       category: 'engagement',
     },
     inputs: [
-      { name: 'Activated accounts', definition: 'Accounts that sent events and built a first chart.', ownerTeam: 'Onboarding' },
+      {
+        name: 'Activated accounts',
+        definition: 'Accounts that sent events and built a first chart.',
+        ownerTeam: 'Onboarding',
+      },
       { name: 'Queries per user', definition: 'Queries run per querying user in the week.', ownerTeam: 'Analysis' },
-      { name: 'Shared charts viewed', definition: 'Views of charts shared by someone else.', ownerTeam: 'Collaboration' },
-      { name: 'Data sources connected', definition: 'Accounts with two or more connected sources.', ownerTeam: 'Integrations' },
+      {
+        name: 'Shared charts viewed',
+        definition: 'Views of charts shared by someone else.',
+        ownerTeam: 'Collaboration',
+      },
+      {
+        name: 'Data sources connected',
+        definition: 'Accounts with two or more connected sources.',
+        ownerTeam: 'Integrations',
+      },
     ],
   },
   {
@@ -111,7 +143,11 @@ export const TEMPLATES: readonly TreeTemplate[] = [
       category: 'engagement',
     },
     inputs: [
-      { name: 'Projects created from templates', definition: 'New projects started from a template.', ownerTeam: 'Onboarding' },
+      {
+        name: 'Projects created from templates',
+        definition: 'New projects started from a template.',
+        ownerTeam: 'Onboarding',
+      },
       { name: 'Collaborators invited', definition: 'Invitations accepted per new project.', ownerTeam: 'Growth' },
       { name: 'Tasks completed', definition: 'Tasks marked done per active project.', ownerTeam: 'Core workflow' },
     ],
@@ -128,9 +164,21 @@ export const TEMPLATES: readonly TreeTemplate[] = [
       category: 'customer-growth',
     },
     inputs: [
-      { name: 'First-service activation', definition: 'New customers active on their first service within 30 days.', ownerTeam: 'Onboarding' },
-      { name: 'Cross-service trials', definition: 'Customers who started a trial of a second service.', ownerTeam: 'Cross-sell' },
-      { name: 'Shared identity sign-ins', definition: 'Customers signing in to two services with one account.', ownerTeam: 'Identity' },
+      {
+        name: 'First-service activation',
+        definition: 'New customers active on their first service within 30 days.',
+        ownerTeam: 'Onboarding',
+      },
+      {
+        name: 'Cross-service trials',
+        definition: 'Customers who started a trial of a second service.',
+        ownerTeam: 'Cross-sell',
+      },
+      {
+        name: 'Shared identity sign-ins',
+        definition: 'Customers signing in to two services with one account.',
+        ownerTeam: 'Identity',
+      },
       { name: 'Bundle adoption', definition: 'Customers on a plan that bundles services.', ownerTeam: 'Pricing' },
     ],
   },

@@ -63,7 +63,7 @@ export function resolveInputLink(byId: ReadonlyMap<Id, Metric>, metricId: Id | n
   if (metric.role === 'input') return { metric, input: metric, leverage: metric.leverage };
   if (metric.role !== 'team' || metric.parentId === null) return null;
   const input = byId.get(metric.parentId);
-  if (!input || input.role !== 'input') return null;
+  if (input?.role !== 'input') return null;
   return { metric, input, leverage: metric.leverage * input.leverage };
 }
 
@@ -74,5 +74,8 @@ export function shortName(metric: Pick<Metric, 'name'>, max = 18): string {
   const chars = Array.from(name);
   if (chars.length <= max) return name;
   const limit = Math.max(1, Math.floor(max));
-  return `${chars.slice(0, limit - 1).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, limit - 1)
+    .join('')
+    .trimEnd()}…`;
 }

@@ -110,7 +110,9 @@ export function parseWorkspaceFile(raw: unknown): ParsedWorkspaceFile {
 }
 
 export function problemPath(problem: IntegrityProblem): string {
-  return problem.store === 'settings' ? `settings.${problem.field}` : `${problem.store}[${problem.index}].${problem.field}`;
+  return problem.store === 'settings'
+    ? `settings.${problem.field}`
+    : `${problem.store}[${problem.index}].${problem.field}`;
 }
 
 /**
@@ -236,7 +238,12 @@ function findDuplicateId(records: readonly { id: Id }[]): number | null {
   return null;
 }
 
-function missing(store: IntegrityProblem['store'], index: number, field: string, what: 'tree' | 'metric'): IntegrityProblem {
+function missing(
+  store: IntegrityProblem['store'],
+  index: number,
+  field: string,
+  what: 'tree' | 'metric',
+): IntegrityProblem {
   return { store, index, field, message: `points at a ${what} that does not exist` };
 }
 

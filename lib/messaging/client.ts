@@ -58,14 +58,19 @@ export async function request<T extends RequestType>(message: RequestOf<T>): Pro
     }
   }
   if (isContextInvalidated(lastFailure)) {
-    throw new RequestError({ code: 'unavailable', message: 'North Star Lens was updated or reloaded: reload this page to use it.' });
+    throw new RequestError({
+      code: 'unavailable',
+      message: 'North Star Lens was updated or reloaded: reload this page to use it.',
+    });
   }
   throw new RequestError({ code: 'unavailable', message: 'North Star Lens is not answering. Try again in a moment.' });
 }
 
 /** The browser found no listener: the message was not delivered, so sending it again is safe. */
 function neverArrived(failure: unknown): boolean {
-  return failure instanceof Error && /receiving end does not exist|could not establish connection/i.test(failure.message);
+  return (
+    failure instanceof Error && /receiving end does not exist|could not establish connection/i.test(failure.message)
+  );
 }
 
 function isContextInvalidated(failure: unknown): boolean {

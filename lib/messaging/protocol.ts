@@ -8,7 +8,6 @@ import {
   EntityLinkSchema,
   FiniteSchema,
   IdSchema,
-  ItemSchema,
   MetricSchema,
   NameSchema,
   DateSchema,
@@ -20,16 +19,7 @@ import {
   TreeSchema,
 } from '../domain/schemas';
 import { GAMES, ITEM_STATUSES, METRIC_ROLES } from '../domain/types';
-import type {
-  Id,
-  Item,
-  Metric,
-  NsmChange,
-  Observation,
-  Review,
-  Settings,
-  Tree,
-} from '../domain/types';
+import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
 
 const LinkRefSchema = v.strictObject({ site: SiteSchema, key: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) });
 

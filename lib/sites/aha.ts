@@ -44,7 +44,11 @@ export const aha: SiteAdapter = {
   entityFromUrl,
   titleFrom: (doc, key) =>
     pickTitle(doc, key, TITLE_SELECTORS, (title) =>
-      stripAll(title, [/\s+[|–-]\s+Aha!?$/i, /^Aha!?\s+[|–-]\s+/i, new RegExp(`^${escapeRegExp(key)}\\s*[:–-]?\\s*`, 'i')]),
+      stripAll(title, [
+        /\s+[|–-]\s+Aha!?$/i,
+        /^Aha!?\s+[|–-]\s+/i,
+        new RegExp(`^${escapeRegExp(key)}\\s*[:–-]?\\s*`, 'i'),
+      ]),
     ),
   linkSelector: 'a[href*="/features/"], a[href*="/ideas/"]',
 };

@@ -36,7 +36,6 @@ export const amplitude: SiteAdapter = {
   ],
   hosts: /^(?:app|analytics)(?:\.eu)?\.amplitude\.com$/,
   entityFromUrl,
-  titleFrom: (doc, key) =>
-    pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[|–-]\s+Amplitude$/i])),
+  titleFrom: (doc, key) => pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[|–-]\s+Amplitude$/i])),
   linkSelector: 'a[href*="/chart/"], a[href*="/dashboard/"]',
 };

@@ -8,10 +8,38 @@ const NUMBER = /^[1-9][0-9]{0,9}$/;
 
 /** First path segments that are GitHub's own pages, never an owner. */
 const RESERVED_OWNERS = new Set([
-  'orgs', 'users', 'settings', 'marketplace', 'notifications', 'search', 'topics', 'sponsors',
-  'apps', 'features', 'login', 'logout', 'explore', 'collections', 'enterprise', 'organizations',
-  'codespaces', 'pulls', 'issues', 'new', 'about', 'pricing', 'security', 'trending', 'dashboard',
-  'account', 'site', 'contact', 'stars', 'watching', 'github-copilot', 'copilot',
+  'orgs',
+  'users',
+  'settings',
+  'marketplace',
+  'notifications',
+  'search',
+  'topics',
+  'sponsors',
+  'apps',
+  'features',
+  'login',
+  'logout',
+  'explore',
+  'collections',
+  'enterprise',
+  'organizations',
+  'codespaces',
+  'pulls',
+  'issues',
+  'new',
+  'about',
+  'pricing',
+  'security',
+  'trending',
+  'dashboard',
+  'account',
+  'site',
+  'contact',
+  'stars',
+  'watching',
+  'github-copilot',
+  'copilot',
 ]);
 
 function reference(owner: string, repo: string, number: string, path: 'issues' | 'pull', origin: string) {
@@ -55,10 +83,7 @@ const TITLE_SELECTORS = ['[data-testid="issue-title"]', '.js-issue-title', 'h1 b
 
 /** 'Title · Issue #42 · owner/repo' or 'Title by octocat · Pull Request #5 · owner/repo · GitHub'. */
 function cleanDocumentTitle(title: string): string {
-  return stripAll(title, [
-    /\s+·\s+GitHub$/,
-    /(?:\s+by\s+\S+)?\s+·\s+(?:Issue|Pull Request)\s+#\d+\s+·\s+\S+$/,
-  ]);
+  return stripAll(title, [/\s+·\s+GitHub$/, /(?:\s+by\s+\S+)?\s+·\s+(?:Issue|Pull Request)\s+#\d+\s+·\s+\S+$/]);
 }
 
 export const github: SiteAdapter = {

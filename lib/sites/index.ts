@@ -61,18 +61,17 @@ export function adapterForUrl(url: URL, customDomains: readonly CustomDomain[] =
 }
 
 /** The adapter of the URL's site and the entity its path names, or null when it names none. */
-function entityNamedBy(url: URL, customDomains: readonly CustomDomain[]): { adapter: SiteAdapter; key: string; url: string } | null {
+function entityNamedBy(
+  url: URL,
+  customDomains: readonly CustomDomain[],
+): { adapter: SiteAdapter; key: string; url: string } | null {
   const adapter = adapterForUrl(url, customDomains);
   const found = adapter?.entityFromUrl(url) ?? null;
   return adapter && found ? { adapter, ...found } : null;
 }
 
 /** The entity this page shows, with its title, or null when the page is not one. */
-export function entityOnPage(
-  url: URL,
-  doc: Document,
-  customDomains: readonly CustomDomain[] = [],
-): PageEntity | null {
+export function entityOnPage(url: URL, doc: Document, customDomains: readonly CustomDomain[] = []): PageEntity | null {
   const named = entityNamedBy(url, customDomains);
   if (named === null) return null;
   const { adapter, key } = named;
@@ -117,7 +116,11 @@ export function entityLinkFromHref(
  * at the page's own origin: what a board can work out at once for each of its links,
  * without trying every site as `entityLinkFromHref` does. A malformed href is no entity.
  */
-export function entityLinkHere(adapter: SiteAdapter, href: string, origin: string): Pick<EntityLinkRef, 'site' | 'key'> | null {
+export function entityLinkHere(
+  adapter: SiteAdapter,
+  href: string,
+  origin: string,
+): Pick<EntityLinkRef, 'site' | 'key'> | null {
   if (href.length > MAX_URL_LENGTH) return null;
   // Parsed once, as entityLinkFromHref does: this runs for every row a board adds, in its task.
   let url: URL;

@@ -41,10 +41,7 @@ const SUMMARY_SELECTORS = [
 
 /** '[ABC-12] Summary - Jira' (Cloud) or '[ABC-12] Summary - Acme JIRA' (Data Center). */
 function cleanDocumentTitle(title: string, key: string): string {
-  return stripAll(title, [
-    /\s+[-–|]\s+[^-–|]*\bjira\b[^-–|]*$/i,
-    new RegExp(`^\\[${escapeRegExp(key)}\\]\\s*`, 'i'),
-  ]);
+  return stripAll(title, [/\s+[-–|]\s+[^-–|]*\bjira\b[^-–|]*$/i, new RegExp(`^\\[${escapeRegExp(key)}\\]\\s*`, 'i')]);
 }
 
 export const jira: SiteAdapter = {

@@ -75,7 +75,6 @@ export const mixpanel: SiteAdapter = {
   matches: ['https://mixpanel.com/*', 'https://eu.mixpanel.com/*', 'https://in.mixpanel.com/*'],
   hosts: /^(?:(?:eu|in)\.)?mixpanel\.com$/,
   entityFromUrl,
-  titleFrom: (doc, key) =>
-    pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[|–-]\s+Mixpanel$/i])),
+  titleFrom: (doc, key) => pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[|–-]\s+Mixpanel$/i])),
   linkSelector: 'a[href*="/project/"], a[href*="/report/"]',
 };

@@ -13,7 +13,8 @@ const SHORT_ID = /^[A-Za-z0-9]{5,20}$/;
 function entityFromUrl(url: URL) {
   const [root, project, type, id] = pathSegments(url);
   if (root !== 'project' || !project || !NUMERIC_ID.test(project) || !id) return null;
-  const valid = (type === 'insights' && id !== 'new' && SHORT_ID.test(id)) || (type === 'dashboard' && NUMERIC_ID.test(id));
+  const valid =
+    (type === 'insights' && id !== 'new' && SHORT_ID.test(id)) || (type === 'dashboard' && NUMERIC_ID.test(id));
   if (!valid) return null;
   const key = `project/${project}/${type}/${id}`;
   return entity(key, `${url.origin}/${key}`);

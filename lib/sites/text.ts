@@ -12,7 +12,10 @@ export function cleanText(text: string | null | undefined): string {
   const collapsed = text.replace(/\s+/g, ' ').trim();
   if (collapsed.length <= MAX_TITLE_LENGTH) return collapsed;
   // Never keep half of a surrogate pair (an emoji cut in two) at the cut.
-  return collapsed.slice(0, MAX_TITLE_LENGTH).replace(/[\uD800-\uDBFF]$/, '').trimEnd();
+  return collapsed
+    .slice(0, MAX_TITLE_LENGTH)
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .trimEnd();
 }
 
 /** Editable titles (Trello, Asana) live in form fields, whose text is their value. */

@@ -12,11 +12,7 @@ function entityFromUrl(url: URL) {
   return entity(shortLink, `${url.origin}/c/${shortLink}`);
 }
 
-const TITLE_SELECTORS = [
-  '[data-testid="card-back-title-input"]',
-  '#js-dialog-title',
-  '.card-detail-title-assist',
-];
+const TITLE_SELECTORS = ['[data-testid="card-back-title-input"]', '#js-dialog-title', '.card-detail-title-assist'];
 
 export const trello: SiteAdapter = {
   site: 'trello',
@@ -25,7 +21,6 @@ export const trello: SiteAdapter = {
   matches: ['https://trello.com/*'],
   hosts: /^trello\.com$/,
   entityFromUrl,
-  titleFrom: (doc, key) =>
-    pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[|–-]\s+Trello$/i])),
+  titleFrom: (doc, key) => pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[|–-]\s+Trello$/i])),
   linkSelector: 'a[href*="/c/"]',
 };

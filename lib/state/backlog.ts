@@ -33,7 +33,8 @@ function passes(row: { item: BacklogRow['item'] }, input?: { id: Id }): boolean 
   if (filterStatus.value !== 'all' && item.status !== filterStatus.value) return false;
   if (filterSite.value !== 'all' && !item.links.some((l) => l.site === filterSite.value)) return false;
   const text = filterText.value.trim().toLowerCase();
-  if (text && !item.title.toLowerCase().includes(text) && !item.links.some((l) => l.key.toLowerCase().includes(text))) return false;
+  if (text && !item.title.toLowerCase().includes(text) && !item.links.some((l) => l.key.toLowerCase().includes(text)))
+    return false;
   return true;
 }
 
@@ -65,7 +66,11 @@ export const sitesInUse = computed(() => {
 });
 
 export const filtersActive = computed(
-  () => filterMetric.value !== 'all' || filterStatus.value !== 'all' || filterSite.value !== 'all' || filterText.value.trim() !== '',
+  () =>
+    filterMetric.value !== 'all' ||
+    filterStatus.value !== 'all' ||
+    filterSite.value !== 'all' ||
+    filterText.value.trim() !== '',
 );
 
 export function clearFilters(): void {

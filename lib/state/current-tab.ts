@@ -21,7 +21,10 @@ export const currentTab = signal<CurrentTab | null>(null);
 export const tabContext = signal<PageContext | null>(null);
 
 /** The page's own entity by its site's URL rules, else the page itself as a plain web link. */
-export function linkForUrl(url: string, customDomains: readonly { origin: string; site: EntityLink['site'] }[]): EntityLink | null {
+export function linkForUrl(
+  url: string,
+  customDomains: readonly { origin: string; site: EntityLink['site'] }[],
+): EntityLink | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -60,7 +63,9 @@ export async function refreshTabContext(): Promise<void> {
 }
 
 /** Reads the tab (the first time) and what its page is under these custom domains, then its context. */
-export async function loadCurrentTab(customDomains: readonly { origin: string; site: EntityLink['site'] }[]): Promise<void> {
+export async function loadCurrentTab(
+  customDomains: readonly { origin: string; site: EntityLink['site'] }[],
+): Promise<void> {
   const tab = await tabUnderPopup();
   const url = tab?.url ?? null;
   const link = url ? linkForUrl(url, customDomains) : null;

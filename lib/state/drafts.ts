@@ -37,7 +37,11 @@ function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V | undef
   return next;
 }
 
-function withField<F extends string>(fields: TextMap<F> | undefined, field: F, text: string | undefined): TextMap<F> | undefined {
+function withField<F extends string>(
+  fields: TextMap<F> | undefined,
+  field: F,
+  text: string | undefined,
+): TextMap<F> | undefined {
   const next: TextMap<F> = { ...fields };
   if (text === undefined) delete next[field];
   else next[field] = text;
@@ -63,7 +67,10 @@ export function createDraftStore<F extends string>(options: DraftOptions<F>): Dr
     });
     const pending = timers.get(key);
     if (pending) clearTimeout(pending);
-    timers.set(key, setTimeout(() => void flush(key), delay));
+    timers.set(
+      key,
+      setTimeout(() => void flush(key), delay),
+    );
   }
 
   async function flush(key: string): Promise<void> {

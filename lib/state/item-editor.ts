@@ -95,7 +95,9 @@ async function send(itemId: string, patch: ItemPatch, sent: Partial<Record<Edita
       }
       drafts.value = remaining;
       saveError.value = null;
-      saveState.value = Object.keys(remaining).some((f) => !fieldErrors.value[f as EditableField]) ? 'pending' : 'saved';
+      saveState.value = Object.keys(remaining).some((f) => !fieldErrors.value[f as EditableField])
+        ? 'pending'
+        : 'saved';
     });
   } catch (failure) {
     batch(() => {

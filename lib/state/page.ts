@@ -72,7 +72,8 @@ export async function loadPage(prefetched?: PrefetchedPage | null): Promise<void
   }
   if (!pageContext.value) loadState.value = 'loading';
   try {
-    const early = prefetched && prefetched.site === current.site && prefetched.key === current.key ? prefetched.reply : null;
+    const early =
+      prefetched && prefetched.site === current.site && prefetched.key === current.key ? prefetched.reply : null;
     const context = await (early ?? askContext(current));
     const chart = current.kind === 'analytics' ? await loadChart(current.url) : null;
     if (sequence !== loadSequence) return;
@@ -140,7 +141,9 @@ export function applyChange(notice: ChangeNotice): boolean {
   const context = pageContext.value;
   const current = entity.value;
   if (!written || !context || !current || loadState.value !== 'ready' || pillPartOnly.value) return true;
-  const showsIt = context.item ? context.item.id === written.id : written.links.some((l) => l.site === current.site && l.key === current.key);
+  const showsIt = context.item
+    ? context.item.id === written.id
+    : written.links.some((l) => l.site === current.site && l.key === current.key);
   if (!showsIt) return context.otherScores !== null;
   if (context.tree?.id !== written.treeId) return true;
   if (!context.item || !isNewer(context.item, written)) pageContext.value = { ...context, item: written };

@@ -20,13 +20,16 @@ const storedScore = computed(() => {
 });
 
 export const pillText = computed<{ text: string; tone: PillTone }>(() => {
-  if (panelCode.value === 'failed') return { text: 'North Star Lens could not open its panel: try again', tone: 'muted' };
+  if (panelCode.value === 'failed')
+    return { text: 'North Star Lens could not open its panel: try again', tone: 'muted' };
   if (loadState.value === 'error') return { text: 'North Star Lens: not available', tone: 'muted' };
   if (loadState.value !== 'ready') return { text: 'North Star…', tone: 'muted' };
   if (!hasTree.value) return { text: 'Set up your North Star', tone: 'muted' };
   if (entity.value?.kind === 'analytics') {
     const metric = chartMetric.value;
-    return metric ? { text: `Measures ${metric.name}`, tone: 'linked' } : { text: 'Chart not linked to a metric', tone: 'unlinked' };
+    return metric
+      ? { text: `Measures ${metric.name}`, tone: 'linked' }
+      : { text: 'Chart not linked to a metric', tone: 'unlinked' };
   }
   if (!item.value) return { text: 'Not tracked · no path to the NSM', tone: 'unlinked' };
   const link = inputLink.value;

@@ -15,7 +15,13 @@ import {
   type MetricTextField,
   type MetricTextPatch,
 } from '../domain/metric-text';
-import { applyRiceText, RICE_INPUT_FIELDS, riceFieldProblem, riceFieldValue, type RiceInputField } from '../domain/rice-text';
+import {
+  applyRiceText,
+  RICE_INPUT_FIELDS,
+  riceFieldProblem,
+  riceFieldValue,
+  type RiceInputField,
+} from '../domain/rice-text';
 import { inputMetricsOf, nsmOf } from '../domain/tree';
 import type { Id, Item, Metric, Observation } from '../domain/types';
 import { onWorkspaceChange, request } from '../messaging/client';
@@ -43,7 +49,8 @@ export const riceEdits = createDraftStore<RiceInputField>({
     }
     acceptItem(await request({ type: 'item.update', id: itemId, patch: { rice } }));
   },
-  fieldOfPath: (path) => (RICE_INPUT_FIELDS as readonly string[]).find((f) => path.endsWith(`.${f}`)) as RiceInputField ?? null,
+  fieldOfPath: (path) =>
+    ((RICE_INPUT_FIELDS as readonly string[]).find((f) => path.endsWith(`.${f}`)) as RiceInputField) ?? null,
 });
 
 /** Metric fields typed in the tree editor and not stored yet: the lints read them while the user types. */
@@ -56,7 +63,10 @@ export const metricEdits = createDraftStore<MetricTextField>({
     }
     acceptMetric(await request({ type: 'metric.update', id: metricId, patch }));
   },
-  fieldOfPath: (path) => (METRIC_TEXT_FIELDS as readonly string[]).find((f) => path.endsWith(`.${f}`) || path.includes(`.${f}[`)) as MetricTextField ?? null,
+  fieldOfPath: (path) =>
+    ((METRIC_TEXT_FIELDS as readonly string[]).find(
+      (f) => path.endsWith(`.${f}`) || path.includes(`.${f}[`),
+    ) as MetricTextField) ?? null,
 });
 
 export const tree = computed(() => snapshot.value?.tree ?? null);

@@ -31,9 +31,14 @@ export function notFound(what: string, id: string): StorageError {
 export function toStorageError(failure: unknown): StorageError {
   if (failure instanceof StorageError) return failure;
   const name = typeof failure === 'object' && failure !== null && 'name' in failure ? String(failure.name) : '';
-  return new StorageError('storage', USER_MESSAGES[name] ?? `${GENERIC_MESSAGE} (${name || 'unknown error'})`, undefined, {
-    cause: failure,
-  });
+  return new StorageError(
+    'storage',
+    USER_MESSAGES[name] ?? `${GENERIC_MESSAGE} (${name || 'unknown error'})`,
+    undefined,
+    {
+      cause: failure,
+    },
+  );
 }
 
 const GENERIC_MESSAGE = "The browser's database failed and nothing was changed; try again";

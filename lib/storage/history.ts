@@ -14,7 +14,12 @@ export async function listHistory(db: LensDb, treeId: Id): Promise<NsmChange[]> 
  * NSM while the tree had another one. Choosing a tree's first NSM is not a change; it
  * would otherwise count against the "NSM changed more than once a year" rule.
  */
-export function nsmChange(before: Metric | null, after: Metric, previousNsm: Metric | null, at: number): NsmChange | null {
+export function nsmChange(
+  before: Metric | null,
+  after: Metric,
+  previousNsm: Metric | null,
+  at: number,
+): NsmChange | null {
   if (after.role !== 'nsm') return null;
   const from = before?.role === 'nsm' ? before.name : previousNsm?.name;
   if (from === undefined || from === after.name) return null;

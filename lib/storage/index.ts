@@ -5,9 +5,27 @@ export { StorageError, type StorageErrorCode } from './errors';
 export { openWorkspaceDb } from './open';
 export { getSettings, updateSettings } from './settings';
 export { listTrees, createTree, updateTree, deleteTree } from './trees';
-export { listMetrics, createMetric, updateMetric, deleteMetric, findMetricBySourceUrl, type NewMetric } from './metrics';
+export {
+  listMetrics,
+  createMetric,
+  updateMetric,
+  deleteMetric,
+  findMetricBySourceUrl,
+  type NewMetric,
+} from './metrics';
 export { normaliseSourceUrl } from './source-url';
-export { listItems, listAllItems, getItem, createItem, updateItem, deleteItem, findItemsByLinks, type Committed, type CommittedNow, type NewItem } from './items';
+export {
+  listItems,
+  listAllItems,
+  getItem,
+  createItem,
+  updateItem,
+  deleteItem,
+  findItemsByLinks,
+  type Committed,
+  type CommittedNow,
+  type NewItem,
+} from './items';
 export { chunkOf } from './item-chunks';
 export { addObservation, listObservations, type NewObservation } from './observations';
 export { addReview, listReviews, type NewReview } from './reviews';

@@ -115,8 +115,10 @@ export async function changeItems(
   const changes = new Map<number, { put: Item[]; remove: Set<Id> }>();
   const changesOf = (id: Id) => {
     const chunk = chunkOf(id);
-    let change = changes.get(chunk);
-    if (!change) changes.set(chunk, (change = { put: [], remove: new Set() }));
+    const known = changes.get(chunk);
+    if (known) return known;
+    const change = { put: [] as Item[], remove: new Set<Id>() };
+    changes.set(chunk, change);
     return change;
   };
   for (const id of remove) changesOf(id).remove.add(id);

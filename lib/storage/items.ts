@@ -55,7 +55,10 @@ export type CommittedNow = () => Committed | null;
 export async function createItem(db: LensDb, input: NewItem, committedNow?: CommittedNow): Promise<Item> {
   return write(db, ['trees', 'metrics', 'itemChunks', 'rankings'], async (tx) => {
     const committed = committedNow?.();
-    const [treeKey, metrics] = await Promise.all([tx.objectStore('trees').getKey(input.treeId), committed?.metrics ?? allMetrics(tx.objectStore('metrics'))]);
+    const [treeKey, metrics] = await Promise.all([
+      tx.objectStore('trees').getKey(input.treeId),
+      committed?.metrics ?? allMetrics(tx.objectStore('metrics')),
+    ]);
     if (treeKey === undefined) throw invalid('treeId', 'there is no tree with this id');
     const at = now();
     const item = checkRecord(ItemSchema, {
@@ -71,7 +74,10 @@ export async function createItem(db: LensDb, input: NewItem, committedNow?: Comm
       updatedAt: at,
     });
     checkInputMetric(metrics, item);
-    await Promise.all([changeItems(tx.objectStore('itemChunks'), { put: [item] }), adjustRanking(tx.objectStore('rankings'), metrics, null, item)]);
+    await Promise.all([
+      changeItems(tx.objectStore('itemChunks'), { put: [item] }),
+      adjustRanking(tx.objectStore('rankings'), metrics, null, item),
+    ]);
     return item;
   });
 }
@@ -118,7 +124,10 @@ export async function deleteItem(db: LensDb, id: Id): Promise<void> {
     const store = tx.objectStore('itemChunks');
     const [stored, metrics] = await Promise.all([getStoredItem(store, id), allMetrics(tx.objectStore('metrics'))]);
     if (!stored) throw notFound('item', id);
-    await Promise.all([changeItems(store, { remove: [id] }), adjustRanking(tx.objectStore('rankings'), metrics, stored, null)]);
+    await Promise.all([
+      changeItems(store, { remove: [id] }),
+      adjustRanking(tx.objectStore('rankings'), metrics, stored, null),
+    ]);
   });
 }
 
@@ -135,7 +144,9 @@ export async function findItemsByLinks(db: LensDb, refs: readonly LinkRef[], tre
   });
   const out = new Map<string, Item>();
   for (const [key, candidates] of found) {
-    const best = candidates.sort((a, b) => preference(b, treeId) - preference(a, treeId) || b.updatedAt - a.updatedAt)[0];
+    const best = candidates.sort(
+      (a, b) => preference(b, treeId) - preference(a, treeId) || b.updatedAt - a.updatedAt,
+    )[0];
     if (best) out.set(key, best);
   }
   return out;

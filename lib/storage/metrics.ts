@@ -38,7 +38,8 @@ export async function createMetric(db: LensDb, input: NewMetric): Promise<Metric
     const inTree = sortMetrics(await store.index('byTree').getAll(input.treeId));
     const nsm = inTree.find((m) => m.role === 'nsm') ?? null;
     const given = definedFields(input);
-    const defaultParent = input.role === 'input' || input.role === 'output' || input.role === 'health' ? (nsm?.id ?? null) : null;
+    const defaultParent =
+      input.role === 'input' || input.role === 'output' || input.role === 'health' ? (nsm?.id ?? null) : null;
     const metric = checkRecord(MetricSchema, {
       parentId: defaultParent,
       definition: '',
@@ -128,7 +129,8 @@ function checkParent(metric: Metric, inTree: Metric[]): void {
   const parent = byId.get(metric.parentId);
   if (!parent) throw invalid('parentId', 'there is no metric with this id in the same tree');
   byId.set(metric.id, metric);
-  if (leadsBackTo(metric.id, parent, byId)) throw invalid('parentId', 'a metric cannot sit under itself or its own descendants');
+  if (leadsBackTo(metric.id, parent, byId))
+    throw invalid('parentId', 'a metric cannot sit under itself or its own descendants');
 }
 
 async function recordNsmChange(
@@ -153,5 +155,7 @@ async function unlinkItems(items: Store<'itemChunks', 'readwrite'>, metricId: Id
 
 function sortMetrics(metrics: Metric[]): Metric[] {
   const rank = (role: MetricRole) => METRIC_ROLES.indexOf(role);
-  return metrics.sort((a, b) => rank(a.role) - rank(b.role) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return metrics.sort(
+    (a, b) => rank(a.role) - rank(b.role) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
 }

@@ -42,7 +42,9 @@ export async function addObservation(db: LensDb, input: NewObservation): Promise
 
 /** Oldest date first; an unknown metric has none. */
 export async function listObservations(db: LensDb, metricId: Id): Promise<Observation[]> {
-  return read(db, ['observations'], (tx) => tx.objectStore('observations').index('byMetricDate').getAll(observationsOf(metricId)));
+  return read(db, ['observations'], (tx) =>
+    tx.objectStore('observations').index('byMetricDate').getAll(observationsOf(metricId)),
+  );
 }
 
 /** Every [metricId, date] key of one metric: arrays sort after strings, so [id, []] closes the range. */

@@ -20,7 +20,10 @@ export async function rankedScoresOf(db: LensDb, treeId: Id): Promise<number[]> 
   if (stored) return stored.scores;
   try {
     return await write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
-      const scores = scoresOf(await itemsOfTree(tx.objectStore('itemChunks'), treeId), await tx.objectStore('metrics').index('byTree').getAll(treeId));
+      const scores = scoresOf(
+        await itemsOfTree(tx.objectStore('itemChunks'), treeId),
+        await tx.objectStore('metrics').index('byTree').getAll(treeId),
+      );
       await tx.objectStore('rankings').put({ treeId, scores });
       return scores;
     });
@@ -29,7 +32,10 @@ export async function rankedScoresOf(db: LensDb, treeId: Id): Promise<number[]> 
     // the write (storage full), a read must still be answered: rank from the items.
     if (!(failure instanceof StorageError) || failure.code !== 'storage') throw failure;
     return read(db, ['metrics', 'itemChunks'], async (tx) =>
-      scoresOf(await itemsOfTree(tx.objectStore('itemChunks'), treeId), await tx.objectStore('metrics').index('byTree').getAll(treeId)),
+      scoresOf(
+        await itemsOfTree(tx.objectStore('itemChunks'), treeId),
+        await tx.objectStore('metrics').index('byTree').getAll(treeId),
+      ),
     );
   }
 }

@@ -48,9 +48,23 @@ export type LensTx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTr
  * One store of some transaction, for helpers that work inside a caller's transaction;
  * which other stores that transaction spans does not matter to them.
  */
-export type Store<N extends StoreName, M extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<LensSchema, any, N, M>;
+export type Store<N extends StoreName, M extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<
+  LensSchema,
+  ArrayLike<StoreName>,
+  N,
+  M
+>;
 
-export const ALL_STORES = ['trees', 'metrics', 'observations', 'itemChunks', 'reviews', 'history', 'settings', 'rankings'] as const;
+export const ALL_STORES = [
+  'trees',
+  'metrics',
+  'observations',
+  'itemChunks',
+  'reviews',
+  'history',
+  'settings',
+  'rankings',
+] as const;
 
 /** The one string a page entity is found by: the site never contains ':', so it cannot be ambiguous. */
 export function linkKey(link: { site: SiteId; key: string }): string {

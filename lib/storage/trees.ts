@@ -18,7 +18,13 @@ export async function listTrees(db: LensDb): Promise<Tree[]> {
 export async function createTree(db: LensDb, input: { name: string; game?: Game | null }): Promise<Tree> {
   return write(db, ['trees', 'settings'], async (tx) => {
     const at = now();
-    const tree = checkRecord(TreeSchema, { id: newId(), name: input.name, game: input.game ?? null, createdAt: at, updatedAt: at });
+    const tree = checkRecord(TreeSchema, {
+      id: newId(),
+      name: input.name,
+      game: input.game ?? null,
+      createdAt: at,
+      updatedAt: at,
+    });
     await tx.objectStore('trees').add(tree);
     const settings = await readSettings(tx.objectStore('settings'));
     if (settings.activeTreeId === null) {
@@ -51,7 +57,9 @@ export async function deleteTree(db: LensDb, id: Id): Promise<void> {
 
     const metricIds = await tx.objectStore('metrics').index('byTree').getAllKeys(id);
     const observations = tx.objectStore('observations');
-    const observationIds = (await each(metricIds, (m) => observations.index('byMetricDate').getAllKeys(observationsOf(m)))).flat();
+    const observationIds = (
+      await each(metricIds, (m) => observations.index('byMetricDate').getAllKeys(observationsOf(m)))
+    ).flat();
     await each(observationIds, (o) => observations.delete(o));
     await each(metricIds, (m) => tx.objectStore('metrics').delete(m));
     const items = await itemsWhere(tx.objectStore('itemChunks'), 'byTree', id, (item) => item.treeId === id);

@@ -63,7 +63,11 @@ export async function launchBrowser(extensionDir) {
   };
   if (!extensionDir || !(await hasServiceWorker(extensionDir))) return browser;
 
-  const worker = () => context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://')).at(-1);
+  const worker = () =>
+    context
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith('chrome-extension://'))
+      .at(-1);
   const serviceWorker = async () => worker() ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
   const sw = await serviceWorker();
   const extensionId = new URL(sw.url()).host;

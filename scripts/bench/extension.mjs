@@ -22,7 +22,10 @@ export async function buildOurs(workDir) {
   // `--input-type=module` would make them ES modules without `require`.
   const script = join(workDir, 'build.mjs');
   const wxt = import.meta.resolve('wxt');
-  await writeFile(script, `import(${JSON.stringify(wxt)}).then((wxt) => wxt.build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)} }))`);
+  await writeFile(
+    script,
+    `import(${JSON.stringify(wxt)}).then((wxt) => wxt.build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)} }))`,
+  );
   try {
     await promisify(execFile)(process.execPath, [script], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   } catch (failure) {
@@ -59,7 +62,9 @@ export async function fileSize(extensionDir, file) {
 export async function contentScriptInjection(extensionDir) {
   const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8'));
   const matches = [...new Set(manifest.content_scripts.flatMap((cs) => cs.matches))];
-  const overlay = manifest.content_scripts.find((cs) => (cs.js ?? []).some((file) => file.split('/').pop() === 'overlay.js'));
+  const overlay = manifest.content_scripts.find((cs) =>
+    (cs.js ?? []).some((file) => file.split('/').pop() === 'overlay.js'),
+  );
   return { matches, runAt: overlay?.run_at ?? 'document_idle' };
 }
 

@@ -66,9 +66,17 @@ export async function timeToPanel(browser, ticket, expect, url = ticketUrl(ticke
     const firstPaint = await waitForMark(page, 'first-paint');
     const { commit, answer, start } = await page.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-      return { commit: performance.getEntriesByType('navigation')[0].responseStart, answer: at('bench:early-answer'), start: at('bench:overlay-start') };
+      return {
+        commit: performance.getEntriesByType('navigation')[0].responseStart,
+        answer: at('bench:early-answer'),
+        start: at('bench:overlay-start'),
+      };
     });
-    return { ms: shown - commit, answerFirst: answer === null || start === null ? null : answer < start, firstPaint: firstPaint - commit };
+    return {
+      ms: shown - commit,
+      answerFirst: answer === null || start === null ? null : answer < start,
+      firstPaint: firstPaint - commit,
+    };
   } finally {
     await page.close();
   }
@@ -202,14 +210,19 @@ export async function tagRoundTrips(browser, runs) {
         performance.clearMarks();
         document.documentElement.dataset.benchExpect = expect;
       }, pillFor(input));
-      await writer.evaluate((message) => {
-        performance.clearMarks();
-        document.documentElement.dataset.benchSend = JSON.stringify(message);
-        document.dispatchEvent(new Event('bench:send'));
-      }, { type: 'item.update', id: 'item-3', patch: { inputMetricId: `input-${input}` } });
+      await writer.evaluate(
+        (message) => {
+          performance.clearMarks();
+          document.documentElement.dataset.benchSend = JSON.stringify(message);
+          document.dispatchEvent(new Event('bench:send'));
+        },
+        { type: 'item.update', id: 'item-3', patch: { inputMetricId: `input-${input}` } },
+      );
       const shown = await waitForMark(reader, shownMark(pillFor(input)));
       const shownAt = await reader.evaluate((at) => performance.timeOrigin + at, shown);
-      const sentAt = await writer.evaluate(() => performance.timeOrigin + performance.getEntriesByName('bench:sent')[0].startTime);
+      const sentAt = await writer.evaluate(
+        () => performance.timeOrigin + performance.getEntriesByName('bench:sent')[0].startTime,
+      );
       // Where the time went: the clocks of the pages and of the worker share one origin.
       const write = (await browser.workerTimes()).find((t) => t.type === 'item.update');
       times.push({

@@ -17,7 +17,9 @@ export const BOARD_URL = `${JIRA}/jira/software/projects/BENCH/boards/1`;
  */
 export function ticketPage(url, expect, { hostWorkMs = 0 } = {}) {
   const key = new URL(url).pathname.split('/').pop();
-  const hostWork = hostWorkMs ? `<script>{ const end = performance.now() + ${hostWorkMs}; while (performance.now() < end); }</script>` : '';
+  const hostWork = hostWorkMs
+    ? `<script>{ const end = performance.now() + ${hostWorkMs}; while (performance.now() < end); }</script>`
+    : '';
   return `<!doctype html><html data-bench-expect="${expect}"><head><title>[${key}] Backlog idea - Jira</title>${hostWork}</head><body>
   <header>Jira · Acme</header>
   <main><div id="crumb">${key}</div><h1>Backlog idea ${key}</h1><p>Description of the ticket.</p></main>

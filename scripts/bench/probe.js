@@ -39,7 +39,8 @@
     if (!pill) return;
     mark('bench:pill');
     const expect = html.dataset.benchExpect ?? '';
-    if (pill.hasAttribute('data-bench-floor') || (expect && pill.textContent.includes(expect))) mark(`bench:shown:${expect}`);
+    if (pill.hasAttribute('data-bench-floor') || (expect && pill.textContent.includes(expect)))
+      mark(`bench:shown:${expect}`);
   };
 
   const checkBadge = (root) => {
@@ -72,7 +73,12 @@
     }
     mark('bench:attach');
     panelRoots.push(root);
-    new MutationObserver(() => checkPanel(root)).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    new MutationObserver(() => checkPanel(root)).observe(root, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
     return root;
   };
 
@@ -91,7 +97,10 @@
       const type = message?.type;
       performance.mark(`bench:request:${type}`);
       const reply = send(message, ...rest);
-      reply?.then?.(() => performance.mark(`bench:reply:${type}`), () => undefined);
+      reply?.then?.(
+        () => performance.mark(`bench:reply:${type}`),
+        () => undefined,
+      );
       return reply;
     };
     runtime.__benchTimed = true;
@@ -103,7 +112,10 @@
   const EARLY = '__northStarLensEarly';
   const early = globalThis[EARLY];
   if (early) {
-    early.reply?.then?.(() => performance.mark('bench:early-answer'), () => undefined);
+    early.reply?.then?.(
+      () => performance.mark('bench:early-answer'),
+      () => undefined,
+    );
     Object.defineProperty(globalThis, EARLY, {
       configurable: true,
       get() {

@@ -5,7 +5,13 @@
  * estimated, some are unlinked, as in a real backlog. Deterministic, so runs compare.
  */
 export const JIRA = 'https://acme.atlassian.net';
-export const INPUT_NAMES = ['Teams inviting a colleague', 'Projects shared', 'Boards created', 'Weekly comments', 'Integrations connected'];
+export const INPUT_NAMES = [
+  'Teams inviting a colleague',
+  'Projects shared',
+  'Boards created',
+  'Weekly comments',
+  'Integrations connected',
+];
 
 const AT = 1714550000000;
 const TREE = 'tree-bench';
@@ -44,7 +50,12 @@ export function benchWorkspace({ items: itemCount = 10_000, metrics: metricCount
       links: [{ site: 'jira', key: `BENCH-${n}`, url: `${JIRA}/browse/BENCH-${n}` }],
       // Tickets 1, 2 and 3 are the ones the bench opens: 1 and 3 move the first input, 2 the second.
       inputMetricId: unlinked ? null : n <= 3 ? inputs[n === 2 ? 1 : 0].id : taggable[n % taggable.length].id,
-      rice: { reach: 100 + (n % 900), impact: [0.25, 0.5, 1, 2, 3][n % 5], confidence: [0.5, 0.8, 1][n % 3], effort: 1 + (n % 12) },
+      rice: {
+        reach: 100 + (n % 900),
+        impact: [0.25, 0.5, 1, 2, 3][n % 5],
+        confidence: [0.5, 0.8, 1][n % 3],
+        effort: 1 + (n % 12),
+      },
       status: 'idea',
       notes: '',
       createdAt: AT + n,

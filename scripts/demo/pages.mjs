@@ -44,26 +44,46 @@ export function demoPages() {
     pages.push({
       url: `${DEMO_ORIGIN_JIRA}/browse/${key}`,
       name: `jira-${key}`,
-      html: page(`[${key}] ${title} - Jira`, 'Jira', `<p class="crumbs">Projects / Stays / ${key}</p>
+      html: page(
+        `[${key}] ${title} - Jira`,
+        'Jira',
+        `<p class="crumbs">Projects / Stays / ${key}</p>
 <h1 data-testid="issue.views.issue-base.foundation.summary.heading">${title}</h1>
 <div class="meta"><span>Status</span><span>${status}</span><span>Assignee</span><span>Unassigned</span><span>Sprint</span><span>Stays sprint 14</span></div>
-<p style="margin-top:24px;max-width:640px">Open the North Star panel (Alt+Shift+N or the toolbar button) to see which input metric this ticket moves and its rank.</p>`),
+<p style="margin-top:24px;max-width:640px">Open the North Star panel (Alt+Shift+N or the toolbar button) to see which input metric this ticket moves and its rank.</p>`,
+      ),
     });
   }
-  const columns = ['To do', 'In progress', 'Done'].map((status) => `<section class="col"><h2>${status}</h2>${TICKETS.filter((t) => t[2] === status)
-    .map(([key, title]) => `<div class="card"><div>${title}</div><a href="${DEMO_ORIGIN_JIRA}/browse/${key}">${key}</a></div>`)
-    .join('')}</section>`);
+  const columns = ['To do', 'In progress', 'Done'].map(
+    (status) =>
+      `<section class="col"><h2>${status}</h2>${TICKETS.filter((t) => t[2] === status)
+        .map(
+          ([key, title]) =>
+            `<div class="card"><div>${title}</div><a href="${DEMO_ORIGIN_JIRA}/browse/${key}">${key}</a></div>`,
+        )
+        .join('')}</section>`,
+  );
   pages.push({
     url: `${DEMO_ORIGIN_JIRA}/jira/software/projects/STAY/boards/1`,
     name: 'jira-board',
-    html: page('Stays board - Jira', 'Jira', `<p class="crumbs">Projects / Stays</p><h1>Stays board</h1><div class="board">${columns.join('')}</div>`),
+    html: page(
+      'Stays board - Jira',
+      'Jira',
+      `<p class="crumbs">Projects / Stays</p><h1>Stays board</h1><div class="board">${columns.join('')}</div>`,
+    ),
   });
-  const bars = [38, 41, 40, 44, 43, 47, 46, 50, 49, 52, 55, 54].map((h) => `<span style="height:${h * 4}px"></span>`).join('');
+  const bars = [38, 41, 40, 44, 43, 47, 46, 50, 49, 52, 55, 54]
+    .map((h) => `<span style="height:${h * 4}px"></span>`)
+    .join('');
   pages.push({
     url: DEMO_CHART_URL,
     name: 'amplitude-chart',
-    html: page('Nights booked | Amplitude', 'Amplitude', `<p class="crumbs">Staydemo / Charts</p><h1 data-testid="chart-title">Nights booked</h1>
-<div class="big">51,870 <span style="font-size:14px;color:#2b8a3e">+4.2% week over week</span></div><div class="chart">${bars}</div>`),
+    html: page(
+      'Nights booked | Amplitude',
+      'Amplitude',
+      `<p class="crumbs">Staydemo / Charts</p><h1 data-testid="chart-title">Nights booked</h1>
+<div class="big">51,870 <span style="font-size:14px;color:#2b8a3e">+4.2% week over week</span></div><div class="chart">${bars}</div>`,
+    ),
   });
   return pages;
 }

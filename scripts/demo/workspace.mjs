@@ -9,48 +9,168 @@ export function demoWorkspace(now = Date.now()) {
   const t = 'demo-tree';
   const at = now - 40 * DAY;
   const metric = (id, role, name, fields = {}) => ({
-    id, treeId: t, role, parentId: null, name, definition: '', unit: '', period: null, category: null,
-    ownerTeam: '', leverage: 1, sourceUrls: [], target: null, updatedAt: at, ...fields,
+    id,
+    treeId: t,
+    role,
+    parentId: null,
+    name,
+    definition: '',
+    unit: '',
+    period: null,
+    category: null,
+    ownerTeam: '',
+    leverage: 1,
+    sourceUrls: [],
+    target: null,
+    updatedAt: at,
+    ...fields,
   });
   const metrics = [
     metric('m-nsm', 'nsm', 'Nights booked', {
       definition: 'Nights booked by guests and not cancelled, counted on the night of the stay.',
-      unit: 'nights', period: 'week', category: 'consumption', target: 52000,
+      unit: 'nights',
+      period: 'week',
+      category: 'consumption',
+      target: 52000,
       sourceUrls: ['https://app.amplitude.com/analytics/staydemo/chart/nights01'],
     }),
-    metric('m-listings', 'input', 'Bookable listings', { parentId: 'm-nsm', ownerTeam: 'Host growth', period: 'week', leverage: 1.2, definition: 'Listings with open dates in the next 90 days.' }),
-    metric('m-conversion', 'input', 'Search-to-book conversion', { parentId: 'm-nsm', ownerTeam: 'Guest experience', period: 'week', leverage: 1.5, definition: 'Share of searching guests who book within 7 days.' }),
-    metric('m-repeat', 'input', 'Repeat guests', { parentId: 'm-nsm', ownerTeam: 'Loyalty', period: 'week', definition: 'Guests who book again within 12 months.' }),
-    metric('m-nights', 'input', 'Average nights per booking', { parentId: 'm-nsm', ownerTeam: 'Trips', period: 'week', leverage: 0.8 }),
-    metric('m-onboarded', 'team', 'Hosts completing onboarding', { parentId: 'm-listings', ownerTeam: 'Host growth', leverage: 0.9 }),
+    metric('m-listings', 'input', 'Bookable listings', {
+      parentId: 'm-nsm',
+      ownerTeam: 'Host growth',
+      period: 'week',
+      leverage: 1.2,
+      definition: 'Listings with open dates in the next 90 days.',
+    }),
+    metric('m-conversion', 'input', 'Search-to-book conversion', {
+      parentId: 'm-nsm',
+      ownerTeam: 'Guest experience',
+      period: 'week',
+      leverage: 1.5,
+      definition: 'Share of searching guests who book within 7 days.',
+    }),
+    metric('m-repeat', 'input', 'Repeat guests', {
+      parentId: 'm-nsm',
+      ownerTeam: 'Loyalty',
+      period: 'week',
+      definition: 'Guests who book again within 12 months.',
+    }),
+    metric('m-nights', 'input', 'Average nights per booking', {
+      parentId: 'm-nsm',
+      ownerTeam: 'Trips',
+      period: 'week',
+      leverage: 0.8,
+    }),
+    metric('m-onboarded', 'team', 'Hosts completing onboarding', {
+      parentId: 'm-listings',
+      ownerTeam: 'Host growth',
+      leverage: 0.9,
+    }),
     metric('m-revenue', 'output', 'Revenue', { parentId: 'm-nsm', unit: 'EUR', definition: 'Booking fees, weekly.' }),
-    metric('m-cancel', 'health', 'Host cancellation rate', { parentId: 'm-nsm', unit: '%', definition: 'Must not rise while we push bookings.' }),
+    metric('m-cancel', 'health', 'Host cancellation rate', {
+      parentId: 'm-nsm',
+      unit: '%',
+      definition: 'Must not rise while we push bookings.',
+    }),
   ];
   const jira = (key) => ({ site: 'jira', key, url: `https://staydemo.atlassian.net/browse/${key}` });
   const item = (id, title, inputMetricId, rice, status, links = []) => ({
-    id, treeId: t, title, links, inputMetricId, rice, status, notes: '', createdAt: at, updatedAt: at,
+    id,
+    treeId: t,
+    title,
+    links,
+    inputMetricId,
+    rice,
+    status,
+    notes: '',
+    createdAt: at,
+    updatedAt: at,
   });
   const items = [
-    item('i-1', 'Instant book for verified guests', 'm-conversion', { reach: 42000, impact: 2, confidence: 0.8, effort: 3 }, 'planned', [jira('STAY-101')]),
-    item('i-2', 'Host onboarding checklist', 'm-onboarded', { reach: 3500, impact: 3, confidence: 0.8, effort: 2 }, 'in-progress', [jira('STAY-102')]),
-    item('i-3', 'Saved searches with price alerts', 'm-repeat', { reach: 18000, impact: 1, confidence: 0.5, effort: 2 }, 'idea', [jira('STAY-103')]),
-    item('i-4', 'Weekly-stay discount', 'm-nights', { reach: 9000, impact: 1, confidence: 0.8, effort: 1 }, 'idea', [jira('STAY-104')]),
-    item('i-5', 'Map search on mobile', 'm-conversion', { reach: 30000, impact: 1, confidence: 0.8, effort: 4 }, 'planned', [jira('STAY-105')]),
-    item('i-6', 'Calendar sync with other platforms', 'm-listings', { reach: 6000, impact: 2, confidence: null, effort: 3 }, 'idea', [jira('STAY-106')]),
-    item('i-7', 'Redesign the footer', null, { reach: null, impact: null, confidence: null, effort: 1 }, 'idea', [jira('STAY-107')]),
-    item('i-8', 'Migrate the admin to the new framework', null, { reach: null, impact: null, confidence: null, effort: 5 }, 'planned', [jira('STAY-108')]),
+    item(
+      'i-1',
+      'Instant book for verified guests',
+      'm-conversion',
+      { reach: 42000, impact: 2, confidence: 0.8, effort: 3 },
+      'planned',
+      [jira('STAY-101')],
+    ),
+    item(
+      'i-2',
+      'Host onboarding checklist',
+      'm-onboarded',
+      { reach: 3500, impact: 3, confidence: 0.8, effort: 2 },
+      'in-progress',
+      [jira('STAY-102')],
+    ),
+    item(
+      'i-3',
+      'Saved searches with price alerts',
+      'm-repeat',
+      { reach: 18000, impact: 1, confidence: 0.5, effort: 2 },
+      'idea',
+      [jira('STAY-103')],
+    ),
+    item('i-4', 'Weekly-stay discount', 'm-nights', { reach: 9000, impact: 1, confidence: 0.8, effort: 1 }, 'idea', [
+      jira('STAY-104'),
+    ]),
+    item(
+      'i-5',
+      'Map search on mobile',
+      'm-conversion',
+      { reach: 30000, impact: 1, confidence: 0.8, effort: 4 },
+      'planned',
+      [jira('STAY-105')],
+    ),
+    item(
+      'i-6',
+      'Calendar sync with other platforms',
+      'm-listings',
+      { reach: 6000, impact: 2, confidence: null, effort: 3 },
+      'idea',
+      [jira('STAY-106')],
+    ),
+    item('i-7', 'Redesign the footer', null, { reach: null, impact: null, confidence: null, effort: 1 }, 'idea', [
+      jira('STAY-107'),
+    ]),
+    item(
+      'i-8',
+      'Migrate the admin to the new framework',
+      null,
+      { reach: null, impact: null, confidence: null, effort: 5 },
+      'planned',
+      [jira('STAY-108')],
+    ),
   ];
   const observations = [];
   const weeks = 20;
   // Week-to-week swings on a gentle rise: revenue follows them two weeks later, so the
   // validation chart shows the North Star leading revenue.
-  const swing = [0, 2600, -1800, 3100, -900, 1500, -2600, 800, 2900, -1400, 400, -3000, 2200, -600, 1700, -2100, 3300, -1200, 600, 2400, -500, 1900];
+  const swing = [
+    0, 2600, -1800, 3100, -900, 1500, -2600, 800, 2900, -1400, 400, -3000, 2200, -600, 1700, -2100, 3300, -1200, 600,
+    2400, -500, 1900,
+  ];
   const nightsAt = (w) => Math.round(40000 + w * 500 + swing[(w + 2) % swing.length]);
   for (let w = 0; w < weeks; w++) {
     const day = new Date(now - (weeks - w) * 7 * DAY).toISOString().slice(0, 10);
-    observations.push({ id: `o-n-${w}`, metricId: 'm-nsm', at: day, value: nightsAt(w), sourceUrl: '', note: '', updatedAt: at });
+    observations.push({
+      id: `o-n-${w}`,
+      metricId: 'm-nsm',
+      at: day,
+      value: nightsAt(w),
+      sourceUrl: '',
+      note: '',
+      updatedAt: at,
+    });
     const revenue = Math.round(nightsAt(w - 2) * 11.5 + (((w * 7) % 5) - 2) * 9000);
-    observations.push({ id: `o-r-${w}`, metricId: 'm-revenue', at: day, value: revenue, sourceUrl: '', note: '', updatedAt: at });
+    observations.push({
+      id: `o-r-${w}`,
+      metricId: 'm-revenue',
+      at: day,
+      value: revenue,
+      sourceUrl: '',
+      note: '',
+      updatedAt: at,
+    });
   }
   return {
     formatVersion: 1,
@@ -62,14 +182,27 @@ export function demoWorkspace(now = Date.now()) {
     ],
     metrics: [
       ...metrics,
-      { ...metric('p-nsm', 'nsm', 'Deep-work hours', { period: 'week', category: 'engagement' }), treeId: 'demo-personal' },
+      {
+        ...metric('p-nsm', 'nsm', 'Deep-work hours', { period: 'week', category: 'engagement' }),
+        treeId: 'demo-personal',
+      },
     ],
     observations,
     items,
     reviews: [
       {
-        id: 'r-1', treeId: t, at: now - 30 * DAY, note: 'Revenue follows nights booked by about two weeks.',
-        answers: { customerValue: true, leadsRevenue: true, reflectsStrategy: true, understandable: true, measurable: true, actionable: false },
+        id: 'r-1',
+        treeId: t,
+        at: now - 30 * DAY,
+        note: 'Revenue follows nights booked by about two weeks.',
+        answers: {
+          customerValue: true,
+          leadsRevenue: true,
+          reflectsStrategy: true,
+          understandable: true,
+          measurable: true,
+          actionable: false,
+        },
         updatedAt: now - 30 * DAY,
       },
     ],

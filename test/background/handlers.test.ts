@@ -10,7 +10,13 @@ const call = async <T extends StoredRequestType>(request: RequestOf<T>) => (awai
 async function seed() {
   const tree = await call({ type: 'tree.create', name: 'Product' });
   await call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
-  const input = await call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague', fields: { leverage: 2 } });
+  const input = await call({
+    type: 'metric.create',
+    treeId: tree.id,
+    role: 'input',
+    name: 'Teams inviting a colleague',
+    fields: { leverage: 2 },
+  });
   const scored = async (key: string, reach: number) => {
     const item = await call({
       type: 'item.create',
@@ -75,22 +81,38 @@ describe('what the background answers a page', () => {
 
   it("names a team metric's input in the pill's part, so the pill of an item tagged to a team shows that input", async () => {
     const { tree, input, a } = await seed();
-    const team = await call({ type: 'metric.create', treeId: tree.id, role: 'team', name: 'Invites sent from onboarding', fields: { parentId: input.id } });
+    const team = await call({
+      type: 'metric.create',
+      treeId: tree.id,
+      role: 'team',
+      name: 'Invites sent from onboarding',
+      fields: { parentId: input.id },
+    });
     await call({ type: 'item.update', id: a.id, patch: { inputMetricId: team.id } });
     const opening = await call({ type: 'page.open', url: 'https://acme.atlassian.net/browse/A-1' });
-    expect(opening.context?.metrics.map((m) => m.name)).toEqual(['Invites sent from onboarding', 'Teams inviting a colleague', 'Weekly active teams']);
+    expect(opening.context?.metrics.map((m) => m.name)).toEqual([
+      'Invites sent from onboarding',
+      'Teams inviting a colleague',
+      'Weekly active teams',
+    ]);
   });
 
   it('sends a chart page every metric: its panel offers them all to link the chart to', async () => {
     await seed();
     const opening = await call({ type: 'page.open', url: 'https://app.amplitude.com/analytics/acme/chart/mccedr54' });
     expect(opening.link).toEqual({ site: 'amplitude', key: expect.stringContaining('mccedr54') });
-    expect(opening.context?.metrics.map((m) => m.name).sort()).toEqual(['Teams inviting a colleague', 'Weekly active teams']);
+    expect(opening.context?.metrics.map((m) => m.name).sort()).toEqual([
+      'Teams inviting a colleague',
+      'Weekly active teams',
+    ]);
   });
 
   it('names no ticket for an address that names none, or on a site the user switched off', async () => {
     await seed();
-    const board = await call({ type: 'page.open', url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1' });
+    const board = await call({
+      type: 'page.open',
+      url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1',
+    });
     expect(board).toMatchObject({ link: null, context: null });
     await call({ type: 'settings.update', patch: { disabledSites: ['jira'] } });
     const off = await call({ type: 'page.open', url: 'https://acme.atlassian.net/browse/A-1' });
@@ -99,7 +121,13 @@ describe('what the background answers a page', () => {
 
   it('gives badges for tracked links only, with the metric short name and the leveraged score', async () => {
     await seed();
-    const badges = await call({ type: 'badges.lookup', links: [{ site: 'jira', key: 'A-2' }, { site: 'jira', key: 'ZZ-1' }] });
+    const badges = await call({
+      type: 'badges.lookup',
+      links: [
+        { site: 'jira', key: 'A-2' },
+        { site: 'jira', key: 'ZZ-1' },
+      ],
+    });
     expect(badges).toEqual([expect.objectContaining({ key: 'A-2', metricName: 'Teams inviting a…', score: 600 })]);
   });
 
@@ -108,7 +136,13 @@ describe('what the background answers a page', () => {
     const answers = await call({
       type: 'badges.forHrefs',
       base: 'https://acme.atlassian.net/jira/software/projects/A/boards/1',
-      hrefs: ['/browse/A-2', 'https://acme.atlassian.net/browse/ZZ-1', '#top', '/jira/your-work', '/browse/A-2?focus=1'],
+      hrefs: [
+        '/browse/A-2',
+        'https://acme.atlassian.net/browse/ZZ-1',
+        '#top',
+        '/jira/your-work',
+        '/browse/A-2?focus=1',
+      ],
     });
     expect(answers).toEqual([
       { site: 'jira', key: 'A-2', badge: expect.objectContaining({ metricName: 'Teams inviting a…', score: 600 }) },
@@ -121,18 +155,31 @@ describe('what the background answers a page', () => {
 
   it('gives a board page every tracked ticket of its site with the badge a lookup would give, and nothing of other sites', async () => {
     await seed();
-    await call({ type: 'item.create', treeId: (await call({ type: 'snapshot.get' })).tree!.id, title: 'Repo issue', links: [{ site: 'github', key: 'acme/app#1', url: 'https://github.com/acme/app/issues/1' }] });
-    const index = await call({ type: 'badges.index', url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1' });
+    await call({
+      type: 'item.create',
+      treeId: (await call({ type: 'snapshot.get' })).tree!.id,
+      title: 'Repo issue',
+      links: [{ site: 'github', key: 'acme/app#1', url: 'https://github.com/acme/app/issues/1' }],
+    });
+    const index = await call({
+      type: 'badges.index',
+      url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1',
+    });
     expect(index?.site).toBe('jira');
     expect(index?.origin).toBe('https://acme.atlassian.net');
-    const lookedUp = await call({ type: 'badges.lookup', links: ['A-1', 'A-2', 'A-3'].map((key) => ({ site: 'jira' as const, key })) });
+    const lookedUp = await call({
+      type: 'badges.lookup',
+      links: ['A-1', 'A-2', 'A-3'].map((key) => ({ site: 'jira' as const, key })),
+    });
     expect([...index!.badges].sort((x, y) => x.key.localeCompare(y.key))).toEqual(lookedUp);
     expect(await call({ type: 'badges.index', url: 'https://example.org/board' })).toBeNull();
   });
 
   it('gives no index for a site with more tracked tickets than a page should hold', async () => {
     await seed();
-    const exported = (await call({ type: 'workspace.export' })) as { items: { id: string; links: { key: string; url: string }[] }[] };
+    const exported = (await call({ type: 'workspace.export' })) as {
+      items: { id: string; links: { key: string; url: string }[] }[];
+    };
     const [template] = exported.items;
     const many = Array.from({ length: BADGE_INDEX_LIMIT + 1 }, (_, i) => ({
       ...template!,
@@ -140,7 +187,9 @@ describe('what the background answers a page', () => {
       links: [{ site: 'jira', key: `BULK-${i}`, url: `https://acme.atlassian.net/browse/BULK-${i}` }],
     }));
     await call({ type: 'workspace.import', document: { ...exported, items: many }, mode: 'replace' });
-    expect(await call({ type: 'badges.index', url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1' })).toBeNull();
+    expect(
+      await call({ type: 'badges.index', url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1' }),
+    ).toBeNull();
   });
 
   it('reports which stores a write changed, so views know to refresh', async () => {

@@ -23,12 +23,29 @@ const link = (key: string) => ({ site: 'jira' as const, key, url: `https://acme.
 async function seed() {
   const tree = await call({ type: 'tree.create', name: 'Product' });
   await call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
-  const invites = await call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague' });
+  const invites = await call({
+    type: 'metric.create',
+    treeId: tree.id,
+    role: 'input',
+    name: 'Teams inviting a colleague',
+  });
   const shares = await call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Projects shared' });
   const items = [];
-  for (const [key, reach] of [['A-1', 100], ['A-2', 300], ['A-3', 200]] as const) {
-    const item = await call({ type: 'item.create', treeId: tree.id, title: key, links: [link(key)], inputMetricId: invites.id });
-    items.push(await call({ type: 'item.update', id: item.id, patch: { rice: { reach, impact: 1, confidence: 1, effort: 1 } } }));
+  for (const [key, reach] of [
+    ['A-1', 100],
+    ['A-2', 300],
+    ['A-3', 200],
+  ] as const) {
+    const item = await call({
+      type: 'item.create',
+      treeId: tree.id,
+      title: key,
+      links: [link(key)],
+      inputMetricId: invites.id,
+    });
+    items.push(
+      await call({ type: 'item.update', id: item.id, patch: { rice: { reach, impact: 1, confidence: 1, effort: 1 } } }),
+    );
   }
   return { tree, invites, shares, items };
 }
@@ -36,7 +53,12 @@ async function seed() {
 /** What page.context would say for A-1 if it read everything from the database now. */
 async function fromDatabase(treeId: string, ownId: string) {
   const [items, metrics] = await Promise.all([listItems(db, treeId), listMetrics(db, treeId)]);
-  return rankedScores(rankItems(items.filter((i) => i.id !== ownId), metrics));
+  return rankedScores(
+    rankItems(
+      items.filter((i) => i.id !== ownId),
+      metrics,
+    ),
+  );
 }
 
 beforeEach(async () => {
@@ -61,7 +83,10 @@ describe('answers from the derived copy', () => {
     await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }], withScores: true });
     await copyRead();
     await call({ type: 'item.update', id: items[2]!.id, patch: { inputMetricId: shares.id } });
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }], withScores: true })).item?.inputMetricId).toBe(shares.id);
+    expect(
+      (await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-3' }], withScores: true })).item
+        ?.inputMetricId,
+    ).toBe(shares.id);
     const [badge] = await call({ type: 'badges.lookup', links: [{ site: 'jira', key: 'A-3' }] });
     expect(badge?.metricName).toBe('Projects shared');
   });
@@ -72,9 +97,15 @@ describe('answers from the derived copy', () => {
     await copyRead();
     await call({ type: 'item.delete', id: items[1]!.id });
     await call({ type: 'item.create', treeId: tree.id, title: 'new', links: [link('B-1')] });
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-2' }], withScores: true })).item).toBeNull();
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'B-1' }], withScores: true })).item?.title).toBe('new');
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true })).otherScores).toEqual([200]);
+    expect(
+      (await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-2' }], withScores: true })).item,
+    ).toBeNull();
+    expect(
+      (await call({ type: 'page.context', links: [{ site: 'jira', key: 'B-1' }], withScores: true })).item?.title,
+    ).toBe('new');
+    expect(
+      (await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true })).otherScores,
+    ).toEqual([200]);
   });
 
   it('re-rank every item when a metric’s leverage changes', async () => {
@@ -93,9 +124,13 @@ describe('answers from the derived copy', () => {
     await copyRead();
     const exported = await call({ type: 'workspace.export' });
     await call({ type: 'item.delete', id: items[0]!.id });
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true })).item).toBeNull();
+    expect(
+      (await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true })).item,
+    ).toBeNull();
     await call({ type: 'workspace.import', document: exported, mode: 'replace' });
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true })).item?.id).toBe(items[0]!.id);
+    expect(
+      (await call({ type: 'page.context', links: [{ site: 'jira', key: 'A-1' }], withScores: true })).item?.id,
+    ).toBe(items[0]!.id);
   });
 
   it('show a site switched off, and a newly created tree, to the next page', async () => {
@@ -107,7 +142,9 @@ describe('answers from the derived copy', () => {
     expect((await call({ type: 'sites.settings' })).disabledSites).toEqual(['jira']);
     const other = await call({ type: 'tree.create', name: 'Second product' });
     await call({ type: 'settings.update', patch: { activeTreeId: other.id } });
-    expect((await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-1' }], withScores: true })).tree?.name).toBe('Second product');
+    expect(
+      (await call({ type: 'page.context', links: [{ site: 'jira', key: 'NEW-1' }], withScores: true })).tree?.name,
+    ).toBe('Second product');
   });
 
   it('show a ticket renamed in the dashboard on its page', async () => {
@@ -152,7 +189,9 @@ describe('item writes made from the copy', () => {
     const { tree, shares, items } = await seed();
     await copyRead();
     await call({ type: 'metric.delete', id: shares.id });
-    await expect(call({ type: 'item.update', id: items[0]!.id, patch: { inputMetricId: shares.id } })).rejects.toMatchObject({
+    await expect(
+      call({ type: 'item.update', id: items[0]!.id, patch: { inputMetricId: shares.id } }),
+    ).rejects.toMatchObject({
       code: 'invalid',
       path: 'inputMetricId',
     });
@@ -176,7 +215,11 @@ describe('item writes made from the copy', () => {
   it('score a tag from the copy as the database would: the stored ranking a new worker reads matches', async () => {
     const { tree, shares, items } = await seed();
     await call({ type: 'metric.update', id: shares.id, patch: { leverage: 3 } });
-    const pageA2: RequestOf<'page.context'> = { type: 'page.context', links: [{ site: 'jira', key: 'A-2' }], withScores: true };
+    const pageA2: RequestOf<'page.context'> = {
+      type: 'page.context',
+      links: [{ site: 'jira', key: 'A-2' }],
+      withScores: true,
+    };
     await handle(await freshConnection(), pageA2); // a cold read stores the tree's ranking
     await copyRead();
     await call({ type: 'item.update', id: items[0]!.id, patch: { inputMetricId: shares.id } });
@@ -202,7 +245,13 @@ describe('item writes made from the copy', () => {
   it('keep every other item stored beside the written one, even one of no tree', async () => {
     const { items } = await seed();
     const target = items[0]!;
-    const orphan: Item = { ...target, id: idInChunkOf(target.id), treeId: 'tree-that-was-deleted', title: 'Orphan', links: [] };
+    const orphan: Item = {
+      ...target,
+      id: idInChunkOf(target.id),
+      treeId: 'tree-that-was-deleted',
+      title: 'Orphan',
+      links: [],
+    };
     const chunk = await db.get('itemChunks', chunkOf(target.id));
     await db.put('itemChunks', { ...chunk!, items: [...chunk!.items, orphan] });
     await copyRead();

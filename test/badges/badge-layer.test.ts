@@ -89,7 +89,9 @@ describe('the badge layer', () => {
     list = document.getElementById('rows') as HTMLUListElement;
     frames = [];
     lookup = vi.fn(async (hrefs: string[], base: string) => answerHrefs(hrefs, base));
-    refreshLookup = vi.fn(async (links: Pick<EntityLinkRef, 'site' | 'key'>[]) => answer(links.map((l) => ({ ...l, url: '' }))));
+    refreshLookup = vi.fn(async (links: Pick<EntityLinkRef, 'site' | 'key'>[]) =>
+      answer(links.map((l) => ({ ...l, url: '' }))),
+    );
     roots = new Map();
     const native = Element.prototype.attachShadow;
     vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
@@ -208,7 +210,9 @@ describe('the badge layer', () => {
     layer.start();
     rows(list, 1, 2);
     await settle();
-    refreshLookup.mockResolvedValueOnce([{ site: 'jira', key: 'ABC-2', itemId: 'item-2', metricName: 'Boards shared', score: 40 }]);
+    refreshLookup.mockResolvedValueOnce([
+      { site: 'jira', key: 'ABC-2', itemId: 'item-2', metricName: 'Boards shared', score: 40 },
+    ]);
     await layer.refresh();
     const anchors = [...list.querySelectorAll('a')];
     expect(refreshLookup.mock.calls[0]![0].map((link) => link.key)).toEqual(['ABC-1', 'ABC-2']);
@@ -366,7 +370,10 @@ describe('the badge layer', () => {
     it('still asks about links it cannot answer for: another host, or no ticket of its site', async () => {
       layer.start();
       layer.useIndex(index(), layer.changeCount);
-      list.insertAdjacentHTML('beforeend', '<li><a href="https://other.atlassian.net/browse/ABC-1">elsewhere</a></li><li><a href="/browse/ABC-2">ABC-2</a></li>');
+      list.insertAdjacentHTML(
+        'beforeend',
+        '<li><a href="https://other.atlassian.net/browse/ABC-1">elsewhere</a></li><li><a href="/browse/ABC-2">ABC-2</a></li>',
+      );
       await settle();
       expect(lookup).toHaveBeenCalledTimes(1);
       expect(lookup.mock.calls[0]![0]).toEqual(['https://other.atlassian.net/browse/ABC-1']);
@@ -387,7 +394,9 @@ describe('the badge layer', () => {
       layer.start();
       layer.useIndex(index(), layer.changeCount);
       refreshLookup.mockImplementation(async (links) =>
-        links.filter((l) => l.key === 'ABC-7').map((l) => ({ ...l, itemId: 'item-7', metricName: 'Projects shared', score: 50 })),
+        links
+          .filter((l) => l.key === 'ABC-7')
+          .map((l) => ({ ...l, itemId: 'item-7', metricName: 'Projects shared', score: 50 })),
       );
       await layer.refreshItem({ id: 'item-7', links: [{ site: 'jira', key: 'ABC-7' }] });
       expect(refreshLookup).toHaveBeenCalledWith([{ site: 'jira', key: 'ABC-7' }]);
@@ -401,7 +410,9 @@ describe('the badge layer', () => {
       layer.start();
       layer.useIndex(index(), layer.changeCount);
       let release: () => void = () => undefined;
-      refreshLookup.mockImplementationOnce((links) => new Promise((resolve) => (release = () => resolve(answer(links.map((l) => ({ ...l, url: '' })))))));
+      refreshLookup.mockImplementationOnce(
+        (links) => new Promise((resolve) => (release = () => resolve(answer(links.map((l) => ({ ...l, url: '' })))))),
+      );
       const refreshing = layer.refreshItem({ id: 'item-7', links: [{ site: 'jira', key: 'ABC-7' }] });
       rows(list, 7, 1);
       await settle();

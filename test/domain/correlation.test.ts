@@ -84,7 +84,9 @@ describe('periodIndex', () => {
   });
 
   it('agrees with periodKey: same key, same index', () => {
-    const days = Array.from({ length: 800 }, (_, i) => new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
+    const days = Array.from({ length: 800 }, (_, i) =>
+      new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+    );
     for (const period of PERIODS) {
       const keyToIndex = new Map<string, number>();
       for (const day of days) {

@@ -5,16 +5,35 @@ import type { Item, Metric } from '../../lib/domain/types';
 
 function metric(id: string, role: Metric['role'], name: string, parentId: string | null = null): Metric {
   return {
-    id, treeId: 't', role, parentId, name, definition: '', unit: '', period: null, category: null,
-    ownerTeam: 'Team', leverage: 1, sourceUrls: [], target: null, updatedAt: 0,
+    id,
+    treeId: 't',
+    role,
+    parentId,
+    name,
+    definition: '',
+    unit: '',
+    period: null,
+    category: null,
+    ownerTeam: 'Team',
+    leverage: 1,
+    sourceUrls: [],
+    target: null,
+    updatedAt: 0,
   };
 }
 
 function item(id: string, title: string, inputMetricId: string | null, rice: Partial<Item['rice']> = {}): Item {
   return {
-    id, treeId: 't', title, links: [], inputMetricId,
+    id,
+    treeId: 't',
+    title,
+    links: [],
+    inputMetricId,
     rice: { reach: 100, impact: 1, confidence: 1, effort: 1, ...rice },
-    status: 'idea', notes: '', createdAt: 0, updatedAt: 0,
+    status: 'idea',
+    notes: '',
+    createdAt: 0,
+    updatedAt: 0,
   };
 }
 
@@ -27,18 +46,31 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
   return rows;
 }
 
-const metrics = [metric('n', 'nsm', 'Nights booked'), metric('a', 'input', 'Bookable listings', 'n'), metric('b', 'team', 'Hosts onboarded', 'a')];
+const metrics = [
+  metric('n', 'nsm', 'Nights booked'),
+  metric('a', 'input', 'Bookable listings', 'n'),
+  metric('b', 'team', 'Hosts onboarded', 'a'),
+];
 
 describe('csvCell', () => {
   it('leaves plain text and numbers as they are', () => {
@@ -58,7 +90,7 @@ describe('csvCell', () => {
     'defuses %j so a spreadsheet shows it as text instead of running it',
     (text) => {
       const cell = csvCell(text);
-      const [[read]] = parseCsv(cell + '\r\n') as [[string]];
+      const [[read]] = parseCsv(`${cell}\r\n`) as [[string]];
       expect(read.startsWith("'")).toBe(true);
       expect(read.slice(1)).toBe(text);
     },
@@ -73,7 +105,7 @@ describe('csvCell', () => {
 describe('backlogCsv', () => {
   it('starts with the header and ends every line with CRLF', () => {
     const text = backlogCsv(rankItems([], metrics));
-    expect(text).toBe(CSV_COLUMNS.join(',') + '\r\n');
+    expect(text).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
   });
 
   it('lists ranked items in rank order with their score and metrics, then unscored, then unlinked', () => {
@@ -88,7 +120,15 @@ describe('backlogCsv', () => {
     );
     const rows = parseCsv(backlogCsv(ranking));
     expect(rows.map((r) => r[1])).toEqual(['Title', 'Big win', 'Small win', 'Needs estimate', 'Side quest']);
-    expect(rows[1]!.slice(0, 7)).toEqual(['1', 'Big win', '1000', 'ranked', 'Bookable listings', 'Hosts onboarded', 'idea']);
+    expect(rows[1]!.slice(0, 7)).toEqual([
+      '1',
+      'Big win',
+      '1000',
+      'ranked',
+      'Bookable listings',
+      'Hosts onboarded',
+      'idea',
+    ]);
     expect(rows[3]![0]).toBe('');
     expect(rows[3]![3]).toBe('not scored: Effort is not estimated yet');
     expect(rows[4]![3]).toBe('unlinked: serves no input metric');
@@ -101,11 +141,14 @@ describe('backlogCsv', () => {
     expect(rows[1]![1]).toBe('\'=cmd|"/c calc", now');
   });
 
-  it('joins an item\'s links into one cell', () => {
-    const withLinks = { ...item('1', 'Linked', 'a'), links: [
-      { site: 'jira' as const, key: 'A-1', url: 'https://x.atlassian.net/browse/A-1' },
-      { site: 'github' as const, key: 'o/r#2', url: 'https://github.com/o/r/issues/2' },
-    ] };
+  it("joins an item's links into one cell", () => {
+    const withLinks = {
+      ...item('1', 'Linked', 'a'),
+      links: [
+        { site: 'jira' as const, key: 'A-1', url: 'https://x.atlassian.net/browse/A-1' },
+        { site: 'github' as const, key: 'o/r#2', url: 'https://github.com/o/r/issues/2' },
+      ],
+    };
     const rows = parseCsv(backlogCsv(rankItems([withLinks], metrics)));
     expect(rows[1]![11]).toBe('https://x.atlassian.net/browse/A-1 https://github.com/o/r/issues/2');
   });

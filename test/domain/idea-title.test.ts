@@ -3,7 +3,9 @@ import { ideaTitleFromTab } from '../../lib/domain/idea-title';
 
 describe('an idea title from the tab title', () => {
   it('drops the ticket key in front and the site name at the end', () => {
-    expect(ideaTitleFromTab('[STAY-109] Flexible dates search - Jira', 'STAY-109', 'Jira')).toBe('Flexible dates search');
+    expect(ideaTitleFromTab('[STAY-109] Flexible dates search - Jira', 'STAY-109', 'Jira')).toBe(
+      'Flexible dates search',
+    );
     expect(ideaTitleFromTab('Nights booked | Amplitude', 'chart/abc', 'Amplitude')).toBe('Nights booked');
   });
 

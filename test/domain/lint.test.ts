@@ -280,8 +280,12 @@ describe('weak-revenue-correlation', () => {
     const byCategory = { ...mrr, name: 'Money in', category: 'revenue' as const };
     const notRevenue = { ...mrr, name: 'Churned accounts' };
     const base = withObservations(unrelated);
-    expect(idsOf({ ...base, metrics: [monthlyNsm, ...inputs, byCategory, health] })).toContain('weak-revenue-correlation');
-    expect(idsOf({ ...base, metrics: [monthlyNsm, ...inputs, notRevenue, health] })).not.toContain('weak-revenue-correlation');
+    expect(idsOf({ ...base, metrics: [monthlyNsm, ...inputs, byCategory, health] })).toContain(
+      'weak-revenue-correlation',
+    );
+    expect(idsOf({ ...base, metrics: [monthlyNsm, ...inputs, notRevenue, health] })).not.toContain(
+      'weak-revenue-correlation',
+    );
   });
 });
 

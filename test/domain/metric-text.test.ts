@@ -3,8 +3,20 @@ import { applyMetricText, metricFieldProblem, metricFieldText, metricFieldValue 
 import type { Metric } from '../../lib/domain/types';
 
 const metric: Metric = {
-  id: 'm', treeId: 't', role: 'input', parentId: 'n', name: 'Bookable listings', definition: '', unit: '',
-  period: 'week', category: null, ownerTeam: '', leverage: 1, sourceUrls: ['https://a.example/chart'], target: null, updatedAt: 0,
+  id: 'm',
+  treeId: 't',
+  role: 'input',
+  parentId: 'n',
+  name: 'Bookable listings',
+  definition: '',
+  unit: '',
+  period: 'week',
+  category: null,
+  ownerTeam: '',
+  leverage: 1,
+  sourceUrls: ['https://a.example/chart'],
+  target: null,
+  updatedAt: 0,
 };
 
 describe('metric fields as typed', () => {

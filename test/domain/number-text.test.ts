@@ -16,9 +16,12 @@ describe('reading a number a person selected on an analytics page', () => {
     expect(parseNumberText(text)).toBeCloseTo(expected, 9);
   });
 
-  it.each(['', 'abc', '1,23', '12..5', '1.2.3', 'k', '10 users and 20 teams', '1e400'])('refuses %j rather than guessing', (text) => {
-    expect(parseNumberText(text)).toBeNull();
-  });
+  it.each(['', 'abc', '1,23', '12..5', '1.2.3', 'k', '10 users and 20 teams', '1e400'])(
+    'refuses %j rather than guessing',
+    (text) => {
+      expect(parseNumberText(text)).toBeNull();
+    },
+  );
 });
 
 describe('a numeric form field', () => {

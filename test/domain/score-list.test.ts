@@ -33,7 +33,11 @@ const item = (inputMetricId: string | null, effort: number | null = 1): Item => 
   updatedAt: 0,
 });
 
-const metrics = metricById([metric('nsm', 'nsm', null), metric('in', 'input', 'nsm', 2), metric('team', 'team', 'in', 3)]);
+const metrics = metricById([
+  metric('nsm', 'nsm', null),
+  metric('in', 'input', 'nsm', 2),
+  metric('team', 'team', 'in', 3),
+]);
 
 describe('the ranked scores the background keeps', () => {
   it('scores an item through its team metric, with both leverages', () => {

@@ -23,7 +23,15 @@ function workspace(): Workspace {
     ],
     observations: [
       { id: 'o1', metricId: 'nsm', at: '2024-01-01', value: 120, sourceUrl: '', note: '', updatedAt: T },
-      { id: 'o2', metricId: 'nsm', at: '2024-01-08', value: 130, sourceUrl: 'https://app.amplitude.com/chart/abc', note: 'after launch', updatedAt: T },
+      {
+        id: 'o2',
+        metricId: 'nsm',
+        at: '2024-01-08',
+        value: 130,
+        sourceUrl: 'https://app.amplitude.com/chart/abc',
+        note: 'after launch',
+        updatedAt: T,
+      },
     ],
     items: [
       {
@@ -57,11 +65,17 @@ function workspace(): Workspace {
       },
     ],
     history: [{ id: 'h1', treeId: 't1', at: T, from: 'Sign-ups', to: 'Weekly active teams', updatedAt: T }],
-    settings: { activeTreeId: 't1', disabledSites: ['trello'], customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }] },
+    settings: {
+      activeTreeId: 't1',
+      disabledSites: ['trello'],
+      customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }],
+    },
   };
 }
 
-function metric(fields: Pick<Workspace['metrics'][number], 'id' | 'role' | 'parentId' | 'name'>): Workspace['metrics'][number] {
+function metric(
+  fields: Pick<Workspace['metrics'][number], 'id' | 'role' | 'parentId' | 'name'>,
+): Workspace['metrics'][number] {
   return {
     treeId: 't1',
     definition: '',
@@ -122,7 +136,15 @@ describe('parseWorkspaceFile accepts', () => {
 
   it('an empty workspace', () => {
     const empty = toWorkspaceFile(
-      { trees: [], metrics: [], observations: [], items: [], reviews: [], history: [], settings: { activeTreeId: null, disabledSites: [], customDomains: [] } },
+      {
+        trees: [],
+        metrics: [],
+        observations: [],
+        items: [],
+        reviews: [],
+        history: [],
+        settings: { activeTreeId: null, disabledSites: [], customDomains: [] },
+      },
       new Date(T),
     );
     expect(parseWorkspaceFile(empty).ok).toBe(true);
@@ -226,7 +248,9 @@ describe('parseWorkspaceFile rejects, naming the bad field', () => {
   });
 
   it('a constructor key', () => {
-    const doc = JSON.parse(JSON.stringify(file()).replace('"activeTreeId"', '"constructor":1,"activeTreeId"')) as Record<string, unknown>;
+    const doc = JSON.parse(
+      JSON.stringify(file()).replace('"activeTreeId"', '"constructor":1,"activeTreeId"'),
+    ) as Record<string, unknown>;
     expect(rejection(doc).path).toBe('settings.constructor');
   });
 
@@ -266,7 +290,10 @@ describe('parseWorkspaceFile rejects, naming the bad field', () => {
   ])('a dangling reference: %s[%i].%s', (store, index, field, what) => {
     const doc = file();
     at(doc, store, index)[field] = 'gone';
-    expect(rejection(doc)).toEqual({ path: `${store}[${index}].${field}`, message: `points at ${what} that does not exist` });
+    expect(rejection(doc)).toEqual({
+      path: `${store}[${index}].${field}`,
+      message: `points at ${what} that does not exist`,
+    });
   });
 
   it('an active tree that is not in the file', () => {
@@ -278,7 +305,10 @@ describe('parseWorkspaceFile rejects, naming the bad field', () => {
   it('an item moving a metric that is not an input or team metric', () => {
     const doc = file();
     at(doc, 'items', 0).inputMetricId = 'rev';
-    expect(rejection(doc)).toEqual({ path: 'items[0].inputMetricId', message: expect.stringContaining('not a metric of role "output"') });
+    expect(rejection(doc)).toEqual({
+      path: 'items[0].inputMetricId',
+      message: expect.stringContaining('not a metric of role "output"'),
+    });
   });
 
   it('references across trees', () => {

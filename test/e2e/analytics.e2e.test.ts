@@ -14,10 +14,22 @@ describe('the panel on an analytics chart', () => {
   beforeAll(async () => {
     lens = await launchLens();
     const tree = await lens.call({ type: 'tree.create', name: 'Product' });
-    const nsm = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams', fields: { period: 'week', target: 1500 } });
+    const nsm = await lens.call({
+      type: 'metric.create',
+      treeId: tree.id,
+      role: 'nsm',
+      name: 'Weekly active teams',
+      fields: { period: 'week', target: 1500 },
+    });
     nsmId = nsm.id;
     await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague' });
-    for (const [at, value] of [['2026-10-05', 1010], ['2026-10-12', 1100], ['2026-10-19', 1090], ['2026-10-26', 1180], ['2026-11-02', 1210]] as const) {
+    for (const [at, value] of [
+      ['2026-10-05', 1010],
+      ['2026-10-12', 1100],
+      ['2026-10-19', 1090],
+      ['2026-10-26', 1180],
+      ['2026-11-02', 1210],
+    ] as const) {
       await lens.call({ type: 'observation.add', metricId: nsm.id, at, value });
     }
     await lens.serve(CHART, chartPage);
@@ -29,7 +41,10 @@ describe('the panel on an analytics chart', () => {
   it('offers to link an unknown chart to a metric, then shows that metric with its values', async () => {
     const page = await lens.open(CHART);
     const panel = await panelRoot(page);
-    const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('not linked')));
+    const pill = await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('not linked')),
+    );
     expect(pill).toContain('Chart not linked to a metric');
     await panel.openPanel();
     await panel.type('#nsl-chart-metric', 'weekly');
@@ -47,7 +62,10 @@ describe('the panel on an analytics chart', () => {
   it('records the number the user selected on the page', async () => {
     const page = await lens.open(CHART);
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Measures')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Measures')),
+    );
     await page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents(document.getElementById('big-number')!);
@@ -60,7 +78,10 @@ describe('the panel on an analytics chart', () => {
     await panel.click('.record-actions button:not(.primary)');
     expect(await panel.value('#nsl-value')).toBe('1284');
     await panel.click('.record-actions button.primary');
-    await eventually(() => panel.text('.latest'), (t) => Boolean(t?.includes('1,284')));
+    await eventually(
+      () => panel.text('.latest'),
+      (t) => Boolean(t?.includes('1,284')),
+    );
     const values = await lens.call({ type: 'observations.list', metricId: nsmId });
     expect(values.at(-1)).toMatchObject({ value: 1284, sourceUrl: CHART });
     await mkdir('test-results', { recursive: true });
@@ -76,7 +97,10 @@ describe('the panel on an analytics chart', () => {
     const page = await lens.open('https://app.amplitude.com/analytics/acme/chart/hostile1');
     await page.emulateMedia({ colorScheme: 'dark' });
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t && !t.includes('…')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t && !t.includes('…')),
+    );
     const style = await panel.run<{ color: string; size: string; background: string; visible: boolean }>(`(root) => {
       const pill = root.querySelector('[data-testid=pill]');
       const cs = getComputedStyle(pill);
@@ -88,7 +112,9 @@ describe('the panel on an analytics chart', () => {
     expect(style.size).toBe('13px');
     expect(style.background).toBe('rgb(27, 31, 39)');
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(await panel.run(`(root) => getComputedStyle(root.querySelector('[data-testid=pill]')).backgroundColor`)).toBe('rgb(255, 255, 255)');
+    expect(
+      await panel.run(`(root) => getComputedStyle(root.querySelector('[data-testid=pill]')).backgroundColor`),
+    ).toBe('rgb(255, 255, 255)');
     const hostButton = await page.evaluate(() => {
       const cs = getComputedStyle(document.querySelector('button.pill')!);
       return { radius: cs.borderRadius, position: cs.position };

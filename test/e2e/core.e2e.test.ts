@@ -18,7 +18,12 @@ describe('the built extension in Chromium', () => {
   it('keeps an acknowledged write across a stopped and restarted service worker', async () => {
     const tree = await lens.call({ type: 'tree.create', name: 'Product', game: 'productivity' });
     const nsm = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
-    const input = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague' });
+    const input = await lens.call({
+      type: 'metric.create',
+      treeId: tree.id,
+      role: 'input',
+      name: 'Teams inviting a colleague',
+    });
     const item = await lens.call({
       type: 'item.create',
       treeId: tree.id,
@@ -26,7 +31,11 @@ describe('the built extension in Chromium', () => {
       links: [{ site: 'jira', key: 'NSL-1', url: 'https://acme.atlassian.net/browse/NSL-1' }],
       inputMetricId: input.id,
     });
-    await lens.call({ type: 'item.update', id: item.id, patch: { rice: { reach: 1200, impact: 2, confidence: 0.8, effort: 2 } } });
+    await lens.call({
+      type: 'item.update',
+      id: item.id,
+      patch: { rice: { reach: 1200, impact: 2, confidence: 0.8, effort: 2 } },
+    });
 
     const before = await lens.serviceWorker();
     await before.evaluate(() => Object.assign(globalThis, { rememberedInMemory: true }));
@@ -61,12 +70,17 @@ describe('the built extension in Chromium', () => {
   });
 
   it('stores nothing in the host page origin, and the page cannot message the extension', async () => {
-    await lens.serve('https://acme.atlassian.net/browse/NSL-1', '<!doctype html><title>NSL-1 - Jira</title><h1>Invite from the empty state</h1>');
+    await lens.serve(
+      'https://acme.atlassian.net/browse/NSL-1',
+      '<!doctype html><title>NSL-1 - Jira</title><h1>Invite from the empty state</h1>',
+    );
     const page = await lens.open('https://acme.atlassian.net/browse/NSL-1');
     await page.waitForSelector('north-star-lens', { state: 'attached' });
     const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(databases).not.toContain('north-star-lens');
-    const pageCanMessage = await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
+    const pageCanMessage = await page.evaluate(
+      () => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
+    );
     expect(pageCanMessage).toBe('undefined');
     await page.close();
   });

@@ -14,7 +14,9 @@ interface Violation {
 /** Serious and critical axe violations on the page as it is now, in a readable form. */
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(axe.source);
-  const violations = (await page.evaluate(async () => (await (window as unknown as { axe: typeof axe }).axe.run(document)).violations)) as Violation[];
+  const violations = (await page.evaluate(
+    async () => (await (window as unknown as { axe: typeof axe }).axe.run(document)).violations,
+  )) as Violation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -46,16 +48,21 @@ describe.each(['light', 'dark'] as const)('accessibility of the extension pages 
     await page.close();
   });
 
-  it.each(['backlog', 'alignment', 'validation', 'sites'])('the %s section has no serious violations', async (section) => {
-    const page = await open(section);
-    await page.waitForTimeout(200);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
-  });
+  it.each(['backlog', 'alignment', 'validation', 'sites'])(
+    'the %s section has no serious violations',
+    async (section) => {
+      const page = await open(section);
+      await page.waitForTimeout(200);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('the data section, with an import error and the delete confirmation showing, has no serious violations', async () => {
     const page = await open('data');
-    await page.getByLabel('Workspace file (.json)').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+    await page
+      .getByLabel('Workspace file (.json)')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
     await page.locator('.import-error').waitFor();
     await page.getByRole('button', { name: 'Delete everything…' }).click();
     expect(await seriousViolations(page)).toEqual([]);

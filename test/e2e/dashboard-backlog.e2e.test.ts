@@ -16,7 +16,8 @@ describe('dashboard: the ranked backlog', () => {
   afterAll(async () => lens?.close());
 
   const row = (title: string) => page.locator('.backlog-row', { has: page.locator('.item-title', { hasText: title }) });
-  const storedItem = async (title: string) => (await lens.call({ type: 'snapshot.get' })).items.find((i) => i.title === title);
+  const storedItem = async (title: string) =>
+    (await lens.call({ type: 'snapshot.get' })).items.find((i) => i.title === title);
 
   it('ranks linked items by score, highest first, with the unscored after them', async () => {
     expect(await backlogOrder(page)).toEqual([
@@ -27,7 +28,9 @@ describe('dashboard: the ranked backlog', () => {
       '#5 Saved searches with price alerts',
       '— Calendar sync with other platforms',
     ]);
-    expect(await row('Calendar sync').locator('.unscored-reason').textContent()).toBe('Confidence is not estimated yet');
+    expect(await row('Calendar sync').locator('.unscored-reason').textContent()).toBe(
+      'Confidence is not estimated yet',
+    );
   });
 
   it('moves an item up while its reach is typed, keeping the caret in the field, and stores it', async () => {
@@ -35,13 +38,19 @@ describe('dashboard: the ranked backlog', () => {
     await reach.click();
     await reach.press('End');
     await reach.pressSequentially('00');
-    await eventually(() => backlogOrder(page), (order) => order[0] === '#1 Saved searches with price alerts');
+    await eventually(
+      () => backlogOrder(page),
+      (order) => order[0] === '#1 Saved searches with price alerts',
+    );
     expect((await backlogOrder(page))[0]).toBe('#1 Saved searches with price alerts');
     const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id ?? '');
     expect(focused).toMatch(/-reach$/);
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('1800000');
     await reach.blur();
-    const stored = await eventually(() => storedItem('Saved searches with price alerts'), (i) => i?.rice.reach === 1_800_000);
+    const stored = await eventually(
+      () => storedItem('Saved searches with price alerts'),
+      (i) => i?.rice.reach === 1_800_000,
+    );
     expect(stored?.rice.reach).toBe(1_800_000);
   });
 
@@ -54,21 +63,32 @@ describe('dashboard: the ranked backlog', () => {
     await page.waitForTimeout(600);
     expect((await storedItem('Weekly-stay discount'))?.rice.effort).toBe(1);
     await effort.fill('1');
-    await row('Weekly-stay discount').getByText('Effort must be more than 0 person-months').waitFor({ state: 'detached' });
+    await row('Weekly-stay discount')
+      .getByText('Effort must be more than 0 person-months')
+      .waitFor({ state: 'detached' });
   });
 
   it('scores an item once its last estimate is given, and changes its impact from the scale', async () => {
     await row('Calendar sync').getByLabel('Confidence %').fill('50');
-    await eventually(() => row('Calendar sync').locator('.cell-rank').textContent(), (t) => t !== '—');
+    await eventually(
+      () => row('Calendar sync').locator('.cell-rank').textContent(),
+      (t) => t !== '—',
+    );
     expect(await row('Calendar sync').locator('.cell-rank').textContent()).toMatch(/^#\d$/);
     await row('Calendar sync').getByLabel('Impact on the metric').selectOption('3');
-    const stored = await eventually(() => storedItem('Calendar sync with other platforms'), (i) => i?.rice.impact === 3 && i.rice.confidence === 0.5);
+    const stored = await eventually(
+      () => storedItem('Calendar sync with other platforms'),
+      (i) => i?.rice.impact === 3 && i.rice.confidence === 0.5,
+    );
     expect(stored?.rice).toEqual({ reach: 6000, impact: 3, confidence: 0.5, effort: 3 });
   });
 
   it('filters by input metric, status and site, and sorts by other columns', async () => {
     await page.getByLabel('Input metric', { exact: true }).selectOption({ label: 'Search-to-book conversion' });
-    expect((await backlogOrder(page)).map((r) => r.replace(/^\S+ /, ''))).toEqual(['Instant book for verified guests', 'Map search on mobile']);
+    expect((await backlogOrder(page)).map((r) => r.replace(/^\S+ /, ''))).toEqual([
+      'Instant book for verified guests',
+      'Map search on mobile',
+    ]);
     await page.getByLabel('Status', { exact: true }).selectOption('planned');
     expect(await page.locator('.backlog-list .backlog-row').count()).toBe(2);
     await page.getByLabel('Status', { exact: true }).selectOption('in-progress');

@@ -26,19 +26,55 @@ const BAD_FILES: { kind: string; text: string; says: RegExp }[] = [
   { kind: 'text cut off in the middle', text: JSON.stringify(good).slice(0, 200), says: /not valid JSON.*line 1/ },
   { kind: 'an empty file', text: '', says: /not valid JSON/ },
   { kind: 'a JSON array', text: '[1, 2, 3]', says: /not a North Star Lens export/ },
-  { kind: 'another app’s JSON', text: withDocument((d) => (d.app = 'other-app')), says: /not a North Star Lens export/ },
+  {
+    kind: 'another app’s JSON',
+    text: withDocument((d) => (d.app = 'other-app')),
+    says: /not a North Star Lens export/,
+  },
   { kind: 'a newer format version', text: withDocument((d) => (d.formatVersion = 2)), says: /formatVersion|version/i },
   { kind: 'a store missing', text: withDocument((d) => delete d.items), says: /items/ },
-  { kind: 'an effort written as text', text: withDocument((d) => (d.items[0].rice.effort = 'three')), says: /items\[0\]\.rice\.effort/ },
-  { kind: 'an unknown metric role', text: withDocument((d) => (d.metrics[1].role = 'kpi')), says: /metrics\[1\]\.role/ },
+  {
+    kind: 'an effort written as text',
+    text: withDocument((d) => (d.items[0].rice.effort = 'three')),
+    says: /items\[0\]\.rice\.effort/,
+  },
+  {
+    kind: 'an unknown metric role',
+    text: withDocument((d) => (d.metrics[1].role = 'kpi')),
+    says: /metrics\[1\]\.role/,
+  },
   { kind: 'a record with an unexpected key', text: withDocument((d) => (d.trees[0].owner = 'me')), says: /trees\[0\]/ },
-  { kind: 'an item of a tree that is not in the file', text: withDocument((d) => (d.items[2].treeId = 'no-such-tree')), says: /items\[2\]\.treeId/ },
-  { kind: 'two records with one id', text: withDocument((d) => (d.items[1].id = d.items[0].id)), says: /items\[1\]\.id|duplicate|twice/i },
-  { kind: 'an observation dated in words', text: withDocument((d) => (d.observations[0].at = 'last Tuesday')), says: /observations\[0\]\.at/ },
-  { kind: 'a negative leverage', text: withDocument((d) => (d.metrics[1].leverage = -2)), says: /metrics\[1\]\.leverage/ },
-  { kind: 'a link that is not a URL', text: withDocument((d) => (d.items[0].links[0].url = 'not a url')), says: /items\[0\]\.links\[0\]\.url/ },
+  {
+    kind: 'an item of a tree that is not in the file',
+    text: withDocument((d) => (d.items[2].treeId = 'no-such-tree')),
+    says: /items\[2\]\.treeId/,
+  },
+  {
+    kind: 'two records with one id',
+    text: withDocument((d) => (d.items[1].id = d.items[0].id)),
+    says: /items\[1\]\.id|duplicate|twice/i,
+  },
+  {
+    kind: 'an observation dated in words',
+    text: withDocument((d) => (d.observations[0].at = 'last Tuesday')),
+    says: /observations\[0\]\.at/,
+  },
+  {
+    kind: 'a negative leverage',
+    text: withDocument((d) => (d.metrics[1].leverage = -2)),
+    says: /metrics\[1\]\.leverage/,
+  },
+  {
+    kind: 'a link that is not a URL',
+    text: withDocument((d) => (d.items[0].links[0].url = 'not a url')),
+    says: /items\[0\]\.links\[0\]\.url/,
+  },
   { kind: 'a tree named with a number', text: withDocument((d) => (d.trees[1].name = 42)), says: /trees\[1\]\.name/ },
-  { kind: 'settings naming a tree not in the file', text: withDocument((d) => (d.settings.activeTreeId = 'gone')), says: /settings\.activeTreeId/ },
+  {
+    kind: 'settings naming a tree not in the file',
+    text: withDocument((d) => (d.settings.activeTreeId = 'gone')),
+    says: /settings\.activeTreeId/,
+  },
 ];
 
 describe('dashboard: workspace data', () => {
@@ -53,7 +89,9 @@ describe('dashboard: workspace data', () => {
   afterAll(async () => lens?.close());
 
   it('exports the whole workspace as a documented JSON file', async () => {
-    const { name, text } = await downloaded(page, () => page.getByRole('button', { name: 'Export workspace (JSON)' }).click());
+    const { name, text } = await downloaded(page, () =>
+      page.getByRole('button', { name: 'Export workspace (JSON)' }).click(),
+    );
     expect(name).toMatch(/^north-star-lens-\d{4}-\d{2}-\d{2}\.json$/);
     const doc = JSON.parse(text);
     expect(doc.formatVersion).toBe(1);
@@ -66,7 +104,9 @@ describe('dashboard: workspace data', () => {
     const { name, text } = await downloaded(page, () => page.getByRole('button', { name: 'Export CSV' }).click());
     expect(name).toBe('stays-marketplace-backlog.csv');
     const lines = text.replace(/^\ufeff/, '').split('\r\n');
-    expect(lines[0]).toBe('Rank,Title,Score,State,Input metric,Tagged metric,Status,Reach,Impact,Confidence,Effort,Links');
+    expect(lines[0]).toBe(
+      'Rank,Title,Score,State,Input metric,Tagged metric,Status,Reach,Impact,Confidence,Effort,Links',
+    );
     expect(lines[1]).toBe(
       '1,Instant book for verified guests,33600,ranked,Search-to-book conversion,Search-to-book conversion,planned,42000,2,0.8,3,https://staydemo.atlassian.net/browse/STAY-101',
     );

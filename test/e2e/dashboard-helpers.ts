@@ -28,9 +28,14 @@ export async function storedWorkspace(lens: Lens): Promise<unknown> {
 
 /** Rows of the ranked backlog as the user reads them: rank and title. */
 export async function backlogOrder(page: Page): Promise<string[]> {
-  return page.locator('.backlog-list .backlog-row').evaluateAll((rows) =>
-    rows.map((row) => `${row.querySelector('.cell-rank')?.textContent?.trim()} ${row.querySelector('.item-title')?.textContent?.trim()}`),
-  );
+  return page
+    .locator('.backlog-list .backlog-row')
+    .evaluateAll((rows) =>
+      rows.map(
+        (row) =>
+          `${row.querySelector('.cell-rank')?.textContent?.trim()} ${row.querySelector('.item-title')?.textContent?.trim()}`,
+      ),
+    );
 }
 
 /**
@@ -41,7 +46,10 @@ export async function backlogOrder(page: Page): Promise<string[]> {
 /** The harness's lens over a copy of the build with a patched manifest; `send` takes any message, bad ones included. */
 export type PatchedLens = Omit<Lens, 'send'> & { send(message: unknown): Promise<any> };
 
-export async function launchPatchedLens(patch: (manifest: Record<string, any>) => void, pages: { url: string; html: string }[]): Promise<PatchedLens> {
+export async function launchPatchedLens(
+  patch: (manifest: Record<string, any>) => void,
+  pages: { url: string; html: string }[],
+): Promise<PatchedLens> {
   const lens = await launchLens({ patchManifest: patch });
   for (const page of pages) await lens.serve(page.url, page.html);
   return lens as unknown as PatchedLens;
@@ -52,7 +60,13 @@ export interface ExtensionGlobal {
     runtime: { sendMessage(message: unknown): Promise<any> };
     scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
     windows: {
-      create(options: { url: string; type: 'popup'; focused: boolean; width: number; height: number }): Promise<unknown>;
+      create(options: {
+        url: string;
+        type: 'popup';
+        focused: boolean;
+        width: number;
+        height: number;
+      }): Promise<unknown>;
       getAll(options: { populate: boolean }): Promise<{ id: number; type: string }[]>;
       update(windowId: number, options: { focused: boolean }): Promise<unknown>;
       getLastFocused(): Promise<{ id: number }>;

@@ -13,7 +13,8 @@ describe('dashboard: alignment and validation', () => {
 
   it('shows where the work goes per input metric, with the unlinked share flagged', async () => {
     const page = await openDashboard(lens, 'alignment');
-    const row = (name: string) => page.locator('.alignment-table tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td');
+    const row = (name: string) =>
+      page.locator('.alignment-table tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td');
     expect(await row('Search-to-book conversion').allTextContents()).toEqual(['2', '7', '42.6k', '25%', '33%', '74%']);
     expect(await row('Not linked to an input metric').allTextContents()).toEqual(['2', '6', '0', '25%', '29%', '0%']);
     expect(await page.locator('.flag-unlinked').textContent()).toMatch(/25% of items serve no input metric/);
@@ -25,7 +26,13 @@ describe('dashboard: alignment and validation', () => {
   it('flags an input metric nobody works on', async () => {
     const tree = (await lens.call({ type: 'snapshot.get' })).tree!;
     const nsm = (await lens.call({ type: 'snapshot.get' })).metrics.find((m) => m.role === 'nsm')!;
-    await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Host response time', fields: { parentId: nsm.id, ownerTeam: 'Host tools' } });
+    await lens.call({
+      type: 'metric.create',
+      treeId: tree.id,
+      role: 'input',
+      name: 'Host response time',
+      fields: { parentId: nsm.id, ownerTeam: 'Host tools' },
+    });
     const page = await openDashboard(lens, 'alignment');
     await page.locator('.flag-no-work', { hasText: 'Host response time' }).waitFor();
     expect(await page.locator('.alignment-table tr.no-work th').textContent()).toMatch(/Host response time/);
@@ -48,9 +55,19 @@ describe('dashboard: alignment and validation', () => {
     await page.getByLabel('Note').fill('Checked with finance.');
     await page.getByRole('button', { name: /Save review \(2 of 6\)/ }).click();
     await page.getByText(/Review saved on/).waitFor();
-    const reviews = await eventually(async () => (await lens.call({ type: 'snapshot.get' })).reviews, (r) => r.length === 2);
+    const reviews = await eventually(
+      async () => (await lens.call({ type: 'snapshot.get' })).reviews,
+      (r) => r.length === 2,
+    );
     const latest = reviews.sort((a, b) => b.at - a.at)[0]!;
-    expect(latest.answers).toEqual({ customerValue: true, leadsRevenue: true, reflectsStrategy: false, understandable: false, measurable: false, actionable: false });
+    expect(latest.answers).toEqual({
+      customerValue: true,
+      leadsRevenue: true,
+      reflectsStrategy: false,
+      understandable: false,
+      measurable: false,
+      actionable: false,
+    });
     expect(latest.note).toBe('Checked with finance.');
     expect(Date.now() - latest.at).toBeLessThan(60_000);
     await page.locator('.review-list li', { hasText: 'Checked with finance.' }).waitFor();

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually, launchLens, type Lens } from './harness';
 import { panelRoot } from './shadow';
-import { launchPatchedLens, openDashboard, seedDemo, type ExtensionGlobal, type PatchedLens } from './dashboard-helpers';
+import {
+  launchPatchedLens,
+  openDashboard,
+  seedDemo,
+  type ExtensionGlobal,
+  type PatchedLens,
+} from './dashboard-helpers';
 
 const SELF_HOSTED_ISSUE = 'https://jira.acme-corp.example/browse/STAY-101';
 const ISSUE_HTML = `<!doctype html><html><head><title>[STAY-101] Instant book for verified guests - Acme JIRA</title></head>
@@ -24,10 +30,16 @@ describe('dashboard: sites', () => {
     const linear = page.getByRole('switch', { name: 'Linear' });
     expect(await linear.isChecked()).toBe(true);
     await linear.uncheck();
-    const off = await eventually(async () => (await lens.call({ type: 'snapshot.get' })).settings.disabledSites, (s) => s.includes('linear'));
+    const off = await eventually(
+      async () => (await lens.call({ type: 'snapshot.get' })).settings.disabledSites,
+      (s) => s.includes('linear'),
+    );
     expect(off).toEqual(['linear']);
     await linear.check();
-    const on = await eventually(async () => (await lens.call({ type: 'snapshot.get' })).settings.disabledSites, (s) => s.length === 0);
+    const on = await eventually(
+      async () => (await lens.call({ type: 'snapshot.get' })).settings.disabledSites,
+      (s) => s.length === 0,
+    );
     expect(on).toEqual([]);
   });
 
@@ -37,7 +49,6 @@ describe('dashboard: sites', () => {
     await page.getByText('Only https addresses can be added').waitFor();
     expect((await lens.call({ type: 'snapshot.get' })).settings.customDomains).toEqual([]);
   });
-
 });
 
 /**
@@ -52,12 +63,15 @@ describe('dashboard: a custom domain for a self-hosted instance', () => {
 
   beforeAll(async () => {
     lens = await launchPatchedLens(
-      (manifest) => (manifest.host_permissions = [...(manifest.host_permissions ?? []), 'https://jira.acme-corp.example/*']),
+      (manifest) =>
+        (manifest.host_permissions = [...(manifest.host_permissions ?? []), 'https://jira.acme-corp.example/*']),
       [{ url: SELF_HOSTED_ISSUE, html: ISSUE_HTML }],
     );
     const tree = (await lens.send({ type: 'tree.create', name: 'Acme' })).value;
     await lens.send({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Nights booked' });
-    const input = (await lens.send({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Guests booking instantly' })).value;
+    const input = (
+      await lens.send({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Guests booking instantly' })
+    ).value;
     await lens.send({
       type: 'item.create',
       treeId: tree.id,
@@ -71,7 +85,7 @@ describe('dashboard: a custom domain for a self-hosted instance', () => {
   });
   afterAll(async () => lens?.close());
 
-  it('registers the overlay for the domain, whose pill then shows that instance\'s tickets as Jira\'s; removing it stops that', async () => {
+  it("registers the overlay for the domain, whose pill then shows that instance's tickets as Jira's; removing it stops that", async () => {
     await page.getByLabel('Address').fill('jira.acme-corp.example');
     await page.getByLabel('Runs').selectOption('jira');
     await page.getByRole('button', { name: 'Add domain' }).click();
@@ -79,7 +93,9 @@ describe('dashboard: a custom domain for a self-hosted instance', () => {
     expect((await lens.send({ type: 'snapshot.get' })).value.settings.customDomains).toEqual([
       { origin: 'https://jira.acme-corp.example/*', site: 'jira' },
     ]);
-    const registered = await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.scripting.getRegisteredContentScripts());
+    const registered = await page.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobal).chrome.scripting.getRegisteredContentScripts(),
+    );
     expect(registered.map((s) => s.matches)).toEqual([['https://jira.acme-corp.example/*']]);
 
     const issue = await lens.context.newPage();
@@ -93,13 +109,19 @@ describe('dashboard: a custom domain for a self-hosted instance', () => {
       async () => shown[shown.push(await pill.text('[data-testid=pill] .pill-text')) - 1],
       (text) => text?.startsWith('Guests booking instantly') ?? false,
     );
-    expect(shown.filter((text) => text !== null && !text.startsWith('North Star'))).toEqual([expect.stringMatching(/^Guests booking instantly · /)]);
+    expect(shown.filter((text) => text !== null && !text.startsWith('North Star'))).toEqual([
+      expect.stringMatching(/^Guests booking instantly · /),
+    ]);
     await pill.close();
     await issue.close();
 
     await page.getByRole('button', { name: /Remove/ }).click();
     await page.getByText('No custom domain yet.').waitFor();
-    expect(await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as ExtensionGlobal).chrome.scripting.getRegisteredContentScripts(),
+      ),
+    ).toEqual([]);
     const again = await lens.context.newPage();
     await again.goto(SELF_HOSTED_ISSUE);
     await again.waitForTimeout(1500);

@@ -19,7 +19,12 @@ describe('dashboard: the metric tree', () => {
   it('shows the North Star, its input metrics and the team metric under its input', async () => {
     await expect(page.locator('.nsm-level .metric-name').textContent()).resolves.toBe('Nights booked');
     const inputs = await page.locator('.input-grid > .branch > .metric-card .metric-name').allTextContents();
-    expect(inputs.sort()).toEqual(['Average nights per booking', 'Bookable listings', 'Repeat guests', 'Search-to-book conversion']);
+    expect(inputs.sort()).toEqual([
+      'Average nights per booking',
+      'Bookable listings',
+      'Repeat guests',
+      'Search-to-book conversion',
+    ]);
     const branch = page.locator('.branch', { has: page.locator('.metric-name', { hasText: 'Bookable listings' }) });
     await expect(branch.locator('.team-list .metric-name').textContent()).resolves.toBe('Hosts completing onboarding');
   });

@@ -35,8 +35,17 @@ describe('first run', () => {
     const snap = await lens.call({ type: 'snapshot.get' });
     expect(snap.tree?.name).toBe('Insights product');
     expect(snap.tree?.game).toBe('productivity');
-    expect(snap.metrics.filter((m) => m.role === 'input').map((m) => m.ownerTeam).sort()).toEqual(['Analysis', 'Collaboration', 'Integrations', 'Onboarding']);
-    expect(snap.metrics.find((m) => m.role === 'nsm')).toMatchObject({ name: 'Weekly querying users', period: 'week', category: 'engagement' });
+    expect(
+      snap.metrics
+        .filter((m) => m.role === 'input')
+        .map((m) => m.ownerTeam)
+        .sort(),
+    ).toEqual(['Analysis', 'Collaboration', 'Integrations', 'Onboarding']);
+    expect(snap.metrics.find((m) => m.role === 'nsm')).toMatchObject({
+      name: 'Weekly querying users',
+      period: 'week',
+      category: 'engagement',
+    });
   });
 
   it('coaches while the user types: an input metric without an owner is flagged until one is named', async () => {

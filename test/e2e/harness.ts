@@ -77,7 +77,9 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
     (url) => url.protocol === 'http:' || url.protocol === 'https:',
     async (route) => {
       const url = route.request().url();
-      const match = [...routes].reverse().find((r) => (typeof r.url === 'string' ? sameUrlIgnoringHash(r.url, url) : r.url.test(url)));
+      const match = [...routes]
+        .reverse()
+        .find((r) => (typeof r.url === 'string' ? sameUrlIgnoringHash(r.url, url) : r.url.test(url)));
       if (match && route.request().resourceType() === 'document') {
         await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: match.html });
       } else {
@@ -161,7 +163,10 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
   return lens;
 }
 
-async function patchedCopy(patch: (manifest: Record<string, unknown>) => void, files: Record<string, string>): Promise<string> {
+async function patchedCopy(
+  patch: (manifest: Record<string, unknown>) => void,
+  files: Record<string, string>,
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'nsl-patched-'));
   await cp(EXTENSION_DIR, dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
@@ -186,7 +191,11 @@ function sameUrlIgnoringHash(a: string, b: string): boolean {
 }
 
 /** Polls `read` until `accept` holds; the last value is returned either way for the assertion. */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!accept(value) && Date.now() < deadline) {

@@ -9,7 +9,10 @@ const JIRA = 'https://acme.atlassian.net';
 /** The extension APIs a test drives from the service worker, as the toolbar button does. */
 interface WorkerApis {
   chrome: {
-    tabs: { query(filter: { url: string }): Promise<{ id: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+    tabs: {
+      query(filter: { url: string }): Promise<{ id: number }[]>;
+      sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    };
     scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
   };
 }
@@ -65,7 +68,10 @@ function rowsPage(title: string, linkTo: string, label: string, firstRow = ''): 
 }
 
 function boardPage(count: number): string {
-  const rows = Array.from({ length: count }, (_, i) => `<li><a href="/browse/ABC-${i + 1}">ABC-${i + 1}</a> Card ${i + 1}</li>`).join('');
+  const rows = Array.from(
+    { length: count },
+    (_, i) => `<li><a href="/browse/ABC-${i + 1}">ABC-${i + 1}</a> Card ${i + 1}</li>`,
+  ).join('');
   return `<!doctype html><html><head><title>ABC board - Jira</title></head><body><ul id="rows">${rows}</ul>
   <a href="/jira/your-work">Your work</a>
   <script>
@@ -84,16 +90,34 @@ function boardPage(count: number): string {
 describe('the in-page panel on a tracker', () => {
   let lens: Lens;
   let treeId: string;
-  let inputId: string;
+  let _inputId: string;
 
   beforeAll(async () => {
     lens = await launchLens();
     const tree = await lens.call({ type: 'tree.create', name: 'Product', game: 'productivity' });
     treeId = tree.id;
-    await lens.call({ type: 'metric.create', treeId, role: 'nsm', name: 'Weekly active teams', fields: { period: 'week' } });
-    const input = await lens.call({ type: 'metric.create', treeId, role: 'input', name: 'Teams inviting a colleague', fields: { ownerTeam: 'Growth' } });
-    await lens.call({ type: 'metric.create', treeId, role: 'input', name: 'Projects shared', fields: { ownerTeam: 'Collab' } });
-    inputId = input.id;
+    await lens.call({
+      type: 'metric.create',
+      treeId,
+      role: 'nsm',
+      name: 'Weekly active teams',
+      fields: { period: 'week' },
+    });
+    const input = await lens.call({
+      type: 'metric.create',
+      treeId,
+      role: 'input',
+      name: 'Teams inviting a colleague',
+      fields: { ownerTeam: 'Growth' },
+    });
+    await lens.call({
+      type: 'metric.create',
+      treeId,
+      role: 'input',
+      name: 'Projects shared',
+      fields: { ownerTeam: 'Collab' },
+    });
+    _inputId = input.id;
     await lens.serve(new RegExp(`^${JIRA}/browse/`), ticketPage('ABC-1', 'Invite from the empty state'));
   });
   afterAll(async () => {
@@ -107,7 +131,10 @@ describe('the in-page panel on a tracker', () => {
   it('shows a collapsed pill saying the ticket is not linked yet', async () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);
-    const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t && !t.includes('…')));
+    const pill = await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t && !t.includes('…')),
+    );
     expect(pill).toContain('Not tracked');
     await page.close();
   });
@@ -115,7 +142,10 @@ describe('the in-page panel on a tracker', () => {
   it("loads the open panel's code only when the user reaches for the pill, and once", async () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Not tracked')),
+    );
     const stylesheets = () => panel.run<number>('(root) => root.querySelectorAll("style").length');
     // Only the pill's stylesheet: the panel's code (which brings its own) is not on the page.
     await new Promise((r) => setTimeout(r, 300));
@@ -136,7 +166,10 @@ describe('the in-page panel on a tracker', () => {
   it('creates, links and scores an item from the ticket, and it is still there after a reload', async () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Not tracked')),
+    );
     await panel.openPanel();
     expect(await panel.text('[data-testid=entity-key]')).toBe('ABC-1');
     await panel.click('.track button.primary');
@@ -144,23 +177,35 @@ describe('the in-page panel on a tracker', () => {
 
     await panel.type('#nsl-input-metric', 'invit');
     await page.keyboard.press('Enter');
-    await eventually(() => panel.text('[data-testid=path]'), (t) => Boolean(t?.includes('Teams inviting a colleague')));
+    await eventually(
+      () => panel.text('[data-testid=path]'),
+      (t) => Boolean(t?.includes('Teams inviting a colleague')),
+    );
     expect(await panel.text('[data-testid=path]')).toContain('Weekly active teams');
 
     await panel.type('#nsl-rice-reach', '1,000');
     await panel.select('#nsl-rice-impact', '2');
     await panel.type('#nsl-rice-confidence', '80');
     await panel.type('#nsl-rice-effort', '4');
-    const score = await eventually(() => panel.text('[data-testid=score]'), (t) => Boolean(t?.includes('400')));
+    const score = await eventually(
+      () => panel.text('[data-testid=score]'),
+      (t) => Boolean(t?.includes('400')),
+    );
     expect(score).toContain('400');
     expect(score).toContain('#1 of 1');
-    await eventually(() => panel.text('[data-testid=save-status]'), (t) => t === 'All changes saved');
+    await eventually(
+      () => panel.text('[data-testid=save-status]'),
+      (t) => t === 'All changes saved',
+    );
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/panel-tracker.png' });
 
     await page.reload();
     const again = await panelRoot(page);
-    const pill = await eventually(() => again.text('[data-testid=pill]'), (t) => Boolean(t?.includes('400')));
+    const pill = await eventually(
+      () => again.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('400')),
+    );
     expect(pill).toBe('★Teams inviting a colleague · 400');
     await page.close();
   });
@@ -168,7 +213,10 @@ describe('the in-page panel on a tracker', () => {
   it('keeps an impossible estimate in the field with the reason, and does not store it', async () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('400')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('400')),
+    );
     await panel.openPanel();
     await panel.type('#nsl-rice-effort', '0');
     const error = await eventually(() => panel.text('.rice-field.has-error .field-error'), Boolean);
@@ -183,9 +231,17 @@ describe('the in-page panel on a tracker', () => {
   it('follows single-page navigation to another ticket without a reload', async () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('400')));
-    await page.evaluate(() => (window as unknown as { goTo(k: string, t: string): void }).goTo('ABC-2', 'Onboarding checklist'));
-    const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('400')),
+    );
+    await page.evaluate(() =>
+      (window as unknown as { goTo(k: string, t: string): void }).goTo('ABC-2', 'Onboarding checklist'),
+    );
+    const pill = await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Not tracked')),
+    );
     expect(pill).toContain('Not tracked');
     await panel.openPanel();
     expect(await panel.text('[data-testid=entity-key]')).toBe('ABC-2');
@@ -197,10 +253,17 @@ describe('the in-page panel on a tracker', () => {
     const second = await openTicket('ABC-1');
     const a = await panelRoot(first);
     const b = await panelRoot(second);
-    await eventually(() => b.text('[data-testid=pill]'), (t) => Boolean(t?.includes('400')));
+    await eventually(
+      () => b.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('400')),
+    );
     await a.openPanel();
     await a.type('#nsl-rice-reach', '2000');
-    const seen = await eventually(() => b.text('[data-testid=pill]'), (t) => Boolean(t?.includes('800')), 5000);
+    const seen = await eventually(
+      () => b.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('800')),
+      5000,
+    );
     expect(seen).toContain('800');
     await first.close();
     await second.close();
@@ -229,8 +292,14 @@ describe('the in-page panel on a tracker', () => {
 
   it('says on each badge which input metric the ticket moves and its score, or that it is unlinked', async () => {
     const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/1`);
-    await eventually(() => page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length), (n) => n === 300);
-    const badges = await eventually(() => badgeTexts(page), (b) => b.length === 300 && !b.some((x) => x.badge === '…'));
+    await eventually(
+      () => page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length),
+      (n) => n === 300,
+    );
+    const badges = await eventually(
+      () => badgeTexts(page),
+      (b) => b.length === 300 && !b.some((x) => x.badge === '…'),
+    );
     expect(badges.find((b) => b.anchorText === 'ABC-1')?.badge).toBe('Teams inviting a… · 800');
     expect(badges.find((b) => b.anchorText === 'ABC-2')?.badge).toBe('unlinked');
     expect(badges.filter((b) => b.badge === 'unlinked')).toHaveLength(299);
@@ -241,7 +310,10 @@ describe('the in-page panel on a tracker', () => {
       anchor.href = '/browse/ABC-1';
       anchor.textContent = 'ABC-1 (recycled)';
     });
-    const recycled = await eventually(() => badgeTexts(page), (b) => b.find((x) => x.anchorText === 'ABC-1 (recycled)')?.badge.includes('800') ?? false);
+    const recycled = await eventually(
+      () => badgeTexts(page),
+      (b) => b.find((x) => x.anchorText === 'ABC-1 (recycled)')?.badge.includes('800') ?? false,
+    );
     expect(recycled.find((x) => x.anchorText === 'ABC-1 (recycled)')?.badge).toBe('Teams inviting a… · 800');
     expect(recycled).toHaveLength(300);
     await page.close();
@@ -265,7 +337,9 @@ describe('the in-page panel on a tracker', () => {
     expect(await eventually(countBadges, (n) => n === 5000)).toBe(5000);
     const everyLinkOnce = await page.evaluate(() =>
       [...document.querySelectorAll('#rows a')].every(
-        (anchor) => anchor.nextElementSibling?.hasAttribute('data-nsl-badge') && !anchor.nextElementSibling.nextElementSibling?.hasAttribute('data-nsl-badge'),
+        (anchor) =>
+          anchor.nextElementSibling?.hasAttribute('data-nsl-badge') &&
+          !anchor.nextElementSibling.nextElementSibling?.hasAttribute('data-nsl-badge'),
       ),
     );
     expect(everyLinkOnce).toBe(true);
@@ -280,13 +354,19 @@ describe('the in-page panel on a tracker', () => {
   it('on a board, badges the rows the host adds in the host’s own task, before it renders them', async () => {
     // Each batch also holds a malformed link, which gets no badge and must not stop the others.
     const malformed = '<li><a href="https://[bad/browse/ABC-0">malformed</a></li>';
-    await lens.serve(`${JIRA}/jira/software/projects/ABC/boards/4`, rowsPage('ABC board - Jira', '/browse/ABC-', 'ABC-', malformed));
+    await lens.serve(
+      `${JIRA}/jira/software/projects/ABC/boards/4`,
+      rowsPage('ABC board - Jira', '/browse/ABC-', 'ABC-', malformed),
+    );
     const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/4`);
     await panelRoot(page);
     // Until the board's index has come, rows are badged one answer later; then at once.
     const addRows = () => page.evaluate(() => (window as unknown as { addRows(): Promise<number> }).addRows());
     expect(await eventually(addRows, (badged) => badged === 10)).toBe(10);
-    const badges = await eventually(() => badgeTexts(page), (b) => b.length === 10);
+    const badges = await eventually(
+      () => badgeTexts(page),
+      (b) => b.length === 10,
+    );
     expect(badges.every((b) => b.badge === 'unlinked' || /·/.test(b.badge))).toBe(true);
     expect(badges.some((b) => b.anchorText === 'malformed')).toBe(false);
     await page.close();
@@ -297,7 +377,11 @@ describe('the in-page panel on a tracker', () => {
     await lens.serve('https://github.com/acme/app/blob/main/README.md', page('app/README.md at main · acme/app'));
     await lens.serve('https://github.com/acme/app/issues', page('Issues · acme/app'));
     const addRows = (tab: Page) => tab.evaluate(() => (window as unknown as { addRows(): Promise<number> }).addRows());
-    const allBadged = (tab: Page) => eventually(() => badgeTexts(tab), (b) => b.length === 10 && b.every((x) => x.badge === 'unlinked'));
+    const allBadged = (tab: Page) =>
+      eventually(
+        () => badgeTexts(tab),
+        (b) => b.length === 10 && b.every((x) => x.badge === 'unlinked'),
+      );
 
     const code = await lens.open('https://github.com/acme/app/blob/main/README.md');
     await panelRoot(code);
@@ -309,18 +393,33 @@ describe('the in-page panel on a tracker', () => {
 
     const list = await lens.open('https://github.com/acme/app/issues');
     await panelRoot(list);
-    expect(await eventually(() => addRows(list), (badged) => badged === 10)).toBe(10);
+    expect(
+      await eventually(
+        () => addRows(list),
+        (badged) => badged === 10,
+      ),
+    ).toBe(10);
     await allBadged(list);
 
     // As GitHub moves between its pages without a load: the index goes with the list, and comes back with it.
     const goTo = (path: string) => list.evaluate((to) => history.pushState({}, '', to), path);
     await goTo('/acme/app/blob/main/README.md');
-    expect(await eventually(() => addRows(list), (badged) => badged === 0)).toBe(0);
+    expect(
+      await eventually(
+        () => addRows(list),
+        (badged) => badged === 0,
+      ),
+    ).toBe(0);
     await allBadged(list);
     expect(await addRows(list)).toBe(0);
     await allBadged(list);
     await goTo('/acme/app/issues');
-    expect(await eventually(() => addRows(list), (badged) => badged === 10)).toBe(10);
+    expect(
+      await eventually(
+        () => addRows(list),
+        (badged) => badged === 10,
+      ),
+    ).toBe(10);
     await list.close();
   });
 
@@ -333,7 +432,10 @@ describe('the in-page panel on a tracker', () => {
       </body></html>`,
     );
     const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/3`);
-    const badged = () => page.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.nextElementSibling?.hasAttribute('data-nsl-badge') ?? false));
+    const badged = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('a')].map((a) => a.nextElementSibling?.hasAttribute('data-nsl-badge') ?? false),
+      );
     expect(await eventually(badged, (b) => b[1] === true)).toEqual([false, true]);
     await page.close();
   });
@@ -341,25 +443,42 @@ describe('the in-page panel on a tracker', () => {
   it('collapses on Esc, and shows a change made in the dashboard without a reload', async () => {
     const page = await openTicket('ABC-1');
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('800')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('800')),
+    );
     await panel.openPanel();
     expect(await panel.exists('[data-testid=panel]')).toBe(true);
     // The panel takes the focus as it opens; Esc is the next key the user presses.
-    const focused = await eventually(() => panel.run<boolean>("(root) => Boolean(root.activeElement?.closest('[data-testid=panel]'))"), Boolean);
+    const focused = await eventually(
+      () => panel.run<boolean>("(root) => Boolean(root.activeElement?.closest('[data-testid=panel]'))"),
+      Boolean,
+    );
     expect(focused).toBe(true);
     await page.keyboard.press('Escape');
-    expect(await eventually(() => panel.exists('[data-testid=panel]'), (open) => !open)).toBe(false);
+    expect(
+      await eventually(
+        () => panel.exists('[data-testid=panel]'),
+        (open) => !open,
+      ),
+    ).toBe(false);
 
     const item = (await lens.call({ type: 'page.context', links: [{ site: 'jira', key: 'ABC-1' }] })).item!;
     await lens.call({ type: 'item.update', id: item.id, patch: { rice: { effort: 16 } } });
-    const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('200')));
+    const pill = await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('200')),
+    );
     expect(pill).toBe('★Teams inviting a colleague · 200');
     await page.close();
   });
   it('retires the copy already in a page when another is injected, leaving one pill that still answers', async () => {
     const page = await openTicket('ABC-1');
     const before = await panelRoot(page);
-    const shown = await eventually(() => before.text('[data-testid=pill]'), (t) => Boolean(t?.includes('·')));
+    const shown = await eventually(
+      () => before.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('·')),
+    );
     const worker = await lens.serviceWorker();
     // What the toolbar button does on a page whose copy it cannot reach (after an update).
     await worker.evaluate(async (url) => {
@@ -368,7 +487,10 @@ describe('the in-page panel on a tracker', () => {
       await chrome.scripting.executeScript({ target: { tabId: tab!.id }, files: ['/overlay.js'] });
     }, page.url());
     const hosts = () => page.evaluate(() => document.querySelectorAll('north-star-lens').length);
-    await eventually(async () => (await panelRoot(page)).text('[data-testid=pill]'), (t) => t === shown);
+    await eventually(
+      async () => (await panelRoot(page)).text('[data-testid=pill]'),
+      (t) => t === shown,
+    );
     expect(await hosts()).toBe(1);
 
     await worker.evaluate(async (url) => {
@@ -434,7 +556,12 @@ describe('the pill on a page load', () => {
     });
     const tree = await lens.call({ type: 'tree.create', name: 'Product', game: 'productivity' });
     await lens.call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
-    const input = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague' });
+    const input = await lens.call({
+      type: 'metric.create',
+      treeId: tree.id,
+      role: 'input',
+      name: 'Teams inviting a colleague',
+    });
     await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Projects shared' });
     const item = await lens.call({
       type: 'item.create',
@@ -443,7 +570,11 @@ describe('the pill on a page load', () => {
       links: [{ site: 'jira', key: 'ABC-9', url: `${JIRA}/browse/ABC-9` }],
       inputMetricId: input.id,
     });
-    await lens.call({ type: 'item.update', id: item.id, patch: { rice: { reach: 1200, impact: 2, confidence: 0.8, effort: 2 } } });
+    await lens.call({
+      type: 'item.update',
+      id: item.id,
+      patch: { rice: { reach: 1200, impact: 2, confidence: 0.8, effort: 2 } },
+    });
     await lens.serve(new RegExp(`^${JIRA}/browse/`), ticketPage('ABC-9', 'Offer an invite on the empty project list'));
   });
   afterAll(async () => {
@@ -452,7 +583,8 @@ describe('the pill on a page load', () => {
 
   it("draws the ticket's stored linkage as its very first text, then takes the ticket's title and the whole tree", async () => {
     const page = await lens.open(`${JIRA}/browse/ABC-9`);
-    const pillTexts = () => page.evaluate(() => JSON.parse(document.documentElement.dataset.pillTexts ?? '[]') as string[]);
+    const pillTexts = () =>
+      page.evaluate(() => JSON.parse(document.documentElement.dataset.pillTexts ?? '[]') as string[]);
     await eventually(pillTexts, (texts) => texts.length > 0);
     const panel = await panelRoot(page);
     await panel.openPanel();

@@ -6,7 +6,8 @@ import { panelRoot, type ShadowHandle } from './shadow';
 
 const TICKET = 'https://acme.atlassian.net/browse/ABC-1';
 const CHART = 'https://app.amplitude.com/analytics/acme/chart/mccedr54';
-const page = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>`;
+const page = (title: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>`;
 
 /**
  * axe runs in the page's main world and cannot enter a closed shadow root. So, through
@@ -16,7 +17,9 @@ const page = (title: string) => `<!doctype html><html lang="en"><head><title>${t
  */
 async function seriousViolations(tab: Page, panel: ShadowHandle): Promise<string[]> {
   await tab.evaluate(axe.source);
-  const found = await panel.run<{ id: string; impact: string | null; help: string; nodes: { html: string }[] }[] | string>(
+  const found = await panel.run<
+    { id: string; impact: string | null; help: string; nodes: { html: string }[] }[] | string
+  >(
     `async (root) => {
       const host = document.createElement('div');
       host.id = 'nsl-a11y-copy';
@@ -44,10 +47,31 @@ describe.each(['light', 'dark'] as const)('accessibility of the in-page panel in
   beforeAll(async () => {
     lens = await launchLens();
     const tree = await lens.call({ type: 'tree.create', name: 'Product' });
-    const nsm = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams', fields: { target: 1500 } });
-    const input = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting a colleague' });
-    const item = await lens.call({ type: 'item.create', treeId: tree.id, title: 'Invite', links: [{ site: 'jira', key: 'ABC-1', url: TICKET }], inputMetricId: input.id });
-    await lens.call({ type: 'item.update', id: item.id, patch: { rice: { reach: 100, impact: 1, confidence: 0.8, effort: 1 } } });
+    const nsm = await lens.call({
+      type: 'metric.create',
+      treeId: tree.id,
+      role: 'nsm',
+      name: 'Weekly active teams',
+      fields: { target: 1500 },
+    });
+    const input = await lens.call({
+      type: 'metric.create',
+      treeId: tree.id,
+      role: 'input',
+      name: 'Teams inviting a colleague',
+    });
+    const item = await lens.call({
+      type: 'item.create',
+      treeId: tree.id,
+      title: 'Invite',
+      links: [{ site: 'jira', key: 'ABC-1', url: TICKET }],
+      inputMetricId: input.id,
+    });
+    await lens.call({
+      type: 'item.update',
+      id: item.id,
+      patch: { rice: { reach: 100, impact: 1, confidence: 0.8, effort: 1 } },
+    });
     await lens.call({ type: 'metric.update', id: nsm.id, patch: { sourceUrls: [CHART] } });
     await lens.call({ type: 'observation.add', metricId: nsm.id, at: '2026-11-02', value: 1200 });
     await lens.call({ type: 'observation.add', metricId: nsm.id, at: '2026-11-09', value: 1260 });

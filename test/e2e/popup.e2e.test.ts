@@ -7,7 +7,8 @@ import { demoWorkspace, launchPatchedLens, type ExtensionGlobal, type PatchedLen
 const TICKET = 'https://staydemo.atlassian.net/browse/STAY-101';
 const NEW_TICKET = 'https://staydemo.atlassian.net/browse/STAY-109';
 const NOTES_PAGE = 'https://notes.example.org/plans/q3-bets';
-const ticketHtml = (key: string, title: string) => `<!doctype html><html><head><title>[${key}] ${title} - Jira</title></head><body><h1>${title}</h1></body></html>`;
+const ticketHtml = (key: string, title: string) =>
+  `<!doctype html><html><head><title>[${key}] ${title} - Jira</title></head><body><h1>${title}</h1></body></html>`;
 
 /**
  * The popup as the toolbar opens it, over a tab. A headless browser cannot click the
@@ -22,7 +23,17 @@ async function openPopupOver(lens: PatchedLens, url: string): Promise<Page> {
   await tab.bringToFront();
   const opened = lens.context.waitForEvent('page', (p) => p.url().includes('/popup.html'));
   const worker = lens.context.serviceWorkers().find((w) => w.url().includes(lens.extensionId))!;
-  await worker.evaluate((popupUrl) => (globalThis as unknown as ExtensionGlobal).chrome.windows.create({ url: popupUrl, type: 'popup', focused: false, width: 360, height: 600 }), `chrome-extension://${lens.extensionId}/popup.html`);
+  await worker.evaluate(
+    (popupUrl) =>
+      (globalThis as unknown as ExtensionGlobal).chrome.windows.create({
+        url: popupUrl,
+        type: 'popup',
+        focused: false,
+        width: 360,
+        height: 600,
+      }),
+    `chrome-extension://${lens.extensionId}/popup.html`,
+  );
   const popup = await opened;
   await popup.locator('.popup').waitFor();
   return popup;
@@ -44,9 +55,12 @@ describe('popup', () => {
         manifest.host_permissions = ['https://notes.example.org/*'];
       },
       [
-      { url: NOTES_PAGE, html: '<!doctype html><html><head><title>Q3 bets · Team notes</title></head><body><h1>Q3 bets</h1></body></html>' },
-      { url: TICKET, html: ticketHtml('STAY-101', 'Instant book for verified guests') },
-      { url: NEW_TICKET, html: ticketHtml('STAY-109', 'Flexible dates search') },
+        {
+          url: NOTES_PAGE,
+          html: '<!doctype html><html><head><title>Q3 bets · Team notes</title></head><body><h1>Q3 bets</h1></body></html>',
+        },
+        { url: TICKET, html: ticketHtml('STAY-101', 'Instant book for verified guests') },
+        { url: NEW_TICKET, html: ticketHtml('STAY-109', 'Flexible dates search') },
       ],
     );
     await call({ type: 'workspace.import', document: demoWorkspace(), mode: 'replace' });
@@ -81,7 +95,10 @@ describe('popup', () => {
     await popup.getByRole('button', { name: 'Add idea' }).click();
     await popup.locator('.linked-title', { hasText: 'Flexible dates search' }).waitFor();
     const item = await eventually(
-      async () => ((await call({ type: 'snapshot.get' })).items as { title: string; links: unknown; inputMetricId: string }[]).find((i) => i.title === 'Flexible dates search'),
+      async () =>
+        (
+          (await call({ type: 'snapshot.get' })).items as { title: string; links: unknown; inputMetricId: string }[]
+        ).find((i) => i.title === 'Flexible dates search'),
       (i) => Boolean(i),
     );
     expect(item?.links).toEqual([{ site: 'jira', key: 'STAY-109', url: NEW_TICKET }]);
@@ -95,11 +112,16 @@ describe('popup', () => {
     expect(await tab.evaluate(() => document.querySelector('north-star-lens'))).toBeNull();
     await popup.getByRole('button', { name: 'Open the panel on this page' }).click();
     const panel = await panelRoot(tab);
-    expect(await eventually(() => panel.text('[data-testid=entity-key]'), Boolean)).toBe('https://notes.example.org/plans/q3-bets');
+    expect(await eventually(() => panel.text('[data-testid=entity-key]'), Boolean)).toBe(
+      'https://notes.example.org/plans/q3-bets',
+    );
     expect(await panel.text('.panel-title')).toBe('Q3 bets · Team notes');
     await panel.click('.track button.primary');
     const item = await eventually(
-      async () => ((await call({ type: 'snapshot.get' })).items as { title: string; links: { site: string }[] }[]).find((i) => i.title === 'Q3 bets · Team notes'),
+      async () =>
+        ((await call({ type: 'snapshot.get' })).items as { title: string; links: { site: string }[] }[]).find(
+          (i) => i.title === 'Q3 bets · Team notes',
+        ),
       Boolean,
     );
     expect(item?.links[0]?.site).toBe('web');
@@ -121,10 +143,13 @@ describe('popup', () => {
       return (await windows.getLastFocused()).id === popupWindow!.id;
     });
     expect(focusedPopup).toBe(true);
-    const items: { id: string; title: string; links: { key: string }[] }[] = (await call({ type: 'snapshot.get' })).items;
+    const items: { id: string; title: string; links: { key: string }[] }[] = (await call({ type: 'snapshot.get' }))
+      .items;
     const linked = items.find((i) => i.links.some((l) => l.key === 'STAY-101'))!;
     await call({ type: 'item.update', id: linked.id, patch: { title: 'Instant book, verified guests first' } });
-    await section.locator('.linked-title', { hasText: 'Instant book, verified guests first' }).waitFor({ timeout: 10_000 });
+    await section
+      .locator('.linked-title', { hasText: 'Instant book, verified guests first' })
+      .waitFor({ timeout: 10_000 });
     expect(await section.locator('.pill').textContent()).toBe('Jira STAY-101');
     await call({ type: 'item.update', id: linked.id, patch: { title: linked.title } });
     await popup.close();

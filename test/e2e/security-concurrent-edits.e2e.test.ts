@@ -33,7 +33,12 @@ describe('two tabs editing the same item at the same time', () => {
 
   beforeAll(async () => {
     lens = await launchLens();
-    const seeded = await seedTree(lens, { nsm: 'Weekly active teams', input: 'Teams inviting a colleague', key: 'CE-1', title: 'Invite from the empty state' });
+    const seeded = await seedTree(lens, {
+      nsm: 'Weekly active teams',
+      input: 'Teams inviting a colleague',
+      key: 'CE-1',
+      title: 'Invite from the empty state',
+    });
     itemId = seeded.item.id;
     await lens.serve(`${JIRA}/browse/CE-1`, ticketPage);
   });
@@ -44,7 +49,10 @@ describe('two tabs editing the same item at the same time', () => {
   async function openTab(): Promise<Tab> {
     const page = await lens.open(`${JIRA}/browse/CE-1`);
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Teams inviting')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Teams inviting')),
+    );
     await panel.openPanel();
     await eventually(() => panel.exists('#nsl-notes'), Boolean);
     return { page, panel };
@@ -94,7 +102,11 @@ describe('two tabs editing the same item at the same time', () => {
     await Promise.all([runA(), runB()]);
 
     for (const tab of [a, b]) {
-      await eventually(() => tab.panel.text('[data-testid=save-status]'), (t) => t === 'All changes saved', 15_000);
+      await eventually(
+        () => tab.panel.text('[data-testid=save-status]'),
+        (t) => t === 'All changes saved',
+        15_000,
+      );
     }
     const stored = (await lens.call({ type: 'page.context', links: [{ site: 'jira', key: 'CE-1' }] })).item!;
     expect(stored.id).toBe(itemId);
@@ -122,11 +134,26 @@ describe('two tabs editing the same item at the same time', () => {
       notes: stored.notes,
       status: stored.status,
     };
-    expect(await eventually(() => shown(a), (s) => JSON.stringify(s) === JSON.stringify(expected), 5000)).toEqual(expected);
-    expect(await eventually(() => shown(b), (s) => JSON.stringify(s) === JSON.stringify(expected), 5000)).toEqual(expected);
+    expect(
+      await eventually(
+        () => shown(a),
+        (s) => JSON.stringify(s) === JSON.stringify(expected),
+        5000,
+      ),
+    ).toEqual(expected);
+    expect(
+      await eventually(
+        () => shown(b),
+        (s) => JSON.stringify(s) === JSON.stringify(expected),
+        5000,
+      ),
+    ).toEqual(expected);
 
     recordFigure('concurrent edits: quick edits in two tabs', EDITS_PER_TAB * 2);
-    recordFigure('concurrent edits: fields checked for convergence in both tabs (none reverted)', Object.keys(expected).length * 2);
+    recordFigure(
+      'concurrent edits: fields checked for convergence in both tabs (none reverted)',
+      Object.keys(expected).length * 2,
+    );
     await a.page.close();
     await b.page.close();
   }, 240_000);

@@ -12,11 +12,32 @@ export function hostileFixture(name: string): Promise<string> {
 }
 
 /** A tree with an NSM, two input metrics and one item linked to `key`, estimated so it has a score. */
-export async function seedTree(lens: Lens, names: { nsm: string; input: string; other?: string; key: string; title: string }) {
+export async function seedTree(
+  lens: Lens,
+  names: { nsm: string; input: string; other?: string; key: string; title: string },
+) {
   const tree = await lens.call({ type: 'tree.create', name: 'Product', game: 'productivity' });
-  const nsm = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: names.nsm, fields: { period: 'week' } });
-  const input = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: names.input, fields: { ownerTeam: 'Growth' } });
-  const other = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: names.other ?? 'Projects shared', fields: { ownerTeam: 'Collab' } });
+  const nsm = await lens.call({
+    type: 'metric.create',
+    treeId: tree.id,
+    role: 'nsm',
+    name: names.nsm,
+    fields: { period: 'week' },
+  });
+  const input = await lens.call({
+    type: 'metric.create',
+    treeId: tree.id,
+    role: 'input',
+    name: names.input,
+    fields: { ownerTeam: 'Growth' },
+  });
+  const other = await lens.call({
+    type: 'metric.create',
+    treeId: tree.id,
+    role: 'input',
+    name: names.other ?? 'Projects shared',
+    fields: { ownerTeam: 'Collab' },
+  });
   const item = await lens.call({
     type: 'item.create',
     treeId: tree.id,
@@ -24,7 +45,11 @@ export async function seedTree(lens: Lens, names: { nsm: string; input: string; 
     links: [{ site: 'jira', key: names.key, url: `${JIRA}/browse/${names.key}` }],
     inputMetricId: input.id,
   });
-  const estimated = await lens.call({ type: 'item.update', id: item.id, patch: { rice: { reach: 1000, impact: 2, confidence: 0.8, effort: 4 } } });
+  const estimated = await lens.call({
+    type: 'item.update',
+    id: item.id,
+    patch: { rice: { reach: 1000, impact: 2, confidence: 0.8, effort: 4 } },
+  });
   return { tree, nsm, input, other, item: estimated };
 }
 
@@ -35,7 +60,10 @@ export async function storedJson(lens: Lens): Promise<string> {
 }
 
 /** Where an element of the panel is on screen, in page coordinates. */
-export function boxOf(panel: ShadowHandle, selector: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+export function boxOf(
+  panel: ShadowHandle,
+  selector: string,
+): Promise<{ x: number; y: number; width: number; height: number } | null> {
   return panel.run(
     `(root, s) => { const el = root.querySelector(s); if (!el) return null; const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }`,
     selector,

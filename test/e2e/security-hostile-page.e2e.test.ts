@@ -23,7 +23,20 @@ const NOTES = `"><svg onload=__pwned.push('notes')>confidential acquisition plan
 const SECRETS = ['Zephyr weekly teams', 'Quasar activation', 'confidential acquisition plan', 'Quasar', 'acquisition'];
 
 /** Markup that would mean a payload became an element, or a link a click would run. */
-const FORBIDDEN_TAGS = ['img', 'script', 'iframe', 'object', 'embed', 'a', 'image', 'foreignobject', 'link', 'meta', 'base', 'frame'];
+const FORBIDDEN_TAGS = [
+  'img',
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'a',
+  'image',
+  'foreignobject',
+  'link',
+  'meta',
+  'base',
+  'frame',
+];
 
 const figures = { titles: 0, storedPayloads: 3, boardLinks: 0, cssRules: 5, spoofed: 0, snoopChannels: 0 };
 
@@ -33,7 +46,12 @@ describe('a hostile host page', () => {
 
   beforeAll(async () => {
     lens = await launchLens();
-    const seeded = await seedTree(lens, { nsm: NSM_NAME, input: INPUT_NAME, key: 'XSS-1', title: `<b onmouseover=alert(1)>stored title</b>` });
+    const seeded = await seedTree(lens, {
+      nsm: NSM_NAME,
+      input: INPUT_NAME,
+      key: 'XSS-1',
+      title: `<b onmouseover=alert(1)>stored title</b>`,
+    });
     itemId = seeded.item.id;
     await lens.call({ type: 'item.update', id: itemId, patch: { notes: NOTES } });
     await lens.serve(new RegExp(`^${JIRA}/browse/XSS-`), await hostileFixture('jira-ticket-payloads.html'));
@@ -55,7 +73,10 @@ describe('a hostile host page', () => {
   async function openExpanded(url: string, pillIncludes: string): Promise<{ page: Page; panel: ShadowHandle }> {
     const page = await lens.open(url);
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes(pillIncludes)));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes(pillIncludes)),
+    );
     await panel.openPanel();
     await eventually(() => panel.exists('[data-testid=panel]'), Boolean);
     return { page, panel };
@@ -109,7 +130,10 @@ describe('a hostile host page', () => {
     const page = await lens.open(`${JIRA}/jira/software/projects/SEC/boards/1`);
     const anchors = await page.evaluate(() => document.querySelectorAll('#cards a').length);
     figures.boardLinks = anchors;
-    const badges = await eventually(() => badgeTexts(page), (b) => b.length === 5 && !b.some((x) => x.badge === '…'));
+    const badges = await eventually(
+      () => badgeTexts(page),
+      (b) => b.length === 5 && !b.some((x) => x.badge === '…'),
+    );
     expect(badges.map((b) => b.anchorText)).toEqual([
       "<img src=x onerror=__pwned.push('card-text')> XSS-1",
       'XSS-1 with a script in the query',
@@ -128,14 +152,20 @@ describe('a hostile host page', () => {
   it('still shows, lays out and works the panel and badges on a page whose CSS unsets, hides and covers everything', async () => {
     const page = await lens.open(`${JIRA}/browse/CSS-1`);
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Not tracked')),
+    );
 
     const pill = await boxOf(panel, '[data-testid=pill]');
     expect(pill!.width).toBeGreaterThan(100);
     expect(pill!.height).toBeGreaterThan(20);
     expect(pill!.x + pill!.width).toBeLessThanOrEqual(1280);
     expect(pill!.y + pill!.height).toBeLessThanOrEqual(800);
-    const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.tagName, [pill!.x + pill!.width / 2, pill!.y + pill!.height / 2]);
+    const onTop = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.tagName,
+      [pill!.x + pill!.width / 2, pill!.y + pill!.height / 2],
+    );
     expect(onTop).toBe('NORTH-STAR-LENS');
 
     await clickLikeAPerson(page, panel, '[data-testid=pill]');
@@ -153,7 +183,10 @@ describe('a hostile host page', () => {
     await eventually(() => panel.exists('#nsl-notes'), Boolean);
     await clickLikeAPerson(page, panel, '#nsl-notes');
     await page.keyboard.type('typed through a hostile stylesheet', { delay: 5 });
-    await eventually(() => panel.text('[data-testid=save-status]'), (t) => t === 'All changes saved');
+    await eventually(
+      () => panel.text('[data-testid=save-status]'),
+      (t) => t === 'All changes saved',
+    );
     const stored = await lens.call({ type: 'page.context', links: [{ site: 'jira', key: 'CSS-1' }] });
     expect(stored.item?.notes).toBe('typed through a hostile stylesheet');
     expect(await page.evaluate(() => (window as unknown as { __overlayClicks: number }).__overlayClicks)).toBe(0);
@@ -165,7 +198,13 @@ describe('a hostile host page', () => {
           if (!host) return null;
           const s = getComputedStyle(host);
           const r = host.getBoundingClientRect();
-          return { display: s.display, visibility: s.visibility, opacity: s.opacity, transform: s.transform, width: r.width };
+          return {
+            display: s.display,
+            visibility: s.visibility,
+            opacity: s.opacity,
+            transform: s.transform,
+            width: r.width,
+          };
         }),
       (b) => b !== null && b.width > 0,
     );
@@ -178,12 +217,17 @@ describe('a hostile host page', () => {
 
   it('lets page script that reads the DOM, patches attachShadow and walks shadow roots learn nothing that is stored', async () => {
     const { page } = await openExpanded(`${JIRA}/browse/XSS-1`, 'Quasar');
-    const report = await page.evaluate((secrets) => (window as unknown as { snoop(s: string[]): Record<string, unknown> }).snoop(secrets), SECRETS);
+    const report = await page.evaluate(
+      (secrets) => (window as unknown as { snoop(s: string[]): Record<string, unknown> }).snoop(secrets),
+      SECRETS,
+    );
     expect(report).toMatchObject({ openRoots: 0, capturedRoots: 0, found: [] });
     expect(report.hosts).toBeGreaterThanOrEqual(1);
     figures.snoopChannels = SECRETS.length * 6;
 
-    const messages = await page.evaluate(() => JSON.stringify((window as unknown as { __messages: unknown[] }).__messages));
+    const messages = await page.evaluate(() =>
+      JSON.stringify((window as unknown as { __messages: unknown[] }).__messages),
+    );
     expect(messages).not.toContain(lens.extensionId);
     expect(messages).not.toMatch(/wxt|overlay|north-star/i);
     await expectNothingRan(page);

@@ -16,21 +16,44 @@ const overJson = (value: unknown): unknown => JSON.parse(JSON.stringify({ value 
 
 /** Sends each message from an extension page, as the dashboard would; messages travel as JSON text so nothing is lost on the way. */
 async function sendAll(page: Page, messages: unknown[]): Promise<Reply[]> {
-  return page.evaluate(async (texts) => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
-    const replies: unknown[] = [];
-    for (const text of texts) replies.push(await runtime.sendMessage(JSON.parse(text)));
-    return replies as Reply[];
-  }, messages.map((m) => JSON.stringify(m)));
+  return page.evaluate(
+    async (texts) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+        .chrome.runtime;
+      const replies: unknown[] = [];
+      for (const text of texts) replies.push(await runtime.sendMessage(JSON.parse(text)));
+      return replies as Reply[];
+    },
+    messages.map((m) => JSON.stringify(m)),
+  );
 }
 
 async function seed(lens: Lens): Promise<SeedIds> {
-  const { tree, nsm, input, item } = await seedTree(lens, { nsm: 'Weekly active teams', input: 'Teams inviting', key: 'ABC-1', title: 'Invite' });
-  const team = await lens.call({ type: 'metric.create', treeId: tree.id, role: 'team', name: 'Invites sent', fields: { parentId: input.id } });
+  const { tree, nsm, input, item } = await seedTree(lens, {
+    nsm: 'Weekly active teams',
+    input: 'Teams inviting',
+    key: 'ABC-1',
+    title: 'Invite',
+  });
+  const team = await lens.call({
+    type: 'metric.create',
+    treeId: tree.id,
+    role: 'team',
+    name: 'Invites sent',
+    fields: { parentId: input.id },
+  });
   const other = await lens.call({ type: 'tree.create', name: 'Other', game: null });
   const otherInput = await lens.call({ type: 'metric.create', treeId: other.id, role: 'input', name: 'Elsewhere' });
   await lens.call({ type: 'settings.update', patch: { activeTreeId: tree.id } });
-  return { tree: tree.id, other: other.id, nsm: nsm.id, input: input.id, team: team.id, otherInput: otherInput.id, item: item.id };
+  return {
+    tree: tree.id,
+    other: other.id,
+    nsm: nsm.id,
+    input: input.id,
+    team: team.id,
+    otherInput: otherInput.id,
+    item: item.id,
+  };
 }
 
 describe('the message boundary of the running extension', () => {
@@ -50,12 +73,19 @@ describe('the message boundary of the running extension', () => {
   it('answers every malformed message of every type with an error naming the field, and stores nothing', async () => {
     const before = await storedJson(lens);
     const mutations = malformedMessages(valid, overJson);
-    const replies = await sendAll(extensionPage, mutations.map((m) => m.message));
-    const accepted = replies.flatMap((reply, i) => (reply?.ok === false ? [] : [`${mutations[i]!.type}: ${mutations[i]!.what}`]));
+    const replies = await sendAll(
+      extensionPage,
+      mutations.map((m) => m.message),
+    );
+    const accepted = replies.flatMap((reply, i) =>
+      reply?.ok === false ? [] : [`${mutations[i]!.type}: ${mutations[i]!.what}`],
+    );
     expect(accepted).toEqual([]);
     const misplaced = replies.flatMap((reply, i) => {
       const m = mutations[i]!;
-      return reply.error?.code === 'invalid' && within(reply.error.path ?? '', m.path) ? [] : [`${m.type}: ${m.what} -> ${JSON.stringify(reply.error)}`];
+      return reply.error?.code === 'invalid' && within(reply.error.path ?? '', m.path)
+        ? []
+        : [`${m.type}: ${m.what} -> ${JSON.stringify(reply.error)}`];
     });
     expect(misplaced).toEqual([]);
     expect(await storedJson(lens)).toBe(before);
@@ -66,7 +96,11 @@ describe('the message boundary of the running extension', () => {
   it('answers well-formed requests that point at nothing, across trees or at impossible values with an error, and stores nothing', async () => {
     const before = await storedJson(lens);
     const answers = valid['review.add'] as Extract<Request, { type: 'review.add' }>;
-    const ids = { item: (valid['item.delete'] as { id: string }).id, tree: (valid['tree.update'] as { id: string }).id, nsm: (valid['observations.list'] as { metricId: string }).metricId };
+    const ids = {
+      item: (valid['item.delete'] as { id: string }).id,
+      tree: (valid['tree.update'] as { id: string }).id,
+      nsm: (valid['observations.list'] as { metricId: string }).metricId,
+    };
     const wrong: Request[] = [
       { type: 'item.update', id: 'ghost', patch: { notes: 'x' } },
       { type: 'item.delete', id: 'ghost' },
@@ -96,7 +130,12 @@ describe('the message boundary of the running extension', () => {
     await page.waitForSelector('north-star-lens', { state: 'attached' });
     const reach = await page.evaluate((id) => {
       const chrome = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown; connect?: unknown } } }).chrome;
-      return { runtime: typeof chrome?.runtime, sendMessage: typeof chrome?.runtime?.sendMessage, connect: typeof chrome?.runtime?.connect, id };
+      return {
+        runtime: typeof chrome?.runtime,
+        sendMessage: typeof chrome?.runtime?.sendMessage,
+        connect: typeof chrome?.runtime?.connect,
+        id,
+      };
     }, lens.extensionId);
     expect(reach).toMatchObject({ sendMessage: 'undefined', connect: 'undefined' });
     await page.close();
@@ -112,12 +151,28 @@ describe('another extension installed beside it', () => {
   let ours: Page;
 
   const sendAsLens = (message: unknown) =>
-    ours.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply & { value?: unknown }> } } }).chrome.runtime.sendMessage(m), message);
+    ours.evaluate(
+      (m) =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: unknown): Promise<Reply & { value?: unknown }> } };
+          }
+        ).chrome.runtime.sendMessage(m),
+      message,
+    );
 
   beforeAll(async () => {
     strangerDir = await mkdtemp(join(tmpdir(), 'nsl-stranger-'));
     userDataDir = await mkdtemp(join(tmpdir(), 'nsl-e2e-'));
-    await writeFile(join(strangerDir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Stranger', version: '1.0', background: { service_worker: 'stranger.js' } }));
+    await writeFile(
+      join(strangerDir, 'manifest.json'),
+      JSON.stringify({
+        manifest_version: 3,
+        name: 'Stranger',
+        version: '1.0',
+        background: { service_worker: 'stranger.js' },
+      }),
+    );
     await writeFile(join(strangerDir, 'stranger.js'), '// Sends what the test tells it to.\n');
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -134,7 +189,10 @@ describe('another extension installed beside it', () => {
     });
     const worker = async (file: string) =>
       context.serviceWorkers().find((w) => w.url().endsWith(`/${file}`)) ??
-      (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith(`/${file}`), timeout: 15_000 }));
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().endsWith(`/${file}`),
+        timeout: 15_000,
+      }));
     lensId = new URL((await worker('background.js')).url()).host;
     stranger = await worker('stranger.js');
     ours = await context.newPage();
@@ -149,7 +207,9 @@ describe('another extension installed beside it', () => {
   });
 
   it('cannot reach the background with any request, by message or by port, and changes nothing', async () => {
-    const before = JSON.stringify(((await sendAsLens({ type: 'workspace.export' })) as { value: Record<string, unknown> }).value.items);
+    const before = JSON.stringify(
+      ((await sendAsLens({ type: 'workspace.export' })) as { value: Record<string, unknown> }).value.items,
+    );
     const requests: unknown[] = [
       { type: 'workspace.export' },
       { type: 'snapshot.get' },
@@ -161,9 +221,19 @@ describe('another extension installed beside it', () => {
     ];
     const outcomes = await stranger.evaluate(
       async ({ id, messages }) => {
-        const runtime = (globalThis as unknown as {
-          chrome: { runtime: { sendMessage(id: string, m: unknown): Promise<unknown>; connect(id: string): { onDisconnect: { addListener(f: () => void): void }; postMessage(m: unknown): void } } };
-        }).chrome.runtime;
+        const runtime = (
+          globalThis as unknown as {
+            chrome: {
+              runtime: {
+                sendMessage(id: string, m: unknown): Promise<unknown>;
+                connect(id: string): {
+                  onDisconnect: { addListener(f: () => void): void };
+                  postMessage(m: unknown): void;
+                };
+              };
+            };
+          }
+        ).chrome.runtime;
         const out: string[] = [];
         for (const message of messages) {
           try {
@@ -190,9 +260,12 @@ describe('another extension installed beside it', () => {
     );
     expect(outcomes.filter((o) => o.startsWith('answered') || o === 'port open')).toEqual([]);
     expect(outcomes).toHaveLength(requests.length * 2);
-    const after = JSON.stringify(((await sendAsLens({ type: 'workspace.export' })) as { value: Record<string, unknown> }).value.items);
+    const after = JSON.stringify(
+      ((await sendAsLens({ type: 'workspace.export' })) as { value: Record<string, unknown> }).value.items,
+    );
     expect(after).toBe(before);
-    const trees = ((await sendAsLens({ type: 'snapshot.get' })) as { value: { trees: { name: string }[] } }).value.trees;
+    const trees = ((await sendAsLens({ type: 'snapshot.get' })) as { value: { trees: { name: string }[] } }).value
+      .trees;
     expect(trees.map((t) => t.name)).toEqual(['Product']);
     expect(context.pages().filter((p) => p.url().includes('dashboard.html'))).toHaveLength(1);
     recordFigure('message boundary (browser): requests from another extension refused', requests.length * 2);

@@ -34,14 +34,14 @@ const ENTITY_URLS: [site: string, url: string, key: string][] = [
 const ODD_URLS = [
   'https://acme.atlassian.net/browse/',
   'https://acme.atlassian.net/browse/%E0%A4%A',
-  'https://acme.atlassian.net/browse/ODD-2?q=' + 'y'.repeat(6000),
+  `https://acme.atlassian.net/browse/ODD-2?q=${'y'.repeat(6000)}`,
   'https://acme.atlassian.net/jira/software/projects/ODD/boards/1?selectedIssue=%3Cscript%3E',
-  'https://acme.atlassian.net/browse/ODD-3#' + '%'.repeat(50),
-  'https://github.com/' + 'a/'.repeat(1500),
+  `https://acme.atlassian.net/browse/ODD-3#${'%'.repeat(50)}`,
+  `https://github.com/${'a/'.repeat(1500)}`,
   'https://github.com/octo-org/octo-app/issues/99999999999999999999',
   'https://github.com/orgs/a/projects/1?issue=%7C%7C%7C',
   'https://linear.app/%E3%83%AF%E3%83%BC%E3%82%AF/issue/ENG-1',
-  'https://linear.app/acme/issue/' + 'ENG-'.repeat(300),
+  `https://linear.app/acme/issue/${'ENG-'.repeat(300)}`,
   'https://app.asana.com/1/',
   'https://trello.com/c/',
   'https://analytics.google.com/analytics/web/#/p1/reports/explorer?r=%E0%A4%A',
@@ -56,11 +56,17 @@ describe('host pages the adapters did not expect', () => {
 
   beforeAll(async () => {
     lens = await launchLens();
-    await seedTree(lens, { nsm: 'Weekly active teams', input: 'Teams inviting a colleague', key: 'ODD-9', title: 'Tracked' });
+    await seedTree(lens, {
+      nsm: 'Weekly active teams',
+      input: 'Teams inviting a colleague',
+      key: 'ODD-9',
+      title: 'Tracked',
+    });
     lens.context.on('page', (page) =>
       page.on('console', (message) => {
         // The fixtures have no favicon: the browser's own failed fetch of it is not ours.
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(`${page.url().slice(0, 80)}: ${message.text()}`);
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+          consoleErrors.push(`${page.url().slice(0, 80)}: ${message.text()}`);
       }),
     );
   });
@@ -76,19 +82,25 @@ describe('host pages the adapters did not expect', () => {
     pagesVisited += 1;
   }
 
-  it.each(ENTITY_URLS)('on a %s page with no title and no heading, still shows the panel, named after the address', async (_site, url, key) => {
-    await lens.serve(url, bare());
-    const page = await lens.open(url);
-    const panel = await panelRoot(page);
-    const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t && !t.includes('…')));
-    expect(pill).toMatch(/Not tracked|not linked/);
-    await panel.openPanel();
-    const shownKey = await eventually(() => panel.text('[data-testid=entity-key]'), Boolean);
-    if (key) expect(shownKey).toBe(key);
-    expect((await panel.text('.panel-title'))?.length).toBeGreaterThan(0);
-    await expectQuiet(page);
-    await page.close();
-  });
+  it.each(ENTITY_URLS)(
+    'on a %s page with no title and no heading, still shows the panel, named after the address',
+    async (_site, url, key) => {
+      await lens.serve(url, bare());
+      const page = await lens.open(url);
+      const panel = await panelRoot(page);
+      const pill = await eventually(
+        () => panel.text('[data-testid=pill]'),
+        (t) => Boolean(t && !t.includes('…')),
+      );
+      expect(pill).toMatch(/Not tracked|not linked/);
+      await panel.openPanel();
+      const shownKey = await eventually(() => panel.text('[data-testid=entity-key]'), Boolean);
+      if (key) expect(shownKey).toBe(key);
+      expect((await panel.text('.panel-title'))?.length).toBeGreaterThan(0);
+      await expectQuiet(page);
+      await page.close();
+    },
+  );
 
   it('raises nothing in the page on addresses that name no entity, or name one in a malformed way', async () => {
     for (const url of ODD_URLS) {
@@ -105,13 +117,27 @@ describe('host pages the adapters did not expect', () => {
     await lens.serve(url, bare('<h1 data-testid="issue.views.issue-base.foundation.summary.heading">Burst</h1>'));
     const page = await lens.open(url);
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Not tracked')),
+    );
     await page.evaluate(() => {
-      const odd = ['/browse/', '/browse/%E0%A4%A', '/browse/ODD-5?x=<script>', '/jira/your-work', '/browse/ODD-6#%', '/wiki/spaces/X/pages/1?selectedIssue=ODD-7'];
+      const odd = [
+        '/browse/',
+        '/browse/%E0%A4%A',
+        '/browse/ODD-5?x=<script>',
+        '/jira/your-work',
+        '/browse/ODD-6#%',
+        '/wiki/spaces/X/pages/1?selectedIssue=ODD-7',
+      ];
       for (let i = 0; i < 100; i++) history.pushState({}, '', odd[i % odd.length]!.replace('ODD-5', `ODD-${100 + i}`));
       history.pushState({}, '', '/browse/ODD-9');
     });
-    const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Teams inviting')), 10_000);
+    const pill = await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Teams inviting')),
+      10_000,
+    );
     expect(pill).toContain('Teams inviting');
     await panel.openPanel();
     expect(await panel.text('[data-testid=entity-key]')).toBe('ODD-9');
@@ -121,7 +147,11 @@ describe('host pages the adapters did not expect', () => {
 
   it('keeps badging links when the page swaps its whole <body>, as Turbo-driven sites such as GitHub do', async () => {
     const url = 'https://github.com/octo-org/octo-app/issues';
-    const links = (from: number) => Array.from({ length: 20 }, (_, i) => `<li><a href="/octo-org/octo-app/issues/${from + i}">#${from + i}</a></li>`).join('');
+    const links = (from: number) =>
+      Array.from(
+        { length: 20 },
+        (_, i) => `<li><a href="/octo-org/octo-app/issues/${from + i}">#${from + i}</a></li>`,
+      ).join('');
     await lens.serve(url, bare(`<ul>${links(1)}</ul>`));
     const page = await lens.open(url);
     const count = () => page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length);
@@ -132,7 +162,11 @@ describe('host pages the adapters did not expect', () => {
       document.documentElement.replaceChild(next, document.body);
     }, links(101));
     expect(await eventually(count, (n) => n === 20, 5000)).toBe(20);
-    expect(await page.evaluate(() => document.querySelector('a[href$="/issues/101"]')?.nextElementSibling?.hasAttribute('data-nsl-badge'))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('a[href$="/issues/101"]')?.nextElementSibling?.hasAttribute('data-nsl-badge'),
+      ),
+    ).toBe(true);
     await expectQuiet(page);
     await page.close();
   });
@@ -159,9 +193,17 @@ describe('host pages the adapters did not expect', () => {
     );
     const page = await lens.open(url);
     const panel = await panelRoot(page);
-    const pill = await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Teams inviting')));
+    const pill = await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Teams inviting')),
+    );
     expect(pill).toContain('Teams inviting');
-    expect(await eventually(() => page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length), (n) => n === 1)).toBe(1);
+    expect(
+      await eventually(
+        () => page.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length),
+        (n) => n === 1,
+      ),
+    ).toBe(1);
     await panel.openPanel();
     expect(await panel.text('.panel-title')).toBe('Sabotage');
     await expectQuiet(page);

@@ -34,13 +34,26 @@ describe('privacy: a whole session of use', () => {
   beforeAll(async () => {
     lens = await launchLens();
     lens.context.on('request', (request) => {
-      if (/^(https?|wss?):/.test(request.url())) seen.push({ url: request.url(), from: origin(request), type: request.resourceType() });
+      if (/^(https?|wss?):/.test(request.url()))
+        seen.push({ url: request.url(), from: origin(request), type: request.resourceType() });
     });
     const pages: [string, string][] = [
-      [`${JIRA}/browse/PRIV-1`, `<!doctype html><title>[PRIV-1] Invite - Jira</title><h1 data-testid="issue.views.issue-base.foundation.summary.heading">Invite</h1>`],
-      [`${JIRA}/jira/software/projects/PRIV/boards/1`, `<!doctype html><title>Board - Jira</title>${Array.from({ length: 30 }, (_, i) => `<a href="/browse/PRIV-${i + 1}">PRIV-${i + 1}</a>`).join(' ')}`],
-      [ISSUE, `<!doctype html><title>Onboarding · Issue #42 · octo-org/octo-app</title><bdi class="js-issue-title markdown-title">Onboarding</bdi>`],
-      [CHART, `<!doctype html><title>Weekly active teams - Amplitude</title><h1 data-testid="chart-title">Weekly active teams</h1><span id="n">1,284</span>`],
+      [
+        `${JIRA}/browse/PRIV-1`,
+        `<!doctype html><title>[PRIV-1] Invite - Jira</title><h1 data-testid="issue.views.issue-base.foundation.summary.heading">Invite</h1>`,
+      ],
+      [
+        `${JIRA}/jira/software/projects/PRIV/boards/1`,
+        `<!doctype html><title>Board - Jira</title>${Array.from({ length: 30 }, (_, i) => `<a href="/browse/PRIV-${i + 1}">PRIV-${i + 1}</a>`).join(' ')}`,
+      ],
+      [
+        ISSUE,
+        `<!doctype html><title>Onboarding · Issue #42 · octo-org/octo-app</title><bdi class="js-issue-title markdown-title">Onboarding</bdi>`,
+      ],
+      [
+        CHART,
+        `<!doctype html><title>Weekly active teams - Amplitude</title><h1 data-testid="chart-title">Weekly active teams</h1><span id="n">1,284</span>`,
+      ],
     ];
     for (const [url, html] of pages) {
       await lens.serve(url, html);
@@ -52,7 +65,12 @@ describe('privacy: a whole session of use', () => {
   });
 
   it('sends nothing over the network: not from the service worker, not from its pages, not from its scripts in host pages', async () => {
-    const seeded = await seedTree(lens, { nsm: 'Weekly active teams', input: 'Teams inviting a colleague', key: 'PRIV-2', title: 'Tracked' });
+    const seeded = await seedTree(lens, {
+      nsm: 'Weekly active teams',
+      input: 'Teams inviting a colleague',
+      key: 'PRIV-2',
+      title: 'Tracked',
+    });
 
     const dashboard = await lens.open(`chrome-extension://${lens.extensionId}/dashboard.html`);
     const popup = await lens.open(`chrome-extension://${lens.extensionId}/popup.html`);
@@ -61,24 +79,39 @@ describe('privacy: a whole session of use', () => {
 
     const ticket = await lens.open(`${JIRA}/browse/PRIV-1`);
     const panel = await panelRoot(ticket);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Not tracked')),
+    );
     await panel.openPanel();
     await panel.click('.track button.primary');
     await eventually(() => panel.exists('#nsl-rice-reach'), Boolean);
     await panel.type('#nsl-rice-reach', '1200');
     await panel.type('#nsl-notes', 'private plans');
-    await eventually(() => panel.text('[data-testid=save-status]'), (t) => t === 'All changes saved');
+    await eventually(
+      () => panel.text('[data-testid=save-status]'),
+      (t) => t === 'All changes saved',
+    );
 
     const board = await lens.open(`${JIRA}/jira/software/projects/PRIV/boards/1`);
-    await eventually(() => board.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length), (n) => n === 30);
+    await eventually(
+      () => board.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length),
+      (n) => n === 30,
+    );
 
     const issue = await lens.open(ISSUE);
     const issuePanel = await panelRoot(issue);
-    await eventually(() => issuePanel.text('[data-testid=pill]'), (t) => Boolean(t && !t.includes('…')));
+    await eventually(
+      () => issuePanel.text('[data-testid=pill]'),
+      (t) => Boolean(t && !t.includes('…')),
+    );
 
     const chart = await lens.open(CHART);
     const chartPanel = await panelRoot(chart);
-    await eventually(() => chartPanel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('not linked')));
+    await eventually(
+      () => chartPanel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('not linked')),
+    );
     await chartPanel.openPanel();
     await chartPanel.type('#nsl-chart-metric', 'weekly');
     await chart.keyboard.press('Enter');
@@ -88,13 +121,18 @@ describe('privacy: a whole session of use', () => {
     const exported = await lens.call({ type: 'workspace.export' });
     await lens.call({ type: 'workspace.import', document: exported, mode: 'merge' });
     await lens.call({ type: 'item.update', id: seeded.item.id, patch: { notes: 'after the restart' } });
-    await eventually(() => board.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length), (n) => n === 30);
+    await eventually(
+      () => board.evaluate(() => document.querySelectorAll('[data-nsl-badge]').length),
+      (n) => n === 30,
+    );
     await new Promise((r) => setTimeout(r, 1000));
 
     const byExtension = seen.filter((s) => s.from !== 'host page');
     expect(byExtension).toEqual([]);
     // Host pages fetched their own documents (served here) and the browser asked for their favicons; nothing else.
-    const unexpected = seen.filter((s) => s.from === 'host page' && !served.has(s.url.split('#')[0]!) && new URL(s.url).pathname !== '/favicon.ico');
+    const unexpected = seen.filter(
+      (s) => s.from === 'host page' && !served.has(s.url.split('#')[0]!) && new URL(s.url).pathname !== '/favicon.ico',
+    );
     expect(unexpected).toEqual([]);
     expect(lens.unservedRequests.filter((url) => new URL(url).pathname !== '/favicon.ico')).toEqual([]);
     expect(seen.length).toBeGreaterThan(0);

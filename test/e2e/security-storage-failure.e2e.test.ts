@@ -52,7 +52,12 @@ describe('a write the browser refuses (storage quota exceeded)', () => {
 
   beforeAll(async () => {
     lens = await launchLens();
-    const seeded = await seedTree(lens, { nsm: 'Weekly active teams', input: 'Teams inviting a colleague', key: 'SF-1', title: 'Invite' });
+    const seeded = await seedTree(lens, {
+      nsm: 'Weekly active teams',
+      input: 'Teams inviting a colleague',
+      key: 'SF-1',
+      title: 'Invite',
+    });
     itemId = seeded.item.id;
     treeId = seeded.tree.id;
     inputId = seeded.input.id;
@@ -70,7 +75,10 @@ describe('a write the browser refuses (storage quota exceeded)', () => {
   it('shows the failure in the panel, keeps what was typed, stores none of it, and saves it all on Retry', async () => {
     const page = await lens.open(`${JIRA}/browse/SF-1`);
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Teams inviting')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Teams inviting')),
+    );
     await panel.openPanel();
     await eventually(() => panel.exists('#nsl-notes'), Boolean);
     const before = await storedJson(lens);
@@ -79,7 +87,10 @@ describe('a write the browser refuses (storage quota exceeded)', () => {
     await panel.type('#nsl-notes', 'typed while the disk was full');
     await panel.type('#nsl-rice-reach', '4321');
     await panel.focus('#nsl-status');
-    const status = await eventually(() => panel.text('[data-testid=save-status]'), (t) => Boolean(t?.includes(QUOTA_MESSAGE)));
+    const status = await eventually(
+      () => panel.text('[data-testid=save-status]'),
+      (t) => Boolean(t?.includes(QUOTA_MESSAGE)),
+    );
     expect(status).toContain(QUOTA_MESSAGE);
     expect(status).toContain('Retry');
     expect(await panel.value('#nsl-notes')).toBe('typed while the disk was full');
@@ -89,7 +100,10 @@ describe('a write the browser refuses (storage quota exceeded)', () => {
 
     await diskFreed();
     await panel.click('[data-testid=save-status] button');
-    await eventually(() => panel.text('[data-testid=save-status]'), (t) => t === 'All changes saved');
+    await eventually(
+      () => panel.text('[data-testid=save-status]'),
+      (t) => t === 'All changes saved',
+    );
     const stored = (await lens.call({ type: 'page.context', links: [{ site: 'jira', key: 'SF-1' }] })).item!;
     expect(stored.notes).toBe('typed while the disk was full');
     expect(stored.rice.reach).toBe(4321);
@@ -100,7 +114,10 @@ describe('a write the browser refuses (storage quota exceeded)', () => {
   it('says why tracking a ticket failed, creates nothing, and tracks it once on the next try', async () => {
     const page = await lens.open(`${JIRA}/browse/SF-2`);
     const panel = await panelRoot(page);
-    await eventually(() => panel.text('[data-testid=pill]'), (t) => Boolean(t?.includes('Not tracked')));
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Not tracked')),
+    );
     await panel.openPanel();
     const before = await storedJson(lens);
 
@@ -125,23 +142,39 @@ describe('a write the browser refuses (storage quota exceeded)', () => {
       what: 'an import replacing everything, refused half way through its writes',
       async prepare() {
         const file = (await lens.call({ type: 'workspace.export' })) as Record<string, unknown[]>;
-        const renamed = { ...file, items: file.items!.map((item) => ({ ...(item as object), notes: 'from the file' })) };
-        return { failingWrite: 3, send: () => lens.send({ type: 'workspace.import', document: renamed, mode: 'replace' }) };
+        const renamed = {
+          ...file,
+          items: file.items!.map((item) => ({ ...(item as object), notes: 'from the file' })),
+        };
+        return {
+          failingWrite: 3,
+          send: () => lens.send({ type: 'workspace.import', document: renamed, mode: 'replace' }),
+        };
       },
     },
     {
       what: 'an import merging, refused at its very last write',
       async prepare() {
         const file = (await lens.call({ type: 'workspace.export' })) as Record<string, unknown[]>;
-        const renamed = { ...file, metrics: file.metrics!.map((metric) => ({ ...(metric as object), definition: 'from the file' })) };
-        const records = ['trees', 'metrics', 'observations', 'items', 'reviews', 'history'].reduce((n, store) => n + file[store]!.length, 0);
-        return { failingWrite: records + 1, send: () => lens.send({ type: 'workspace.import', document: renamed, mode: 'merge' }) };
+        const renamed = {
+          ...file,
+          metrics: file.metrics!.map((metric) => ({ ...(metric as object), definition: 'from the file' })),
+        };
+        const records = ['trees', 'metrics', 'observations', 'items', 'reviews', 'history'].reduce(
+          (n, store) => n + file[store]!.length,
+          0,
+        );
+        return {
+          failingWrite: records + 1,
+          send: () => lens.send({ type: 'workspace.import', document: renamed, mode: 'merge' }),
+        };
       },
     },
     {
       what: 'deleting a metric, which unlinks its items, refused after the first item',
       async prepare() {
-        for (const title of ['Second', 'Third']) await lens.call({ type: 'item.create', treeId, title, links: [], inputMetricId: inputId });
+        for (const title of ['Second', 'Third'])
+          await lens.call({ type: 'item.create', treeId, title, links: [], inputMetricId: inputId });
         await lens.call({ type: 'observation.add', metricId: inputId, at: '2024-02-05', value: 7 });
         return { failingWrite: 2, send: () => lens.send({ type: 'metric.delete', id: inputId }) };
       },
@@ -155,15 +188,19 @@ describe('a write the browser refuses (storage quota exceeded)', () => {
     },
   ];
 
-  it.each(cases.map((c) => [c.what, c] as const))('leaves nothing half-written after %s', async (_what, { prepare }) => {
-    const { failingWrite, send } = await prepare();
-    const before = await storedJson(lens);
-    await diskFull(failingWrite);
-    const reply = await send();
-    expect(reply.ok).toBe(false);
-    if (!reply.ok) expect(reply.error).toMatchObject({ code: 'storage', message: expect.stringContaining(QUOTA_MESSAGE) });
-    await diskFreed();
-    expect(await storedJson(lens)).toBe(before);
-    failures += 1;
-  });
+  it.each(cases.map((c) => [c.what, c] as const))(
+    'leaves nothing half-written after %s',
+    async (_what, { prepare }) => {
+      const { failingWrite, send } = await prepare();
+      const before = await storedJson(lens);
+      await diskFull(failingWrite);
+      const reply = await send();
+      expect(reply.ok).toBe(false);
+      if (!reply.ok)
+        expect(reply.error).toMatchObject({ code: 'storage', message: expect.stringContaining(QUOTA_MESSAGE) });
+      await diskFreed();
+      expect(await storedJson(lens)).toBe(before);
+      failures += 1;
+    },
+  );
 });

@@ -78,7 +78,10 @@ export async function panelRoot(page: Page, hostName = 'north-star-lens', timeou
     text: (selector) => run('(root, s) => root.querySelector(s)?.textContent ?? null', selector),
     exists: (selector) => run('(root, s) => Boolean(root.querySelector(s))', selector),
     async click(selector) {
-      const ok = await run<boolean>('(root, s) => { const el = root.querySelector(s); if (!el) return false; el.click(); return true; }', selector);
+      const ok = await run<boolean>(
+        '(root, s) => { const el = root.querySelector(s); if (!el) return false; el.click(); return true; }',
+        selector,
+      );
       if (!ok) throw new Error(`Nothing to click at ${selector}`);
     },
     async openPanel() {
@@ -87,14 +90,18 @@ export async function panelRoot(page: Page, hostName = 'north-star-lens', timeou
       // Open means shown and holding the focus, as a person sees it before typing: the
       // panel moves the focus into itself once it has rendered, and on a busy machine that
       // can come after a test's own focus, taking the keys it then types.
-      const opened = '(root) => { const panel = root.querySelector("[data-testid=panel]"); return Boolean(panel && panel.contains(root.activeElement)); }';
+      const opened =
+        '(root) => { const panel = root.querySelector("[data-testid=panel]"); return Boolean(panel && panel.contains(root.activeElement)); }';
       while (!(await run<boolean>(opened))) {
         if (Date.now() > deadline) throw new Error('The panel did not open and take the focus');
         await new Promise((r) => setTimeout(r, 25));
       }
     },
     async focus(selector) {
-      const ok = await run<boolean>('(root, s) => { const el = root.querySelector(s); if (!el) return false; el.focus(); return true; }', selector);
+      const ok = await run<boolean>(
+        '(root, s) => { const el = root.querySelector(s); if (!el) return false; el.focus(); return true; }',
+        selector,
+      );
       if (!ok) throw new Error(`Nothing to focus at ${selector}`);
     },
     value: (selector) => run('(root, s) => root.querySelector(s)?.value ?? null', selector),
@@ -126,7 +133,9 @@ export async function badgeTexts(page: Page): Promise<{ anchorText: string; badg
   await cdp.detach();
   const out: { anchorText: string; badge: string }[] = [];
   const textOf = (node: DomNode): string =>
-    node.nodeName === '#text' ? (node as DomNode & { nodeValue: string }).nodeValue : (node.children ?? []).map(textOf).join('');
+    node.nodeName === '#text'
+      ? (node as DomNode & { nodeValue: string }).nodeValue
+      : (node.children ?? []).map(textOf).join('');
   const walk = (node: DomNode) => {
     const children = node.children ?? [];
     children.forEach((child, index) => {

@@ -3,13 +3,23 @@ import { EARLY_GLOBAL, takeEarlyOpening, type EarlyRequest } from '../../entrypo
 import type { PageOpening, Reply } from '../../lib/messaging/protocol';
 
 const URL_A = 'https://acme.atlassian.net/browse/ABC-1';
-const opening: PageOpening = { settings: { disabledSites: [], customDomains: [] }, link: { site: 'jira', key: 'ABC-1' }, context: null };
+const opening: PageOpening = {
+  settings: { disabledSites: [], customDomains: [] },
+  link: { site: 'jira', key: 'ABC-1' },
+  context: null,
+};
 const scope = globalThis as Record<string, unknown>;
 
 function leave(fields: Partial<EarlyRequest> = {}): { stopped: () => boolean } {
   let stopped = false;
   const reply: Promise<Reply<PageOpening>> = Promise.resolve({ ok: true, value: opening });
-  scope[EARLY_GLOBAL] = { url: URL_A, reply, stale: false, stopListening: () => (stopped = true), ...fields } satisfies EarlyRequest;
+  scope[EARLY_GLOBAL] = {
+    url: URL_A,
+    reply,
+    stale: false,
+    stopListening: () => (stopped = true),
+    ...fields,
+  } satisfies EarlyRequest;
   return { stopped: () => stopped };
 }
 

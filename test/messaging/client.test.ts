@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { request, RequestError } from '../../lib/messaging/client';
 
-const CHANNEL_CLOSED = 'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
+const CHANNEL_CLOSED =
+  'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
 const NO_LISTENER = 'Could not establish connection. Receiving end does not exist.';
 
 /** The browser's answers to successive sends: an Error is a rejection. */
@@ -30,13 +31,18 @@ describe('request, when the service worker stops while handling it', () => {
     const send = browserAnswers(new Error(CHANNEL_CLOSED), { ok: true, value: { id: 'second' } });
     const failure = await request({ type: 'item.create', treeId: 't', title: 'x', links: [] }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(RequestError);
-    expect(failure).toMatchObject({ code: 'unavailable', message: expect.stringContaining('may or may not have been saved') });
+    expect(failure).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringContaining('may or may not have been saved'),
+    });
     expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('treats a reply that never came like a lost one: no second observation', async () => {
     const send = browserAnswers(undefined, { ok: true, value: {} });
-    await expect(request({ type: 'observation.add', metricId: 'm', at: '2024-01-01', value: 1 })).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(request({ type: 'observation.add', metricId: 'm', at: '2024-01-01', value: 1 })).rejects.toMatchObject(
+      { code: 'unavailable' },
+    );
     expect(send).toHaveBeenCalledTimes(1);
   });
 

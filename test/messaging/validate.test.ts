@@ -34,8 +34,21 @@ describe('the background message gate', () => {
     ['a non-finite number', { type: 'observation.add', metricId: 'm', at: '2026-01-05', value: Infinity }, 'value'],
     ['an impossible date', { type: 'observation.add', metricId: 'm', at: '2026-13-45', value: 3 }, 'at'],
     ['an empty id', { type: 'item.delete', id: '' }, 'id'],
-    ['a javascript: link', { type: 'item.create', treeId: 't', title: 'x', links: [{ site: 'jira', key: 'A-1', url: 'javascript:alert(1)' }] }, 'links[0].url'],
-    ['a prototype-pollution key', JSON.parse('{"type":"item.update","id":"i1","patch":{"__proto__":{"admin":true}}}'), 'patch.__proto__'],
+    [
+      'a javascript: link',
+      {
+        type: 'item.create',
+        treeId: 't',
+        title: 'x',
+        links: [{ site: 'jira', key: 'A-1', url: 'javascript:alert(1)' }],
+      },
+      'links[0].url',
+    ],
+    [
+      'a prototype-pollution key',
+      JSON.parse('{"type":"item.update","id":"i1","patch":{"__proto__":{"admin":true}}}'),
+      'patch.__proto__',
+    ],
   ])('refuses %s, naming where', (_, raw, path) => {
     const error = refusal(raw);
     expect(error.code).toBe('invalid');

@@ -9,7 +9,9 @@ import { dirname, resolve } from 'node:path';
 const FILE = resolve(__dirname, '../../test-results/security-figures.json');
 
 export function recordFigure(name: string, value: number | string | Record<string, number>): void {
-  const figures: Record<string, unknown> = existsSync(FILE) ? (JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>) : {};
+  const figures: Record<string, unknown> = existsSync(FILE)
+    ? (JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, unknown>)
+    : {};
   figures[name] = value;
   mkdirSync(dirname(FILE), { recursive: true });
   writeFileSync(FILE, `${JSON.stringify(figures, null, 2)}\n`);

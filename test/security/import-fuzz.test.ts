@@ -34,7 +34,11 @@ async function refusal(operation: (db: LensDb, doc: unknown) => Promise<unknown>
     (failure: unknown) => failure,
   );
   if (!(outcome instanceof StorageError)) {
-    throw new Error(outcome === null ? 'the file was accepted' : `it failed with something else than a clear error: ${String(outcome)}`);
+    throw new Error(
+      outcome === null
+        ? 'the file was accepted'
+        : `it failed with something else than a clear error: ${String(outcome)}`,
+    );
   }
   return outcome;
 }
@@ -61,9 +65,12 @@ describe('importing malformed and mutated workspace files', () => {
         });
         expect(error.code, label).toBe('invalid');
         expect(error.message.length, label).toBeGreaterThan(8);
-        expect(error.message.length, `${label}: a message a person can read, not the whole bad value`).toBeLessThan(400);
+        expect(error.message.length, `${label}: a message a person can read, not the whole bad value`).toBeLessThan(
+          400,
+        );
         expect(error.message, label).not.toMatch(/\[object Object\]|undefined|NaN:/);
-        if (error.path) expect(error.message.startsWith(`${error.path}: `), `${label}: the message names the field`).toBe(true);
+        if (error.path)
+          expect(error.message.startsWith(`${error.path}: `), `${label}: the message names the field`).toBe(true);
         refusals += 1;
       }
       byKind[broken.kind] += 1;
@@ -86,7 +93,9 @@ describe('importing malformed and mutated workspace files', () => {
 
   it('accepts a good file that an editor saved with a byte-order mark', async () => {
     const fresh = await freshDb();
-    await expect(importWorkspace(fresh, `\uFEFF${JSON.stringify(baseFile(), null, 2)}`, 'replace')).resolves.toBeDefined();
+    await expect(
+      importWorkspace(fresh, `\uFEFF${JSON.stringify(baseFile(), null, 2)}`, 'replace'),
+    ).resolves.toBeDefined();
   });
 
   it('still imports a good file after all of that', async () => {

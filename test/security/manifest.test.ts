@@ -7,17 +7,25 @@ type Manifest = Record<string, unknown>;
 async function manifestFor(browser: 'chrome' | 'firefox'): Promise<Manifest> {
   const manifest = config.manifest;
   if (typeof manifest !== 'function') throw new Error('wxt.config.ts builds the manifest per browser');
-  return (await manifest({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production', command: 'build' })) as Manifest;
+  return (await manifest({
+    browser,
+    manifestVersion: browser === 'chrome' ? 3 : 2,
+    mode: 'production',
+    command: 'build',
+  })) as Manifest;
 }
 
 describe('the permissions the extension asks for', () => {
-  it.each(['chrome', 'firefox'] as const)('on %s: only activeTab and scripting up front, no tab, storage or network permission', async (browser) => {
-    const manifest = await manifestFor(browser);
-    expect(manifest.permissions).toEqual(['activeTab', 'scripting']);
-    expect(manifest).not.toHaveProperty('web_accessible_resources');
-    expect(manifest).not.toHaveProperty('externally_connectable');
-    expect(manifest).not.toHaveProperty('content_security_policy');
-  });
+  it.each(['chrome', 'firefox'] as const)(
+    'on %s: only activeTab and scripting up front, no tab, storage or network permission',
+    async (browser) => {
+      const manifest = await manifestFor(browser);
+      expect(manifest.permissions).toEqual(['activeTab', 'scripting']);
+      expect(manifest).not.toHaveProperty('web_accessible_resources');
+      expect(manifest).not.toHaveProperty('externally_connectable');
+      expect(manifest).not.toHaveProperty('content_security_policy');
+    },
+  );
 
   it.each(['chrome', 'firefox'] as const)(
     'on %s: host access to exactly the sites its content script runs on, for loading the open panel there, and no other',
@@ -52,7 +60,10 @@ describe('the permissions the extension asks for', () => {
   });
 
   it('tells Firefox it collects no data, for versions that understand that key', async () => {
-    const gecko = ((await manifestFor('firefox')).browser_specific_settings as { gecko: Record<string, unknown>; gecko_android: Record<string, unknown> });
+    const gecko = (await manifestFor('firefox')).browser_specific_settings as {
+      gecko: Record<string, unknown>;
+      gecko_android: Record<string, unknown>;
+    };
     expect(gecko.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(Number.parseFloat(String(gecko.gecko.strict_min_version))).toBeGreaterThanOrEqual(140);
     expect(Number.parseFloat(String(gecko.gecko_android.strict_min_version))).toBeGreaterThanOrEqual(142);

@@ -15,7 +15,10 @@ const OURS = { id: EXTENSION_ID };
  * only, no prototype), through the gate, then the handler. A refused message must come
  * back as an error reply, never as an exception or an accepted write.
  */
-async function deliver(raw: unknown, sender: { id?: string } = OURS): Promise<{ ok: boolean; code?: string; message?: string; path?: string }> {
+async function deliver(
+  raw: unknown,
+  sender: { id?: string } = OURS,
+): Promise<{ ok: boolean; code?: string; message?: string; path?: string }> {
   const checked = checkMessage(structuredClone(raw), sender, EXTENSION_ID);
   if (!checked.ok) {
     if (checked.reply.ok) throw new Error('a refusal must be an error reply');
@@ -27,7 +30,8 @@ async function deliver(raw: unknown, sender: { id?: string } = OURS): Promise<{ 
     await handle(db, checked.request);
     return { ok: true };
   } catch (failure) {
-    if (failure instanceof StorageError) return { ok: false, code: failure.code, message: failure.message, path: failure.path };
+    if (failure instanceof StorageError)
+      return { ok: false, code: failure.code, message: failure.message, path: failure.path };
     throw failure;
   }
 }
@@ -38,12 +42,25 @@ let valid: Record<RequestType, Request>;
 /** A well-formed message of every type, pointing at real records: each mutation below breaks one thing only. */
 async function seed(): Promise<Record<RequestType, Request>> {
   db = await freshDb();
-  const call = async <T extends StoredRequestType>(request: Extract<Request, { type: T }>) => (await handle(db, request)).value;
+  const call = async <T extends StoredRequestType>(request: Extract<Request, { type: T }>) =>
+    (await handle(db, request)).value;
   const tree = await call({ type: 'tree.create', name: 'Product', game: 'productivity' });
   const other = await call({ type: 'tree.create', name: 'Other', game: null });
   const nsm = await call({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
-  const input = await call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Teams inviting', fields: { ownerTeam: 'Growth' } });
-  const team = await call({ type: 'metric.create', treeId: tree.id, role: 'team', name: 'Invites sent', fields: { parentId: input.id } });
+  const input = await call({
+    type: 'metric.create',
+    treeId: tree.id,
+    role: 'input',
+    name: 'Teams inviting',
+    fields: { ownerTeam: 'Growth' },
+  });
+  const team = await call({
+    type: 'metric.create',
+    treeId: tree.id,
+    role: 'team',
+    name: 'Invites sent',
+    fields: { parentId: input.id },
+  });
   const otherInput = await call({ type: 'metric.create', treeId: other.id, role: 'input', name: 'Elsewhere' });
   const item = await call({
     type: 'item.create',
@@ -52,8 +69,20 @@ async function seed(): Promise<Record<RequestType, Request>> {
     links: [{ site: 'jira', key: 'ABC-1', url: 'https://acme.atlassian.net/browse/ABC-1' }],
     inputMetricId: input.id,
   });
-  await call({ type: 'item.update', id: item.id, patch: { rice: { reach: 100, impact: 1, confidence: 0.8, effort: 2 } } });
-  ids = { tree: tree.id, other: other.id, nsm: nsm.id, input: input.id, team: team.id, otherInput: otherInput.id, item: item.id };
+  await call({
+    type: 'item.update',
+    id: item.id,
+    patch: { rice: { reach: 100, impact: 1, confidence: 0.8, effort: 2 } },
+  });
+  ids = {
+    tree: tree.id,
+    other: other.id,
+    nsm: nsm.id,
+    input: input.id,
+    team: team.id,
+    otherInput: otherInput.id,
+    item: item.id,
+  };
   return validRequests(ids);
 }
 
@@ -69,7 +98,8 @@ describe("the background's message boundary", () => {
   it('knows a well-formed message of every request type, and accepts each at the gate', () => {
     const types = requestTypes();
     expect(Object.keys(valid).sort()).toEqual([...types].sort());
-    for (const message of Object.values(valid)) expect(checkMessage(message, OURS, EXTENSION_ID).ok, message.type).toBe(true);
+    for (const message of Object.values(valid))
+      expect(checkMessage(message, OURS, EXTENSION_ID).ok, message.type).toBe(true);
     figures.types = types.length;
   });
 
@@ -122,7 +152,13 @@ describe("the background's message boundary", () => {
 
   it('refuses every request type from any sender but the extension itself, even when well formed', async () => {
     const before = JSON.stringify(await storedData(db));
-    const strangers = [{}, { id: 'another-extension-id' }, { id: '' }, { id: EXTENSION_ID.toUpperCase() }, { id: undefined }];
+    const strangers = [
+      {},
+      { id: 'another-extension-id' },
+      { id: '' },
+      { id: EXTENSION_ID.toUpperCase() },
+      { id: undefined },
+    ];
     for (const message of Object.values(valid)) {
       for (const sender of strangers) {
         const reply = await deliver(message, sender);
@@ -143,21 +179,61 @@ describe("the background's message boundary", () => {
       ['an unknown metric', { type: 'metric.update', id: 'ghost', patch: { name: 'x' } }, /metric/],
       ['an unknown metric to delete', { type: 'metric.delete', id: 'ghost' }, /metric/],
       ['an item in no tree', { type: 'item.create', treeId: 'ghost', title: 'x', links: [] }, /tree/],
-      ['an item moving a metric of another tree', { type: 'item.create', treeId: ids.tree, title: 'x', links: [], inputMetricId: ids.otherInput }, /another tree/],
-      ['an item moving the NSM itself', { type: 'item.update', id: ids.item, patch: { inputMetricId: ids.nsm } }, /input or team metric/],
-      ['an item moving a metric that does not exist', { type: 'item.update', id: ids.item, patch: { inputMetricId: 'ghost' } }, /metric/],
+      [
+        'an item moving a metric of another tree',
+        { type: 'item.create', treeId: ids.tree, title: 'x', links: [], inputMetricId: ids.otherInput },
+        /another tree/,
+      ],
+      [
+        'an item moving the NSM itself',
+        { type: 'item.update', id: ids.item, patch: { inputMetricId: ids.nsm } },
+        /input or team metric/,
+      ],
+      [
+        'an item moving a metric that does not exist',
+        { type: 'item.update', id: ids.item, patch: { inputMetricId: 'ghost' } },
+        /metric/,
+      ],
       ['zero effort', { type: 'item.update', id: ids.item, patch: { rice: { effort: 0 } } }, /effort/i],
       ['negative reach', { type: 'item.update', id: ids.item, patch: { rice: { reach: -5 } } }, /reach/i],
       ['an impact off the scale', { type: 'item.update', id: ids.item, patch: { rice: { impact: 7 } } }, /impact/i],
-      ['a confidence above 100%', { type: 'item.update', id: ids.item, patch: { rice: { confidence: 1.5 } } }, /confidence/i],
+      [
+        'a confidence above 100%',
+        { type: 'item.update', id: ids.item, patch: { rice: { confidence: 1.5 } } },
+        /confidence/i,
+      ],
       ['a metric in no tree', { type: 'metric.create', treeId: 'ghost', role: 'input', name: 'x' }, /tree/],
-      ['a metric under a metric of another tree', { type: 'metric.create', treeId: ids.tree, role: 'team', name: 'x', fields: { parentId: ids.otherInput } }, /parent/],
-      ['a metric under its own descendant', { type: 'metric.update', id: ids.input, patch: { parentId: ids.team } }, /itself|descendant/],
+      [
+        'a metric under a metric of another tree',
+        { type: 'metric.create', treeId: ids.tree, role: 'team', name: 'x', fields: { parentId: ids.otherInput } },
+        /parent/,
+      ],
+      [
+        'a metric under its own descendant',
+        { type: 'metric.update', id: ids.input, patch: { parentId: ids.team } },
+        /itself|descendant/,
+      ],
       ['a metric under itself', { type: 'metric.update', id: ids.input, patch: { parentId: ids.input } }, /itself/],
-      ['an observation of no metric', { type: 'observation.add', metricId: 'ghost', at: '2024-03-04', value: 1 }, /metric/],
-      ['a review of no tree', { type: 'review.add', treeId: 'ghost', answers: (valid['review.add'] as Extract<Request, { type: 'review.add' }>).answers }, /tree/],
+      [
+        'an observation of no metric',
+        { type: 'observation.add', metricId: 'ghost', at: '2024-03-04', value: 1 },
+        /metric/,
+      ],
+      [
+        'a review of no tree',
+        {
+          type: 'review.add',
+          treeId: 'ghost',
+          answers: (valid['review.add'] as Extract<Request, { type: 'review.add' }>).answers,
+        },
+        /tree/,
+      ],
       ['an active tree that does not exist', { type: 'settings.update', patch: { activeTreeId: 'ghost' } }, /tree/],
-      ['an import of something else', { type: 'workspace.import', document: { app: 'other' }, mode: 'replace' }, /North Star Lens export/],
+      [
+        'an import of something else',
+        { type: 'workspace.import', document: { app: 'other' }, mode: 'replace' },
+        /North Star Lens export/,
+      ],
       ['a preview of something else', { type: 'workspace.previewImport', document: 'not json', mode: 'merge' }, /JSON/],
     ];
     for (const [what, request, reason] of wrong) {
@@ -171,6 +247,9 @@ describe("the background's message boundary", () => {
     recordFigure('message boundary (unit): request types covered', figures.types);
     recordFigure('message boundary (unit): malformed messages refused', figures.malformed);
     recordFigure('message boundary (unit): well-formed messages from foreign senders refused', figures.foreign);
-    recordFigure('message boundary (unit): well-formed messages refused by the handlers (dangling, cross-tree, impossible)', figures.wellFormedButWrong);
+    recordFigure(
+      'message boundary (unit): well-formed messages refused by the handlers (dangling, cross-tree, impossible)',
+      figures.wellFormedButWrong,
+    );
   });
 });

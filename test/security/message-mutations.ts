@@ -35,7 +35,11 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
     'page.context': { type: 'page.context', links: [link], withScores: true },
     'page.open': { type: 'page.open', url: 'https://acme.atlassian.net/browse/ABC-1' },
     'badges.lookup': { type: 'badges.lookup', links: [link] },
-    'badges.forHrefs': { type: 'badges.forHrefs', base: 'https://acme.atlassian.net/jira/boards/1', hrefs: ['/browse/ABC-1', '#top'] },
+    'badges.forHrefs': {
+      type: 'badges.forHrefs',
+      base: 'https://acme.atlassian.net/jira/boards/1',
+      hrefs: ['/browse/ABC-1', '#top'],
+    },
     'badges.index': { type: 'badges.index', url: 'https://acme.atlassian.net/jira/software/projects/ABC/boards/1' },
     'metric.bySourceUrl': { type: 'metric.bySourceUrl', url: 'https://app.amplitude.com/chart/abc' },
     'tree.create': { type: 'tree.create', name: 'New', game: 'attention' },
@@ -48,7 +52,11 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
       name: 'Support tickets',
       fields: { unit: 'tickets', leverage: 1, sourceUrls: ['https://app.amplitude.com/chart/x'] },
     },
-    'metric.update': { type: 'metric.update', id: ids.input, patch: { name: 'Teams inviting a colleague', leverage: 2, period: 'week', target: 40 } },
+    'metric.update': {
+      type: 'metric.update',
+      id: ids.input,
+      patch: { name: 'Teams inviting a colleague', leverage: 2, period: 'week', target: 40 },
+    },
     'metric.delete': { type: 'metric.delete', id: ids.team },
     'item.create': {
       type: 'item.create',
@@ -60,20 +68,45 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
     'item.update': {
       type: 'item.update',
       id: ids.item,
-      patch: { title: 'T', status: 'planned', notes: 'n', inputMetricId: ids.team, rice: { reach: 10, impact: 2, confidence: 0.5, effort: 1 }, links: [fullLink] },
+      patch: {
+        title: 'T',
+        status: 'planned',
+        notes: 'n',
+        inputMetricId: ids.team,
+        rice: { reach: 10, impact: 2, confidence: 0.5, effort: 1 },
+        links: [fullLink],
+      },
     },
     'item.delete': { type: 'item.delete', id: ids.item },
-    'observation.add': { type: 'observation.add', metricId: ids.nsm, at: '2024-03-04', value: 12, sourceUrl: '', note: 'seen' },
+    'observation.add': {
+      type: 'observation.add',
+      metricId: ids.nsm,
+      at: '2024-03-04',
+      value: 12,
+      sourceUrl: '',
+      note: 'seen',
+    },
     'observations.list': { type: 'observations.list', metricId: ids.nsm },
     'review.add': {
       type: 'review.add',
       treeId: ids.tree,
-      answers: { customerValue: true, leadsRevenue: true, reflectsStrategy: true, understandable: true, measurable: false, actionable: true },
+      answers: {
+        customerValue: true,
+        leadsRevenue: true,
+        reflectsStrategy: true,
+        understandable: true,
+        measurable: false,
+        actionable: true,
+      },
       note: '',
     },
     'settings.update': {
       type: 'settings.update',
-      patch: { activeTreeId: ids.tree, disabledSites: ['trello'], customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }] },
+      patch: {
+        activeTreeId: ids.tree,
+        disabledSites: ['trello'],
+        customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }],
+      },
     },
     'workspace.export': { type: 'workspace.export' },
     'workspace.previewImport': { type: 'workspace.previewImport', document: {}, mode: 'merge' },
@@ -123,7 +156,12 @@ const HOSTILE_VALUES: readonly unknown[] = [
 
 const EXTRA_KEYS = ['owner', 'isAdmin', '__proto__', 'constructor', 'prototype'];
 
-type AnySchema = v.GenericSchema & { type: string; entries?: Record<string, AnySchema>; wrapped?: AnySchema; item?: AnySchema };
+type AnySchema = v.GenericSchema & {
+  type: string;
+  entries?: Record<string, AnySchema>;
+  wrapped?: AnySchema;
+  item?: AnySchema;
+};
 
 export function requestTypes(): RequestType[] {
   return options().map((o) => (o.entries!.type as unknown as { literal: RequestType }).literal);
@@ -135,7 +173,10 @@ export function requestTypes(): RequestType[] {
  * a variant is kept only when what arrives is still wrong, so none of them is a valid
  * request in disguise.
  */
-export function malformedMessages(valid: Record<RequestType, Request>, arrives: (value: unknown) => unknown = structuredClone): Mutation[] {
+export function malformedMessages(
+  valid: Record<RequestType, Request>,
+  arrives: (value: unknown) => unknown = structuredClone,
+): Mutation[] {
   return requestTypes().flatMap((type) => {
     const message = valid[type] as unknown as Record<string, unknown>;
     return mutationsOf(type, schemaOf(type), message, message, [], arrives);
@@ -192,7 +233,8 @@ function mutationsOf(
     }
     const inner = unwrap(fieldSchema);
     const current = sample[key];
-    if (inner.type === 'strict_object' && isPlainObject(current)) out.push(...mutationsOf(type, inner, current, message, steps, arrives));
+    if (inner.type === 'strict_object' && isPlainObject(current))
+      out.push(...mutationsOf(type, inner, current, message, steps, arrives));
     if (inner.type === 'array' && Array.isArray(current) && isPlainObject(current[0]) && inner.item) {
       out.push(...mutationsOf(type, unwrap(inner.item), current[0], message, [...steps, 0], arrives));
     }
@@ -202,7 +244,12 @@ function mutationsOf(
     let target = withExtra;
     for (const step of at) target = target[step] as Record<string | number, unknown>;
     // Defined, not assigned: `__proto__` must be an own key, as JSON.parse makes it.
-    Object.defineProperty(target, extra, { value: { admin: true }, enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(target, extra, {
+      value: { admin: true },
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
     out.push({ type, what: `extra ${pathText([...at, extra])}`, message: withExtra, path: pathText([...at, extra]) });
   }
   return out;
@@ -219,7 +266,10 @@ function setAt(root: unknown, steps: (string | number)[], value: unknown, remove
 }
 
 function pathText(steps: (string | number)[]): string {
-  return steps.reduce<string>((out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${step}` : step), '');
+  return steps.reduce<string>(
+    (out, step) => (typeof step === 'number' ? `${out}[${step}]` : out ? `${out}.${step}` : step),
+    '',
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -124,12 +124,57 @@ const WRONG_VALUES: Record<FieldKind, readonly unknown[]> = {
   enum: ['', 'CEO', 'done', 5, null, true, {}, ['nsm']],
   nullableEnum: ['', 'sometimes', 5, true, {}, ['week']],
   date: ['2024-13-01', '2024-1-1', '01/02/2024', '2024-01-01T00:00:00Z', '', 20240101, null, {}],
-  url: ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://files.example.com/x', 'not a url', '/relative/path', `https://a.example/${'p'.repeat(4100)}`, 7, null],
+  url: [
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'ftp://files.example.com/x',
+    'not a url',
+    '/relative/path',
+    `https://a.example/${'p'.repeat(4100)}`,
+    7,
+    null,
+  ],
   optionalUrl: ['javascript:alert(1)', 'vbscript:msgbox', 'file:///etc/passwd', ' ', 7, null],
-  urls: ['https://app.amplitude.com/chart/abc', [7], ['javascript:alert(1)'], [null], {}, null, Array.from({ length: 101 }, (_, i) => `https://a.example/${i}`)],
-  links: [{}, null, 'jira:ABC-1', [{ site: 'jira', key: 'A-1' }], [{ site: 'myspace', key: 'A-1', url: 'https://a.example/' }], [{ site: 'jira', key: '', url: 'https://a.example/' }], [{ site: 'jira', key: 'A-1', url: 'javascript:void 0' }]],
-  rice: [null, [], 'big', { reach: 1 }, { reach: '1', impact: 1, confidence: 1, effort: 1 }, { reach: 1, impact: 1, confidence: 1, effort: 1, extra: 1 }],
-  answers: [null, [], true, { customerValue: true }, { customerValue: 'yes', leadsRevenue: true, reflectsStrategy: true, understandable: true, measurable: true, actionable: true }],
+  urls: [
+    'https://app.amplitude.com/chart/abc',
+    [7],
+    ['javascript:alert(1)'],
+    [null],
+    {},
+    null,
+    Array.from({ length: 101 }, (_, i) => `https://a.example/${i}`),
+  ],
+  links: [
+    {},
+    null,
+    'jira:ABC-1',
+    [{ site: 'jira', key: 'A-1' }],
+    [{ site: 'myspace', key: 'A-1', url: 'https://a.example/' }],
+    [{ site: 'jira', key: '', url: 'https://a.example/' }],
+    [{ site: 'jira', key: 'A-1', url: 'javascript:void 0' }],
+  ],
+  rice: [
+    null,
+    [],
+    'big',
+    { reach: 1 },
+    { reach: '1', impact: 1, confidence: 1, effort: 1 },
+    { reach: 1, impact: 1, confidence: 1, effort: 1, extra: 1 },
+  ],
+  answers: [
+    null,
+    [],
+    true,
+    { customerValue: true },
+    {
+      customerValue: 'yes',
+      leadsRevenue: true,
+      reflectsStrategy: true,
+      understandable: true,
+      measurable: true,
+      actionable: true,
+    },
+  ],
 };
 
 const NON_FINITE = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
@@ -169,7 +214,14 @@ export function baseFile(): Doc {
     createdAt: T,
     updatedAt: T,
   });
-  const answers = { customerValue: true, leadsRevenue: true, reflectsStrategy: false, understandable: true, measurable: true, actionable: true };
+  const answers = {
+    customerValue: true,
+    leadsRevenue: true,
+    reflectsStrategy: false,
+    understandable: true,
+    measurable: true,
+    actionable: true,
+  };
   return {
     formatVersion: 1,
     exportedAt: '2024-05-01T09:30:00.000Z',
@@ -188,13 +240,30 @@ export function baseFile(): Doc {
     ],
     observations: [
       { id: 'f-o1', metricId: 'f-nsm', at: '2024-01-01', value: 120, sourceUrl: '', note: '', updatedAt: T },
-      { id: 'f-o2', metricId: 'f-nsm', at: '2024-01-08', value: 130.5, sourceUrl: 'https://app.amplitude.com/chart/abc', note: 'launch', updatedAt: T },
+      {
+        id: 'f-o2',
+        metricId: 'f-nsm',
+        at: '2024-01-08',
+        value: 130.5,
+        sourceUrl: 'https://app.amplitude.com/chart/abc',
+        note: 'launch',
+        updatedAt: T,
+      },
       { id: 'f-o3', metricId: 'f-in2', at: '2024-01-08', value: 4, sourceUrl: '', note: '', updatedAt: T },
     ],
-    items: [item('f-i1', 'f-t1', 'f-in1', 'ABC-1'), item('f-i2', 'f-t1', 'f-team1', 'ABC-2'), item('f-i3', 'f-t2', 'f-in2', 'LAB-1'), item('f-i4', 'f-t1', null, 'ABC-3')],
+    items: [
+      item('f-i1', 'f-t1', 'f-in1', 'ABC-1'),
+      item('f-i2', 'f-t1', 'f-team1', 'ABC-2'),
+      item('f-i3', 'f-t2', 'f-in2', 'LAB-1'),
+      item('f-i4', 'f-t1', null, 'ABC-3'),
+    ],
     reviews: [{ id: 'f-r1', treeId: 'f-t1', at: T, answers, note: '', updatedAt: T }],
     history: [{ id: 'f-h1', treeId: 'f-t1', at: T, from: 'Sign-ups', to: 'Weekly active teams', updatedAt: T }],
-    settings: { activeTreeId: 'f-t1', disabledSites: ['trello'], customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }] },
+    settings: {
+      activeTreeId: 'f-t1',
+      disabledSites: ['trello'],
+      customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }],
+    },
   };
 }
 
@@ -274,7 +343,8 @@ function prototypeKey(rng: Random, doc: Doc): string {
     return `settings.${key}`;
   }
   const { store, index, record } = pickRecord(rng, doc, where === 2 ? 'items' : undefined);
-  const target = where === 2 ? (record.rice as Doc) : where === 3 && store === 'reviews' ? (record.answers as Doc) : record;
+  const target =
+    where === 2 ? (record.rice as Doc) : where === 3 && store === 'reviews' ? (record.answers as Doc) : record;
   defineOwn(target, key, payload);
   return `${store}[${index}]…${key}`;
 }
@@ -355,10 +425,17 @@ function outOfRange(rng: Random, doc: Doc): string {
   }
   if (choice === 4) {
     const { index, record } = pickRecord(rng, doc, 'items');
-    record.links = Array.from({ length: 51 }, (_, i) => ({ site: 'jira', key: `X-${i}`, url: `https://acme.atlassian.net/browse/X-${i}` }));
+    record.links = Array.from({ length: 51 }, (_, i) => ({
+      site: 'jira',
+      key: `X-${i}`,
+      url: `https://acme.atlassian.net/browse/X-${i}`,
+    }));
     return `items[${index}].links (51)`;
   }
-  (doc.settings as Doc).customDomains = Array.from({ length: 101 }, (_, i) => ({ origin: `https://h${i}.example/*`, site: 'jira' }));
+  (doc.settings as Doc).customDomains = Array.from({ length: 101 }, (_, i) => ({
+    origin: `https://h${i}.example/*`,
+    site: 'jira',
+  }));
   return 'settings.customDomains (101)';
 }
 
@@ -380,7 +457,17 @@ function oversizedText(rng: Random, doc: Doc): string {
 }
 
 function unsafeUrl(rng: Random, doc: Doc): string {
-  const url = rng.pick(['javascript:alert(document.cookie)', 'JaVaScRiPt:alert(1)', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'vbscript:x', 'file:///etc/passwd', 'chrome-extension://abc/dashboard.html', 'about:blank', '//evil.example/x', ' javascript:alert(1)']);
+  const url = rng.pick([
+    'javascript:alert(document.cookie)',
+    'JaVaScRiPt:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'vbscript:x',
+    'file:///etc/passwd',
+    'chrome-extension://abc/dashboard.html',
+    'about:blank',
+    '//evil.example/x',
+    ' javascript:alert(1)',
+  ]);
   const where = rng.int(3);
   if (where === 0) {
     const { index, record } = pickRecord(rng, doc, 'items');
@@ -423,7 +510,14 @@ function badStructure(rng: Random, doc: Doc): string {
     return `${store}[${index}]`;
   }
   if (choice === 2) {
-    doc.settings = rng.pick([null, [], 'defaults', { activeTreeId: 'f-t1' }, { activeTreeId: 'f-t1', disabledSites: ['gitlab'], customDomains: [] }, { activeTreeId: 'f-t1', disabledSites: [], customDomains: [{ origin: 'x'.repeat(301), site: 'jira' }] }]);
+    doc.settings = rng.pick([
+      null,
+      [],
+      'defaults',
+      { activeTreeId: 'f-t1' },
+      { activeTreeId: 'f-t1', disabledSites: ['gitlab'], customDomains: [] },
+      { activeTreeId: 'f-t1', disabledSites: [], customDomains: [{ origin: 'x'.repeat(301), site: 'jira' }] },
+    ]);
     return 'settings';
   }
   let deep: unknown = 'bottom';
@@ -473,7 +567,12 @@ export function mergeConflict(rng: Random, stored: StoredIds): BrokenFile {
   const choice = rng.int(3);
   let what: string;
   if (choice === 0) {
-    Object.assign(metric, { id: stored.inputId, treeId: stored.treeId, role: rng.pick(['output', 'health']), parentId: stored.nsmId });
+    Object.assign(metric, {
+      id: stored.inputId,
+      treeId: stored.treeId,
+      role: rng.pick(['output', 'health']),
+      parentId: stored.nsmId,
+    });
     what = 'stored input metric redefined as an output or health metric';
   } else if (choice === 1) {
     Object.assign(metric, { id: stored.nsmId, treeId: stored.treeId, role: 'nsm', parentId: stored.teamId });
@@ -495,16 +594,46 @@ function brokenText(rng: Random): BrokenFile {
   }
   if (choice === 1) {
     const at = rng.pick(structuralPositions(text));
-    return { what: `structural character ${at} replaced`, kind: 'broken text', document: `${text.slice(0, at)}§${text.slice(at + 1)}` };
+    return {
+      what: `structural character ${at} replaced`,
+      kind: 'broken text',
+      document: `${text.slice(0, at)}§${text.slice(at + 1)}`,
+    };
   }
   if (choice === 2) {
-    return { what: 'trailing garbage', kind: 'broken text', document: `${text}${rng.pick(['}', ',', 'x', '{"a":1}', '\u0000'])}` };
+    return {
+      what: 'trailing garbage',
+      kind: 'broken text',
+      document: `${text}${rng.pick(['}', ',', 'x', '{"a":1}', '\u0000'])}`,
+    };
   }
   if (choice === 3) {
-    return { what: 'JavaScript, not JSON', kind: 'broken text', document: text.replace('"value":120', rng.pick(['"value":NaN', '"value":Infinity', '"value":0x10', '"value":undefined', "'value':120"])) };
+    return {
+      what: 'JavaScript, not JSON',
+      kind: 'broken text',
+      document: text.replace(
+        '"value":120',
+        rng.pick(['"value":NaN', '"value":Infinity', '"value":0x10', '"value":undefined', "'value':120"]),
+      ),
+    };
   }
   if (choice === 4) {
-    return { what: 'not a workspace', kind: 'broken text', document: rng.pick(['', ' ', 'null', '[]', '42', '"north-star-lens"', 'true', '<html></html>', '{}', '[{"formatVersion":1}]']) };
+    return {
+      what: 'not a workspace',
+      kind: 'broken text',
+      document: rng.pick([
+        '',
+        ' ',
+        'null',
+        '[]',
+        '42',
+        '"north-star-lens"',
+        'true',
+        '<html></html>',
+        '{}',
+        '[{"formatVersion":1}]',
+      ]),
+    };
   }
   const bytes = Array.from({ length: 1 + rng.int(200) }, () => String.fromCharCode(rng.int(0xd800)));
   return { what: 'random characters', kind: 'broken text', document: `{${bytes.join('')}` };
@@ -525,7 +654,10 @@ function structuralPositions(text: string): number[] {
   return out;
 }
 
-const OBJECT_MUTATIONS: [Exclude<MutationKind, 'merge conflict' | 'broken text' | 'several at once'>, (rng: Random, doc: Doc) => string][] = [
+const OBJECT_MUTATIONS: [
+  Exclude<MutationKind, 'merge conflict' | 'broken text' | 'several at once'>,
+  (rng: Random, doc: Doc) => string,
+][] = [
   ['wrong type', wrongType],
   ['missing field', missingField],
   ['unknown field', unknownField],

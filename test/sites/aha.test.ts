@@ -10,9 +10,17 @@ describe('Aha! adapter', () => {
   describe('recognises features and ideas by their reference', () => {
     it.each([
       ['https://acme.aha.io/features/APP-123', 'APP-123', 'https://acme.aha.io/features/APP-123'],
-      ['https://acme.aha.io/features/app-123?reference-class=Feature#requirement_65', 'APP-123', 'https://acme.aha.io/features/APP-123'],
+      [
+        'https://acme.aha.io/features/app-123?reference-class=Feature#requirement_65',
+        'APP-123',
+        'https://acme.aha.io/features/APP-123',
+      ],
       ['https://acme.aha.io/ideas/ideas/APP-I-45', 'APP-I-45', 'https://acme.aha.io/ideas/ideas/APP-I-45'],
-      ['https://caseys-company.use3.aha.io/ideas/ideas/DEMO-I-26', 'DEMO-I-26', 'https://caseys-company.use3.aha.io/ideas/ideas/DEMO-I-26'],
+      [
+        'https://caseys-company.use3.aha.io/ideas/ideas/DEMO-I-26',
+        'DEMO-I-26',
+        'https://caseys-company.use3.aha.io/ideas/ideas/DEMO-I-26',
+      ],
       ['https://vcf.ideas.aha.io/ideas/VCF-I-979', 'VCF-I-979', 'https://vcf.ideas.aha.io/ideas/VCF-I-979'],
       ['https://acme.aha.io/features/PRJ1-1', 'PRJ1-1', 'https://acme.aha.io/features/PRJ1-1'],
     ])('%s is %s', (href, key, url) => {

@@ -9,12 +9,36 @@ const base = new URL('https://app.amplitude.com/analytics/acme/dashboard/6pqbsp1
 describe('Amplitude adapter', () => {
   describe('recognises charts and dashboards on the US and EU apps', () => {
     it.each([
-      ['https://app.amplitude.com/analytics/acme/chart/mccedr54', 'chart/mccedr54', 'https://app.amplitude.com/analytics/acme/chart/mccedr54'],
-      ['https://app.amplitude.com/analytics/acme/chart/mccedr54/edit/o9xupwel', 'chart/mccedr54', 'https://app.amplitude.com/analytics/acme/chart/mccedr54'],
-      ['https://app.amplitude.com/analytics/demo/dashboard/wrndi0vx?source=copy+url', 'dashboard/wrndi0vx', 'https://app.amplitude.com/analytics/demo/dashboard/wrndi0vx'],
-      ['https://app.eu.amplitude.com/analytics/tiny-voice-226231/chart/e-knlpkj8m?sharingId=LqRl7BUh', 'chart/e-knlpkj8m', 'https://app.eu.amplitude.com/analytics/tiny-voice-226231/chart/e-knlpkj8m'],
-      ['https://app.eu.amplitude.com/analytics/muddy-wildflower-011456/dashboard/e-wwb7zol6', 'dashboard/e-wwb7zol6', 'https://app.eu.amplitude.com/analytics/muddy-wildflower-011456/dashboard/e-wwb7zol6'],
-      ['https://analytics.amplitude.com/mozilla-corp/chart/n8cd9no', 'chart/n8cd9no', 'https://analytics.amplitude.com/mozilla-corp/chart/n8cd9no'],
+      [
+        'https://app.amplitude.com/analytics/acme/chart/mccedr54',
+        'chart/mccedr54',
+        'https://app.amplitude.com/analytics/acme/chart/mccedr54',
+      ],
+      [
+        'https://app.amplitude.com/analytics/acme/chart/mccedr54/edit/o9xupwel',
+        'chart/mccedr54',
+        'https://app.amplitude.com/analytics/acme/chart/mccedr54',
+      ],
+      [
+        'https://app.amplitude.com/analytics/demo/dashboard/wrndi0vx?source=copy+url',
+        'dashboard/wrndi0vx',
+        'https://app.amplitude.com/analytics/demo/dashboard/wrndi0vx',
+      ],
+      [
+        'https://app.eu.amplitude.com/analytics/tiny-voice-226231/chart/e-knlpkj8m?sharingId=LqRl7BUh',
+        'chart/e-knlpkj8m',
+        'https://app.eu.amplitude.com/analytics/tiny-voice-226231/chart/e-knlpkj8m',
+      ],
+      [
+        'https://app.eu.amplitude.com/analytics/muddy-wildflower-011456/dashboard/e-wwb7zol6',
+        'dashboard/e-wwb7zol6',
+        'https://app.eu.amplitude.com/analytics/muddy-wildflower-011456/dashboard/e-wwb7zol6',
+      ],
+      [
+        'https://analytics.amplitude.com/mozilla-corp/chart/n8cd9no',
+        'chart/n8cd9no',
+        'https://analytics.amplitude.com/mozilla-corp/chart/n8cd9no',
+      ],
     ])('%s is %s', (href, key, url) => {
       expect(entityLinkFromHref(href, base)).toEqual({ site: 'amplitude', key, url });
     });
@@ -34,7 +58,10 @@ describe('Amplitude adapter', () => {
   });
 
   it('reads the chart title as the title and reports an analytics entity', () => {
-    const page = entityOnPage(new URL('https://app.amplitude.com/analytics/acme/chart/mccedr54'), loadFixture('amplitude-chart.html'));
+    const page = entityOnPage(
+      new URL('https://app.amplitude.com/analytics/acme/chart/mccedr54'),
+      loadFixture('amplitude-chart.html'),
+    );
     expect(page).toEqual({
       site: 'amplitude',
       key: 'chart/mccedr54',
@@ -45,7 +72,9 @@ describe('Amplitude adapter', () => {
   });
 
   it('falls back to the document title without the Amplitude suffix', () => {
-    expect(amplitude.titleFrom(documentTitled('Weekly active teams - Amplitude'), 'chart/x')).toBe('Weekly active teams');
+    expect(amplitude.titleFrom(documentTitled('Weekly active teams - Amplitude'), 'chart/x')).toBe(
+      'Weekly active teams',
+    );
   });
 
   it('finds exactly the chart and dashboard links on a dashboard', () => {

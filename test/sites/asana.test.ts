@@ -35,8 +35,16 @@ describe('Asana adapter', () => {
   });
 
   it('reads the task name field as the title', () => {
-    const page = entityOnPage(new URL('https://app.asana.com/0/1200000000000001/1200000000000042/f'), loadFixture('asana-task.html'));
-    expect(page).toMatchObject({ site: 'asana', key: '1200000000000042', title: 'Draft Q3 launch plan', kind: 'ticket' });
+    const page = entityOnPage(
+      new URL('https://app.asana.com/0/1200000000000001/1200000000000042/f'),
+      loadFixture('asana-task.html'),
+    );
+    expect(page).toMatchObject({
+      site: 'asana',
+      key: '1200000000000042',
+      title: 'Draft Q3 launch plan',
+      kind: 'ticket',
+    });
   });
 
   it('falls back to the document title without the unread mark and the Asana suffix', () => {

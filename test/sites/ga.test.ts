@@ -9,22 +9,42 @@ const base = new URL('https://analytics.google.com/analytics/web/#/p123456/repor
 describe('Google Analytics adapter', () => {
   describe('recognises reports and explorations from the URL fragment', () => {
     it.each([
-      ['https://analytics.google.com/analytics/web/#/p123456/reports/intelligenthome', 'p123456/reports/intelligenthome'],
-      ['https://analytics.google.com/analytics/web/#/p123/reports/explorer?params=_u..nav%3Dmaui&r=user-acquisition', 'p123/reports/user-acquisition'],
-      ['https://analytics.google.com/analytics/web/?authuser=1#/a405659252p552255927/reports/explorer?params=_u..nav%3Dmaui&collectionId=business-objectives&r=top-events', 'p552255927/reports/top-events'],
-      ['https://analytics.google.com/analytics/web/#/a1w2p123/reports/lifecycle-engage-pages-and-screens', 'p123/reports/lifecycle-engage-pages-and-screens'],
-      ['https://analytics.google.com/analytics/web/#/a189352758p261744725/reports/dashboard?params=_u..nav%3Dmaui&r=firebase-overview', 'p261744725/reports/firebase-overview'],
-      ['https://analytics.google.com/analytics/web/#/analysis/p419143770/edit/elcziEc8RiGSOmpQhEx5OA', 'p419143770/analysis/elcziEc8RiGSOmpQhEx5OA'],
+      [
+        'https://analytics.google.com/analytics/web/#/p123456/reports/intelligenthome',
+        'p123456/reports/intelligenthome',
+      ],
+      [
+        'https://analytics.google.com/analytics/web/#/p123/reports/explorer?params=_u..nav%3Dmaui&r=user-acquisition',
+        'p123/reports/user-acquisition',
+      ],
+      [
+        'https://analytics.google.com/analytics/web/?authuser=1#/a405659252p552255927/reports/explorer?params=_u..nav%3Dmaui&collectionId=business-objectives&r=top-events',
+        'p552255927/reports/top-events',
+      ],
+      [
+        'https://analytics.google.com/analytics/web/#/a1w2p123/reports/lifecycle-engage-pages-and-screens',
+        'p123/reports/lifecycle-engage-pages-and-screens',
+      ],
+      [
+        'https://analytics.google.com/analytics/web/#/a189352758p261744725/reports/dashboard?params=_u..nav%3Dmaui&r=firebase-overview',
+        'p261744725/reports/firebase-overview',
+      ],
+      [
+        'https://analytics.google.com/analytics/web/#/analysis/p419143770/edit/elcziEc8RiGSOmpQhEx5OA',
+        'p419143770/analysis/elcziEc8RiGSOmpQhEx5OA',
+      ],
     ])('%s is %s', (href, key) => {
       expect(entityLinkFromHref(href, base)).toMatchObject({ site: 'ga', key });
     });
   });
 
   it('gives plain reports a clean canonical URL and keeps an explorer report whole', () => {
-    expect(ga.entityFromUrl(new URL('https://analytics.google.com/analytics/web/#/a1p123/reports/intelligenthome?params=x'))?.url).toBe(
-      'https://analytics.google.com/analytics/web/#/p123/reports/intelligenthome',
-    );
-    const explorer = 'https://analytics.google.com/analytics/web/#/p123/reports/explorer?params=_u..nav%3Dmaui&r=user-acquisition';
+    expect(
+      ga.entityFromUrl(new URL('https://analytics.google.com/analytics/web/#/a1p123/reports/intelligenthome?params=x'))
+        ?.url,
+    ).toBe('https://analytics.google.com/analytics/web/#/p123/reports/intelligenthome');
+    const explorer =
+      'https://analytics.google.com/analytics/web/#/p123/reports/explorer?params=_u..nav%3Dmaui&r=user-acquisition';
     expect(ga.entityFromUrl(new URL(explorer))?.url).toBe(explorer);
   });
 

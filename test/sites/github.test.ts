@@ -9,13 +9,41 @@ const base = new URL('https://github.com/octo-org/octo-app/issues');
 describe('GitHub adapter', () => {
   describe('recognises issues, pull requests and the issue pane of GitHub Projects', () => {
     it.each([
-      ['https://github.com/octo-org/octo-app/issues/42', 'octo-org/octo-app#42', 'https://github.com/octo-org/octo-app/issues/42'],
-      ['https://github.com/Octo-Org/Octo-App/issues/42#issuecomment-1', 'octo-org/octo-app#42', 'https://github.com/octo-org/octo-app/issues/42'],
-      ['https://github.com/octo-org/octo-app/pull/5', 'octo-org/octo-app#5', 'https://github.com/octo-org/octo-app/pull/5'],
-      ['https://github.com/octo-org/octo-app/pull/5/files', 'octo-org/octo-app#5', 'https://github.com/octo-org/octo-app/pull/5'],
-      ['https://github.com/octo-org/my.repo_v2/pull/17/commits', 'octo-org/my.repo_v2#17', 'https://github.com/octo-org/my.repo_v2/pull/17'],
-      ['https://github.com/orgs/octo-org/projects/3/views/1?pane=issue&itemId=123799890&issue=octo-org%7Cocto-app%7C39', 'octo-org/octo-app#39', 'https://github.com/octo-org/octo-app/issues/39'],
-      ['https://github.com/users/joeldom/projects/9/views/1?pane=issue&itemId=123799890&issue=joeldom%7CEXO%7C1', 'joeldom/exo#1', 'https://github.com/joeldom/exo/issues/1'],
+      [
+        'https://github.com/octo-org/octo-app/issues/42',
+        'octo-org/octo-app#42',
+        'https://github.com/octo-org/octo-app/issues/42',
+      ],
+      [
+        'https://github.com/Octo-Org/Octo-App/issues/42#issuecomment-1',
+        'octo-org/octo-app#42',
+        'https://github.com/octo-org/octo-app/issues/42',
+      ],
+      [
+        'https://github.com/octo-org/octo-app/pull/5',
+        'octo-org/octo-app#5',
+        'https://github.com/octo-org/octo-app/pull/5',
+      ],
+      [
+        'https://github.com/octo-org/octo-app/pull/5/files',
+        'octo-org/octo-app#5',
+        'https://github.com/octo-org/octo-app/pull/5',
+      ],
+      [
+        'https://github.com/octo-org/my.repo_v2/pull/17/commits',
+        'octo-org/my.repo_v2#17',
+        'https://github.com/octo-org/my.repo_v2/pull/17',
+      ],
+      [
+        'https://github.com/orgs/octo-org/projects/3/views/1?pane=issue&itemId=123799890&issue=octo-org%7Cocto-app%7C39',
+        'octo-org/octo-app#39',
+        'https://github.com/octo-org/octo-app/issues/39',
+      ],
+      [
+        'https://github.com/users/joeldom/projects/9/views/1?pane=issue&itemId=123799890&issue=joeldom%7CEXO%7C1',
+        'joeldom/exo#1',
+        'https://github.com/joeldom/exo/issues/1',
+      ],
     ])('%s is %s', (href, key, url) => {
       expect(entityLinkFromHref(href, base)).toEqual({ site: 'github', key, url });
     });
@@ -40,7 +68,10 @@ describe('GitHub adapter', () => {
   });
 
   it('reads the issue title', () => {
-    const page = entityOnPage(new URL('https://github.com/octo-org/octo-app/issues/42'), loadFixture('github-issue.html'));
+    const page = entityOnPage(
+      new URL('https://github.com/octo-org/octo-app/issues/42'),
+      loadFixture('github-issue.html'),
+    );
     expect(page).toEqual({
       site: 'github',
       key: 'octo-org/octo-app#42',
@@ -51,12 +82,15 @@ describe('GitHub adapter', () => {
   });
 
   it('falls back to the document title without the issue or pull request decoration', () => {
-    expect(github.titleFrom(documentTitled('Dark mode ignores system setting · Issue #42 · octo-org/octo-app'), 'k')).toBe(
-      'Dark mode ignores system setting',
-    );
-    expect(github.titleFrom(documentTitled('Add theme switcher by octocat · Pull Request #40 · octo-org/octo-app · GitHub'), 'k')).toBe(
-      'Add theme switcher',
-    );
+    expect(
+      github.titleFrom(documentTitled('Dark mode ignores system setting · Issue #42 · octo-org/octo-app'), 'k'),
+    ).toBe('Dark mode ignores system setting');
+    expect(
+      github.titleFrom(
+        documentTitled('Add theme switcher by octocat · Pull Request #40 · octo-org/octo-app · GitHub'),
+        'k',
+      ),
+    ).toBe('Add theme switcher');
   });
 
   it('finds exactly the issue and pull request links on an issues list', () => {

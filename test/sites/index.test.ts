@@ -86,7 +86,11 @@ describe('custom domains', () => {
   });
 
   it('let badges on a built-in site recognise links to the self-hosted one', () => {
-    const fromGithub = entityLinkFromHref('https://jira.example.com/browse/OPS-12', new URL('https://github.com/a/b/pull/1'), jiraAtWork);
+    const fromGithub = entityLinkFromHref(
+      'https://jira.example.com/browse/OPS-12',
+      new URL('https://github.com/a/b/pull/1'),
+      jiraAtWork,
+    );
     expect(fromGithub).toEqual({ site: 'jira', key: 'OPS-12', url: 'https://jira.example.com/browse/OPS-12' });
   });
 
@@ -98,7 +102,17 @@ describe('custom domains', () => {
 
   it('resolve links against a base given as text exactly as against a URL', () => {
     const base = 'https://acme.atlassian.net/jira/software/projects/ABC/boards/1?selectedIssue=ABC-9';
-    for (const href of ['/browse/ABC-1', 'browse/ABC-2', '../../../../browse/ABC-3', '?selectedIssue=ABC-4', '#/x', '//acme.atlassian.net/browse/ABC-5', 'https://github.com/a/b/issues/6', 'javascript:alert(1)', 'http://[bad']) {
+    for (const href of [
+      '/browse/ABC-1',
+      'browse/ABC-2',
+      '../../../../browse/ABC-3',
+      '?selectedIssue=ABC-4',
+      '#/x',
+      '//acme.atlassian.net/browse/ABC-5',
+      'https://github.com/a/b/issues/6',
+      'javascript:alert(1)',
+      'http://[bad',
+    ]) {
       expect(entityLinkFromHref(href, base)).toEqual(entityLinkFromHref(href, new URL(base)));
     }
     expect(entityLinkFromHref('/browse/ABC-1', base)?.key).toBe('ABC-1');
@@ -106,7 +120,9 @@ describe('custom domains', () => {
   });
 
   it('that say "web" give the page no adapter', () => {
-    expect(adapterForUrl(new URL('https://github.com/a/b/issues/1'), [{ origin: 'https://github.com/*', site: 'web' }])).toBeNull();
+    expect(
+      adapterForUrl(new URL('https://github.com/a/b/issues/1'), [{ origin: 'https://github.com/*', site: 'web' }]),
+    ).toBeNull();
   });
 });
 
@@ -143,7 +159,9 @@ describe('odd addresses never make an adapter throw', () => {
 
   it('keeps keys and URLs within what the data model stores', () => {
     expect(entityLinkFromHref(long, new URL('https://github.com/'))).toBeNull();
-    expect(entityLinkFromHref(`https://acme.atlassian.net/browse/${'A'.repeat(5_000)}-1`, new URL('https://github.com/'))).toBeNull();
+    expect(
+      entityLinkFromHref(`https://acme.atlassian.net/browse/${'A'.repeat(5_000)}-1`, new URL('https://github.com/')),
+    ).toBeNull();
   });
 
   it.each([
@@ -210,7 +228,8 @@ describe('entityLinkHere (a board working out its own links)', () => {
 });
 
 describe('isListPage (which pages hold every tracked badge up front)', () => {
-  const page = (adapter: typeof jira, path: string) => isListPage(adapter, new URL(`https://${adapter === jira ? 'acme.atlassian.net' : 'github.com'}${path}`));
+  const page = (adapter: typeof jira, path: string) =>
+    isListPage(adapter, new URL(`https://${adapter === jira ? 'acme.atlassian.net' : 'github.com'}${path}`));
 
   it('takes every page of a site that names no entity for a list, when the site does not say which its lists are', () => {
     expect(page(jira, '/jira/software/projects/ABC/boards/1')).toBe(true);
@@ -245,7 +264,15 @@ describe('isListPage (which pages hold every tracked badge up front)', () => {
   });
 
   it('on GitHub, does not take code, commits, a repository’s home or settings for lists', () => {
-    for (const path of ['/acme/app', '/acme/app/blob/main/README.md', '/acme/app/tree/main/src', '/acme/app/commits/main', '/acme/app/settings', '/acme', '/acme/issues-tracker']) {
+    for (const path of [
+      '/acme/app',
+      '/acme/app/blob/main/README.md',
+      '/acme/app/tree/main/src',
+      '/acme/app/commits/main',
+      '/acme/app/settings',
+      '/acme',
+      '/acme/issues-tracker',
+    ]) {
       expect(page(github, path), path).toBe(false);
     }
   });

@@ -10,14 +10,46 @@ describe('Jira adapter', () => {
   describe('recognises an issue in every URL form Jira Cloud uses', () => {
     it.each([
       ['https://acme.atlassian.net/browse/ABC-123', 'ABC-123', 'https://acme.atlassian.net/browse/ABC-123'],
-      ['https://acme.atlassian.net/browse/abc-123?focusedCommentId=10001', 'ABC-123', 'https://acme.atlassian.net/browse/ABC-123'],
-      ['https://acme.atlassian.net/jira/software/projects/ABC/boards/1?selectedIssue=ABC-12', 'ABC-12', 'https://acme.atlassian.net/browse/ABC-12'],
-      ['https://acme.atlassian.net/jira/software/c/projects/ABC/list?selectedIssue=ABC-135', 'ABC-135', 'https://acme.atlassian.net/browse/ABC-135'],
-      ['https://acme.atlassian.net/jira/software/c/projects/FD/boards/7/backlog?view=detail&selectedIssue=FD-9', 'FD-9', 'https://acme.atlassian.net/browse/FD-9'],
-      ['https://acme.atlassian.net/jira/software/c/projects/ABC/boards/39/timeline?selectedIssue=ABC-4', 'ABC-4', 'https://acme.atlassian.net/browse/ABC-4'],
-      ['https://acme.atlassian.net/jira/polaris/projects/PRO/ideas/view/888327?selectedIssue=PRO-240&issueViewLayout=sidebar', 'PRO-240', 'https://acme.atlassian.net/browse/PRO-240'],
-      ['https://acme.atlassian.net/jira/discovery/share/views/dde36490-5142-4cc3-98b1-66ccde7487cb?selectedIssue=PROD-88', 'PROD-88', 'https://acme.atlassian.net/browse/PROD-88'],
-      ['https://acme.atlassian.net/jira/software/c/projects/ABC/issues/ABC-77?jql=project%20%3D%20ABC', 'ABC-77', 'https://acme.atlassian.net/browse/ABC-77'],
+      [
+        'https://acme.atlassian.net/browse/abc-123?focusedCommentId=10001',
+        'ABC-123',
+        'https://acme.atlassian.net/browse/ABC-123',
+      ],
+      [
+        'https://acme.atlassian.net/jira/software/projects/ABC/boards/1?selectedIssue=ABC-12',
+        'ABC-12',
+        'https://acme.atlassian.net/browse/ABC-12',
+      ],
+      [
+        'https://acme.atlassian.net/jira/software/c/projects/ABC/list?selectedIssue=ABC-135',
+        'ABC-135',
+        'https://acme.atlassian.net/browse/ABC-135',
+      ],
+      [
+        'https://acme.atlassian.net/jira/software/c/projects/FD/boards/7/backlog?view=detail&selectedIssue=FD-9',
+        'FD-9',
+        'https://acme.atlassian.net/browse/FD-9',
+      ],
+      [
+        'https://acme.atlassian.net/jira/software/c/projects/ABC/boards/39/timeline?selectedIssue=ABC-4',
+        'ABC-4',
+        'https://acme.atlassian.net/browse/ABC-4',
+      ],
+      [
+        'https://acme.atlassian.net/jira/polaris/projects/PRO/ideas/view/888327?selectedIssue=PRO-240&issueViewLayout=sidebar',
+        'PRO-240',
+        'https://acme.atlassian.net/browse/PRO-240',
+      ],
+      [
+        'https://acme.atlassian.net/jira/discovery/share/views/dde36490-5142-4cc3-98b1-66ccde7487cb?selectedIssue=PROD-88',
+        'PROD-88',
+        'https://acme.atlassian.net/browse/PROD-88',
+      ],
+      [
+        'https://acme.atlassian.net/jira/software/c/projects/ABC/issues/ABC-77?jql=project%20%3D%20ABC',
+        'ABC-77',
+        'https://acme.atlassian.net/browse/ABC-77',
+      ],
       ['https://acme.atlassian.net/browse/A1_B-9', 'A1_B-9', 'https://acme.atlassian.net/browse/A1_B-9'],
     ])('%s is %s', (href, key, url) => {
       expect(entityLinkFromHref(href, base)).toEqual({ site: 'jira', key, url });
@@ -45,9 +77,15 @@ describe('Jira adapter', () => {
       key: 'OPS-5',
       url: 'https://jira.example.com/jira/browse/OPS-5',
     });
-    expect(jira.entityFromUrl(new URL('https://jira.example.com/tools/jira/browse/OPS-5'))?.url).toBe('https://jira.example.com/tools/jira/browse/OPS-5');
-    expect(jira.entityFromUrl(new URL('https://jira.example.com/browse/OPS-5'))?.url).toBe('https://jira.example.com/browse/OPS-5');
-    expect(jira.entityFromUrl(new URL('https://jira.example.com/jira/issues/OPS-5'))?.url).toBe('https://jira.example.com/browse/OPS-5');
+    expect(jira.entityFromUrl(new URL('https://jira.example.com/tools/jira/browse/OPS-5'))?.url).toBe(
+      'https://jira.example.com/tools/jira/browse/OPS-5',
+    );
+    expect(jira.entityFromUrl(new URL('https://jira.example.com/browse/OPS-5'))?.url).toBe(
+      'https://jira.example.com/browse/OPS-5',
+    );
+    expect(jira.entityFromUrl(new URL('https://jira.example.com/jira/issues/OPS-5'))?.url).toBe(
+      'https://jira.example.com/browse/OPS-5',
+    );
   });
 
   it('reads the summary heading of an issue page as its title, text only and on one line', () => {
@@ -81,12 +119,14 @@ describe('Jira adapter', () => {
   it('works on a self-hosted Jira once the user adds it as a custom domain', () => {
     const customDomains = [{ origin: 'https://jira.example.com/*', site: 'jira' as const }];
     const url = new URL('https://jira.example.com/secure/RapidBoard.jspa?rapidView=4&selectedIssue=OPS-77');
-    expect(entityOnPage(url, documentTitled('[OPS-77] Renew certificate - Example JIRA'), customDomains)).toMatchObject({
-      site: 'jira',
-      key: 'OPS-77',
-      url: 'https://jira.example.com/browse/OPS-77',
-      title: 'Renew certificate',
-    });
+    expect(entityOnPage(url, documentTitled('[OPS-77] Renew certificate - Example JIRA'), customDomains)).toMatchObject(
+      {
+        site: 'jira',
+        key: 'OPS-77',
+        url: 'https://jira.example.com/browse/OPS-77',
+        title: 'Renew certificate',
+      },
+    );
     expect(entityOnPage(url, documentTitled('x'))).toBeNull();
   });
 });

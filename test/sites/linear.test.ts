@@ -9,10 +9,18 @@ const base = new URL('https://linear.app/acme/team/ENG/active');
 describe('Linear adapter', () => {
   describe('recognises an issue with or without its slug', () => {
     it.each([
-      ['https://linear.app/acme/issue/ENG-42/make-the-sidebar-resizable', 'ENG-42', 'https://linear.app/acme/issue/ENG-42'],
+      [
+        'https://linear.app/acme/issue/ENG-42/make-the-sidebar-resizable',
+        'ENG-42',
+        'https://linear.app/acme/issue/ENG-42',
+      ],
       ['https://linear.app/acme/issue/ENG-42', 'ENG-42', 'https://linear.app/acme/issue/ENG-42'],
       ['https://linear.app/prix/issue/rush-3125', 'RUSH-3125', 'https://linear.app/prix/issue/RUSH-3125'],
-      ['https://linear.app/speckle/issue/CNX-1482/wall-sweeps-published-duplicated#comment-1a2b', 'CNX-1482', 'https://linear.app/speckle/issue/CNX-1482'],
+      [
+        'https://linear.app/speckle/issue/CNX-1482/wall-sweeps-published-duplicated#comment-1a2b',
+        'CNX-1482',
+        'https://linear.app/speckle/issue/CNX-1482',
+      ],
     ])('%s is %s', (href, key, url) => {
       expect(entityLinkFromHref(href, base)).toEqual({ site: 'linear', key, url });
     });
@@ -43,7 +51,9 @@ describe('Linear adapter', () => {
   });
 
   it('falls back to the document title without the issue id', () => {
-    expect(linear.titleFrom(documentTitled('ENG-42 Make the sidebar resizable'), 'ENG-42')).toBe('Make the sidebar resizable');
+    expect(linear.titleFrom(documentTitled('ENG-42 Make the sidebar resizable'), 'ENG-42')).toBe(
+      'Make the sidebar resizable',
+    );
     expect(linear.titleFrom(documentTitled('Fix login redirect | Linear'), 'ENG-41')).toBe('Fix login redirect');
   });
 

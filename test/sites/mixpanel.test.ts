@@ -9,13 +9,41 @@ const base = new URL('https://mixpanel.com/project/3276012/view/3782804/app/boar
 describe('Mixpanel adapter', () => {
   describe('recognises boards and reports on the US, EU and India hosts', () => {
     it.each([
-      ['https://mixpanel.com/project/2195193/view/139237/app/boards#id=5762529', 'project/2195193/board/5762529', 'https://mixpanel.com/project/2195193/view/139237/app/boards#id=5762529'],
-      ['https://mixpanel.com/project/4028508/app/boards#id=11235075', 'project/4028508/board/11235075', 'https://mixpanel.com/project/4028508/app/boards#id=11235075'],
-      ['https://eu.mixpanel.com/project/3/view/75/app/insights#EBrV5bW2u9Mw', 'project/3/insights/EBrV5bW2u9Mw', 'https://eu.mixpanel.com/project/3/view/75/app/insights#EBrV5bW2u9Mw'],
-      ['https://mixpanel.com/project/3/app/insights#report/123/weekly-actives', 'project/3/report/123', 'https://mixpanel.com/project/3/app/insights#report/123'],
-      ['https://mixpanel.com/project/3/app/funnels#view/456', 'project/3/report/456', 'https://mixpanel.com/project/3/app/funnels#view/456'],
-      ['https://in.mixpanel.com/project/3/app/retention#report/7', 'project/3/report/7', 'https://in.mixpanel.com/project/3/app/retention#report/7'],
-      ['https://mixpanel.com/report/3/view/75/insights#report/123', 'project/3/report/123', 'https://mixpanel.com/project/3/view/75/app/insights#report/123'],
+      [
+        'https://mixpanel.com/project/2195193/view/139237/app/boards#id=5762529',
+        'project/2195193/board/5762529',
+        'https://mixpanel.com/project/2195193/view/139237/app/boards#id=5762529',
+      ],
+      [
+        'https://mixpanel.com/project/4028508/app/boards#id=11235075',
+        'project/4028508/board/11235075',
+        'https://mixpanel.com/project/4028508/app/boards#id=11235075',
+      ],
+      [
+        'https://eu.mixpanel.com/project/3/view/75/app/insights#EBrV5bW2u9Mw',
+        'project/3/insights/EBrV5bW2u9Mw',
+        'https://eu.mixpanel.com/project/3/view/75/app/insights#EBrV5bW2u9Mw',
+      ],
+      [
+        'https://mixpanel.com/project/3/app/insights#report/123/weekly-actives',
+        'project/3/report/123',
+        'https://mixpanel.com/project/3/app/insights#report/123',
+      ],
+      [
+        'https://mixpanel.com/project/3/app/funnels#view/456',
+        'project/3/report/456',
+        'https://mixpanel.com/project/3/app/funnels#view/456',
+      ],
+      [
+        'https://in.mixpanel.com/project/3/app/retention#report/7',
+        'project/3/report/7',
+        'https://in.mixpanel.com/project/3/app/retention#report/7',
+      ],
+      [
+        'https://mixpanel.com/report/3/view/75/insights#report/123',
+        'project/3/report/123',
+        'https://mixpanel.com/project/3/view/75/app/insights#report/123',
+      ],
     ])('%s is %s', (href, key, url) => {
       expect(entityLinkFromHref(href, base)).toEqual({ site: 'mixpanel', key, url });
     });
@@ -38,8 +66,16 @@ describe('Mixpanel adapter', () => {
   });
 
   it('reads the report heading as the title', () => {
-    const page = entityOnPage(new URL('https://mixpanel.com/project/3/app/insights#report/123'), loadFixture('mixpanel-report.html'));
-    expect(page).toMatchObject({ site: 'mixpanel', key: 'project/3/report/123', title: 'Weekly Signups', kind: 'analytics' });
+    const page = entityOnPage(
+      new URL('https://mixpanel.com/project/3/app/insights#report/123'),
+      loadFixture('mixpanel-report.html'),
+    );
+    expect(page).toMatchObject({
+      site: 'mixpanel',
+      key: 'project/3/report/123',
+      title: 'Weekly Signups',
+      kind: 'analytics',
+    });
   });
 
   it('falls back to the document title without the Mixpanel suffix', () => {

@@ -34,12 +34,22 @@ describe('PostHog adapter', () => {
   });
 
   it('reads the insight name as the title', () => {
-    const page = entityOnPage(new URL('https://us.posthog.com/project/1/insights/AbC12'), loadFixture('posthog-insight.html'));
-    expect(page).toMatchObject({ site: 'posthog', key: 'project/1/insights/AbC12', title: 'Weekly signups', kind: 'analytics' });
+    const page = entityOnPage(
+      new URL('https://us.posthog.com/project/1/insights/AbC12'),
+      loadFixture('posthog-insight.html'),
+    );
+    expect(page).toMatchObject({
+      site: 'posthog',
+      key: 'project/1/insights/AbC12',
+      title: 'Weekly signups',
+      kind: 'analytics',
+    });
   });
 
   it('falls back to the most specific breadcrumb of the document title', () => {
-    expect(posthog.titleFrom(documentTitled('Weekly signups • Product analytics • PostHog'), 'k')).toBe('Weekly signups');
+    expect(posthog.titleFrom(documentTitled('Weekly signups • Product analytics • PostHog'), 'k')).toBe(
+      'Weekly signups',
+    );
     expect(posthog.titleFrom(documentTitled('PostHog'), 'project/1/insights/AbC12')).toBe('project/1/insights/AbC12');
   });
 

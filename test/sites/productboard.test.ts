@@ -9,7 +9,10 @@ const base = new URL('https://acme.productboard.com/roadmap/2658140-q3-roadmap')
 describe('Productboard adapter', () => {
   describe('recognises a feature wherever it is opened', () => {
     it.each([
-      ['https://acme.productboard.com/entity-detail/features/74cb9fd3-73da-4214-b98d-3f94ff99c739', '74cb9fd3-73da-4214-b98d-3f94ff99c739'],
+      [
+        'https://acme.productboard.com/entity-detail/features/74cb9fd3-73da-4214-b98d-3f94ff99c739',
+        '74cb9fd3-73da-4214-b98d-3f94ff99c739',
+      ],
       ['https://acme.productboard.com/entity-detail/features/27273918', '27273918'],
       ['https://acme.productboard.com/roadmap/2658140-q3-roadmap/features/13529555/detail', '13529555'],
       ['https://acme.productboard.com/roadmap/2263724-releases/features/6775792/portal', '6775792'],
@@ -37,7 +40,10 @@ describe('Productboard adapter', () => {
   });
 
   it('reads the feature name as the title', () => {
-    const page = entityOnPage(new URL('https://acme.productboard.com/entity-detail/features/27273918'), loadFixture('productboard-feature.html'));
+    const page = entityOnPage(
+      new URL('https://acme.productboard.com/entity-detail/features/27273918'),
+      loadFixture('productboard-feature.html'),
+    );
     expect(page).toMatchObject({ site: 'productboard', key: '27273918', title: 'Bulk edit tags', kind: 'ticket' });
   });
 

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { MAX_TITLE_LENGTH, cleanText, firstText, pickTitle } from '../../lib/sites/text';
 
 function page(body: string, title = ''): Document {
-  const doc = new DOMParser().parseFromString(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`, 'text/html');
+  const doc = new DOMParser().parseFromString(
+    `<!DOCTYPE html><html><head></head><body>${body}</body></html>`,
+    'text/html',
+  );
   doc.title = title;
   return doc;
 }

@@ -43,7 +43,9 @@ describe('Trello adapter', () => {
   });
 
   it('falls back to the document title without the Trello suffix', () => {
-    expect(trello.titleFrom(documentTitled('Redesign pricing page | Trello'), 'AbCd1234')).toBe('Redesign pricing page');
+    expect(trello.titleFrom(documentTitled('Redesign pricing page | Trello'), 'AbCd1234')).toBe(
+      'Redesign pricing page',
+    );
   });
 
   it('finds exactly the card links on a board', () => {

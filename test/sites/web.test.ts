@@ -5,7 +5,10 @@ import { documentTitled } from './load-fixture';
 
 describe('any other page linked by hand', () => {
   it('is identified by its origin and path, without query, fragment or trailing slash', () => {
-    const page = genericWebEntity(new URL('https://blog.example.com/posts/north-star/?utm_source=x#part-2'), documentTitled('  Our North  Star '));
+    const page = genericWebEntity(
+      new URL('https://blog.example.com/posts/north-star/?utm_source=x#part-2'),
+      documentTitled('  Our North  Star '),
+    );
     expect(page).toEqual({
       site: 'web',
       key: 'https://blog.example.com/posts/north-star',

@@ -1,24 +1,77 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { backlogRows, clearFilters, filterMetric, filterSite, filterStatus, filterText, sitesInUse, sortBy, unlinkedRows } from '../../lib/state/backlog';
+import {
+  backlogRows,
+  clearFilters,
+  filterMetric,
+  filterSite,
+  filterStatus,
+  filterText,
+  sitesInUse,
+  sortBy,
+  unlinkedRows,
+} from '../../lib/state/backlog';
 import { riceEdits, snapshot } from '../../lib/state/workspace';
 import type { Item, Metric } from '../../lib/domain/types';
 import { EMPTY_SETTINGS } from '../../lib/domain/types';
 
 function metric(id: string, role: Metric['role'], name: string, parentId: string | null = null): Metric {
-  return { id, treeId: 't', role, parentId, name, definition: '', unit: '', period: 'week', category: null, ownerTeam: 'T', leverage: 1, sourceUrls: [], target: null, updatedAt: 0 };
-}
-
-function item(id: string, title: string, inputMetricId: string | null, reach: number | null, extra: Partial<Item> = {}): Item {
   return {
-    id, treeId: 't', title, links: [], inputMetricId, rice: { reach, impact: 1, confidence: 1, effort: 1 },
-    status: 'idea', notes: '', createdAt: 0, updatedAt: 0, ...extra,
+    id,
+    treeId: 't',
+    role,
+    parentId,
+    name,
+    definition: '',
+    unit: '',
+    period: 'week',
+    category: null,
+    ownerTeam: 'T',
+    leverage: 1,
+    sourceUrls: [],
+    target: null,
+    updatedAt: 0,
   };
 }
 
-const metrics = [metric('n', 'nsm', 'North Star'), metric('a', 'input', 'Activation', 'n'), metric('b', 'input', 'Retention', 'n'), metric('bt', 'team', 'Team B', 'b')];
+function item(
+  id: string,
+  title: string,
+  inputMetricId: string | null,
+  reach: number | null,
+  extra: Partial<Item> = {},
+): Item {
+  return {
+    id,
+    treeId: 't',
+    title,
+    links: [],
+    inputMetricId,
+    rice: { reach, impact: 1, confidence: 1, effort: 1 },
+    status: 'idea',
+    notes: '',
+    createdAt: 0,
+    updatedAt: 0,
+    ...extra,
+  };
+}
+
+const metrics = [
+  metric('n', 'nsm', 'North Star'),
+  metric('a', 'input', 'Activation', 'n'),
+  metric('b', 'input', 'Retention', 'n'),
+  metric('bt', 'team', 'Team B', 'b'),
+];
 
 function load(items: Item[]): void {
-  snapshot.value = { settings: EMPTY_SETTINGS, trees: [], tree: { id: 't', name: 'T', game: null, createdAt: 0, updatedAt: 0 }, metrics, items, reviews: [], history: [] };
+  snapshot.value = {
+    settings: EMPTY_SETTINGS,
+    trees: [],
+    tree: { id: 't', name: 'T', game: null, createdAt: 0, updatedAt: 0 },
+    metrics,
+    items,
+    reviews: [],
+    history: [],
+  };
 }
 
 const titles = () => backlogRows.value.map((r) => r.item.title);
@@ -31,7 +84,12 @@ describe('the backlog view', () => {
   });
 
   it('lists ranked items by score, then the linked items still missing an estimate', () => {
-    load([item('1', 'Small', 'a', 10), item('2', 'Big', 'bt', 1000), item('3', 'Unestimated', 'b', null), item('4', 'Orphan', null, 50)]);
+    load([
+      item('1', 'Small', 'a', 10),
+      item('2', 'Big', 'bt', 1000),
+      item('3', 'Unestimated', 'b', null),
+      item('4', 'Orphan', null, 50),
+    ]);
     expect(titles()).toEqual(['Big', 'Small', 'Unestimated']);
     expect(unlinkedRows.value.map((i) => i.title)).toEqual(['Orphan']);
   });

@@ -54,7 +54,11 @@ describe('drafts of typed text', () => {
 
   it('puts a refusal from the background beside the field its path names', async () => {
     const drafts = store(async () => {
-      throw new RequestError({ code: 'invalid', message: 'Reach must be a number of 0 or more', path: 'patch.rice.reach' });
+      throw new RequestError({
+        code: 'invalid',
+        message: 'Reach must be a number of 0 or more',
+        path: 'patch.rice.reach',
+      });
     });
     drafts.edit('item-1', 'reach', '-1');
     await drafts.flush('item-1');
@@ -64,7 +68,10 @@ describe('drafts of typed text', () => {
 
   it('reports a failure that belongs to no field for the whole record', async () => {
     const drafts = store(async () => {
-      throw new RequestError({ code: 'unavailable', message: 'North Star Lens is not answering. Try again in a moment.' });
+      throw new RequestError({
+        code: 'unavailable',
+        message: 'North Star Lens is not answering. Try again in a moment.',
+      });
     });
     drafts.edit('item-1', 'reach', '7');
     await drafts.flush('item-1');

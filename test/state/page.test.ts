@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyChange, entity, expanded, loadPage, loadState, needsScores, pageContext, pillPartOnly, showEarly } from '../../lib/state/page';
+import {
+  applyChange,
+  entity,
+  expanded,
+  loadPage,
+  loadState,
+  needsScores,
+  pageContext,
+  pillPartOnly,
+  showEarly,
+} from '../../lib/state/page';
 import { pillText } from '../../lib/state/pill';
 import type { ChangeNotice, PageContext } from '../../lib/messaging/protocol';
 import { item, metric } from '../domain/builders';
@@ -19,7 +29,12 @@ function showPage(context: Partial<PageContext> = {}): void {
   loadState.value = 'ready';
 }
 
-const notice = (fields: Partial<ChangeNotice>): ChangeNotice => ({ type: 'nsl.changed', stores: ['items'], at: 0, ...fields });
+const notice = (fields: Partial<ChangeNotice>): ChangeNotice => ({
+  type: 'nsl.changed',
+  stores: ['items'],
+  at: 0,
+  ...fields,
+});
 
 afterEach(() => {
   pillPartOnly.value = false;

@@ -15,7 +15,12 @@ export function freshDb(): Promise<LensDb> {
 export async function seedTree(db: LensDb, name = 'Acme') {
   const tree = await createTree(db, { name, game: 'productivity' });
   const nsm = await createMetric(db, { treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
-  const input = await createMetric(db, { treeId: tree.id, role: 'input', name: 'Teams inviting a colleague', ownerTeam: 'Growth' });
+  const input = await createMetric(db, {
+    treeId: tree.id,
+    role: 'input',
+    name: 'Teams inviting a colleague',
+    ownerTeam: 'Growth',
+  });
   const team = await createMetric(db, { treeId: tree.id, role: 'team', name: 'Invites sent', parentId: input.id });
   const item = await createItem(db, {
     treeId: tree.id,

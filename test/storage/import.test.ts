@@ -52,7 +52,9 @@ describe('importWorkspace', () => {
     const db = await freshDb();
     const summary = await importWorkspace(db, JSON.stringify(sampleFile()), 'replace');
     expect(summary.added).toEqual({ trees: 1, metrics: 3, observations: 2, items: 2, reviews: 1, history: 1 });
-    expect((await findItemsByLinks(db, [{ site: 'github', key: 'acme/app#42' }])).get('github:acme/app#42')?.id).toBe('i1');
+    expect((await findItemsByLinks(db, [{ site: 'github', key: 'acme/app#42' }])).get('github:acme/app#42')?.id).toBe(
+      'i1',
+    );
     expect(await getSettings(db)).toEqual(sampleWorkspace().settings);
   });
 
@@ -79,10 +81,26 @@ describe('importWorkspace', () => {
       const db = await freshDb();
       await importWorkspace(db, sampleFile(), 'replace');
       await rankedScoresOf(db, 't1');
-      const bare = { ...sampleFile(), metrics: [], observations: [], items: [], reviews: [], history: [], settings: { activeTreeId: null, disabledSites: [], customDomains: [] } };
+      const bare = {
+        ...sampleFile(),
+        metrics: [],
+        observations: [],
+        items: [],
+        reviews: [],
+        history: [],
+        settings: { activeTreeId: null, disabledSites: [], customDomains: [] },
+      };
       await importWorkspace(db, bare, 'replace');
       const { formatVersion: _f, app: _a, ...data } = await storedData(db);
-      expect(data).toEqual({ ...sampleWorkspace(), metrics: [], observations: [], items: [], reviews: [], history: [], settings: bare.settings });
+      expect(data).toEqual({
+        ...sampleWorkspace(),
+        metrics: [],
+        observations: [],
+        items: [],
+        reviews: [],
+        history: [],
+        settings: bare.settings,
+      });
       expect(await db.getAll('rankings')).toEqual([]);
     });
 
@@ -91,13 +109,21 @@ describe('importWorkspace', () => {
       await createTree(db, { name: 'Only here' });
       const clear = vi.spyOn(IDBObjectStore.prototype, 'clear');
       await importWorkspace(db, sampleFile(), 'replace');
-      expect(clear.mock.contexts.map((store) => (store as IDBObjectStore).name).sort()).toEqual(['rankings', 'settings', 'trees']);
+      expect(clear.mock.contexts.map((store) => (store as IDBObjectStore).name).sort()).toEqual([
+        'rankings',
+        'settings',
+        'trees',
+      ]);
     });
 
     it('counts nothing changed when importing what is already there', async () => {
       const db = await freshDb();
       await importWorkspace(db, sampleFile(), 'replace');
-      expect(await importWorkspace(db, sampleFile(), 'replace')).toEqual({ added: NOTHING, updated: NOTHING, removed: NOTHING });
+      expect(await importWorkspace(db, sampleFile(), 'replace')).toEqual({
+        added: NOTHING,
+        updated: NOTHING,
+        removed: NOTHING,
+      });
     });
 
     it('counts a record whose fields come in another order as unchanged, and one changed deep inside as updated', async () => {
@@ -105,11 +131,18 @@ describe('importWorkspace', () => {
       await importWorkspace(db, sampleFile(), 'replace');
       const reordered = sampleFile();
       reordered.items = (reordered.items as Doc[]).map((item) => Object.fromEntries(Object.entries(item).reverse()));
-      expect(await importWorkspace(db, reordered, 'replace')).toEqual({ added: NOTHING, updated: NOTHING, removed: NOTHING });
+      expect(await importWorkspace(db, reordered, 'replace')).toEqual({
+        added: NOTHING,
+        updated: NOTHING,
+        removed: NOTHING,
+      });
 
       const changed = sampleFile();
       const first = record(changed, 'items', 0);
-      first.links = [...(first.links as Doc[]), { site: 'jira', key: 'NEW-1', url: 'https://acme.atlassian.net/browse/NEW-1' }];
+      first.links = [
+        ...(first.links as Doc[]),
+        { site: 'jira', key: 'NEW-1', url: 'https://acme.atlassian.net/browse/NEW-1' },
+      ];
       expect((await importWorkspace(db, changed, 'replace')).updated.items).toBe(1);
     });
   });
@@ -155,7 +188,10 @@ describe('importWorkspace', () => {
       const before = await storedData(db);
       const failure = await importWorkspace(db, doc, 'merge').catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(StorageError);
-      expect(failure).toMatchObject({ code: 'invalid', message: expect.stringContaining('merging would break data already stored') });
+      expect(failure).toMatchObject({
+        code: 'invalid',
+        message: expect.stringContaining('merging would break data already stored'),
+      });
       expect(await storedData(db)).toEqual(before);
     });
   });
@@ -170,11 +206,23 @@ describe('importWorkspace', () => {
       ['a field of the wrong type', (d) => ((record(d, 'trees', 0).createdAt = 'yesterday'), d), 'trees[0].createdAt'],
       ['a "NaN" estimate', (d) => (((record(d, 'items', 0).rice as Doc).effort = 'NaN'), d), 'items[0].rice.effort'],
       ['duplicate ids', (d) => ((record(d, 'items', 1).id = 'i1'), d), 'items[1].id'],
-      ['a dangling reference', (d) => ((record(d, 'observations', 1).metricId = 'gone'), d), 'observations[1].metricId'],
-      ['a __proto__ key', (d) => JSON.parse(JSON.stringify(d).replace('"title":', '"__proto__":{"x":1},"title":')), 'items[0].__proto__'],
+      [
+        'a dangling reference',
+        (d) => ((record(d, 'observations', 1).metricId = 'gone'), d),
+        'observations[1].metricId',
+      ],
+      [
+        'a __proto__ key',
+        (d) => JSON.parse(JSON.stringify(d).replace('"title":', '"__proto__":{"x":1},"title":')),
+        'items[0].__proto__',
+      ],
       ['a huge string', (d) => ((record(d, 'items', 1).notes = 'n'.repeat(20_000)), d), 'items[1].notes'],
       ['an unknown key', (d) => ((record(d, 'reviews', 0).score = 5), d), 'reviews[0].score'],
-      ['a bad link', (d) => (((record(d, 'items', 0).links as Doc[])[1]!.site = 'myspace'), d), 'items[0].links[1].site'],
+      [
+        'a bad link',
+        (d) => (((record(d, 'items', 0).links as Doc[])[1]!.site = 'myspace'), d),
+        'items[0].links[1].site',
+      ],
     ])('%s', async (_kind, breakFile, path) => {
       const db = await freshDb();
       await seedTree(db);
@@ -184,7 +232,8 @@ describe('importWorkspace', () => {
         expect(failure).toBeInstanceOf(StorageError);
         expect(failure).toMatchObject({ code: 'invalid' });
         expect((failure as StorageError).path ?? '').toBe(path);
-        if (path) expect((failure as StorageError).message).toMatch(new RegExp(`^${path.replace(/[[\].]/g, '\\$&')}: `));
+        if (path)
+          expect((failure as StorageError).message).toMatch(new RegExp(`^${path.replace(/[[\].]/g, '\\$&')}: `));
         await expect(previewImport(db, breakFile(sampleFile()), mode)).rejects.toMatchObject({ code: 'invalid' });
       }
       expect(await storedData(db)).toEqual(before);
@@ -202,7 +251,10 @@ describe('importWorkspace', () => {
 
       vi.restoreAllMocks();
       expect(failure).toBeInstanceOf(StorageError);
-      expect(failure).toMatchObject({ code: 'storage', message: expect.stringContaining('The browser refused to save (storage is full?)') });
+      expect(failure).toMatchObject({
+        code: 'storage',
+        message: expect.stringContaining('The browser refused to save (storage is full?)'),
+      });
       expect(await storedData(db)).toEqual(before);
     });
 

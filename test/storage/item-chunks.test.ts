@@ -70,7 +70,11 @@ describe('the chunked item layout', () => {
     const db = await seeded();
     const chunks = await db.getAll('itemChunks');
     expect(chunks).toHaveLength(1);
-    expect(chunks[0]).toMatchObject({ chunk: chunkOf(A), treeIds: ['t1', 't2'], linkKeys: ['jira:ABC-1', 'jira:ABC-2'] });
+    expect(chunks[0]).toMatchObject({
+      chunk: chunkOf(A),
+      treeIds: ['t1', 't2'],
+      linkKeys: ['jira:ABC-1', 'jira:ABC-2'],
+    });
     expect(chunks[0]).not.toHaveProperty('inputMetricIds');
     expect((await exportWorkspace(db)).items.map((i) => i.id)).toEqual([A, B, C].sort());
   });
@@ -127,7 +131,15 @@ describe('the chunked item layout', () => {
 
   it('merging a file keeps the stored items of the same chunk that the file lacks', async () => {
     const db = await seeded();
-    const file = toWorkspaceFile({ ...workspace(), items: workspace().items.filter((i) => i.id === A).map((i) => ({ ...i, title: 'From the file' })) }, new Date(0));
+    const file = toWorkspaceFile(
+      {
+        ...workspace(),
+        items: workspace()
+          .items.filter((i) => i.id === A)
+          .map((i) => ({ ...i, title: 'From the file' })),
+      },
+      new Date(0),
+    );
     await importWorkspace(db, JSON.parse(JSON.stringify(file)), 'merge');
     const items = (await exportWorkspace(db)).items;
     expect(items.map((i) => [i.id, i.title]).sort()).toEqual(

@@ -42,8 +42,12 @@ describe('createItem', () => {
   it('accepts an input or a team metric of the same tree', async () => {
     const db = await freshDb();
     const { tree, input, team } = await seedTree(db);
-    expect((await createItem(db, { treeId: tree.id, title: 'a', links: [], inputMetricId: input.id })).inputMetricId).toBe(input.id);
-    expect((await createItem(db, { treeId: tree.id, title: 'b', links: [], inputMetricId: team.id })).inputMetricId).toBe(team.id);
+    expect(
+      (await createItem(db, { treeId: tree.id, title: 'a', links: [], inputMetricId: input.id })).inputMetricId,
+    ).toBe(input.id);
+    expect(
+      (await createItem(db, { treeId: tree.id, title: 'b', links: [], inputMetricId: team.id })).inputMetricId,
+    ).toBe(team.id);
   });
 
   it.each([
@@ -63,7 +67,10 @@ describe('createItem', () => {
 
   it('refuses a tree that does not exist', async () => {
     const db = await freshDb();
-    await expect(createItem(db, { treeId: 'gone', title: 'x', links: [] })).rejects.toMatchObject({ code: 'invalid', path: 'treeId' });
+    await expect(createItem(db, { treeId: 'gone', title: 'x', links: [] })).rejects.toMatchObject({
+      code: 'invalid',
+      path: 'treeId',
+    });
   });
 
   it('refuses a link whose URL is not a URL', async () => {

@@ -53,7 +53,12 @@ describe('createMetric', () => {
       sourceUrls: ['https://app.amplitude.com/chart/abc'],
       target: 1200,
     });
-    expect(metric).toMatchObject({ period: 'week', category: 'engagement', sourceUrls: ['https://app.amplitude.com/chart/abc'], target: 1200 });
+    expect(metric).toMatchObject({
+      period: 'week',
+      category: 'engagement',
+      sourceUrls: ['https://app.amplitude.com/chart/abc'],
+      target: 1200,
+    });
   });
 
   it('hangs input, output and health metrics under the NSM by default, team metrics nowhere', async () => {
@@ -91,11 +96,15 @@ describe('createMetric', () => {
     const db = await freshDb();
     const other = await seedTree(db, 'Other');
     const tree = await createTree(db, { name: 'Acme' });
-    await expect(createMetric(db, { treeId: tree.id, role: 'team', name: 'x', parentId: 'gone' })).rejects.toMatchObject({
+    await expect(
+      createMetric(db, { treeId: tree.id, role: 'team', name: 'x', parentId: 'gone' }),
+    ).rejects.toMatchObject({
       code: 'invalid',
       path: 'parentId',
     });
-    await expect(createMetric(db, { treeId: tree.id, role: 'team', name: 'x', parentId: other.input.id })).rejects.toMatchObject({
+    await expect(
+      createMetric(db, { treeId: tree.id, role: 'team', name: 'x', parentId: other.input.id }),
+    ).rejects.toMatchObject({
       code: 'invalid',
       path: 'parentId',
     });
@@ -163,7 +172,14 @@ describe('updateMetric', () => {
     vi.spyOn(Date, 'now').mockReturnValue(9_000);
     await updateMetric(db, nsm.id, { name: 'Weekly active accounts' });
     expect(await listHistory(db, tree.id)).toEqual([
-      { id: expect.any(String), treeId: tree.id, at: 9_000, from: 'Weekly active teams', to: 'Weekly active accounts', updatedAt: 9_000 },
+      {
+        id: expect.any(String),
+        treeId: tree.id,
+        at: 9_000,
+        from: 'Weekly active teams',
+        to: 'Weekly active accounts',
+        updatedAt: 9_000,
+      },
     ]);
   });
 
@@ -181,7 +197,9 @@ describe('updateMetric', () => {
     const { tree, input } = await seedTree(db);
     const promoted = await updateMetric(db, input.id, { role: 'nsm' });
     expect(promoted.parentId).toBeNull();
-    expect(await listHistory(db, tree.id)).toMatchObject([{ from: 'Weekly active teams', to: 'Teams inviting a colleague' }]);
+    expect(await listHistory(db, tree.id)).toMatchObject([
+      { from: 'Weekly active teams', to: 'Teams inviting a colleague' },
+    ]);
   });
 
   it('records no NSM change when the first NSM of a tree is chosen', async () => {
@@ -210,8 +228,14 @@ describe('updateMetric', () => {
     const db = await freshDb();
     const { input, team } = await seedTree(db);
     const before = await storedData(db);
-    await expect(updateMetric(db, input.id, { parentId: team.id })).rejects.toMatchObject({ code: 'invalid', path: 'parentId' });
-    await expect(updateMetric(db, input.id, { parentId: input.id })).rejects.toMatchObject({ code: 'invalid', path: 'parentId' });
+    await expect(updateMetric(db, input.id, { parentId: team.id })).rejects.toMatchObject({
+      code: 'invalid',
+      path: 'parentId',
+    });
+    await expect(updateMetric(db, input.id, { parentId: input.id })).rejects.toMatchObject({
+      code: 'invalid',
+      path: 'parentId',
+    });
     expect(await storedData(db)).toEqual(before);
   });
 
@@ -257,23 +281,41 @@ describe('findMetricBySourceUrl', () => {
     const db = await freshDb();
     const { tree, input } = await seedTree(db);
     await updateMetric(db, input.id, { sourceUrls: ['https://app.amplitude.com/analytics/acme/chart/abc123'] });
-    const found = await findMetricBySourceUrl(db, tree.id, 'https://app.amplitude.com/analytics/acme/chart/abc123/?utm_source=slack');
+    const found = await findMetricBySourceUrl(
+      db,
+      tree.id,
+      'https://app.amplitude.com/analytics/acme/chart/abc123/?utm_source=slack',
+    );
     expect(found?.id).toBe(input.id);
   });
 
   it('tells Google Analytics reports apart by their hash', async () => {
     const db = await freshDb();
     const { tree, nsm } = await seedTree(db);
-    await updateMetric(db, nsm.id, { sourceUrls: ['https://analytics.google.com/analytics/web/#/p123/reports/explorer'] });
-    expect(await findMetricBySourceUrl(db, tree.id, 'https://analytics.google.com/analytics/web/?authuser=1#/p123/reports/explorer')).not.toBeNull();
-    expect(await findMetricBySourceUrl(db, tree.id, 'https://analytics.google.com/analytics/web/#/p999/reports/explorer')).toBeNull();
+    await updateMetric(db, nsm.id, {
+      sourceUrls: ['https://analytics.google.com/analytics/web/#/p123/reports/explorer'],
+    });
+    expect(
+      await findMetricBySourceUrl(
+        db,
+        tree.id,
+        'https://analytics.google.com/analytics/web/?authuser=1#/p123/reports/explorer',
+      ),
+    ).not.toBeNull();
+    expect(
+      await findMetricBySourceUrl(db, tree.id, 'https://analytics.google.com/analytics/web/#/p999/reports/explorer'),
+    ).toBeNull();
   });
 
   it('looks only in the given tree', async () => {
     const db = await freshDb();
     const other = await seedTree(db, 'Other');
     const tree = await createTree(db, { name: 'Acme' });
-    await updateMetric(db, other.nsm.id, { sourceUrls: ['https://mixpanel.com/project/1/view/2/app/insights#report/99'] });
-    expect(await findMetricBySourceUrl(db, tree.id, 'https://mixpanel.com/project/1/view/2/app/insights#report/99')).toBeNull();
+    await updateMetric(db, other.nsm.id, {
+      sourceUrls: ['https://mixpanel.com/project/1/view/2/app/insights#report/99'],
+    });
+    expect(
+      await findMetricBySourceUrl(db, tree.id, 'https://mixpanel.com/project/1/view/2/app/insights#report/99'),
+    ).toBeNull();
   });
 });

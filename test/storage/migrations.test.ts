@@ -27,12 +27,16 @@ async function fillOldVersion(old: LensDb, version: number): Promise<void> {
   const db = old as unknown as UpgradeDb;
   const ws = sampleWorkspace();
   const itemStore = version < 4 ? 'items' : 'itemChunks';
-  const tx = db.transaction(['trees', 'metrics', 'observations', itemStore, 'reviews', 'history', 'settings'], 'readwrite');
+  const tx = db.transaction(
+    ['trees', 'metrics', 'observations', itemStore, 'reviews', 'history', 'settings'],
+    'readwrite',
+  );
   for (const r of ws.trees) void tx.objectStore('trees').put(r);
   for (const r of ws.metrics) void tx.objectStore('metrics').put(r);
   for (const r of ws.observations) void tx.objectStore('observations').put(r);
   if (version < 4) {
-    for (const r of ws.items) void tx.objectStore('items').put({ ...r, linkKeys: r.links.map((l) => `${l.site}:${l.key}`) });
+    for (const r of ws.items)
+      void tx.objectStore('items').put({ ...r, linkKeys: r.links.map((l) => `${l.site}:${l.key}`) });
   } else {
     for (const chunk of version4Chunks(ws.items)) void tx.objectStore('itemChunks').put(chunk);
   }
@@ -103,13 +107,21 @@ describe('migrations', () => {
     const factory = freshFactory();
     const old = await openWorkspaceDb('north-star-lens', factory, 4);
     await fillOldVersion(old, 4);
-    await (old as unknown as UpgradeDb).put('itemChunks', { chunk: 9999, items: [{ id: 'broken' }], treeIds: [], linkKeys: [], inputMetricIds: [] } as never);
+    await (old as unknown as UpgradeDb).put('itemChunks', {
+      chunk: 9999,
+      items: [{ id: 'broken' }],
+      treeIds: [],
+      linkKeys: [],
+      inputMetricIds: [],
+    } as never);
     old.close();
     await expect(openWorkspaceDb('north-star-lens', factory)).rejects.toMatchObject({ code: 'storage' });
     const reopened = await openWorkspaceDb('north-star-lens', factory, 4);
     expect(reopened.version).toBe(4);
     const chunks = await reopened.getAll('itemChunks');
-    expect(chunks.map((c) => c.chunk)).toEqual([...version4Chunks(sampleWorkspace().items).map((c) => c.chunk), 9999].sort((a, b) => a - b));
+    expect(chunks.map((c) => c.chunk)).toEqual(
+      [...version4Chunks(sampleWorkspace().items).map((c) => c.chunk), 9999].sort((a, b) => a - b),
+    );
   });
 
   it('rewrite version 4 chunks at a count that moves some of the sample’s items', () => {

@@ -33,7 +33,10 @@ describe('addObservation', () => {
   it('leaves the source and note empty when not given', async () => {
     const db = await freshDb();
     const { nsm } = await seedTree(db);
-    expect(await addObservation(db, { metricId: nsm.id, at: '2024-03-04', value: 1 })).toMatchObject({ sourceUrl: '', note: '' });
+    expect(await addObservation(db, { metricId: nsm.id, at: '2024-03-04', value: 1 })).toMatchObject({
+      sourceUrl: '',
+      note: '',
+    });
   });
 
   it('corrects the value when the same date is recorded again, keeping one point per date', async () => {
@@ -65,7 +68,8 @@ describe('listObservations', () => {
   it("lists one metric's values, oldest date first", async () => {
     const db = await freshDb();
     const { nsm, input } = await seedTree(db);
-    for (const at of ['2024-02-01', '2023-12-31', '2024-01-15']) await addObservation(db, { metricId: nsm.id, at, value: 1 });
+    for (const at of ['2024-02-01', '2023-12-31', '2024-01-15'])
+      await addObservation(db, { metricId: nsm.id, at, value: 1 });
     await addObservation(db, { metricId: input.id, at: '2024-01-01', value: 9 });
     expect((await listObservations(db, nsm.id)).map((o) => o.at)).toEqual(['2023-12-31', '2024-01-15', '2024-02-01']);
   });

@@ -26,7 +26,10 @@ describe('openWorkspaceDb', () => {
     newer.close();
     const failure = await openWorkspaceDb(DB_NAME, factory).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(StorageError);
-    expect(failure).toMatchObject({ code: 'storage', message: expect.stringContaining('newer version of North Star Lens') });
+    expect(failure).toMatchObject({
+      code: 'storage',
+      message: expect.stringContaining('newer version of North Star Lens'),
+    });
   });
 
   it('steps aside when a newer version upgrades the database, instead of blocking it', async () => {

@@ -21,13 +21,23 @@ describe('addReview', () => {
     const tree = await createTree(db, { name: 'Acme' });
     vi.spyOn(Date, 'now').mockReturnValue(5_000);
     const review = await addReview(db, { treeId: tree.id, answers: ANSWERS, note: 'revenue lags' });
-    expect(review).toEqual({ id: expect.any(String), treeId: tree.id, at: 5_000, answers: ANSWERS, note: 'revenue lags', updatedAt: 5_000 });
+    expect(review).toEqual({
+      id: expect.any(String),
+      treeId: tree.id,
+      at: 5_000,
+      answers: ANSWERS,
+      note: 'revenue lags',
+      updatedAt: 5_000,
+    });
     expect(await listReviews(db, tree.id)).toEqual([review]);
   });
 
   it('refuses a tree that does not exist', async () => {
     const db = await freshDb();
-    await expect(addReview(db, { treeId: 'gone', answers: ANSWERS, note: '' })).rejects.toMatchObject({ code: 'invalid', path: 'treeId' });
+    await expect(addReview(db, { treeId: 'gone', answers: ANSWERS, note: '' })).rejects.toMatchObject({
+      code: 'invalid',
+      path: 'treeId',
+    });
   });
 
   it('refuses answers with a question missing', async () => {

@@ -13,7 +13,15 @@ export function sampleWorkspace(): Workspace {
     ],
     observations: [
       { id: 'o1', metricId: 'nsm', at: '2024-01-01', value: 120, sourceUrl: '', note: '', updatedAt: T },
-      { id: 'o2', metricId: 'nsm', at: '2024-01-08', value: 130.5, sourceUrl: 'https://app.amplitude.com/chart/abc', note: 'launch', updatedAt: T },
+      {
+        id: 'o2',
+        metricId: 'nsm',
+        at: '2024-01-08',
+        value: 130.5,
+        sourceUrl: 'https://app.amplitude.com/chart/abc',
+        note: 'launch',
+        updatedAt: T,
+      },
     ],
     items: [
       {
@@ -49,13 +57,24 @@ export function sampleWorkspace(): Workspace {
         id: 'r1',
         treeId: 't1',
         at: T,
-        answers: { customerValue: true, leadsRevenue: true, reflectsStrategy: true, understandable: true, measurable: true, actionable: false },
+        answers: {
+          customerValue: true,
+          leadsRevenue: true,
+          reflectsStrategy: true,
+          understandable: true,
+          measurable: true,
+          actionable: false,
+        },
         note: '',
         updatedAt: T,
       },
     ],
     history: [{ id: 'h1', treeId: 't1', at: T, from: 'Sign-ups', to: 'Weekly active teams', updatedAt: T }],
-    settings: { activeTreeId: 't1', disabledSites: ['trello'], customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }] },
+    settings: {
+      activeTreeId: 't1',
+      disabledSites: ['trello'],
+      customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }],
+    },
   };
 }
 

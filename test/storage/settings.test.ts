@@ -13,7 +13,11 @@ describe('settings', () => {
     const db = await freshDb();
     await updateSettings(db, { disabledSites: ['trello'] });
     const saved = await updateSettings(db, { customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }] });
-    expect(saved).toEqual({ activeTreeId: null, disabledSites: ['trello'], customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }] });
+    expect(saved).toEqual({
+      activeTreeId: null,
+      disabledSites: ['trello'],
+      customDomains: [{ origin: 'https://jira.acme.com/*', site: 'jira' }],
+    });
     expect(await getSettings(db)).toEqual(saved);
   });
 

@@ -33,7 +33,10 @@ describe('a write', () => {
     const before = await storedData(db);
     failOnCall('delete', 3, new DOMException('The transaction was aborted.', 'AbortError'));
 
-    await expect(deleteTree(db, tree.id)).rejects.toMatchObject({ code: 'storage', message: expect.stringContaining('nothing was changed') });
+    await expect(deleteTree(db, tree.id)).rejects.toMatchObject({
+      code: 'storage',
+      message: expect.stringContaining('nothing was changed'),
+    });
 
     vi.restoreAllMocks();
     expect(await storedData(db)).toEqual(before);

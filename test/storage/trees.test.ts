@@ -37,7 +37,13 @@ describe('createTree', () => {
     const db = await freshDb();
     vi.spyOn(Date, 'now').mockReturnValue(1_000);
     const tree = await createTree(db, { name: 'Acme', game: 'transaction' });
-    expect(tree).toEqual({ id: expect.any(String), name: 'Acme', game: 'transaction', createdAt: 1_000, updatedAt: 1_000 });
+    expect(tree).toEqual({
+      id: expect.any(String),
+      name: 'Acme',
+      game: 'transaction',
+      createdAt: 1_000,
+      updatedAt: 1_000,
+    });
     expect(await listTrees(db)).toEqual([tree]);
   });
 
@@ -110,7 +116,14 @@ describe('deleteTree', () => {
     expect(await listReviews(db, tree.id)).toEqual([]);
     expect(await listHistory(db, tree.id)).toEqual([]);
     const left = await exportWorkspace(db);
-    expect([left.trees, left.metrics, left.observations, left.items, left.reviews, left.history]).toEqual([[], [], [], [], [], []]);
+    expect([left.trees, left.metrics, left.observations, left.items, left.reviews, left.history]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
   });
 
   it('leaves other trees untouched', async () => {

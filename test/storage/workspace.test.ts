@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_SETTINGS } from '../../lib/domain/types';
 import { parseWorkspaceFile } from '../../lib/domain/workspace-file';
-import { addObservation, clearWorkspace, exportWorkspace, findItemsByLinks, getSettings, listTrees, updateSettings } from '../../lib/storage';
+import {
+  addObservation,
+  clearWorkspace,
+  exportWorkspace,
+  findItemsByLinks,
+  getSettings,
+  listTrees,
+  updateSettings,
+} from '../../lib/storage';
 import { freshDb, seedTree } from './fresh-db';
 
 describe('exportWorkspace', () => {
@@ -43,7 +51,14 @@ describe('clearWorkspace', () => {
     await updateSettings(db, { disabledSites: ['jira'] });
     await clearWorkspace(db);
     const file = await exportWorkspace(db);
-    expect([file.trees, file.metrics, file.observations, file.items, file.reviews, file.history]).toEqual([[], [], [], [], [], []]);
+    expect([file.trees, file.metrics, file.observations, file.items, file.reviews, file.history]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect(await getSettings(db)).toEqual(EMPTY_SETTINGS);
     expect((await findItemsByLinks(db, item.links)).size).toBe(0);
     expect(await listTrees(db)).toEqual([]);
