@@ -8,7 +8,8 @@
  * which are then filtered.
  */
 import type { Id, Item } from '../domain/types';
-import { linkKey, type Store, type StoredItemChunk } from './schema';
+import { linkKey } from '../domain/link-key';
+import type { Store, StoredItemChunk } from './schema';
 import { each } from './transaction';
 
 /**

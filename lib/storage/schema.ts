@@ -4,7 +4,7 @@
  * chunks, a layout that never leaves it.
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
-import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, SiteId, Tree } from '../domain/types';
+import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
 
 export const DB_NAME = 'north-star-lens';
 export const SETTINGS_KEY = 'settings';
@@ -65,8 +65,3 @@ export const ALL_STORES = [
   'settings',
   'rankings',
 ] as const;
-
-/** The one string a page entity is found by: the site never contains ':', so it cannot be ambiguous. */
-export function linkKey(link: { site: SiteId; key: string }): string {
-  return `${link.site}:${link.key}`;
-}
