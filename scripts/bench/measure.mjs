@@ -242,8 +242,7 @@ export async function tagRoundTrips(browser, runs) {
 /** Time the background spent answering `request`, measured inside the service worker. */
 export async function workerTime(browser, request) {
   await browser.workerTimes();
-  const { reply } = await browser.send(request);
-  if (!reply?.ok) throw new Error(`${request.type} failed: ${JSON.stringify(reply?.error)}`);
+  await browser.call(request);
   const times = await browser.workerTimes();
   const entry = times.find((t) => t.type === request.type);
   if (!entry) throw new Error(`the service worker timed no ${request.type}`);

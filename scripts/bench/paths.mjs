@@ -3,4 +3,3 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BENCH_DIR = resolve(ROOT, 'scripts/bench');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
