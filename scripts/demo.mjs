@@ -10,17 +10,13 @@
  *   node scripts/demo.mjs [--no-build] [--headless] [--out DIR]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser/chromium.mjs';
 import { demoPages } from './demo/pages.mjs';
 import { demoWorkspace } from './demo/workspace.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const option = (name, fallback) => {
@@ -40,52 +36,6 @@ function build() {
   }
 }
 
-async function launch(userDataDir) {
-  if (!existsSync(CHROMIUM)) {
-    console.error(`Chromium was not found at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-    process.exit(1);
-  }
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless,
-    viewport: headless ? { width: 1360, height: 900 } : null,
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-      ...(headless ? ['--disable-gpu'] : []),
-    ],
-  });
-  const pages = demoPages();
-  await context.route(
-    (url) => url.protocol === 'http:' || url.protocol === 'https:',
-    async (route) => {
-      const url = route.request().url().split('#')[0];
-      const page = pages.find((p) => p.url === url);
-      if (page && route.request().resourceType() === 'document') {
-        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
-      } else {
-        await route.abort('blockedbyclient');
-      }
-    },
-  );
-  const worker =
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  return { context, pages, extensionId: new URL(worker.url()).host };
-}
-
-async function send(page, message) {
-  const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
-  if (!reply?.ok) throw new Error(`${message.type} failed: ${reply?.error?.message ?? 'no answer'}`);
-  return reply.value;
-}
-
 /**
  * The in-page panel opens on the toolbar button or a shortcut; here the dashboard asks
  * for it. Only one demo page is open at a time, so every tab is asked: the extension may
@@ -100,7 +50,8 @@ async function openPanel(dashboard) {
   });
 }
 
-async function screenshots(context, extensionId, pages) {
+async function screenshots(lens, pages) {
+  const { context, extensionId } = lens;
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const written = [];
@@ -130,14 +81,13 @@ async function screenshots(context, extensionId, pages) {
   await shoot(popup, 'popup');
   await popup.close();
   for (const demo of pages) {
-    const tab = await context.newPage();
-    await tab.goto(demo.url);
+    const tab = await lens.open(demo.url);
     await tab.waitForTimeout(800);
     if (!demo.name.endsWith('board')) await openPanel(dashboard);
     await shoot(tab, demo.name);
     await tab.close();
   }
-  await send(dashboard, { type: 'workspace.clear' });
+  await lens.call({ type: 'workspace.clear' });
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await dashboard.waitForSelector('.template-grid');
   await shoot(dashboard, 'first-run');
@@ -146,33 +96,35 @@ async function screenshots(context, extensionId, pages) {
 
 async function main() {
   if (!flag('--no-build')) build();
-  const userDataDir = await mkdtemp(join(tmpdir(), 'north-star-lens-demo-'));
-  const { context, pages, extensionId } = await launch(userDataDir);
-  const dashboard = await context.newPage();
-  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await send(dashboard, { type: 'workspace.import', document: demoWorkspace(), mode: 'replace' });
+  const lens = await launchChromium({
+    headless,
+    // Headed, the window keeps the size it opens with.
+    viewport: headless ? { width: 1360, height: 900 } : null,
+    profilePrefix: 'north-star-lens-demo-',
+  });
+  const pages = demoPages();
+  for (const demo of pages) lens.serve(demo.url, demo.html);
+  // The page requests go from is the dashboard, shown again once the workspace is in.
+  const dashboard = await lens.bridgePage();
+  await lens.call({ type: 'workspace.import', document: demoWorkspace(), mode: 'replace' });
   await dashboard.reload();
 
   if (headless) {
-    const written = await screenshots(context, extensionId, pages);
-    await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    const written = await screenshots(lens, pages);
+    await lens.close();
     console.log(`No display: ran headless and wrote ${written.length} screenshots to ${outDir}`);
     for (const file of written) console.log(`  ${file}`);
     return;
   }
 
-  for (const demo of pages) {
-    const tab = await context.newPage();
-    await tab.goto(demo.url);
-  }
+  for (const demo of pages) await lens.open(demo.url);
   await dashboard.bringToFront();
   console.log('North Star Lens is open in Chromium with a demo workspace.');
   console.log('Demo pages (served locally):');
   for (const demo of pages) console.log(`  ${demo.url}`);
   console.log('Close the browser window to end the demo.');
-  await new Promise((done) => context.on('close', done));
-  await rm(userDataDir, { recursive: true, force: true });
+  await new Promise((done) => lens.context.on('close', done));
+  await lens.close();
 }
 
 main().catch((failure) => {
