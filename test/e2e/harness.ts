@@ -20,6 +20,8 @@ export interface Lens extends ChromiumLens {
 }
 
 export interface LaunchOptions {
+  /** Other unpacked extensions loaded beside ours. */
+  alongside?: string[];
   userDataDir?: string;
   keepUserData?: boolean;
   /**
@@ -38,6 +40,7 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
   const patchedDir = options.patchManifest ? await patchedCopy(options.patchManifest, options.files ?? {}) : null;
   const browser = await launchChromium({
     extension: patchedDir ?? EXTENSION_DIR,
+    alongside: options.alongside,
     userDataDir: options.userDataDir,
     keepUserData: options.keepUserData,
     profilePrefix: 'nsl-e2e-',

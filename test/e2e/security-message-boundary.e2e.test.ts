@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Request, RequestType } from '../../lib/messaging/protocol';
 import { recordFigure } from '../security/figures';
 import { malformedMessages, validRequests, within, type SeedIds } from '../security/message-mutations';
-import { EXTENSION_DIR, launchLens, type Lens } from './harness';
+import { findServiceWorker } from '../../scripts/browser/chromium.mjs';
+import { launchLens, type Lens } from './harness';
 import { JIRA, seedTree, storedJson } from './security-helpers';
 
 type Reply = { ok: boolean; error?: { code: string; message: string; path?: string } };
@@ -143,27 +144,14 @@ describe('the message boundary of the running extension', () => {
 });
 
 describe('another extension installed beside it', () => {
-  let context: BrowserContext;
+  let lens: Lens;
   let strangerDir: string;
-  let userDataDir: string;
-  let lensId: string;
   let stranger: Worker;
-  let ours: Page;
-
-  const sendAsLens = (message: unknown) =>
-    ours.evaluate(
-      (m) =>
-        (
-          globalThis as unknown as {
-            chrome: { runtime: { sendMessage(m: unknown): Promise<Reply & { value?: unknown }> } };
-          }
-        ).chrome.runtime.sendMessage(m),
-      message,
-    );
+  const storedItems = async () =>
+    JSON.stringify(((await lens.call({ type: 'workspace.export' })) as { items: unknown }).items);
 
   beforeAll(async () => {
     strangerDir = await mkdtemp(join(tmpdir(), 'nsl-stranger-'));
-    userDataDir = await mkdtemp(join(tmpdir(), 'nsl-e2e-'));
     await writeFile(
       join(strangerDir, 'manifest.json'),
       JSON.stringify({
@@ -174,42 +162,18 @@ describe('another extension installed beside it', () => {
       }),
     );
     await writeFile(join(strangerDir, 'stranger.js'), '// Sends what the test tells it to.\n');
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        `--disable-extensions-except=${EXTENSION_DIR},${strangerDir}`,
-        `--load-extension=${EXTENSION_DIR},${strangerDir}`,
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-gpu',
-      ],
-    });
-    const worker = async (file: string) =>
-      context.serviceWorkers().find((w) => w.url().endsWith(`/${file}`)) ??
-      (await context.waitForEvent('serviceworker', {
-        predicate: (w) => w.url().endsWith(`/${file}`),
-        timeout: 15_000,
-      }));
-    lensId = new URL((await worker('background.js')).url()).host;
-    stranger = await worker('stranger.js');
-    ours = await context.newPage();
-    await ours.goto(`chrome-extension://${lensId}/dashboard.html`);
-    const tree = (await sendAsLens({ type: 'tree.create', name: 'Product' })) as { value: { id: string } };
-    await sendAsLens({ type: 'item.create', treeId: tree.value.id, title: 'Mine', links: [] });
+    lens = await launchLens({ alongside: [strangerDir] });
+    stranger = await findServiceWorker(lens.context, (url) => url.pathname === '/stranger.js');
+    const tree = await lens.call({ type: 'tree.create', name: 'Product' });
+    await lens.call({ type: 'item.create', treeId: tree.id, title: 'Mine', links: [] });
   });
   afterAll(async () => {
-    await context?.close();
+    await lens?.close();
     await rm(strangerDir, { recursive: true, force: true });
-    await rm(userDataDir, { recursive: true, force: true });
   });
 
   it('cannot reach the background with any request, by message or by port, and changes nothing', async () => {
-    const before = JSON.stringify(
-      ((await sendAsLens({ type: 'workspace.export' })) as { value: Record<string, unknown> }).value.items,
-    );
+    const before = await storedItems();
     const requests: unknown[] = [
       { type: 'workspace.export' },
       { type: 'snapshot.get' },
@@ -256,18 +220,15 @@ describe('another extension installed beside it', () => {
         }
         return out;
       },
-      { id: lensId, messages: requests },
+      { id: lens.extensionId, messages: requests },
     );
     expect(outcomes.filter((o) => o.startsWith('answered') || o === 'port open')).toEqual([]);
     expect(outcomes).toHaveLength(requests.length * 2);
-    const after = JSON.stringify(
-      ((await sendAsLens({ type: 'workspace.export' })) as { value: Record<string, unknown> }).value.items,
-    );
-    expect(after).toBe(before);
-    const trees = ((await sendAsLens({ type: 'snapshot.get' })) as { value: { trees: { name: string }[] } }).value
-      .trees;
+    expect(await storedItems()).toBe(before);
+    const { trees } = await lens.call({ type: 'snapshot.get' });
     expect(trees.map((t) => t.name)).toEqual(['Product']);
-    expect(context.pages().filter((p) => p.url().includes('dashboard.html'))).toHaveLength(1);
+    // The one dashboard is the page the test sends from: the stranger's dashboard.open opened none.
+    expect(lens.context.pages().filter((p) => p.url().includes('dashboard.html'))).toHaveLength(1);
     recordFigure('message boundary (browser): requests from another extension refused', requests.length * 2);
   });
 });
