@@ -16,6 +16,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where `npm run build` puts the Chromium build. */
 export const CHROME_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
+// Generous: a first launch after a build, on two cores shared with other browsers, can be slow to start the worker.
 const WORKER_TIMEOUT_MS = 20_000;
 
 /**
