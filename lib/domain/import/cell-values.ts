@@ -31,7 +31,9 @@ export function readNumberCell(text: string): NumberCell {
     .replace(/^([-+]?)[$€£¥]/, '$1')
     .replace(/(\d)[\s\u00a0\u202f](?=\d{3}\b)/g, '$1');
   const match = NUMBER.exec(cleaned);
-  if (!match || (match[2] === '' && !match[3])) return { kind: 'unreadable', reason: `"${short(trimmed)}" is not a number` };
+  if (!match || (match[2] === '' && !match[3])) {
+    return { kind: 'unreadable', reason: `"${short(trimmed)}" is not a number` };
+  }
   const [, sign = '', whole = '', fraction = '', exponent] = match;
   const value = Number(`${sign}${whole.replace(/,/g, '') || '0'}${fraction}${exponent ? `e${exponent}` : ''}`);
   if (!Number.isFinite(value)) return { kind: 'unreadable', reason: `"${short(trimmed)}" is too large` };
@@ -67,7 +69,10 @@ const fullYear = (text: string) => (text.length === 2 ? 2000 + Number(text) : Nu
 /** Each pattern with how its parts become year, month, day. */
 const DATE_FORMATS: [RegExp, (m: RegExpExecArray) => string | null][] = [
   // ISO date, or ISO date-time: the calendar date as written, the time zone not applied.
-  [/^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, (m) => isoDate(+m[1]!, +m[2]!, +m[3]!)],
+  [
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+    (m) => isoDate(+m[1]!, +m[2]!, +m[3]!),
+  ],
   // GA4's YYYYMMDD.
   [/^(\d{4})(\d{2})(\d{2})$/, (m) => isoDate(+m[1]!, +m[2]!, +m[3]!)],
   // PostHog's 21-Mar-2023 (with an hour for hourly intervals), and 21 Mar 2023.

@@ -98,7 +98,11 @@ export function readCsv(input: string, delimiter: Delimiter = detectDelimiter(st
       }
       // Text between a closing quote and the next separator is kept, as spreadsheets do.
       let tail = i;
-      while (tail < n && text.charCodeAt(tail) !== sep && text.charCodeAt(tail) !== LF && text.charCodeAt(tail) !== CR) tail++;
+      while (tail < n) {
+        const next = text.charCodeAt(tail);
+        if (next === sep || next === LF || next === CR) break;
+        tail++;
+      }
       cells.push(value + text.slice(i, tail));
       i = tail;
     } else {

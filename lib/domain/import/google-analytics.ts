@@ -67,7 +67,8 @@ function readSection(section: Section, range: DateRange | null): {
 }
 
 function noRange(header: CsvRow, what: string): ImportProblem {
-  return { line: header.line, column: 0, message: `${what}, and no start and end date above it: nothing to date its values by` };
+  const message = `${what}, and no start and end date above it: nothing to date its values by`;
+  return { line: header.line, column: 0, message };
 }
 
 export function readGoogleAnalytics(rows: readonly CsvRow[], delimiter: Delimiter): AnalyticsImport {

@@ -31,11 +31,13 @@ const TOTAL_LABEL = /^(?:grand )?totals?$/i;
 
 /** Value columns hold numbers in most filled cells; the others (channel, country, event) are dimensions. */
 function valueColumns(table: Table, dateColumn: number): boolean[] {
+  // A sample decides: a column of a 100,000-row file does not change its nature at row 50,000.
+  const sample = table.rows.slice(0, 1000);
   return table.header.cells.map((_, column) => {
     if (column === dateColumn) return false;
     let numbers = 0;
     let filled = 0;
-    for (const row of table.rows) {
+    for (const row of sample) {
       const cell = row.cells[column] ?? '';
       if (cell.trim() === '') continue;
       filled++;
@@ -56,15 +58,18 @@ export function readLongTable(table: Table, options: LongTableOptions): TableRes
   const problems: ImportProblem[] = [];
   for (const row of table.rows) {
     const dateText = (row.cells[dateColumn] ?? '').trim();
-    const breakdown = dimensions.map((i) => (row.cells[i] ?? '').trim()).filter((t) => t !== '' && !TOTAL_LABEL.test(t)).join(' / ');
-    const isTotalRow = dateText === '' || TOTAL_LABEL.test(dateText) || dimensions.some((i) => TOTAL_LABEL.test((row.cells[i] ?? '').trim()));
+    const labels = dimensions.map((i) => (row.cells[i] ?? '').trim());
+    const breakdown = labels.filter((t) => t !== '' && !TOTAL_LABEL.test(t)).join(' / ');
+    const isTotalRow = dateText === '' || TOTAL_LABEL.test(dateText) || labels.some((t) => TOTAL_LABEL.test(t));
     const date = isTotalRow ? null : readDate(dateText);
     if (!isTotalRow && date === null) {
-      problems.push({ line: row.line, column: dateColumn + 1, message: `"${dateText}" is not a date this import can read` });
+      const message = `"${dateText}" is not a date this import can read`;
+      problems.push({ line: row.line, column: dateColumn + 1, message });
       continue;
     }
     if (isTotalRow && !range) {
-      problems.push({ line: row.line, column: dateColumn + 1, message: 'a row without a date, and the file names no date range it could total' });
+      const message = 'a row without a date, and the file names no date range it could total';
+      problems.push({ line: row.line, column: dateColumn + 1, message });
       continue;
     }
     names.forEach((name, column) => {
@@ -89,7 +94,9 @@ export function readLongTable(table: Table, options: LongTableOptions): TableRes
 export function findDateColumn(table: Table): number {
   const sample = table.rows.slice(0, 200);
   const mostlyDates = (column: number) => {
-    const filled = sample.map((row) => (row.cells[column] ?? '').trim()).filter((t) => t !== '' && !TOTAL_LABEL.test(t));
+    const filled = sample
+      .map((row) => (row.cells[column] ?? '').trim())
+      .filter((t) => t !== '' && !TOTAL_LABEL.test(t));
     const dates = filled.filter((t) => readDateCell(t) !== null).length;
     return dates > 0 && dates * 5 >= filled.length * 4;
   };

@@ -44,10 +44,13 @@ export function readPostHogTrends(table: Table): AnalyticsImport {
       const breakdown = breakdownColumn !== -1 ? cells[breakdownColumn]?.trim() : undefined;
       return breakdown ? { name, breakdown } : { name };
     },
-    skipped: (row) =>
-      PREVIOUS.test((row.cells[0] ?? '').trim())
-        ? { line: row.line, column: 1, message: 'a "compare to previous" series is left out: the file dates it with the current period' }
-        : { line: row.line, column: 1, message: 'a row without a series name is left out' },
+    skipped: (row) => ({
+      line: row.line,
+      column: 1,
+      message: PREVIOUS.test((row.cells[0] ?? '').trim())
+        ? 'a "compare to previous" series is left out: the file dates it with the current period'
+        : 'a row without a series name is left out',
+    }),
   });
   return { format: 'posthog-trends', ...result };
 }
