@@ -11,13 +11,31 @@ import { asana } from '../../sites/asana';
 import type { ImportProblem } from './csv-reader';
 import { itemStatusFrom } from './item-status';
 import {
-  cell, column, failedImport, readTrackerTable, splitList, urlOf, type TrackerImport, type TrackerRow,
+  cell,
+  column,
+  failedImport,
+  readTrackerTable,
+  splitList,
+  urlOf,
+  type TrackerImport,
+  type TrackerRow,
 } from './tracker-rows';
 
 /** Asana's own columns; any other column is a custom field. */
 const STANDARD = new Set([
-  'task id', 'created at', 'completed at', 'last modified', 'name', 'assignee', 'assignee email', 'start date',
-  'tags', 'notes', 'parent task', 'blocked by (dependencies)', 'blocking (dependencies)',
+  'task id',
+  'created at',
+  'completed at',
+  'last modified',
+  'name',
+  'assignee',
+  'assignee email',
+  'start date',
+  'tags',
+  'notes',
+  'parent task',
+  'blocked by (dependencies)',
+  'blocking (dependencies)',
 ]);
 
 export function parseAsanaCsv(text: string): TrackerImport {

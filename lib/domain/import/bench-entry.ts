@@ -18,8 +18,9 @@ export function observationRowsCsv(rows: number): string {
 
 /** A Jira export with repeated Labels and Sprint columns and a multi-line description per row. */
 export function jiraRowsCsv(rows: number): string {
-  const header = 'Summary,Issue key,Issue id,Issue Type,Status,Status Category,Sprint,Sprint,Labels,Labels,'
-    + 'Custom field (Story Points),Description';
+  const header =
+    'Summary,Issue key,Issue id,Issue Type,Status,Status Category,Sprint,Sprint,Labels,Labels,' +
+    'Custom field (Story Points),Description';
   const lines = [header];
   for (let i = 1; i <= rows; i++) {
     const cells = [`"Item ${i}, part one"`, `NS-${i}`, 10000 + i, 'Story', 'In Progress', 'In Progress', 'S1', 'S2'];

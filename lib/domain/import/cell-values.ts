@@ -3,10 +3,7 @@
  * is a number only when all of it is one, so "Q3 2023" or a formula never becomes a value.
  */
 
-export type NumberCell =
-  | { kind: 'empty' }
-  | { kind: 'number'; value: number }
-  | { kind: 'unreadable'; reason: string };
+export type NumberCell = { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'unreadable'; reason: string };
 
 /** Characters that make a spreadsheet run a cell: such text is kept as text, never evaluated. */
 const FORMULA_START = /^[=+@]|^-[^\d.]/;
@@ -45,8 +42,18 @@ function short(text: string): string {
 }
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 
 /** "Mar", "Mar.", "Sept", "March": any prefix of an English month name of three letters or more. */

@@ -26,7 +26,9 @@ export function checkImportSize(bytes: number): FileRefusal | null {
 
 /** Magic numbers of files people pick by mistake, with what to do instead. */
 const KNOWN_BINARY: [RegExp, string][] = [
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: binary formats' magic numbers start with control bytes
   [/^PK\u0003\u0004/, 'This is an Excel workbook or a zip archive, not CSV. Export or save it as CSV.'],
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: binary formats' magic numbers start with control bytes
   [/^\u00d0\u00cf\u0011\u00e0|^\ufffd\ufffd\u0011\ufffd/, 'This is an old Excel (.xls) file, not CSV. Save it as CSV.'],
   [/^%PDF-/, 'This is a PDF, not CSV or JSON.'],
   [/^\u0089PNG|^\ufffdPNG|^\u00ff\u00d8\u00ff|^\ufffd\ufffd\ufffd|^GIF8/, 'This is an image, not CSV or JSON.'],
@@ -41,7 +43,8 @@ export function checkImportText(text: string): FileRefusal | null {
   if (body.length === 0) return { message: 'The file is empty.' };
   const head = body.slice(0, SNIFF_CHARS);
   for (const [pattern, message] of KNOWN_BINARY) if (pattern.test(head)) return { message };
-  if (head.includes('\u0000')) return { message: 'This file holds binary data, not text: it is not a CSV or JSON export.' };
+  if (head.includes('\u0000'))
+    return { message: 'This file holds binary data, not text: it is not a CSV or JSON export.' };
   let odd = 0;
   for (let i = 0; i < head.length; i++) {
     const c = head.charCodeAt(i);

@@ -16,7 +16,14 @@ import type { ImportProblem } from './csv-reader';
 import { checkImportText } from './file-checks';
 import { itemStatusFrom } from './item-status';
 import {
-  cell, column, failedImport, readTrackerTable, splitList, urlOf, type TrackerImport, type TrackerRow,
+  cell,
+  column,
+  failedImport,
+  readTrackerTable,
+  splitList,
+  urlOf,
+  type TrackerImport,
+  type TrackerRow,
 } from './tracker-rows';
 
 const GhIssue = v.looseObject({
@@ -94,9 +101,10 @@ export function parseGitHubProjectExport(text: string): TrackerImport {
     const url = cell(row, urlColumn);
     const link = issueLink(url);
     if (!link) {
-      const message = url === ''
-        ? 'a draft item names no issue; left out'
-        : `"${url}" is not a GitHub issue or pull request; left out`;
+      const message =
+        url === ''
+          ? 'a draft item names no issue; left out'
+          : `"${url}" is not a GitHub issue or pull request; left out`;
       problems.push({ line: row.line, column: urlColumn + 1, message });
       continue;
     }

@@ -42,7 +42,10 @@ function nthDayReader(range: DateRange | null): ((text: string) => string | null
   return (text) => (/^\d{1,5}$/.test(text.trim()) ? addDays(from, Number(text)) : null);
 }
 
-function readSection(section: Section, range: DateRange | null): {
+function readSection(
+  section: Section,
+  range: DateRange | null,
+): {
   series: MetricSeries[];
   totals: RangeTotal[];
   problems: ImportProblem[];

@@ -6,19 +6,63 @@
 import type { ItemStatus } from '../types';
 
 const NAMES: [ItemStatus, string[]][] = [
-  ['shipped', ['done', 'closed', 'resolved', 'complete', 'completed', 'shipped', 'released', 'merged', 'fixed', 'live']],
-  ['dropped', [
-    'canceled', 'cancelled', "won't do", 'wont do', "won't fix", 'wontfix', 'rejected', 'declined', 'duplicate',
-    'not planned', 'obsolete', 'abandoned',
-  ]],
-  ['in-progress', [
-    'in progress', 'doing', 'started', 'in review', 'review', 'code review', 'in development', 'in dev', 'testing',
-    'in testing', 'qa', 'in qa', 'blocked', 'active', 'wip',
-  ]],
-  ['planned', [
-    'to do', 'todo', 'planned', 'ready', 'ready for development', 'selected for development', 'next', 'up next',
-    'scheduled', 'committed', 'unstarted',
-  ]],
+  [
+    'shipped',
+    ['done', 'closed', 'resolved', 'complete', 'completed', 'shipped', 'released', 'merged', 'fixed', 'live'],
+  ],
+  [
+    'dropped',
+    [
+      'canceled',
+      'cancelled',
+      "won't do",
+      'wont do',
+      "won't fix",
+      'wontfix',
+      'rejected',
+      'declined',
+      'duplicate',
+      'not planned',
+      'obsolete',
+      'abandoned',
+    ],
+  ],
+  [
+    'in-progress',
+    [
+      'in progress',
+      'doing',
+      'started',
+      'in review',
+      'review',
+      'code review',
+      'in development',
+      'in dev',
+      'testing',
+      'in testing',
+      'qa',
+      'in qa',
+      'blocked',
+      'active',
+      'wip',
+    ],
+  ],
+  [
+    'planned',
+    [
+      'to do',
+      'todo',
+      'planned',
+      'ready',
+      'ready for development',
+      'selected for development',
+      'next',
+      'up next',
+      'scheduled',
+      'committed',
+      'unstarted',
+    ],
+  ],
   ['idea', ['backlog', 'idea', 'ideas', 'triage', 'open', 'new', 'icebox', 'parking lot', 'someday', 'proposed']],
 ];
 
@@ -26,6 +70,10 @@ const BY_NAME = new Map(NAMES.flatMap(([status, names]) => names.map((name) => [
 
 export function itemStatusFrom(text: string | null | undefined): ItemStatus | null {
   if (!text) return null;
-  const key = text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\s_-]+/g, ' ');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\s_-]+/g, ' ');
   return BY_NAME.get(key) ?? null;
 }

@@ -13,7 +13,14 @@ import { jira } from '../../sites/jira';
 import type { ImportProblem } from './csv-reader';
 import { itemStatusFrom } from './item-status';
 import {
-  cell, column, columnsNamed, failedImport, readTrackerTable, urlOf, type TrackerImport, type TrackerRow,
+  cell,
+  column,
+  columnsNamed,
+  failedImport,
+  readTrackerTable,
+  urlOf,
+  type TrackerImport,
+  type TrackerRow,
 } from './tracker-rows';
 
 const CUSTOM_FIELD = /^Custom field \((.+)\)$/i;

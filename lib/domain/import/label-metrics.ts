@@ -16,7 +16,10 @@ export type LabelMatch =
 const PREFIX = /^nsm:\s*/i;
 
 function normal(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 export function metricForLabels(labels: readonly string[], metrics: readonly Metric[]): LabelMatch {
@@ -29,7 +32,8 @@ export function metricForLabels(labels: readonly string[], metrics: readonly Met
   }
   const find = (wanted: readonly string[]) => {
     const found = new Map<Id, string>();
-    for (const label of wanted) for (const id of byName.get(normal(label.replace(PREFIX, ''))) ?? []) found.set(id, label);
+    for (const label of wanted)
+      for (const id of byName.get(normal(label.replace(PREFIX, ''))) ?? []) found.set(id, label);
     return found;
   };
   // An explicit "nsm:" label wins over a label that merely shares a metric's name.

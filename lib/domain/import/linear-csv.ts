@@ -12,7 +12,14 @@ import { linear } from '../../sites/linear';
 import type { ImportProblem } from './csv-reader';
 import { itemStatusFrom } from './item-status';
 import {
-  cell, column, failedImport, readTrackerTable, splitList, urlOf, type TrackerImport, type TrackerRow,
+  cell,
+  column,
+  failedImport,
+  readTrackerTable,
+  splitList,
+  urlOf,
+  type TrackerImport,
+  type TrackerRow,
 } from './tracker-rows';
 
 const KEPT_FIELDS = ['Team', 'Estimate', 'Priority', 'Project', 'Cycle Name', 'Project Milestone', 'Due Date'];
@@ -24,7 +31,10 @@ function unquoteFormula(text: string): string {
 export function parseLinearCsv(text: string, workspace: string, origin = 'https://linear.app'): TrackerImport {
   const slug = workspace.trim().replace(/^\/+|\/+$/g, '');
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(slug)) {
-    return failedImport('linear', 'The Linear workspace is the name in your Linear addresses: linear.app/<workspace>/...');
+    return failedImport(
+      'linear',
+      'The Linear workspace is the name in your Linear addresses: linear.app/<workspace>/...',
+    );
   }
   const table = readTrackerTable(text);
   if ('refusal' in table) return { source: 'linear', rows: [], problems: [table.refusal] };

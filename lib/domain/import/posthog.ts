@@ -63,7 +63,11 @@ export function readPostHogRetention(table: Table): AnalyticsImport {
     const cohort = (row.cells[0] ?? '').trim();
     const date = readDateCell(cohort);
     if (date === null) {
-      problems.push({ line: row.line, column: 1, message: `the cohort "${cohort}" is not a date; the row is left out` });
+      problems.push({
+        line: row.line,
+        column: 1,
+        message: `the cohort "${cohort}" is not a date; the row is left out`,
+      });
       continue;
     }
     for (let column = 1; column < names.length; column++) {

@@ -73,7 +73,10 @@ export function column(header: readonly string[], ...names: string[]): number {
 
 /** "a, b,c" as ["a", "b", "c"], empty parts dropped. */
 export function splitList(text: string, separator: string | RegExp = ','): string[] {
-  return text.split(separator).map((part) => part.trim()).filter((part) => part !== '');
+  return text
+    .split(separator)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 /** A URL the adapter can read, or null when the text is not one (never throws). */

@@ -24,7 +24,9 @@ const Card = v.looseObject({
   idList: v.optional(v.string(), ''),
   labels: v.optional(v.array(v.looseObject({ name: v.optional(v.string(), '') })), []),
   customFieldItems: v.optional(
-    v.array(v.looseObject({ idCustomField: v.string(), value: v.optional(v.nullable(v.record(v.string(), v.unknown()))) })),
+    v.array(
+      v.looseObject({ idCustomField: v.string(), value: v.optional(v.nullable(v.record(v.string(), v.unknown()))) }),
+    ),
     [],
   ),
 });

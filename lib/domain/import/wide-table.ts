@@ -39,7 +39,9 @@ export function readWideTable(table: Table, options: WideTableOptions = {}): Tab
   if (dates.length === 0) return { series: [], totals: [], problems };
   const first = dates[0]!.column;
   const last = dates[dates.length - 1]!;
-  const totalColumn = table.header.cells.findIndex((cell, column) => column > last.column && TOTAL_HEADER.test(cell.trim()));
+  const totalColumn = table.header.cells.findIndex(
+    (cell, column) => column > last.column && TOTAL_HEADER.test(cell.trim()),
+  );
   const collector = new SeriesCollector();
   const totals: RangeTotal[] = [];
   const nameOf = options.nameOf ?? defaultName;

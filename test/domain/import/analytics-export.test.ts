@@ -14,7 +14,8 @@ import { fixture } from './load';
 
 function named(series: MetricSeries[], name: string, breakdown?: string): MetricSeries {
   const found = series.find((s) => s.name === name && s.breakdown === breakdown);
-  if (!found) throw new Error(`no series ${name} / ${breakdown}: ${series.map((s) => `${s.name}/${s.breakdown}`).join(', ')}`);
+  if (!found)
+    throw new Error(`no series ${name} / ${breakdown}: ${series.map((s) => `${s.name}/${s.breakdown}`).join(', ')}`);
   return found;
 }
 
@@ -31,7 +32,14 @@ describe('a Google Analytics 4 export', () => {
     expect(named(result.series, 'Active users').points[0]).toEqual({ date: '2023-03-01', value: 1204 });
     expect(named(result.series, 'Active users').points).toHaveLength(7);
     expect(result.totals).toEqual([
-      { name: 'Users', breakdown: 'Organic Search', from: '2023-03-01', to: '2023-03-07', at: '2023-03-07', value: 4210 },
+      {
+        name: 'Users',
+        breakdown: 'Organic Search',
+        from: '2023-03-01',
+        to: '2023-03-07',
+        at: '2023-03-07',
+        value: 4210,
+      },
       { name: 'Users', breakdown: 'Direct', from: '2023-03-01', to: '2023-03-07', at: '2023-03-07', value: 2105 },
       { name: 'Users', breakdown: 'Referral', from: '2023-03-01', to: '2023-03-07', at: '2023-03-07', value: 903 },
     ]);
@@ -45,7 +53,14 @@ describe('a Google Analytics 4 export', () => {
     const nth = parseAnalyticsExport(fixture('ga4-nth-day.csv'));
     expect(nth.problems).toEqual([]);
     const points = named(nth.series, 'Average engagement time per active user').points;
-    expect(points.map((p) => p.date)).toEqual(['2023-03-28', '2023-03-29', '2023-03-30', '2023-03-31', '2023-04-01', '2023-04-02']);
+    expect(points.map((p) => p.date)).toEqual([
+      '2023-03-28',
+      '2023-03-29',
+      '2023-03-30',
+      '2023-03-31',
+      '2023-04-01',
+      '2023-04-02',
+    ]);
     expect(points[3]!.value).toBe(70.125);
     expect(points[4]!.value).toBeNull();
   });
@@ -85,7 +100,11 @@ describe('a PostHog trends export', () => {
     expect(result.format).toBe('posthog-trends');
     expect(result.series.map((s) => s.name)).toEqual(['Chrome', 'Firefox', 'Safari']);
     expect(named(result.series, 'Chrome').points.at(-1)).toEqual({ date: '2023-03-28', value: 3 });
-    expect(result.problems.map((p) => [p.line, p.column])).toEqual([[5, 1], [6, 1], [7, 1]]);
+    expect(result.problems.map((p) => [p.line, p.column])).toEqual([
+      [5, 1],
+      [6, 1],
+      [7, 1],
+    ]);
     expect(result.problems[0]!.message).toMatch(/compare to previous/);
   });
 
@@ -99,7 +118,12 @@ describe('a PostHog trends export', () => {
     ]);
     expect(named(result.series, 'Weekly active teams').points[1]).toEqual({ date: '2024-04-02', value: null });
     expect(result.totals[0]).toEqual({
-      name: '$pageview', breakdown: 'Chrome', from: '2024-04-01', to: '2024-04-03', at: '2024-04-03', value: 350,
+      name: '$pageview',
+      breakdown: 'Chrome',
+      from: '2024-04-01',
+      to: '2024-04-03',
+      at: '2024-04-03',
+      value: 350,
     });
   });
 });
@@ -149,7 +173,11 @@ describe('a plain table', () => {
 
   it('reports each unreadable cell with its line and column, and reads the rest', () => {
     const result = parseAnalyticsExport(fixture('table-long.csv'));
-    expect(result.problems.map((p) => [p.line, p.column])).toEqual([[4, 2], [5, 1], [7, 2]]);
+    expect(result.problems.map((p) => [p.line, p.column])).toEqual([
+      [4, 2],
+      [5, 1],
+      [7, 2],
+    ]);
     expect(result.problems[0]!.message).toMatch(/formula, kept as text/);
     expect(result.problems[1]!.message).toMatch(/"2023-03-2x" is not a date/);
     expect(result.problems[2]!.message).toMatch(/"abc" is not a number/);

@@ -30,7 +30,10 @@ describe('readCsv', () => {
   });
 
   it('keeps an empty last cell after a trailing separator', () => {
-    expect(readCsv('a,b,\n1,2,').rows.map((row) => row.cells)).toEqual([['a', 'b', ''], ['1', '2', '']]);
+    expect(readCsv('a,b,\n1,2,').rows.map((row) => row.cells)).toEqual([
+      ['a', 'b', ''],
+      ['1', '2', ''],
+    ]);
   });
 
   it('reports a quote that is never closed with its line and column, and keeps the text', () => {

@@ -30,7 +30,9 @@ describe('checkImportText', () => {
   });
 
   it('recognises a spreadsheet picked instead of its CSV export', () => {
-    expect(checkImportText('PK\u0003\u0004\u0014\u0000\u0006\u0000')?.message).toMatch(/Excel workbook or a zip archive/);
+    expect(checkImportText('PK\u0003\u0004\u0014\u0000\u0006\u0000')?.message).toMatch(
+      /Excel workbook or a zip archive/,
+    );
   });
 
   it('refuses binary junk with a clear message', () => {

@@ -4,8 +4,20 @@ import type { Metric } from '../../../lib/domain/types';
 
 function metric(id: string, role: Metric['role'], name: string): Metric {
   return {
-    id, treeId: 't', role, parentId: null, name, definition: '', unit: '', period: null, category: null,
-    ownerTeam: '', leverage: 1, sourceUrls: [], target: null, updatedAt: 0,
+    id,
+    treeId: 't',
+    role,
+    parentId: null,
+    name,
+    definition: '',
+    unit: '',
+    period: null,
+    category: null,
+    ownerTeam: '',
+    leverage: 1,
+    sourceUrls: [],
+    target: null,
+    updatedAt: 0,
   };
 }
 
@@ -18,12 +30,20 @@ const metrics = [
 ];
 
 describe('metricForLabels', () => {
-  it('matches a label equal to an input metric\'s name, ignoring case', () => {
-    expect(metricForLabels(['bug', 'ACTIVATED TEAMS'], metrics)).toEqual({ kind: 'one', metricId: 'act', label: 'ACTIVATED TEAMS' });
+  it("matches a label equal to an input metric's name, ignoring case", () => {
+    expect(metricForLabels(['bug', 'ACTIVATED TEAMS'], metrics)).toEqual({
+      kind: 'one',
+      metricId: 'act',
+      label: 'ACTIVATED TEAMS',
+    });
   });
 
   it('matches the short name a badge shows', () => {
-    expect(metricForLabels(['Messages sent per…'], metrics)).toEqual({ kind: 'one', metricId: 'msg', label: 'Messages sent per…' });
+    expect(metricForLabels(['Messages sent per…'], metrics)).toEqual({
+      kind: 'one',
+      metricId: 'msg',
+      label: 'Messages sent per…',
+    });
   });
 
   it('reads dashes and underscores as spaces, since Jira labels cannot hold spaces', () => {
@@ -33,7 +53,9 @@ describe('metricForLabels', () => {
 
   it('lets an nsm: label win over a label that merely shares a name', () => {
     expect(metricForLabels(['Invites', 'nsm: Activated teams'], metrics)).toEqual({
-      kind: 'one', metricId: 'act', label: 'nsm: Activated teams',
+      kind: 'one',
+      metricId: 'act',
+      label: 'nsm: Activated teams',
     });
   });
 
@@ -43,7 +65,10 @@ describe('metricForLabels', () => {
   });
 
   it('guesses nothing when labels name different metrics', () => {
-    expect(metricForLabels(['Invites', 'Activated teams'], metrics)).toEqual({ kind: 'several', metricIds: ['inv', 'act'] });
+    expect(metricForLabels(['Invites', 'Activated teams'], metrics)).toEqual({
+      kind: 'several',
+      metricIds: ['inv', 'act'],
+    });
   });
 
   it('finds nothing for unrelated labels', () => {

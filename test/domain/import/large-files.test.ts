@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { jiraRowsCsv, observationRowsCsv, parseJiraRows, parseObservationRows } from '../../../lib/domain/import/bench-entry';
+import {
+  jiraRowsCsv,
+  observationRowsCsv,
+  parseJiraRows,
+  parseObservationRows,
+} from '../../../lib/domain/import/bench-entry';
 
 // Correctness at size only; how fast belongs to `npm run bench`.
 describe('large files', () => {

@@ -7,7 +7,11 @@ function observation(at: string, value: number, metricId = 'm'): Observation {
 }
 
 describe('planObservations', () => {
-  const existing = [observation('2023-03-20', 10), observation('2023-03-27', 12), observation('2023-03-20', 99, 'other')];
+  const existing = [
+    observation('2023-03-20', 10),
+    observation('2023-03-27', 12),
+    observation('2023-03-20', 99, 'other'),
+  ];
 
   it('says which dates are new, which change and which stay, for this metric only', () => {
     const plan = planObservations(
@@ -25,7 +29,10 @@ describe('planObservations', () => {
   });
 
   it('plans nothing new when the same values are imported again', () => {
-    const points = [{ date: '2023-03-20', value: 10 }, { date: '2023-03-27', value: 12 }];
+    const points = [
+      { date: '2023-03-20', value: 10 },
+      { date: '2023-03-27', value: 12 },
+    ];
     const plan = planObservations(points, existing, 'm');
     expect(plan.added).toEqual([]);
     expect(plan.changed).toEqual([]);
@@ -39,7 +46,10 @@ describe('planObservations', () => {
 
   it('takes the last of repeated dates and says which dates repeated', () => {
     const plan = planObservations(
-      [{ date: '2023-05-01', value: 1 }, { date: '2023-05-01', value: 2 }],
+      [
+        { date: '2023-05-01', value: 1 },
+        { date: '2023-05-01', value: 2 },
+      ],
       [],
       'm',
     );

@@ -24,7 +24,7 @@ describe('periodBounds', () => {
 });
 
 describe('rollUp', () => {
-  it('sums daily points into ISO weeks, with each week\'s first and last day', () => {
+  it("sums daily points into ISO weeks, with each week's first and last day", () => {
     expect(rollUp(days, 'week', 'sum')).toEqual([
       { start: '2023-03-20', end: '2023-03-26', value: 28, days: 7 },
       { start: '2023-03-27', end: '2023-04-02', value: 8 + 10 + 11 + 12 + 13 + 14, days: 6 },

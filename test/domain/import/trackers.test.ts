@@ -30,11 +30,15 @@ describe('a Jira CSV export', () => {
     const [first] = result.rows;
     expect(first!.labels).toEqual(['weekly-active-teams', 'search']);
     expect(first!.fields).toEqual({
-      'Issue Type': 'Story', Priority: 'High', Sprint: 'NS Sprint 4, NS Sprint 5', 'Story Points': '5', Reach: '1200',
+      'Issue Type': 'Story',
+      Priority: 'High',
+      Sprint: 'NS Sprint 4, NS Sprint 5',
+      'Story Points': '5',
+      Reach: '1200',
     });
   });
 
-  it('maps status by its category, and done-but-won\'t-do as dropped', () => {
+  it("maps status by its category, and done-but-won't-do as dropped", () => {
     expect(result.rows.map((row) => [row.status, row.statusText])).toEqual([
       ['in-progress', 'In Review'],
       ['dropped', 'Done'],
@@ -58,7 +62,9 @@ describe('a Jira CSV export', () => {
 
   it('refuses a base URL that is not a web address, and a file that is not a Jira export', () => {
     expect(parseJiraCsv(fixture('jira-issues.csv'), 'acme').problems[0]!.message).toMatch(/must be a web address/);
-    expect(parseJiraCsv(fixture('asana-tasks.csv'), 'https://acme.atlassian.net').problems[0]!.message).toMatch(/no "Issue key"/);
+    expect(parseJiraCsv(fixture('asana-tasks.csv'), 'https://acme.atlassian.net').problems[0]!.message).toMatch(
+      /no "Issue key"/,
+    );
   });
 });
 
@@ -75,7 +81,12 @@ describe('a Linear CSV export', () => {
 
   it('splits labels at ", " and keeps the estimate and cycle as fields', () => {
     expect(result.rows[0]!.labels).toEqual(['Weekly active teams', 'Improvement']);
-    expect(result.rows[0]!.fields).toMatchObject({ Estimate: '3', Priority: 'High', 'Cycle Name': 'Cycle 7', Project: 'Search' });
+    expect(result.rows[0]!.fields).toMatchObject({
+      Estimate: '3',
+      Priority: 'High',
+      'Cycle Name': 'Cycle 7',
+      Project: 'Search',
+    });
   });
 
   it('reads Completed and Canceled timestamps as shipped and dropped', () => {
@@ -87,7 +98,9 @@ describe('a Linear CSV export', () => {
   });
 
   it('refuses a workspace that is not one', () => {
-    expect(parseLinearCsv(fixture('linear-issues.csv'), 'a b/c').problems[0]!.message).toMatch(/linear.app\/<workspace>/);
+    expect(parseLinearCsv(fixture('linear-issues.csv'), 'a b/c').problems[0]!.message).toMatch(
+      /linear.app\/<workspace>/,
+    );
   });
 });
 
@@ -120,7 +133,12 @@ describe('a GitHub Project view export', () => {
       ['acme/north-star#42', 'in-progress', ['weekly active teams', 'enhancement']],
       ['acme/north-star#51', 'shipped', []],
     ]);
-    expect(result.rows[0]!.fields).toEqual({ Assignees: 'octo', Repository: 'Acme/North-Star', Milestone: 'Q3', Estimate: '5' });
+    expect(result.rows[0]!.fields).toEqual({
+      Assignees: 'octo',
+      Repository: 'Acme/North-Star',
+      Milestone: 'Q3',
+      Estimate: '5',
+    });
   });
 
   it('leaves out a draft item, which names no issue, and says so', () => {
@@ -136,7 +154,9 @@ describe('an Asana CSV export', () => {
       { site: 'asana', key: '1204567890123456', url: 'https://app.asana.com/0/0/1204567890123456/f' },
       { site: 'asana', key: '1204567890123457', url: 'https://app.asana.com/0/0/1204567890123457/f' },
     ]);
-    expect(result.problems).toEqual([{ line: 4, column: 1, message: '"not-a-gid" is not an Asana task ID; the row is left out' }]);
+    expect(result.problems).toEqual([
+      { line: 4, column: 1, message: '"not-a-gid" is not an Asana task ID; the row is left out' },
+    ]);
   });
 
   it('splits tags at commas and keeps custom fields such as Reach and Effort', () => {
