@@ -93,6 +93,9 @@ export default defineConfig({
     // content script they would run inside every host page, so they stay off.
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
   }),
+  // The version is package.json's; the icons are public/icon/<size>.png, which WXT lists
+  // as `icons` by itself (scripts/icons.mjs renders them from design/icon/). The toolbar
+  // button gets the sizes drawn for it: 1x, 1.5x and 2x of its 16 px.
   manifest: ({ browser }) => ({
     name: 'North Star Lens',
     description: 'Your North Star Metric beside every ticket, roadmap item and chart.',
@@ -113,10 +116,14 @@ export default defineConfig({
           // Manifest V2 has no optional_host_permissions (WXT drops it): self-hosted
           // instances ask for their host through optional_permissions instead.
           optional_permissions: ['https://*/*'],
+          browser_action: { default_icon: { 16: 'icon/16.png', 24: 'icon/24.png', 32: 'icon/32.png' } },
           browser_specific_settings: {
             gecko: {
-              id: 'north-star-lens@example.org',
-              // The first versions that read data_collection_permissions.
+              // The add-on's identity for good: Firefox keys the workspace's IndexedDB and
+              // updates by it, so it never changes (docs/release.md says why this form).
+              id: 'north-star-lens@northstarlens.app',
+              // The first versions that read data_collection_permissions; every API the code
+              // calls came earlier (scripting in Manifest V2 with Firefox 102).
               strict_min_version: '140.0',
               // Nothing is collected: the workspace stays in the browser unless exported.
               data_collection_permissions: { required: ['none'] },
@@ -124,6 +131,11 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          action: { default_icon: { 16: 'icon/16.png', 24: 'icon/24.png', 32: 'icon/32.png' } },
+          // scripting.executeScript's injectImmediately (the open panel, injected on the click
+          // that opens it) came in Chrome 102, the newest API the code calls: see docs/release.md.
+          minimum_chrome_version: '102',
+        }),
   }),
 });
