@@ -33,7 +33,8 @@ export const ICONS = [
 ];
 
 function render(source, size, target) {
-  execFileSync('rsvg-convert', ['--width', String(size), '--height', String(size), '--output', target, join(SOURCES, source)]);
+  const side = String(size);
+  execFileSync('rsvg-convert', ['--width', side, '--height', side, '--output', target, join(SOURCES, source)]);
 }
 
 function main() {

@@ -18,7 +18,6 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { zip } from 'wxt';
 import { withFixedDates } from './release-zip-format.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -33,7 +32,8 @@ const OUT = join(ROOT, '.output');
 export const EXCLUDED_FROM_SOURCES = ['test/**', 'docs/screenshots/**'];
 
 function uncommittedChanges() {
-  return execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const args = ['status', '--porcelain', '--untracked-files=all'];
+  return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 }
 
 function sha256(path) {
@@ -41,6 +41,11 @@ function sha256(path) {
 }
 
 async function main() {
+  // A NODE_ENV left in the shell (vitest sets `test`) makes Vite build Preact's JSX in its
+  // development form, twice the size with every source line in it: a release is always a
+  // production build, whatever the shell says. Set before WXT, and so Vite, is loaded.
+  process.env.NODE_ENV = 'production';
+  const { zip } = await import('wxt');
   if (!process.argv.includes('--allow-dirty')) {
     const dirty = uncommittedChanges();
     if (dirty) {
@@ -75,7 +80,8 @@ function readdirSafe(dir) {
 /** WXT's progress spinner and file lists would bury the three lines that matter. */
 function quietLogger() {
   const quiet = () => undefined;
-  return { debug: quiet, log: quiet, info: quiet, success: quiet, warn: console.warn, error: console.error, fatal: console.error, level: 0 };
+  const { warn, error } = console;
+  return { debug: quiet, log: quiet, info: quiet, success: quiet, warn, error, fatal: error, level: 0 };
 }
 
 await main();

@@ -10,7 +10,8 @@ const TOOLBAR = { 16: 'icon/16.png', 24: 'icon/24.png', 32: 'icon/32.png' };
 async function manifestFor(browser: 'chrome' | 'firefox'): Promise<Manifest> {
   const manifest = config.manifest;
   if (typeof manifest !== 'function') throw new Error('wxt.config.ts builds the manifest per browser');
-  return (await manifest({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production', command: 'build' })) as Manifest;
+  const manifestVersion = browser === 'chrome' ? 3 : 2;
+  return (await manifest({ browser, manifestVersion, mode: 'production', command: 'build' })) as Manifest;
 }
 
 /** Width and height from a PNG's header chunk, which always comes first. */
@@ -33,8 +34,9 @@ describe('what the stores read from the manifest', () => {
     }
   });
 
-  it('keeps the Firefox id it was published under: a new id would be a new add-on, without its users’ data', async () => {
-    const gecko = ((await manifestFor('firefox')).browser_specific_settings as { gecko: Record<string, unknown> }).gecko;
+  it('keeps the Firefox id it was published under: a new id would be a new add-on, without its data', async () => {
+    const settings = (await manifestFor('firefox')).browser_specific_settings as { gecko: Record<string, unknown> };
+    const gecko = settings.gecko;
     expect(gecko.id).toBe('north-star-lens@northstarlens.app');
     expect(gecko.strict_min_version).toBe('140.0');
   });
