@@ -1,0 +1,108 @@
+/**
+ * The shared file's schema (docs/sharing.md). Field values reuse the record schemas of
+ * lib/domain/schemas.ts, so a value the shared file accepts is one the database accepts.
+ * Sets are arrays of { key, value, at } rather than objects keyed by `key`: valibot's
+ * record schema silently skips keys such as `__proto__`, and a file must be refused,
+ * never quietly changed.
+ */
+import * as v from 'valibot';
+import { IdSchema, ItemSchema, MetricSchema, NameSchema, RiceInputSchema, TreeSchema, UrlSchema } from '../schemas';
+import { APP_NAME } from '../workspace-file';
+import { MAX_COUNTER } from './hlc';
+import { ITEM_FIELDS, METRIC_FIELDS, TREE_FIELDS } from './state';
+
+export const SHARED_FORMAT_VERSION = 1;
+export const SHARED_KIND = 'shared-tree';
+
+/** The same cap as an import: a shared file is read whole, like one. */
+export const MAX_SHARED_BYTES = 32 * 1024 * 1024;
+
+export const MAX_SHARED_RECORDS = {
+  metrics: 20_000,
+  items: 100_000,
+  deletedMetrics: 20_000,
+  deletedItems: 200_000,
+  people: 1_000,
+} as const;
+
+/** Elements per set, removed ones included; a live item has at most 50 links, a metric 100 chart URLs. */
+export const MAX_SET_ENTRIES = 500;
+
+export const ReplicaIdSchema = v.pipe(
+  v.string(),
+  v.minLength(1, 'a replica id cannot be empty'),
+  v.maxLength(64),
+  v.regex(/^[A-Za-z0-9_-]+$/, 'a replica id is letters, digits, "-" and "_"'),
+);
+
+export const HlcSchema = v.strictTuple([
+  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)),
+  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNTER)),
+  ReplicaIdSchema,
+]);
+
+function stampsOf<const K extends string>(keys: readonly K[]) {
+  return v.strictObject(Object.fromEntries(keys.map((key) => [key, HlcSchema])) as Record<K, typeof HlcSchema>);
+}
+
+const SetEntrySchema = v.strictObject({
+  key: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)),
+  value: v.nullable(UrlSchema),
+  at: HlcSchema,
+});
+const SetSchema = v.pipe(v.array(SetEntrySchema), v.maxLength(MAX_SET_ENTRIES));
+
+export const SharedTreeSchema = v.strictObject({
+  id: IdSchema,
+  created: HlcSchema,
+  fields: v.pick(TreeSchema, TREE_FIELDS),
+  stamps: stampsOf(TREE_FIELDS),
+});
+
+export const SharedMetricSchema = v.strictObject({
+  id: IdSchema,
+  created: HlcSchema,
+  fields: v.pick(MetricSchema, METRIC_FIELDS),
+  stamps: stampsOf(METRIC_FIELDS),
+  sourceUrls: SetSchema,
+});
+
+export const SharedItemSchema = v.strictObject({
+  id: IdSchema,
+  created: HlcSchema,
+  fields: v.strictObject({
+    ...v.pick(ItemSchema, ['title', 'inputMetricId', 'status', 'notes']).entries,
+    ...RiceInputSchema.entries,
+  }),
+  stamps: stampsOf(ITEM_FIELDS),
+  links: SetSchema,
+});
+
+const TombstoneSchema = v.strictObject({
+  id: IdSchema,
+  at: HlcSchema,
+  published: v.nullable(HlcSchema),
+  label: NameSchema,
+});
+
+const PersonSchema = v.strictObject({
+  replica: ReplicaIdSchema,
+  name: NameSchema,
+  named: HlcSchema,
+  seen: v.nullable(HlcSchema),
+});
+
+export const SharedFileSchema = v.strictObject({
+  app: v.literal(APP_NAME),
+  kind: v.literal(SHARED_KIND),
+  formatVersion: v.literal(SHARED_FORMAT_VERSION),
+  tree: SharedTreeSchema,
+  metrics: v.array(SharedMetricSchema),
+  items: v.array(SharedItemSchema),
+  deletedMetrics: v.array(TombstoneSchema),
+  deletedItems: v.array(TombstoneSchema),
+  people: v.array(PersonSchema),
+  prunedThrough: v.nullable(HlcSchema),
+});
+
+export type SharedFile = v.InferOutput<typeof SharedFileSchema>;

@@ -1,0 +1,194 @@
+/**
+ * The shared file: reading and writing it (format in docs/sharing.md). A file comes from
+ * a server and from whoever can write there, so it is checked like an import before
+ * anything is applied: size, header, every field against its schema, ids unique, set
+ * elements well formed, every stamp naming a listed replica. The first problem is
+ * reported with the path of the field. References between records are not refused:
+ * concurrent edits make them dangle legitimately, and view.ts repairs them.
+ */
+import * as v from 'valibot';
+import { issuePath, UrlSchema } from '../schemas';
+import { SITE_IDS } from '../types';
+import { APP_NAME } from '../workspace-file';
+import { canonicalDocument } from './canonical-json';
+import type { Hlc } from './hlc';
+import {
+  MAX_SHARED_BYTES,
+  MAX_SHARED_RECORDS,
+  SHARED_FORMAT_VERSION,
+  SHARED_KIND,
+  type SharedFile,
+  SharedFileSchema,
+} from './shared-file-schema';
+import { describeIssue, fromSharedFile, toSharedDocument } from './shared-document';
+import type { SharedState } from './state';
+
+export type Refusal = { ok: false; path: string; message: string };
+export type ParsedSharedFile = { ok: true; file: SharedFile } | Refusal;
+
+/** The file's text; equal states give identical text. */
+export function toSharedFile(state: SharedState): string {
+  return canonicalDocument(toSharedDocument(state) as unknown as Record<string, unknown>);
+}
+
+export function parseSharedFile(text: string): ParsedSharedFile {
+  if (text.length > MAX_SHARED_BYTES) {
+    return refuse('', `the shared file is larger than ${MAX_SHARED_BYTES / 1024 / 1024} MiB`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return refuse('', 'the shared file is not valid JSON');
+  }
+  const header = checkHeader(value);
+  if (header) return header;
+  for (const [store, max] of Object.entries(MAX_SHARED_RECORDS)) {
+    const records = (value as Record<string, unknown>)[store];
+    if (Array.isArray(records) && records.length > max) {
+      return refuse(store, `has ${records.length} records; a shared file holds at most ${max}`);
+    }
+  }
+  const parsed = v.safeParse(SharedFileSchema, value, { abortEarly: true });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    return refuse(issuePath(issue), describeIssue(issue));
+  }
+  return findProblem(parsed.output) ?? { ok: true, file: parsed.output };
+}
+
+/** The state a checked file describes. */
+export function readSharedFile(file: SharedFile): SharedState {
+  return fromSharedFile(file);
+}
+
+/** The first stamp of `file` for which `test` holds, with its path; null when none does. */
+export function findStamp(file: SharedFile, test: (stamp: Hlc) => boolean): { path: string; stamp: Hlc } | null {
+  const found = (path: () => string, stamp: Hlc | null) =>
+    stamp !== null && test(stamp) ? { path: path(), stamp } : null;
+  for (const at of [
+    found(() => 'tree.created', file.tree.created),
+    ...Object.entries(file.tree.stamps).map(([key, stamp]) => found(() => `tree.stamps.${key}`, stamp)),
+    found(() => 'prunedThrough', file.prunedThrough),
+  ]) {
+    if (at) return at;
+  }
+  for (const store of ['metrics', 'items'] as const) {
+    for (const [index, record] of file[store].entries()) {
+      const here = `${store}[${index}]`;
+      const hit = found(() => `${here}.created`, record.created);
+      if (hit) return hit;
+      for (const [key, stamp] of Object.entries(record.stamps)) {
+        const inField = found(() => `${here}.stamps.${key}`, stamp);
+        if (inField) return inField;
+      }
+      const set =
+        'links' in record
+          ? { name: 'links', entries: record.links }
+          : { name: 'sourceUrls', entries: record.sourceUrls };
+      for (const [at, entry] of set.entries.entries()) {
+        const inSet = found(() => `${here}.${set.name}[${at}].at`, entry.at);
+        if (inSet) return inSet;
+      }
+    }
+  }
+  for (const store of ['deletedMetrics', 'deletedItems'] as const) {
+    for (const [index, tombstone] of file[store].entries()) {
+      const hit =
+        found(() => `${store}[${index}].at`, tombstone.at) ??
+        found(() => `${store}[${index}].published`, tombstone.published);
+      if (hit) return hit;
+    }
+  }
+  for (const [index, person] of file.people.entries()) {
+    const hit =
+      found(() => `people[${index}].named`, person.named) ?? found(() => `people[${index}].seen`, person.seen);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function checkHeader(value: unknown): Refusal | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return refuse('', 'this is not a North Star Lens shared file: expected a JSON object');
+  }
+  const { app, kind, formatVersion } = value as Record<string, unknown>;
+  if (app !== APP_NAME) return refuse('app', `this is not a North Star Lens file: expected "${APP_NAME}"`);
+  if (kind !== SHARED_KIND) {
+    return refuse('kind', `this is not a shared tree: expected "${SHARED_KIND}" (an export is imported, not shared)`);
+  }
+  if (typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > SHARED_FORMAT_VERSION) {
+    return refuse(
+      'formatVersion',
+      `the shared file was written by a newer version of North Star Lens (format ${formatVersion}); ` +
+        'update the extension to keep sharing',
+    );
+  }
+  if (formatVersion !== SHARED_FORMAT_VERSION) return refuse('formatVersion', `must be ${SHARED_FORMAT_VERSION}`);
+  return null;
+}
+
+const SITE_PATTERN = new RegExp(`^(${SITE_IDS.join('|')}):.{1,500}$`, 's');
+const MAX_LIVE = { links: 50, sourceUrls: 100 } as const;
+
+function findProblem(file: SharedFile): Refusal | null {
+  const live = { metrics: new Set<string>(), items: new Set<string>() };
+  for (const store of ['metrics', 'items'] as const) {
+    for (const [index, record] of file[store].entries()) {
+      if (live[store].has(record.id)) return refuse(`${store}[${index}].id`, 'the same id appears twice');
+      live[store].add(record.id);
+      const name = store === 'items' ? 'links' : 'sourceUrls';
+      const entries = 'links' in record ? record.links : record.sourceUrls;
+      const problem = findSetProblem(name, entries);
+      if (problem) return refuse(`${store}[${index}].${name}${problem.path}`, problem.message);
+    }
+  }
+  for (const [store, other] of [
+    ['deletedMetrics', live.metrics],
+    ['deletedItems', live.items],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const [index, tombstone] of file[store].entries()) {
+      if (seen.has(tombstone.id)) return refuse(`${store}[${index}].id`, 'the same id appears twice');
+      if (other.has(tombstone.id)) return refuse(`${store}[${index}].id`, 'the record is both present and deleted');
+      seen.add(tombstone.id);
+    }
+  }
+  const replicas = new Set<string>();
+  for (const [index, person] of file.people.entries()) {
+    if (replicas.has(person.replica)) return refuse(`people[${index}].replica`, 'the same replica appears twice');
+    replicas.add(person.replica);
+    if (person.named[2] !== person.replica) return refuse(`people[${index}].named`, "must be the replica's own stamp");
+    if (person.seen && person.seen[2] !== person.replica) {
+      return refuse(`people[${index}].seen`, "must be the replica's own stamp");
+    }
+  }
+  const stranger = findStamp(file, (stamp) => !replicas.has(stamp[2]));
+  if (stranger) return refuse(stranger.path, `names replica "${stranger.stamp[2]}", which is not listed in people`);
+  return null;
+}
+
+function findSetProblem(
+  name: 'links' | 'sourceUrls',
+  entries: SharedFile['items'][number]['links'],
+): { path: string; message: string } | null {
+  const keys = new Set<string>();
+  let present = 0;
+  for (const [index, entry] of entries.entries()) {
+    if (keys.has(entry.key)) return { path: `[${index}].key`, message: 'the same element appears twice' };
+    keys.add(entry.key);
+    if (entry.value !== null) present++;
+    if (name === 'links' && !SITE_PATTERN.test(entry.key)) {
+      return { path: `[${index}].key`, message: 'must be a site id, ":" and the key on that site' };
+    }
+    if (name === 'sourceUrls' && (!v.is(UrlSchema, entry.key) || (entry.value !== null && entry.value !== entry.key))) {
+      return { path: `[${index}].key`, message: 'must be the URL itself' };
+    }
+  }
+  if (present > MAX_LIVE[name]) return { path: '', message: `at most ${MAX_LIVE[name]} can be present` };
+  return null;
+}
+
+function refuse(path: string, message: string): Refusal {
+  return { ok: false, path, message };
+}

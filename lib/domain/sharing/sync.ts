@@ -1,0 +1,160 @@
+/**
+ * The entry points the background's WebDAV client calls: start sharing a tree, join a
+ * shared file, pull one, and publish. Each takes the file's text as the server sent it
+ * and the physical time, and returns the new local replica; nothing here does I/O.
+ *
+ * Clock skew: a file holding a stamp more than MAX_CLOCK_AHEAD_MS ahead of `now` is
+ * refused, naming the stamp and the person whose clock made it. Accepting it would pull
+ * every clock forward and make each concurrent edit lose to that person's for as long.
+ * The person with the wrong clock publishes such a file without noticing (their `now`
+ * is the wrong one), so the client should compare `now` with the server's `Date` header
+ * before publishing and refuse to publish while they differ by more than that bound.
+ */
+import { applyChanges, type LocalChange } from './edits';
+import { compareHlc, type Hlc, initialHlc, MAX_CLOCK_AHEAD_MS, receive, tick } from './hlc';
+import { prune } from './prune';
+import { safeMerge } from './safe-merge';
+import { findStamp, parseSharedFile, type Refusal, readSharedFile, toSharedFile } from './shared-file';
+import type { SharedState, Tombstone } from './state';
+import type { Item, Metric, Tree } from '../types';
+
+/** One browser's copy: its clock (whose replica id is this browser's) and its shared state. */
+export interface Replica {
+  readonly clock: Hlc;
+  readonly state: SharedState;
+}
+
+export type ReplicaResult = { ok: true; replica: Replica } | Refusal;
+/** `text` is what to write to the server, null when the file already says it all. */
+export type PublishResult = { ok: true; replica: Replica; text: string | null } | Refusal;
+
+/** Turns a local tree into a shared one: every field stamped by this replica now. */
+export function startSharing(
+  records: { tree: Tree; metrics: readonly Metric[]; items: readonly Item[] },
+  replicaId: string,
+  name: string,
+  now: number,
+): Replica {
+  const created = tick(initialHlc(replicaId), now);
+  const { tree } = records;
+  const state: SharedState = {
+    tree: {
+      id: tree.id,
+      created,
+      fields: { name: tree.name, game: tree.game },
+      stamps: { name: created, game: created },
+      sets: {},
+    },
+    metrics: new Map(),
+    items: new Map(),
+    deletedMetrics: new Map(),
+    deletedItems: new Map(),
+    people: new Map(),
+    prunedThrough: null,
+  };
+  const changes: LocalChange[] = [
+    { kind: 'set-name', name },
+    ...records.metrics.map((metric): LocalChange => ({ kind: 'put-metric', metric })),
+    ...records.items.map((item): LocalChange => ({ kind: 'put-item', item })),
+  ];
+  const result = applyChanges(state, created, changes, now);
+  if (!result.ok) throw new Error(`cannot share the tree: change ${result.index}: ${result.message}`);
+  return { clock: result.clock, state: result.state };
+}
+
+/** A replica whose state is the file's, with this person's name set. */
+export function joinSharedFile(text: string, replicaId: string, name: string, now: number): ReplicaResult {
+  const read = readChecked(text, now);
+  if (!read.ok) return read;
+  const clock = receive(initialHlc(replicaId), read.newest, now);
+  const named = applyChanges(read.state, clock, [{ kind: 'set-name', name }], now);
+  if (!named.ok) return { ok: false, path: '', message: named.message };
+  return { ok: true, replica: { clock: named.clock, state: named.state } };
+}
+
+/** `local` with the file's changes merged in; what the bench times. */
+export function pullSharedFile(local: Replica, text: string, now: number): ReplicaResult {
+  const pulled = pullWithRemote(local, text, now);
+  return pulled.ok ? { ok: true, replica: pulled.replica } : pulled;
+}
+
+function pullWithRemote(
+  local: Replica,
+  text: string,
+  now: number,
+): { ok: true; replica: Replica; remote: SharedState } | Refusal {
+  const read = readChecked(text, now);
+  if (!read.ok) return read;
+  if (read.state.tree.id !== local.state.tree.id) {
+    return {
+      ok: false,
+      path: 'tree.id',
+      message: `the file shares the tree "${read.state.tree.fields.name}", not "${local.state.tree.fields.name}"`,
+    };
+  }
+  const state = safeMerge(local.state, read.state);
+  return { ok: true, replica: { clock: receive(local.clock, read.newest, now), state }, remote: read.state };
+}
+
+/**
+ * Pulls `remoteText` (null when the server has no file yet) and returns the text to put
+ * back. Tombstones the server does not have yet are stamped with this publish, and this
+ * replica's `seen` too; prune.ts and safe-merge.ts rely on both. Keep the returned
+ * replica only once the server accepted the text: a retry stamps them again, newer.
+ */
+export function publish(local: Replica, remoteText: string | null, now: number): PublishResult {
+  let pulled = local;
+  let remote: SharedState | null = null;
+  if (remoteText !== null) {
+    const result = pullWithRemote(local, remoteText, now);
+    if (!result.ok) return result;
+    pulled = result.replica;
+    remote = result.remote;
+    if (toSharedFile(pulled.state) === remoteText) return { ok: true, replica: pulled, text: null };
+  }
+  const at = tick(pulled.clock, now);
+  const me = pulled.state.people.get(at[2]);
+  const stamped: SharedState = {
+    ...pulled.state,
+    deletedMetrics: stampNew(pulled.state.deletedMetrics, remote?.deletedMetrics, at),
+    deletedItems: stampNew(pulled.state.deletedItems, remote?.deletedItems, at),
+    people: new Map(pulled.state.people).set(at[2], { name: me?.name ?? '', named: me?.named ?? at, seen: at }),
+  };
+  const state = prune(stamped, now);
+  return { ok: true, replica: { clock: at, state }, text: toSharedFile(state) };
+}
+
+function stampNew(
+  tombstones: ReadonlyMap<string, Tombstone>,
+  published: ReadonlyMap<string, Tombstone> | undefined,
+  at: Hlc,
+): Map<string, Tombstone> {
+  const out = new Map(tombstones);
+  for (const [id, tombstone] of tombstones) {
+    if (!published?.has(id)) out.set(id, { ...tombstone, published: at });
+  }
+  return out;
+}
+
+function readChecked(text: string, now: number): { ok: true; state: SharedState; newest: Hlc } | Refusal {
+  const parsed = parseSharedFile(text);
+  if (!parsed.ok) return parsed;
+  const limit = now + MAX_CLOCK_AHEAD_MS;
+  let newest: Hlc = initialHlc('');
+  const ahead = findStamp(parsed.file, (stamp) => {
+    if (compareHlc(stamp, newest) > 0) newest = stamp;
+    return stamp[0] > limit;
+  });
+  if (ahead) {
+    const person = parsed.file.people.find((p) => p.replica === ahead.stamp[2]);
+    const hours = Math.round((ahead.stamp[0] - now) / 3_600_000);
+    return {
+      ok: false,
+      path: ahead.path,
+      message:
+        `a change by ${person?.name || 'someone'} is dated ${hours} hours ahead of this computer's clock; ` +
+        'one of the two clocks is wrong, and the file is not merged until it is fixed',
+    };
+  }
+  return { ok: true, state: readSharedFile(parsed.file), newest };
+}
