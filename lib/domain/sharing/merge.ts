@@ -52,27 +52,32 @@ export function mergeRecords<F, S extends string>(
 /** Field by field; returns `a` itself when `b` adds nothing, so an unchanged record stays shared. */
 export function mergeRecord<F, S extends string>(a: SharedRecord<F, S>, b: SharedRecord<F, S>): SharedRecord<F, S> {
   if (a === b) return a;
-  const fields = { ...a.fields } as F;
-  const stamps = { ...a.stamps } as { [K in keyof F]: Hlc };
-  let changed = compareHlc(b.created, a.created) < 0;
-  for (const key of Object.keys(b.stamps) as (keyof F)[]) {
-    if (laterRegister(b.stamps[key], b.fields[key], a.stamps[key], a.fields[key])) {
-      fields[key] = b.fields[key];
-      stamps[key] = b.stamps[key];
-      changed = true;
-    }
+  // Copies are made only once `b` wins something: most records of a pull are unchanged.
+  let fields: F | null = null;
+  let stamps: { [K in keyof F]: Hlc } | null = null;
+  for (const key in b.stamps) {
+    if (!laterRegister(b.stamps[key], b.fields[key], a.stamps[key], a.fields[key])) continue;
+    fields ??= { ...a.fields } as F;
+    stamps ??= { ...a.stamps };
+    fields[key] = b.fields[key];
+    stamps[key] = b.stamps[key];
   }
-  const sets = { ...a.sets } as { [K in S]: SetRegister };
-  for (const name of Object.keys(b.sets) as S[]) {
+  let sets: { [K in S]: SetRegister } | null = null;
+  for (const name in b.sets) {
     const merged = mergeSet(a.sets[name], b.sets[name]);
-    if (merged !== a.sets[name]) {
-      sets[name] = merged;
-      changed = true;
-    }
+    if (merged === a.sets[name]) continue;
+    sets ??= { ...a.sets };
+    sets[name] = merged;
   }
-  if (!changed) return a;
-  const created = compareHlc(b.created, a.created) < 0 ? b.created : a.created;
-  return { id: a.id, created, fields, stamps, sets };
+  const earlier = compareHlc(b.created, a.created) < 0;
+  if (!fields && !sets && !earlier) return a;
+  return {
+    id: a.id,
+    created: earlier ? b.created : a.created,
+    fields: fields ?? a.fields,
+    stamps: stamps ?? a.stamps,
+    sets: sets ?? a.sets,
+  };
 }
 
 function mergeSet(a: SetRegister, b: SetRegister): SetRegister {

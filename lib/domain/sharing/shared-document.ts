@@ -56,11 +56,8 @@ export function fromSharedFile(file: SharedFile): SharedState {
 
 /** Valibot's wording for the cases a hand-edited file hits most, said plainly (as for imports). */
 export function describeIssue(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind === 'schema' && (issue.type === 'strict_object' || issue.type === 'strict_tuple')) {
-    if (issue.expected === 'never') return 'is not a known field';
-    if (issue.received === 'undefined') return 'is missing';
-  }
-  if (issue.type === 'literal' && issue.received === 'undefined') return 'is missing';
+  if (issue.kind === 'schema' && issue.expected === 'never') return 'is not a known field';
+  if (issue.kind === 'schema' && issue.received === 'undefined') return 'is missing';
   return issueText(issue).replace(/^Invalid type: Expected (.*) but received (.*)$/, 'must be $1, not $2');
 }
 

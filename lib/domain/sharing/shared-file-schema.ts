@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { IdSchema, ItemSchema, MetricSchema, NameSchema, RiceInputSchema, TreeSchema, UrlSchema } from '../schemas';
 import { APP_NAME } from '../workspace-file';
-import { MAX_COUNTER } from './hlc';
+import { type Hlc, MAX_COUNTER } from './hlc';
 import { ITEM_FIELDS, METRIC_FIELDS, TREE_FIELDS } from './state';
 
 export const SHARED_FORMAT_VERSION = 1;
@@ -35,11 +35,25 @@ export const ReplicaIdSchema = v.pipe(
   v.regex(/^[A-Za-z0-9_-]+$/, 'a replica id is letters, digits, "-" and "_"'),
 );
 
-export const HlcSchema = v.strictTuple([
-  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15)),
-  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNTER)),
-  ReplicaIdSchema,
-]);
+const REPLICA_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** One check per stamp rather than a tuple schema: a file of 10,000 items holds over 100,000 stamps. */
+export function isHlc(value: unknown): value is Hlc {
+  if (!Array.isArray(value) || value.length !== 3) return false;
+  const [wall, counter, replica] = value as unknown[];
+  return (
+    Number.isSafeInteger(wall) &&
+    (wall as number) >= 0 &&
+    (wall as number) <= 8.64e15 &&
+    Number.isSafeInteger(counter) &&
+    (counter as number) >= 0 &&
+    (counter as number) <= MAX_COUNTER &&
+    typeof replica === 'string' &&
+    REPLICA_ID.test(replica)
+  );
+}
+
+export const HlcSchema = v.custom<Hlc>(isHlc, 'must be a stamp: [milliseconds, counter, replica id]');
 
 function stampsOf<const K extends string>(keys: readonly K[]) {
   return v.strictObject(Object.fromEntries(keys.map((key) => [key, HlcSchema])) as Record<K, typeof HlcSchema>);

@@ -64,49 +64,38 @@ export function readSharedFile(file: SharedFile): SharedState {
 
 /** The first stamp of `file` for which `test` holds, with its path; null when none does. */
 export function findStamp(file: SharedFile, test: (stamp: Hlc) => boolean): { path: string; stamp: Hlc } | null {
-  const found = (path: () => string, stamp: Hlc | null) =>
-    stamp !== null && test(stamp) ? { path: path(), stamp } : null;
-  for (const at of [
-    found(() => 'tree.created', file.tree.created),
-    ...Object.entries(file.tree.stamps).map(([key, stamp]) => found(() => `tree.stamps.${key}`, stamp)),
-    found(() => 'prunedThrough', file.prunedThrough),
-  ]) {
-    if (at) return at;
-  }
+  const hit = (path: string, stamp: Hlc) => ({ path, stamp });
+  if (test(file.tree.created)) return hit('tree.created', file.tree.created);
+  for (const [key, stamp] of Object.entries(file.tree.stamps)) if (test(stamp)) return hit(`tree.stamps.${key}`, stamp);
+  if (file.prunedThrough !== null && test(file.prunedThrough)) return hit('prunedThrough', file.prunedThrough);
   for (const store of ['metrics', 'items'] as const) {
-    for (const [index, record] of file[store].entries()) {
-      const here = `${store}[${index}]`;
-      const hit = found(() => `${here}.created`, record.created);
-      if (hit) return hit;
-      for (const [key, stamp] of Object.entries(record.stamps)) {
-        const inField = found(() => `${here}.stamps.${key}`, stamp);
-        if (inField) return inField;
-      }
-      const set =
-        'links' in record
-          ? { name: 'links', entries: record.links }
-          : { name: 'sourceUrls', entries: record.sourceUrls };
-      for (const [at, entry] of set.entries.entries()) {
-        const inSet = found(() => `${here}.${set.name}[${at}].at`, entry.at);
-        if (inSet) return inSet;
+    const records: readonly SharedFileRecord[] = file[store];
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index]!;
+      if (test(record.created)) return hit(`${store}[${index}].created`, record.created);
+      const stamps = record.stamps as Record<string, Hlc>;
+      for (const key in stamps) if (test(stamps[key]!)) return hit(`${store}[${index}].stamps.${key}`, stamps[key]!);
+      const name = 'links' in record ? 'links' : 'sourceUrls';
+      const entries = 'links' in record ? record.links : record.sourceUrls;
+      for (let at = 0; at < entries.length; at++) {
+        if (test(entries[at]!.at)) return hit(`${store}[${index}].${name}[${at}].at`, entries[at]!.at);
       }
     }
   }
   for (const store of ['deletedMetrics', 'deletedItems'] as const) {
-    for (const [index, tombstone] of file[store].entries()) {
-      const hit =
-        found(() => `${store}[${index}].at`, tombstone.at) ??
-        found(() => `${store}[${index}].published`, tombstone.published);
-      if (hit) return hit;
+    for (const [index, { at, published }] of file[store].entries()) {
+      if (test(at)) return hit(`${store}[${index}].at`, at);
+      if (published !== null && test(published)) return hit(`${store}[${index}].published`, published);
     }
   }
-  for (const [index, person] of file.people.entries()) {
-    const hit =
-      found(() => `people[${index}].named`, person.named) ?? found(() => `people[${index}].seen`, person.seen);
-    if (hit) return hit;
+  for (const [index, { named, seen }] of file.people.entries()) {
+    if (test(named)) return hit(`people[${index}].named`, named);
+    if (seen !== null && test(seen)) return hit(`people[${index}].seen`, seen);
   }
   return null;
 }
+
+type SharedFileRecord = SharedFile['metrics'][number] | SharedFile['items'][number];
 
 function checkHeader(value: unknown): Refusal | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
