@@ -1,0 +1,101 @@
+/**
+ * The weekly review as Markdown, to paste into Slack or Confluence: a pure function from
+ * the review's data to text. Names come from users, so Markdown in them is escaped: a
+ * metric called "a | b" must not break the table, nor "*new*" turn bold.
+ */
+import { formatNumber, formatPercent } from './format';
+import { shortDate } from './period';
+import type { Metric, MetricRole } from './types';
+import type { ReviewRow, WeeklyReview } from './weekly-review';
+
+const ROLE_LABELS: Record<MetricRole, string> = {
+  nsm: 'North Star',
+  input: 'input',
+  team: 'team',
+  output: 'output',
+  health: 'health',
+};
+
+/** Backslash-escapes Markdown's inline marks and table pipes; folds line breaks into spaces. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`);
+}
+
+const nameOf = (metric: Metric) => escapeMarkdown(metric.name) || 'Unnamed metric';
+
+function withUnit(value: number, unit: string): string {
+  const u = escapeMarkdown(unit);
+  if (u === '%') return `${formatNumber(value)}%`;
+  return u === '' ? formatNumber(value) : `${formatNumber(value)} ${u}`;
+}
+
+function signed(text: string, n: number): string {
+  return n > 0 ? `+${text}` : text;
+}
+
+function changeText(row: ReviewRow): string {
+  if (row.change === null) return '—';
+  const absolute = signed(formatNumber(row.change), row.change);
+  if (row.changeFraction === null) return absolute;
+  return `${absolute} (${signed(formatPercent(row.changeFraction), row.changeFraction)})`;
+}
+
+function targetText(row: ReviewRow): string {
+  if (row.target === null) return '—';
+  const target = withUnit(row.target, row.metric.unit);
+  return row.status === null ? target : `${target} (${row.status})`;
+}
+
+function tableRow(row: ReviewRow): string {
+  const cells = [
+    `${nameOf(row.metric)} (${ROLE_LABELS[row.metric.role]})`,
+    row.key,
+    row.value === null ? 'no value' : withUnit(row.value, row.metric.unit),
+    changeText(row),
+    targetText(row),
+    row.trend ?? '—',
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function anomalies(review: WeeklyReview): string[] {
+  const flagged = review.rows.filter((r) => r.anomaly !== null);
+  if (flagged.length === 0) return ['No metric moved outside its usual range.'];
+  return flagged.map((r) => `- **${nameOf(r.metric)}**: ${r.anomaly?.message}`);
+}
+
+function shipped(review: WeeklyReview): string[] {
+  if (review.shipped.length === 0) return ['', 'Nothing shipped.'];
+  const lines: string[] = [];
+  for (const group of review.shipped) {
+    lines.push('', group.input ? `**${nameOf(group.input)}**` : '**Not linked to an input metric**');
+    if (group.items.length === 0) lines.push('- nothing shipped');
+    for (const { item, at } of group.items) {
+      const keys = item.links.map((l) => escapeMarkdown(l.key)).join(', ');
+      const title = escapeMarkdown(item.title) || 'Untitled item';
+      lines.push(`- ${title}${keys ? ` (${keys})` : ''}, shipped ${shortDate(at)}`);
+    }
+  }
+  return lines;
+}
+
+export function reviewMarkdown(review: WeeklyReview): string {
+  const lines = [
+    `# Weekly review, ${shortDate(review.date, true)}`,
+    '',
+    '| Metric | Period | Value | Change | Target | Trend |',
+    '|---|---|---|---|---|---|',
+    ...review.rows.map(tableRow),
+    '',
+    '## Unusual changes',
+    '',
+    ...anomalies(review),
+    '',
+    `## Shipped since ${shortDate(review.since, true)}`,
+    ...shipped(review),
+  ];
+  return `${lines.join('\n')}\n`;
+}
