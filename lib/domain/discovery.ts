@@ -32,6 +32,15 @@ export function ratingProblem(value: number): string | null {
   return null;
 }
 
+/** Coaching on the number of value events; the schema refuses more than the maximum outright. */
+export function valueEventCountNote(count: number): string | null {
+  if (count >= MIN_VALUE_EVENTS) return null;
+  return (
+    `${count} value event${count === 1 ? '' : 's'} so far: collect ${MIN_VALUE_EVENTS} to ${MAX_VALUE_EVENTS} moments ` +
+    'when the customer experiences the value, so the North Star is chosen among several, not the first idea.'
+  );
+}
+
 /*
  * Frequency is not value (the guide's warning): an event that happens often but is hard
  * to measure or unrelated to growth makes a busy, useless North Star. So correlation

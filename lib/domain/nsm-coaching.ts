@@ -63,14 +63,42 @@ export interface CoachingFinding {
   rewrite: Rewrite;
 }
 
-const VAGUE_TERMS =
-  /\b(engagement|happiness|satisfaction|delight|love|loyalty|quality|success|experience|awareness|growth|health|adoption|usage|activity|value)\b/;
-// Words that say what is counted or how it is measured.
-const MEASURE_WORDS =
-  /\b(number|count|share|percent|percentage|rate|ratio|per|who|that|which|whose|with|hours|minutes|days|nights|score)\b|%/;
+const words = (list: readonly string[]) => new RegExp(`\\b(${list.join('|')})\\b`);
 
-const GAMEABLE_TERMS =
-  /\b(clicks?|impressions?|opens?|opened|visits?|sessions?|log[\s-]?ins?|logins?|time on (site|page|app)|(notifications?|emails?|messages?|invit\w*|pushes|push notifications) sent)\b/;
+const VAGUE_TERMS = words([
+  'engagement',
+  'happiness',
+  'satisfaction',
+  'delight',
+  'love',
+  'loyalty',
+  'quality',
+  'success',
+  'experience',
+  'awareness',
+  'growth',
+  'health',
+  'adoption',
+  'usage',
+  'activity',
+  'value',
+]);
+// Words that say what is counted or how it is measured.
+const MEASURE_WORDS = /%|\b(number|count|share|percent|percentage|rate|ratio|per|hours|minutes|days|nights|score)\b/;
+const CLAUSE_WORDS = /\b(who|that|which|whose|with)\b/;
+
+const GAMEABLE_TERMS = words([
+  'clicks?',
+  'impressions?',
+  'opens?',
+  'opened',
+  'visits?',
+  'sessions?',
+  'log[\\s-]?ins?',
+  'logins?',
+  'time on (site|page|app)',
+  '(notifications?|emails?|messages?|invit\\w*|pushes|push notifications) sent',
+]);
 // An outcome clause turns an activity into a result: "sessions that end in a booking".
 const OUTCOME_QUALIFIERS = /\b(who|that|which|whose|ending|ended|resulting|completed?|leading)\b/;
 
@@ -81,7 +109,7 @@ function notQuantifiable(name: string): boolean {
   const t = normalize(name);
   if (t === '') return false;
   if (!t.includes(' ')) return true;
-  return VAGUE_TERMS.test(t) && !MEASURE_WORDS.test(t);
+  return VAGUE_TERMS.test(t) && !MEASURE_WORDS.test(t) && !CLAUSE_WORDS.test(t);
 }
 
 function gameableTerm(name: string): string | null {
@@ -109,7 +137,8 @@ export function coachCandidate(candidate: NsmCandidate): CoachingFinding[] {
     add('revenue', `${quote(name)} is revenue, an output that lags the value customers get.`);
   }
   if (candidate.period === null) {
-    add('not-time-bound', `${quote(name)} has no period: choose per week, per month… so it can fall as well as rise.`);
+    const message = `${quote(name)} has no period: choose per week, per month… so it can fall as well as rise.`;
+    add('not-time-bound', message);
   }
   if (notQuantifiable(name)) {
     add(

@@ -147,7 +147,8 @@ export function keyResultSummary(p: KeyResultProgress): string {
   const kr = p.keyResult;
   const from = valueText(kr.baseline, p.metric.unit, false);
   const to = valueText(kr.target, p.metric.unit, true);
-  return `KR: ${inSentence(p.metric.name)} ${from} -> ${to} by ${shortDate(kr.due)}, ${kr.team.trim()} · ${STATUS_LABELS[p.status]}`;
+  const who = `by ${shortDate(kr.due)}, ${kr.team.trim()}`;
+  return `KR: ${inSentence(p.metric.name)} ${from} -> ${to} ${who} · ${STATUS_LABELS[p.status]}`;
 }
 
 export const OKR_LINT_IDS = ['input-without-kr', 'team-without-kr', 'kr-on-output', 'kr-no-values'] as const;

@@ -195,7 +195,8 @@ export function bandSentence(b: BandOutcome): string {
   const who =
     b.band === 'not-estimated' ? 'Items without a confidence estimate' : `${capital(b.band)}-confidence items`;
   if (b.items === 0) return `${who} have no concluded experiment yet.`;
-  return `${who}: ${formatNumber(b.delivered)} of ${formatNumber(b.items)} moved their input metric (${rateText(b.rate)}).`;
+  const share = `${formatNumber(b.delivered)} of ${formatNumber(b.items)}`;
+  return `${who}: ${share} moved their input metric (${rateText(b.rate)}).`;
 }
 
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);

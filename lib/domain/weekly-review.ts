@@ -88,15 +88,20 @@ export function sampleSd(values: readonly number[]): number {
   return Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (values.length - 1));
 }
 
-function meanWords(m: number, periods: number, period: Period): string {
+/** A value as the metric reads: 30 with unit % is "30%"; other units are left to the table. */
+function amount(value: number, unit: string): string {
+  return unit.trim() === '%' ? `${formatNumber(value)}%` : formatNumber(value);
+}
+
+function meanWords(m: string, periods: number, period: Period): string {
   const window = `the last ${ANOMALY_WINDOW} ${periodNoun(period, ANOMALY_WINDOW)}`;
   return periods === ANOMALY_WINDOW
-    ? `${window}' mean of ${formatNumber(m)}`
-    : `the mean of ${formatNumber(m)} over the ${periods} of ${window} that have a value`;
+    ? `${window}' mean of ${m}`
+    : `the mean of ${m} over the ${periods} of ${window} that have a value`;
 }
 
 /** The reviewed value against the periods before it; null when it is within the usual range. */
-export function anomalyOf(value: number, history: readonly PeriodValue[], period: Period): Anomaly | null {
+export function anomalyOf(value: number, history: readonly PeriodValue[], period: Period, unit = ''): Anomaly | null {
   if (history.length < MIN_HISTORY) return null;
   const values = history.map((p) => p.value);
   const m = mean(values);
@@ -105,15 +110,15 @@ export function anomalyOf(value: number, history: readonly PeriodValue[], period
   if (sd === 0) {
     if (value === m) return null;
     const message =
-      `${formatNumber(value)} differs from ${history.length} ${periodNoun(period, history.length)} ` +
-      `that were all ${formatNumber(m)}`;
+      `${amount(value, unit)} differs from ${history.length} ${periodNoun(period, history.length)} ` +
+      `that were all ${amount(m, unit)}`;
     return { ...base, z: null, message };
   }
   const z = (value - m) / sd;
   if (Math.abs(z) <= ANOMALY_SD) return null;
   const message =
-    `${formatNumber(value)} is ${Math.abs(z).toFixed(1)} standard deviations ${z > 0 ? 'above' : 'below'} ` +
-    meanWords(m, history.length, period);
+    `${amount(value, unit)} is ${Math.abs(z).toFixed(1)} standard deviations ${z > 0 ? 'above' : 'below'} ` +
+    meanWords(amount(m, unit), history.length, period);
   return { ...base, z, message };
 }
 
@@ -159,7 +164,7 @@ function rowOf(metric: Metric, input: WeeklyReviewInput, thresholds: MetricThres
     target: metric.target,
     status: rag ? ragStatus(value, metric.target as number, thresholds ?? defaultThresholds(metric.id)) : null,
     trend: trendOf(recent),
-    anomaly: value === null ? null : anomalyOf(value, history, period),
+    anomaly: value === null ? null : anomalyOf(value, history, period, metric.unit),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   rankValueEvents,
   ratingProblem,
   suggestInputs,
+  valueEventCountNote,
 } from '../../lib/domain/discovery';
 import { TEMPLATES } from '../../lib/domain/templates';
 import { CANDIDATE_CRITERIA, type NsmCandidate, type NsmWorksheet, type ValueEvent } from '../../lib/domain/types';
@@ -35,6 +36,14 @@ describe('ratingProblem', () => {
   it.each([1, 3, 5])('accepts %s', (r) => expect(ratingProblem(r)).toBeNull());
   it.each([0, 6, 2.5, Number.NaN, -1])('refuses %s with the reason', (r) => {
     expect(ratingProblem(r)).toBe('A rating is a whole number from 1 (poor) to 5 (excellent)');
+  });
+});
+
+describe('valueEventCountNote', () => {
+  it('asks for 5 to 10 value events until there are 5', () => {
+    expect(valueEventCountNote(1)).toMatch(/^1 value event so far: collect 5 to 10 moments/);
+    expect(valueEventCountNote(4)).toMatch(/^4 value events so far/);
+    expect(valueEventCountNote(5)).toBeNull();
   });
 });
 

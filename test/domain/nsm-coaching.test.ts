@@ -48,6 +48,8 @@ describe('coachCandidate', () => {
     expect(finding?.id).toBe('easy-to-game');
     expect(finding?.message).toMatch(/counts clicks/);
     expect(ids(candidate('Emails sent per week'))).toEqual(['easy-to-game']);
+    expect(ids(candidate('Weekly log-ins'))).toEqual(['easy-to-game']);
+    expect(ids(candidate('Invitations sent per team'))).toEqual(['easy-to-game']);
     expect(ids(candidate('Sessions that end in a booking'))).toEqual([]);
   });
 

@@ -123,7 +123,7 @@ describe('weeklyReview', () => {
     // mean 21.25; Σd² = 1.5625 + 0.5625 + 0.0625 + 0.5625 = 2.75; sd = √(2.75/3) = 0.9574; z = 8.75 / 0.9574 = 9.14
     expect(row.anomaly?.z).toBeCloseTo(9.139, 3);
     expect(row.anomaly?.message).toBe(
-      '30 is 9.1 standard deviations above the mean of 21.25 over the 4 of the last 8 weeks that have a value',
+      '30% is 9.1 standard deviations above the mean of 21.25% over the 4 of the last 8 weeks that have a value',
     );
     // Too little history for listings: no flag, however big the jump.
     expect(review.rows[1]!.anomaly).toBeNull();
@@ -157,7 +157,7 @@ describe('reviewMarkdown', () => {
         '## Unusual changes',
         '',
         "- **Nights booked**: 2,160 is 3.1 standard deviations above the last 8 weeks' mean of 1,500",
-        '- **Search-to-book conversion**: 30 is 9.1 standard deviations above the mean of 21.25 over the 4 of the ' +
+        '- **Search-to-book conversion**: 30% is 9.1 standard deviations above the mean of 21.25% over the 4 of the ' +
           'last 8 weeks that have a value',
         '',
         '## Shipped since 5 Mar 2025',
