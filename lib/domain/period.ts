@@ -73,10 +73,6 @@ export function addDays(date: string, days: number): string {
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 
-export function isQuarter(text: string): boolean {
-  return QUARTER.test(text);
-}
-
 /** The first and last day of a quarter labelled 2025-Q1; null for any other text. */
 export function quarterBounds(quarter: string): { start: string; end: string } | null {
   const match = QUARTER.exec(quarter);
