@@ -1,0 +1,211 @@
+/**
+ * Synchronising one replica with its shared file: read, merge (lib/domain/sharing/sync.ts),
+ * write back with If-Match, and on a 412 (someone wrote in between) read, merge and try
+ * again after a growing pause, a bounded number of times.
+ *
+ * Weak ETags. A write must be guarded by a strong ETag that came with the very bytes that
+ * were merged: If-Match compares strongly, so a weak one never matches. Apache (checked
+ * 2026-12-07, 2.4.71) sends `W/"<size>-<mtime µs>"` while the file's mtime is less than a
+ * second old and the same tag strong afterwards; If-Match with either form is refused with
+ * 412 inside that second. So when a read gives a weak ETag, this waits just over a second
+ * and reads the whole file again (at most WEAK_REREADS times), then merges what that read
+ * returned. It does not re-read with HEAD or a conditional GET: their ETag would describe
+ * whatever the file is by then, not the bytes merged, and a write guarded by it could
+ * erase a change made in between. A server that only ever sends weak ETags (or none) is
+ * not written to at all ('weak-etag'): without a strong tag nothing prevents overwriting
+ * another person's publish. Nextcloud, ownCloud and SharePoint send strong ETags.
+ *
+ * Apache sends no ETag with a PUT's answer either, so after a write the next sync reads
+ * the whole file once; reading the tag separately after the PUT could pick up another
+ * writer's version and make a later 304 hide it.
+ */
+import { MAX_CLOCK_AHEAD_MS } from '../../domain/sharing/hlc';
+import type { Refusal } from '../../domain/sharing/shared-file';
+import { joinSharedFile, publish, pullSharedFile, type Replica } from '../../domain/sharing/sync';
+import type { Share } from './share-address';
+import { type ShareFailure, shareFailure } from './share-failure';
+import { createWebDavClient, isWeakEtag, type WebDavClient } from './webdav-client';
+
+/** The file as last read or written, kept so the next read can be conditional. */
+export interface RemoteCopy {
+  readonly text: string;
+  readonly etag: string;
+}
+
+export interface SyncOptions {
+  client?: WebDavClient;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** For the backoff's jitter, in [0, 1). */
+  random?: () => number;
+  /** Writes tried before giving up on a file that keeps changing. */
+  maxAttempts?: number;
+}
+
+export type SyncResult =
+  | {
+      ok: true;
+      /** 'up-to-date': the file already held everything; nothing was written. */
+      status: 'published' | 'up-to-date';
+      replica: Replica;
+      remote: RemoteCopy | null;
+      attempts: number;
+    }
+  | ShareFailure;
+
+export type RefreshResult =
+  | { ok: true; status: 'changed' | 'unchanged' | 'missing'; replica: Replica; remote: RemoteCopy | null }
+  | ShareFailure;
+
+export const MAX_ATTEMPTS = 5;
+// Apache weakens an ETag for one second after the file's mtime; the margin covers the
+// gap between its clock reading and ours.
+export const WEAK_WAIT_MS = 1_100;
+export const WEAK_REREADS = 3;
+const BACKOFF_MS = 250;
+
+const realSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/** Merges the file into `local` and writes the result back when it adds anything. */
+export async function syncSharedFile(
+  share: Share,
+  local: Replica,
+  last: RemoteCopy | null,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
+  const client = options.client ?? createWebDavClient();
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+  let known = last;
+  for (let attempt = 1; ; attempt++) {
+    const read = await readForWrite(client, share, known, sleep);
+    if (!read.ok) return read;
+    const remote = read.text === null ? null : { text: read.text, etag: read.etag };
+    const merged = publish(local, read.text, now());
+    if (!merged.ok) return refusedFile(merged);
+    if (merged.text === null) {
+      return { ok: true, status: 'up-to-date', replica: merged.replica, remote, attempts: attempt };
+    }
+    const skew = clockSkew(read.serverDate, now());
+    if (skew) return skew;
+    const condition = remote === null ? { create: true as const } : { ifMatch: remote.etag };
+    const written = await client.put(share, merged.text, condition);
+    if (!written.ok) return written;
+    if (written.status === 'written') {
+      const etag = written.etag !== null && !isWeakEtag(written.etag) ? written.etag : null;
+      const copy = etag === null ? null : { text: merged.text, etag };
+      return { ok: true, status: 'published', replica: merged.replica, remote: copy, attempts: attempt };
+    }
+    if (attempt >= maxAttempts) {
+      return shareFailure(
+        'conflict',
+        `the shared file changed on the server during each of ${maxAttempts} attempts to publish; ` +
+          'your changes are kept here and will be published at the next try',
+      );
+    }
+    known = null;
+    // Exponential with jitter, so two replicas that collided do not collide again in step.
+    const base = BACKOFF_MS * 2 ** (attempt - 1);
+    await sleep(base / 2 + random() * (base / 2));
+  }
+}
+
+/** Merges the file into `local` without writing: for read-only addresses and for polling. */
+export async function refreshSharedFile(
+  share: Share,
+  local: Replica,
+  last: RemoteCopy | null,
+  options: Pick<SyncOptions, 'client' | 'now'> = {},
+): Promise<RefreshResult> {
+  const client = options.client ?? createWebDavClient();
+  const pulled = await client.pull(share, last?.etag ?? null);
+  if (!pulled.ok) return pulled;
+  if (pulled.status === 'unchanged') return { ok: true, status: 'unchanged', replica: local, remote: last };
+  if (pulled.status === 'missing') return { ok: true, status: 'missing', replica: local, remote: null };
+  const merged = pullSharedFile(local, pulled.text, (options.now ?? Date.now)());
+  if (!merged.ok) return refusedFile(merged);
+  // A weak ETag still serves If-None-Match, which compares weakly.
+  const remote = pulled.etag === null ? null : { text: pulled.text, etag: pulled.etag };
+  return { ok: true, status: 'changed', replica: merged.replica, remote };
+}
+
+/** A new replica holding the file's tree, under this person's name. */
+export async function joinShare(
+  share: Share,
+  replicaId: string,
+  name: string,
+  options: Pick<SyncOptions, 'client' | 'now'> = {},
+): Promise<{ ok: true; replica: Replica; remote: RemoteCopy | null } | ShareFailure> {
+  const client = options.client ?? createWebDavClient();
+  const pulled = await client.pull(share, null);
+  if (!pulled.ok) return pulled;
+  if (pulled.status !== 'changed') {
+    return shareFailure('unexpected', 'there is no shared file at this address yet', 404);
+  }
+  const joined = joinSharedFile(pulled.text, replicaId, name, (options.now ?? Date.now)());
+  if (!joined.ok) return refusedFile(joined);
+  const remote = pulled.etag === null ? null : { text: pulled.text, etag: pulled.etag };
+  return { ok: true, replica: joined.replica, remote };
+}
+
+type ReadForWrite =
+  | { ok: true; text: string; etag: string; serverDate: number | null }
+  | { ok: true; text: null; serverDate: number | null }
+  | ShareFailure;
+
+/** The file's bytes with a strong ETag that came with them, or null text when there is no file. */
+async function readForWrite(
+  client: WebDavClient,
+  share: Share,
+  known: RemoteCopy | null,
+  sleep: (ms: number) => Promise<void>,
+): Promise<ReadForWrite> {
+  // A 304 vouches for the copy only when the copy's own tag was strong.
+  const conditional = known !== null && !isWeakEtag(known.etag) ? known : null;
+  for (let read = 0; read <= WEAK_REREADS; read++) {
+    if (read > 0) await sleep(WEAK_WAIT_MS);
+    const pulled = await client.pull(share, read === 0 && conditional ? conditional.etag : null);
+    if (!pulled.ok) return pulled;
+    if (pulled.status === 'missing') return { ok: true, text: null, serverDate: pulled.serverDate };
+    if (pulled.status === 'unchanged' && conditional) {
+      return { ok: true, text: conditional.text, etag: conditional.etag, serverDate: pulled.serverDate };
+    }
+    if (pulled.status === 'changed') {
+      if (pulled.etag === null) {
+        return shareFailure(
+          'weak-etag',
+          'the server gives no version tag (ETag) for the file, so a write could erase ' +
+            "another person's changes; North Star Lens does not write to it",
+        );
+      }
+      if (!isWeakEtag(pulled.etag)) {
+        return { ok: true, text: pulled.text, etag: pulled.etag, serverDate: pulled.serverDate };
+      }
+    }
+  }
+  return shareFailure(
+    'weak-etag',
+    'the server only gave weak version tags (W/...) for the file, which cannot protect a write; ' +
+      'nothing was written',
+  );
+}
+
+function clockSkew(serverDate: number | null, now: number): ShareFailure | null {
+  if (serverDate === null || Math.abs(now - serverDate) <= MAX_CLOCK_AHEAD_MS) return null;
+  const hours = Math.round(Math.abs(now - serverDate) / 3_600_000);
+  return shareFailure(
+    'clock',
+    `this computer's clock is ${hours} hours ${now > serverDate ? 'ahead of' : 'behind'} the server's; ` +
+      'nothing is published until it is set right, or every change would be dated wrong for the team',
+  );
+}
+
+function refusedFile(refusal: Refusal): ShareFailure {
+  const where = refusal.path ? `${refusal.path}: ` : '';
+  return shareFailure(
+    'not-shared-file',
+    `the shared file was refused and nothing was merged: ${where}${refusal.message}`,
+  );
+}
