@@ -31,8 +31,12 @@ export interface Apache {
   start(): Promise<void>;
   /** Stops the server but keeps its files, to test a server that is down. */
   stopServer(): Promise<void>;
-  /** Replaces a file's bytes directly on disk, behind Apache's back. */
-  writeFile(name: string, bytes: string | Uint8Array): void;
+  /**
+   * Replaces a file's bytes directly on disk, behind Apache's back. `ageMs` dates the
+   * write that far in the past, as a write by someone else a while ago (Apache then
+   * sends a strong ETag at once).
+   */
+  writeFile(name: string, bytes: string | Uint8Array, options?: { ageMs?: number }): void;
   /** A file's bytes on disk, or null when there is none. */
   readFile(name: string): Buffer | null;
   errorLog(): string;

@@ -13,7 +13,17 @@
  * watchdog that kills it when the test process is gone or `maxLifetimeMs` has passed.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -83,10 +93,14 @@ export async function startApache(options = {}) {
       child = null;
       if (running) await terminate(running);
     },
-    writeFile(name, bytes) {
+    writeFile(name, bytes, { ageMs = 0 } = {}) {
       const path = join(dataDir, name);
       writeFileSync(path, bytes);
       if (runUser) chownSync(path, runUser.uid, runUser.gid);
+      if (ageMs > 0) {
+        const when = new Date(Date.now() - ageMs);
+        utimesSync(path, when, when);
+      }
     },
     readFile(name) {
       const path = join(dataDir, name);
