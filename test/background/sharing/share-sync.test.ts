@@ -1,0 +1,233 @@
+/**
+ * The sync loop against a real Apache: create, publish right after a write (the weak-ETag
+ * trap), two publishers racing, and the failures a person sees.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSharedFile, readSharedFile } from '../../../lib/domain/sharing/shared-file';
+import { type Replica, startSharing } from '../../../lib/domain/sharing/sync';
+import { sharedView } from '../../../lib/domain/sharing/view';
+import type { Share } from '../../../lib/background/sharing/share-address';
+import type { ShareFailure } from '../../../lib/background/sharing/share-failure';
+import {
+  joinShare,
+  refreshSharedFile,
+  type SyncOptions,
+  syncSharedFile,
+  WEAK_WAIT_MS,
+} from '../../../lib/background/sharing/share-sync';
+import { createWebDavClient, type WebDavClient } from '../../../lib/background/sharing/webdav-client';
+import { type Apache, startApache } from '../../../scripts/webdav/apache.mjs';
+import { item } from '../../domain/builders';
+import { edit, startingRecords } from '../../domain/sharing/helpers';
+
+let apache: Apache;
+let fileCount = 0;
+const failures: ShareFailure[] = [];
+
+beforeAll(async () => {
+  apache = await startApache({ password: 'app-pass-SECRET-77' });
+});
+
+afterAll(async () => {
+  expect(failures.length).toBeGreaterThan(4);
+  for (const failure of failures) expect(failure.message).not.toContain('SECRET');
+  await apache.stop();
+});
+
+function newShare(): { name: string; share: Share } {
+  const name = `tree-${++fileCount}.json`;
+  const credentials = { kind: 'password' as const, user: apache.user, password: apache.password };
+  return { name, share: { url: `${apache.davUrl}${name}`, credentials } };
+}
+
+/** Real waits for Apache's one-second weak window; the 412 backoff is recorded but kept short. */
+function timing(): { sleeps: number[]; options: SyncOptions } {
+  const sleeps: number[] = [];
+  const sleep = (ms: number) => {
+    sleeps.push(ms);
+    return new Promise<void>((done) => setTimeout(done, ms === WEAK_WAIT_MS ? ms : 5));
+  };
+  return { sleeps, options: { sleep } };
+}
+
+function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result as Extract<T, { ok: true }>;
+}
+
+function failed<T extends { ok: boolean }>(result: T): ShareFailure {
+  expect(result.ok).toBe(false);
+  failures.push(result as unknown as ShareFailure);
+  return result as unknown as ShareFailure;
+}
+
+function titles(text: string | undefined): string[] {
+  const parsed = parseSharedFile(text ?? '');
+  if (!parsed.ok) throw new Error(parsed.message);
+  return sharedView(readSharedFile(parsed.file))
+    .items.map((i) => i.title)
+    .sort();
+}
+
+function anaSharing(): Replica {
+  return startSharing(startingRecords(), 'ana', 'Ana', Date.now());
+}
+
+function addItem(replica: Replica, id: string, title: string): Replica {
+  return edit(replica, Date.now(), { kind: 'put-item', item: item({ id, title }) });
+}
+
+/** A client whose every PUT is preceded by `before` (another person publishing first). */
+function interrupted(before: () => Promise<void>): WebDavClient {
+  const client = createWebDavClient();
+  return { pull: client.pull, put: async (...args) => (await before(), client.put(...args)) };
+}
+
+describe('syncSharedFile', () => {
+  it('creates the file, then publishes an edit made right after that write', async () => {
+    const { name, share } = newShare();
+    const { sleeps, options } = timing();
+    const created = ok(await syncSharedFile(share, anaSharing(), null, options));
+    expect(created).toMatchObject({ status: 'published', attempts: 1, remote: null });
+    // Apache's answer to the PUT carries no ETag, and the next read comes within the second: a weak one.
+    const next = ok(await syncSharedFile(share, addItem(created.replica, 'i9', 'Right after'), null, options));
+    expect(next).toMatchObject({ status: 'published', attempts: 1 });
+    expect(sleeps).toContain(WEAK_WAIT_MS);
+    expect(titles(apache.readFile(name)?.toString())).toEqual([
+      'Invite from share dialog',
+      'Right after',
+      'Weekly digest',
+    ]);
+  });
+
+  it('has nothing to write when the file already says it all, and reads conditionally from a kept copy', async () => {
+    const { share } = newShare();
+    const { options } = timing();
+    const first = ok(await syncSharedFile(share, anaSharing(), null, options));
+    const again = ok(await syncSharedFile(share, first.replica, null, options));
+    expect(again.status).toBe('up-to-date');
+    let requests = 0;
+    const counting = createWebDavClient({ fetch: (input, init) => (requests++, fetch(input, init)) });
+    const third = ok(await syncSharedFile(share, again.replica, again.remote, { ...options, client: counting }));
+    expect(third).toMatchObject({ status: 'up-to-date', remote: again.remote });
+    expect(requests).toBe(1);
+  });
+
+  it('re-reads and re-merges after a stale If-Match: both publishers keep their item', async () => {
+    const { name, share } = newShare();
+    const { sleeps, options } = timing();
+    const ana = ok(await syncSharedFile(share, anaSharing(), null, options)).replica;
+    const ben = ok(await joinShare(share, 'ben', 'Ben')).replica;
+    const benRaces = async () => {
+      if (benDone) return;
+      benDone = true;
+      ok(await syncSharedFile(share, addItem(ben, 'b1', 'Ben idea'), null, options));
+    };
+    let benDone = false;
+    const result = await syncSharedFile(share, addItem(ana, 'a1', 'Ana idea'), null, {
+      ...options,
+      client: interrupted(benRaces),
+    });
+    expect(ok(result).attempts).toBe(2);
+    expect(sleeps.some((ms) => ms !== WEAK_WAIT_MS)).toBe(true);
+    expect(titles(apache.readFile(name)?.toString())).toEqual([
+      'Ana idea',
+      'Ben idea',
+      'Invite from share dialog',
+      'Weekly digest',
+    ]);
+  });
+
+  it('two publishers at the same moment both succeed and both items survive', async () => {
+    const { name, share } = newShare();
+    const ana = ok(await syncSharedFile(share, anaSharing(), null, timing().options)).replica;
+    const ben = ok(await joinShare(share, 'ben', 'Ben')).replica;
+    const [a, b] = await Promise.all([
+      syncSharedFile(share, addItem(ana, 'a1', 'Ana idea'), null, timing().options),
+      syncSharedFile(share, addItem(ben, 'b1', 'Ben idea'), null, timing().options),
+    ]);
+    expect([ok(a).status, ok(b).status]).toEqual(['published', 'published']);
+    expect(titles(apache.readFile(name)?.toString())).toContain('Ana idea');
+    expect(titles(apache.readFile(name)?.toString())).toContain('Ben idea');
+  });
+
+  it('gives up after five conflicts with growing pauses, and says so', async () => {
+    const { name, share } = newShare();
+    const { sleeps, options } = timing();
+    ok(await syncSharedFile(share, anaSharing(), null, options));
+    let n = 0;
+    // Another writer each time, dated two seconds back so that each re-read gets a strong
+    // ETag at once: this test is about the 412 loop, the weak window is tested above.
+    const intruder = async () =>
+      apache.writeFile(name, apache.readFile(name)!.toString() + ' '.repeat(++n), { ageMs: 2_000 });
+    const result = failed(
+      await syncSharedFile(share, addItem(anaSharing(), 'x', 'X'), null, {
+        ...options,
+        client: interrupted(intruder),
+        random: () => 0.5,
+      }),
+    );
+    expect(result.code).toBe('conflict');
+    expect(result.message).toContain('5 attempts');
+    expect(sleeps.filter((ms) => ms !== WEAK_WAIT_MS)).toEqual([187.5, 375, 750, 1500]);
+  });
+
+  it('a wrong password gives the password reason and changes nothing on the server', async () => {
+    const { name, share } = newShare();
+    ok(await syncSharedFile(share, anaSharing(), null, timing().options));
+    const before = apache.readFile(name);
+    const wrong = { ...share, credentials: { kind: 'password' as const, user: 'ana', password: 'SECRET-nope' } };
+    const result = failed(await syncSharedFile(wrong, addItem(anaSharing(), 'x', 'X'), null, timing().options));
+    expect(result).toMatchObject({ code: 'credentials', message: 'the server refused the user name or password' });
+    expect(apache.readFile(name)).toEqual(before);
+  });
+
+  it('the server stopped gives "offline"', async () => {
+    const { share } = newShare();
+    await apache.stopServer();
+    try {
+      expect(failed(await syncSharedFile(share, anaSharing(), null, timing().options)).code).toBe('offline');
+    } finally {
+      await apache.start();
+    }
+    expect(ok(await syncSharedFile(share, anaSharing(), null, timing().options)).status).toBe('published');
+  });
+
+  it("a file replaced by garbage is refused with the parser's reason and nothing is written", async () => {
+    const { name, share } = newShare();
+    apache.writeFile(name, '<html>not our file</html>');
+    const result = failed(await syncSharedFile(share, anaSharing(), null, timing().options));
+    expect(result).toMatchObject({ code: 'not-shared-file' });
+    expect(result.message).toContain('the shared file is not valid JSON');
+    expect(apache.readFile(name)?.toString()).toBe('<html>not our file</html>');
+    apache.writeFile(name, '{"app":"something-else"}');
+    expect(failed(await syncSharedFile(share, anaSharing(), null, timing().options)).message).toContain(
+      'this is not a North Star Lens file',
+    );
+  });
+
+  it("publishes nothing while this clock and the server's differ by more than a day", async () => {
+    const { name, share } = newShare();
+    const late = Date.now() + 2 * 24 * 3_600_000;
+    const replica = startSharing(startingRecords(), 'ana', 'Ana', late);
+    const result = failed(await syncSharedFile(share, replica, null, { ...timing().options, now: () => late }));
+    expect(result.code).toBe('clock');
+    expect(apache.readFile(name)).toBeNull();
+  });
+});
+
+describe('a read-only address', () => {
+  it('refreshes from it without credentials, and a publish there is refused and writes nothing', async () => {
+    const { name, share } = newShare();
+    ok(await syncSharedFile(share, addItem(anaSharing(), 'p1', 'Public idea'), null, timing().options));
+    const publicShare: Share = { url: `${apache.publicUrl}${name}`, credentials: { kind: 'none' } };
+    const cleo = ok(await joinShare(publicShare, 'cleo', 'Cleo'));
+    const refreshed = ok(await refreshSharedFile(publicShare, cleo.replica, cleo.remote));
+    expect(refreshed.status).toBe('unchanged');
+    expect(sharedView(refreshed.replica.state).items.map((i) => i.title)).toContain('Public idea');
+    const before = apache.readFile(name);
+    const result = failed(await syncSharedFile(publicShare, cleo.replica, null, timing().options));
+    expect(result).toMatchObject({ code: 'credentials', status: 403 });
+    expect(apache.readFile(name)).toEqual(before);
+  });
+});
