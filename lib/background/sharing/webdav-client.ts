@@ -91,7 +91,7 @@ export function createWebDavClient(options: WebDavClientOptions = {}): WebDavCli
     } catch {
       // The error's own text may quote the address; the reason is all a person needs.
       return controller.signal.aborted
-        ? shareFailure('timeout', `the server did not answer within ${Math.round(timeoutMs / 1000)} seconds`)
+        ? shareFailure('timeout', `the server did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s`)
         : shareFailure('offline', `could not reach ${shareOrigin(share)}: offline, or the server is down`);
     } finally {
       clearTimeout(timer);
