@@ -12,7 +12,7 @@ const OVERLAY = 'overlay';
 /**
  * The open panel's bundle takes the modules of SHARED_MODULES from the content script
  * already on the page (one copy of the state, of the signals), as externals read from the
- * isolated world's shared global: `import { entity } from '../lib/state/page'` becomes a
+ * isolated world's shared global: `import { entity } from '../lib/state/page/page'` becomes a
  * read of `globalThis.__northStarLens.modules.page.entity`.
  */
 function shareWithContentScript(): Plugin {

@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { Overlay } from '../components/panel/Overlay';
 import panelCss from '../components/panel/panel.css?inline';
-import { startSavingDrafts } from '../lib/state/item-editor';
+import { startSavingDrafts } from '../lib/state/page/item-editor';
 import { SHARED_GLOBAL, type SharedWithPanel } from './overlay/shared-modules';
 
 export default defineUnlistedScript(() => {

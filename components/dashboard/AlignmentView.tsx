@@ -3,7 +3,7 @@
  * the unlinked share. Flags input metrics nobody works on and work that serves none.
  */
 import { formatNumber, formatPercent, formatScore } from '../../lib/domain/format';
-import { workAlignment } from '../../lib/state/workspace';
+import { workAlignment } from '../../lib/state/workspace/tree';
 import { ShareBars } from '../common/ShareBars';
 
 export function AlignmentView() {

@@ -1,6 +1,6 @@
 /** The dashboard: the guided start for a new user, else the active tree's sections. */
-import { onboardingStep } from '../../lib/state/onboarding';
-import { loadError, loadState, setActiveTree, snapshot, tree, trees } from '../../lib/state/workspace';
+import { onboardingStep } from '../../lib/state/workspace/onboarding';
+import { loadError, loadState, setActiveTree, snapshot, tree, trees } from '../../lib/state/workspace/tree';
 import { AlignmentView } from './AlignmentView';
 import { BacklogView } from './BacklogView';
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the Data section's view (see DataView.tsx)

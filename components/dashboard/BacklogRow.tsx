@@ -5,8 +5,8 @@ import { formatScore } from '../../lib/domain/format';
 import { RICE_INPUT_FIELDS, riceFieldText, type RiceInputField } from '../../lib/domain/rice-text';
 import type { Item, ItemStatus } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
-import type { BacklogRow } from '../../lib/state/backlog';
-import { riceEdits, taggableMetrics } from '../../lib/state/workspace';
+import type { BacklogRow } from '../../lib/state/workspace/backlog';
+import { riceEdits, taggableMetrics } from '../../lib/state/workspace/tree';
 import { siteLabel } from '../common/sites';
 import { RiceFields } from '../rice/RiceFields';
 

@@ -20,8 +20,8 @@ import {
   SORTS,
   unlinkedRows,
   type SortId,
-} from '../../lib/state/backlog';
-import { inputMetrics, ranking, tree } from '../../lib/state/workspace';
+} from '../../lib/state/workspace/backlog';
+import { inputMetrics, ranking, tree } from '../../lib/state/workspace/tree';
 import { request } from '../../lib/messaging/client';
 import { siteLabel } from '../common/sites';
 import { BacklogItemRow, takeRefocus, UnlinkedRow } from './BacklogRow';

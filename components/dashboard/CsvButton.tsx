@@ -1,6 +1,6 @@
 /** Downloads the ranked backlog as a CSV file a spreadsheet opens as it is. */
 import { backlogCsv } from '../../lib/domain/csv';
-import { ranking, tree } from '../../lib/state/workspace';
+import { ranking, tree } from '../../lib/state/workspace/tree';
 import { download, fileSlug } from '../common/download';
 
 export function CsvButton() {

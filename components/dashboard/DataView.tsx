@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import { MAX_IMPORT_BYTES, RECORD_STORES } from '../../lib/domain/workspace-file';
 import { request, RequestError } from '../../lib/messaging/client';
 import type { ImportSummary } from '../../lib/messaging/protocol';
-import { snapshot } from '../../lib/state/workspace';
+import { snapshot } from '../../lib/state/workspace/tree';
 import { download } from '../common/download';
 import { CsvButton } from './CsvButton';
 

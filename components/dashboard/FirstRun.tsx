@@ -5,8 +5,8 @@
 import { signal } from '@preact/signals';
 import { TEMPLATES, type TreeTemplate } from '../../lib/domain/templates';
 import { request } from '../../lib/messaging/client';
-import { createTreeFrom, onboardingStep } from '../../lib/state/onboarding';
-import { findings, inputMetrics, metricEdits, nsm, tree, trees } from '../../lib/state/workspace';
+import { createTreeFrom, onboardingStep } from '../../lib/state/workspace/onboarding';
+import { findings, inputMetrics, metricEdits, nsm, tree, trees } from '../../lib/state/workspace/tree';
 import { metricFieldText } from '../../lib/domain/metric-text';
 import type { Metric } from '../../lib/domain/types';
 import { FindingNote } from '../common/FindingNote';

@@ -8,7 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { metricFieldText, type MetricTextField } from '../../lib/domain/metric-text';
 import { NSM_CATEGORIES, PERIODS, type Metric } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
-import { findingsByMetric, metricEdits } from '../../lib/state/workspace';
+import { findingsByMetric, metricEdits } from '../../lib/state/workspace/tree';
 import { SelectField, TextField } from '../common/Field';
 import { FindingNote } from '../common/FindingNote';
 import { CATEGORY_LABELS, PERIOD_LABELS, ROLE_LABELS } from '../common/labels';

@@ -2,7 +2,7 @@
 import { signal } from '@preact/signals';
 import { parseNumberText } from '../../lib/domain/number-text';
 import { request } from '../../lib/messaging/client';
-import { metrics } from '../../lib/state/workspace';
+import { metrics } from '../../lib/state/workspace/tree';
 import { ROLE_LABELS } from '../common/labels';
 
 const metricId = signal('');

@@ -13,7 +13,7 @@ import {
 } from '../../lib/custom-domains';
 import { request } from '../../lib/messaging/client';
 import { ADAPTERS } from '../../lib/sites';
-import { settings } from '../../lib/state/workspace';
+import { settings } from '../../lib/state/workspace/tree';
 import { siteLabel } from '../common/sites';
 
 const typedDomain = signal('');

@@ -2,7 +2,7 @@
 import { signal } from '@preact/signals';
 import { GAMES, type Game } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
-import { tree } from '../../lib/state/workspace';
+import { tree } from '../../lib/state/workspace/tree';
 import { GAME_LABELS } from '../common/labels';
 
 const error = signal<string | null>(null);

@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import { childrenOf } from '../../lib/domain/tree';
 import type { Metric, MetricRole } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
-import { findingsByMetric, inputMetrics, metrics, nsm, tree } from '../../lib/state/workspace';
+import { findingsByMetric, inputMetrics, metrics, nsm, tree } from '../../lib/state/workspace/tree';
 import { FindingNote } from '../common/FindingNote';
 import { MetricCard, toggleCard } from './MetricCard';
 import { TreeSettings } from './TreeSettings';

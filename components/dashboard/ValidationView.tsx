@@ -7,7 +7,7 @@ import { leadLagCorrelation } from '../../lib/domain/correlation';
 import { looksRevenue, MIN_REVENUE_R } from '../../lib/domain/lint';
 import { REVIEW_QUESTIONS, type ReviewQuestion } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
-import { metrics, nsm, observationsOf, snapshot, tree } from '../../lib/state/workspace';
+import { metrics, nsm, observationsOf, snapshot, tree } from '../../lib/state/workspace/tree';
 import { LagChart } from '../common/LagChart';
 import { ObservationForm } from './ObservationForm';
 

@@ -2,9 +2,9 @@
 import { useSignal } from '@preact/signals';
 import { formatNumber } from '../../lib/domain/format';
 import { parseNumberText } from '../../lib/domain/number-text';
-import { chartMetric, chartObservations, metrics } from '../../lib/state/page';
-import { linkChartToMetric, recordValue } from '../../lib/state/page-actions';
-import { pageSelection } from '../../lib/state/selection';
+import { chartMetric, chartObservations, metrics } from '../../lib/state/page/page';
+import { linkChartToMetric, recordValue } from '../../lib/state/page/page-actions';
+import { pageSelection } from '../../lib/state/page/selection';
 import { ROLE_LABELS } from '../common/labels';
 import { MetricPicker } from './MetricPicker';
 import { Sparkline } from '../common/Sparkline';

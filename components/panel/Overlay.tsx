@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { request } from '../../lib/messaging/client';
-import { entity, expanded, hasTree, loadError, loadState, pillPartOnly } from '../../lib/state/page';
+import { entity, expanded, hasTree, loadError, loadState, pillPartOnly } from '../../lib/state/page/page';
 import { AnalyticsPanel } from './AnalyticsPanel';
 import { TicketPanel } from './TicketPanel';
 

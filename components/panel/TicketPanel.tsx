@@ -3,10 +3,10 @@ import { StatusOptions } from '../common/StatusOptions';
 import { useSignal } from '@preact/signals';
 import { formatScore } from '../../lib/domain/format';
 import type { ItemStatus } from '../../lib/domain/types';
-import { fieldErrors, fieldText, liveRank, liveScore, saveError, saveState } from '../../lib/state/item-draft';
-import { editField, flushDrafts, saveChoice } from '../../lib/state/item-editor';
-import { entity, inputLink, item, nsm, taggableMetrics, metrics } from '../../lib/state/page';
-import { trackThisPage } from '../../lib/state/page-actions';
+import { fieldErrors, fieldText, liveRank, liveScore, saveError, saveState } from '../../lib/state/page/item-draft';
+import { editField, flushDrafts, saveChoice } from '../../lib/state/page/item-editor';
+import { entity, inputLink, item, nsm, taggableMetrics, metrics } from '../../lib/state/page/page';
+import { trackThisPage } from '../../lib/state/page/page-actions';
 import { RiceFields } from '../rice/RiceFields';
 import { MetricPicker } from './MetricPicker';
 

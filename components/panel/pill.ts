@@ -5,9 +5,9 @@
  * code, so that a click seldom waits.
  */
 import { effect } from '@preact/signals-core';
-import { expanded } from '../../lib/state/page';
-import { loadPanelCode } from '../../lib/state/panel-code';
-import { pillHidden, pillText } from '../../lib/state/pill';
+import { expanded } from '../../lib/state/page/page';
+import { loadPanelCode } from '../../lib/state/page/panel-code';
+import { pillHidden, pillText } from '../../lib/state/page/pill';
 
 export function mountPill(container: HTMLElement): () => void {
   const button = document.createElement('button');

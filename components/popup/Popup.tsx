@@ -10,7 +10,7 @@ import { formatNumber, formatPercent, formatScore } from '../../lib/domain/forma
 import { ideaTitleFromTab } from '../../lib/domain/idea-title';
 import { metricById, resolveInputLink } from '../../lib/domain/tree';
 import { request } from '../../lib/messaging/client';
-import { currentTab, loadCurrentTab, refreshTabContext, tabContext } from '../../lib/state/current-tab';
+import { currentTab, loadCurrentTab, refreshTabContext, tabContext } from '../../lib/state/workspace/current-tab';
 import {
   loadError,
   loadState,
@@ -22,7 +22,7 @@ import {
   snapshot,
   taggableMetrics,
   tree,
-} from '../../lib/state/workspace';
+} from '../../lib/state/workspace/tree';
 import { PERIOD_LABELS } from '../common/labels';
 import { siteLabel } from '../common/sites';
 import { Sparkline } from '../common/Sparkline';

@@ -3,7 +3,7 @@ import '../../components/common/common.css';
 import './style.css';
 import { App } from '../../components/dashboard/App';
 import { startRouting } from '../../components/dashboard/route';
-import { startWorkspaceSync } from '../../lib/state/workspace';
+import { startWorkspaceSync } from '../../lib/state/workspace/tree';
 
 startRouting();
 startWorkspaceSync();

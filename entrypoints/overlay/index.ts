@@ -5,7 +5,7 @@ import { mountPill } from '../../components/panel/pill';
 import pillCss from '../../components/panel/pill.css?inline';
 import { onWorkspaceChange, request } from '../../lib/messaging/client';
 import type { SiteSettings } from '../../lib/messaging/protocol';
-import { flushDrafts, resetEditor } from '../../lib/state/draft-saver';
+import { flushDrafts, resetEditor } from '../../lib/state/page/draft-saver';
 import {
   applyChange,
   entity,
@@ -17,9 +17,9 @@ import {
   showEarly,
   writtenItem,
   type PrefetchedPage,
-} from '../../lib/state/page';
-import { loadPanelCode, panelCode } from '../../lib/state/panel-code';
-import { rememberSelection } from '../../lib/state/selection';
+} from '../../lib/state/page/page';
+import { loadPanelCode, panelCode } from '../../lib/state/page/panel-code';
+import { rememberSelection } from '../../lib/state/page/selection';
 import { takeEarlyOpening } from './early';
 import { startLifetime } from './lifetime';
 import { shareWithPanel } from './share';

@@ -1,9 +1,9 @@
 /** Leaves the shared modules and the shadow root's parts where the injected panel finds them. */
 import * as signalsCore from '@preact/signals-core';
 import * as client from '../../lib/messaging/client';
-import * as draftSaver from '../../lib/state/draft-saver';
-import * as page from '../../lib/state/page';
-import * as selection from '../../lib/state/selection';
+import * as draftSaver from '../../lib/state/page/draft-saver';
+import * as page from '../../lib/state/page/page';
+import * as selection from '../../lib/state/page/selection';
 import type { ShadowHost } from './shadow-host';
 import { SHARED_GLOBAL, type SharedWithPanel } from './shared-modules';
 

@@ -10,9 +10,9 @@ export const SHARED_GLOBAL = '__northStarLens';
 /** Module name in the shared object -> what the panel's code imports. */
 export const SHARED_MODULES = {
   signalsCore: '@preact/signals-core',
-  page: './lib/state/page.ts',
-  draftSaver: './lib/state/draft-saver.ts',
-  selection: './lib/state/selection.ts',
+  page: './lib/state/page/page.ts',
+  draftSaver: './lib/state/page/draft-saver.ts',
+  selection: './lib/state/page/selection.ts',
   client: './lib/messaging/client.ts',
 } as const;
 

@@ -5,10 +5,10 @@
  * stays in the field with the reason beside it. Part of the open panel's code.
  */
 import { batch } from '@preact/signals-core';
-import { parseFieldNumber } from '../domain/number-text';
-import { riceScore } from '../domain/rice';
-import { request, RequestError } from '../messaging/client';
-import type { ItemPatch } from '../messaging/protocol';
+import { parseFieldNumber } from '../../domain/number-text';
+import { riceScore } from '../../domain/rice';
+import { request, RequestError } from '../../messaging/client';
+import type { ItemPatch } from '../../messaging/protocol';
 import { draftKeeper } from './draft-saver';
 import {
   clearDrafts,

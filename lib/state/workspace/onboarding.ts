@@ -4,10 +4,10 @@
  * the lints coach them.
  */
 import { signal } from '@preact/signals-core';
-import type { TreeTemplate } from '../domain/templates';
-import type { Tree } from '../domain/types';
-import { request } from '../messaging/client';
-import { reload } from './workspace';
+import type { TreeTemplate } from '../../domain/templates';
+import type { Tree } from '../../domain/types';
+import { request } from '../../messaging/client';
+import { reload } from './tree';
 
 export type OnboardingStep = 'pick' | 'name';
 

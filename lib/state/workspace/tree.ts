@@ -4,9 +4,9 @@
  * (ranking, lints, alignment) as computed signals. Re-read after every change notice.
  */
 import { batch, computed, signal } from '@preact/signals-core';
-import { alignment } from '../domain/alignment';
-import { lintTree, type Finding } from '../domain/lint';
-import { rankItems } from '../domain/ranking';
+import { alignment } from '../../domain/alignment';
+import { lintTree, type Finding } from '../../domain/lint';
+import { rankItems } from '../../domain/ranking';
 import {
   applyMetricText,
   METRIC_TEXT_FIELDS,
@@ -14,19 +14,19 @@ import {
   metricFieldValue,
   type MetricTextField,
   type MetricTextPatch,
-} from '../domain/metric-text';
+} from '../../domain/metric-text';
 import {
   applyRiceText,
   RICE_INPUT_FIELDS,
   riceFieldProblem,
   riceFieldValue,
   type RiceInputField,
-} from '../domain/rice-text';
-import { inputMetricsOf, nsmOf } from '../domain/tree';
-import type { Id, Item, Metric, Observation } from '../domain/types';
-import { onWorkspaceChange, request } from '../messaging/client';
-import type { ChangeNotice, Snapshot } from '../messaging/protocol';
-import { createDraftStore } from './drafts';
+} from '../../domain/rice-text';
+import { inputMetricsOf, nsmOf } from '../../domain/tree';
+import type { Id, Item, Metric, Observation } from '../../domain/types';
+import { onWorkspaceChange, request } from '../../messaging/client';
+import type { ChangeNotice, Snapshot } from '../../messaging/protocol';
+import { createDraftStore } from '../drafts';
 
 export type LoadState = 'loading' | 'ready' | 'error';
 

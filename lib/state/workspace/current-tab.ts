@@ -4,10 +4,10 @@
  */
 import { signal } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
-import type { EntityLink } from '../domain/types';
-import { request } from '../messaging/client';
-import type { PageContext } from '../messaging/protocol';
-import { adapterForUrl } from '../sites';
+import type { EntityLink } from '../../domain/types';
+import { request } from '../../messaging/client';
+import type { PageContext } from '../../messaging/protocol';
+import { adapterForUrl } from '../../sites';
 
 export interface CurrentTab {
   id: number | null;

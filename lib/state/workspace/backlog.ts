@@ -3,9 +3,9 @@
  * rows; the order is the live ranking unless the user sorts by something else.
  */
 import { computed, signal } from '@preact/signals-core';
-import type { RankedItem, UnscoredItem } from '../domain/ranking';
-import type { Id, ItemStatus, SiteId } from '../domain/types';
-import { ranking } from './workspace';
+import type { RankedItem, UnscoredItem } from '../../domain/ranking';
+import type { Id, ItemStatus, SiteId } from '../../domain/types';
+import { ranking } from './tree';
 
 export const SORTS = [
   { id: 'rank', label: 'Rank (score)' },

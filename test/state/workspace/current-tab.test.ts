@@ -1,13 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import type { PageContext } from '../../lib/messaging/protocol';
+import type { PageContext } from '../../../lib/messaging/protocol';
 
 const answers: ((context: PageContext) => void)[] = [];
-vi.mock('../../lib/messaging/client', () => ({
+vi.mock('../../../lib/messaging/client', () => ({
   request: () => new Promise<PageContext>((resolve) => answers.push(resolve)),
 }));
 
-const { currentTab, loadCurrentTab, refreshTabContext, tabContext } = await import('../../lib/state/current-tab');
+const { currentTab, loadCurrentTab, refreshTabContext, tabContext } = await import(
+  '../../../lib/state/workspace/current-tab'
+);
 
 const TICKET = 'https://acme.atlassian.net/browse/ABC-7';
 const context = (title: string): PageContext => ({

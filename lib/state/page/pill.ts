@@ -4,8 +4,8 @@
  * moves as the user types in the panel.
  */
 import { computed } from '@preact/signals-core';
-import { formatScore } from '../domain/format';
-import { riceScoreOnly } from '../domain/rice';
+import { formatScore } from '../../domain/format';
+import { riceScoreOnly } from '../../domain/rice';
 import { draftKeeper } from './draft-saver';
 import { chartMetric, entity, expanded, hasTree, inputLink, item, loadState } from './page';
 import { panelCode } from './panel-code';

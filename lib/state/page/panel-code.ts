@@ -4,7 +4,7 @@
  * it (hovering or focusing the pill starts the load; a click or the shortcut opens it).
  */
 import { signal } from '@preact/signals-core';
-import { request } from '../messaging/client';
+import { request } from '../../messaging/client';
 
 export type PanelCodeState = 'absent' | 'loading' | 'ready' | 'failed';
 

@@ -4,11 +4,11 @@
  * every change notice and every SPA navigation.
  */
 import { batch, computed, signal } from '@preact/signals-core';
-import { metricById, nsmOf, resolveInputLink } from '../domain/tree';
-import type { Item, Metric, Observation } from '../domain/types';
-import { request } from '../messaging/client';
-import type { ChangeNotice, PageContext } from '../messaging/protocol';
-import type { PageEntity } from '../sites/types';
+import { metricById, nsmOf, resolveInputLink } from '../../domain/tree';
+import type { Item, Metric, Observation } from '../../domain/types';
+import { request } from '../../messaging/client';
+import type { ChangeNotice, PageContext } from '../../messaging/protocol';
+import type { PageEntity } from '../../sites/types';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 

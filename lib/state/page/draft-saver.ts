@@ -6,7 +6,7 @@
  * can exist, so there is nothing to flush and the pill shows the stored estimate.
  */
 import { signal, type ReadonlySignal } from '@preact/signals-core';
-import type { RiceResult } from '../domain/rice';
+import type { RiceResult } from '../../domain/rice';
 
 export interface DraftKeeper {
   flush(): Promise<void>;

@@ -9,10 +9,10 @@ import {
   pageContext,
   pillPartOnly,
   showEarly,
-} from '../../lib/state/page';
-import { pillText } from '../../lib/state/pill';
-import type { ChangeNotice, PageContext } from '../../lib/messaging/protocol';
-import { item, metric } from '../domain/builders';
+} from '../../../lib/state/page/page';
+import { pillText } from '../../../lib/state/page/pill';
+import type { ChangeNotice, PageContext } from '../../../lib/messaging/protocol';
+import { item, metric } from '../../domain/builders';
 
 const tree = { id: 't1', name: 'Product', game: null, createdAt: 0, updatedAt: 0 };
 const metrics = [

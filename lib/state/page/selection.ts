@@ -3,7 +3,7 @@
  * the panel may collapse the page's selection before the click lands.
  */
 import { signal } from '@preact/signals-core';
-import { parseNumberText } from '../domain/number-text';
+import { parseNumberText } from '../../domain/number-text';
 
 export const pageSelection = signal<number | null>(null);
 

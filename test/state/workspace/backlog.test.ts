@@ -9,10 +9,10 @@ import {
   sitesInUse,
   sortBy,
   unlinkedRows,
-} from '../../lib/state/backlog';
-import { riceEdits, snapshot } from '../../lib/state/workspace';
-import type { Item, Metric } from '../../lib/domain/types';
-import { EMPTY_SETTINGS } from '../../lib/domain/types';
+} from '../../../lib/state/workspace/backlog';
+import { riceEdits, snapshot } from '../../../lib/state/workspace/tree';
+import type { Item, Metric } from '../../../lib/domain/types';
+import { EMPTY_SETTINGS } from '../../../lib/domain/types';
 
 function metric(id: string, role: Metric['role'], name: string, parentId: string | null = null): Metric {
   return {

@@ -3,7 +3,7 @@
  * record a value. Each reloads the page state afterwards (page.ts). Part of the panel's
  * code, not of the content script: only the open panel offers these.
  */
-import { request } from '../messaging/client';
+import { request } from '../../messaging/client';
 import { chartMetric, entity, loadPage, metrics, pageContext } from './page';
 
 /** Turns this page's ticket into an item of the active tree, titled as the page is. */

@@ -5,10 +5,10 @@
  * draft-saver.ts.
  */
 import { batch, computed, signal } from '@preact/signals-core';
-import { parseFieldNumber } from '../domain/number-text';
-import { rankOfScore } from '../domain/ranking';
-import { riceScore, type RiceResult } from '../domain/rice';
-import type { RiceInput } from '../domain/types';
+import { parseFieldNumber } from '../../domain/number-text';
+import { rankOfScore } from '../../domain/ranking';
+import { riceScore, type RiceResult } from '../../domain/rice';
+import type { RiceInput } from '../../domain/types';
 import { inputLink, item, pageContext } from './page';
 
 export const RICE_INPUT_FIELDS = ['reach', 'impact', 'confidence', 'effort'] as const;
