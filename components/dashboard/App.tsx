@@ -1,6 +1,6 @@
 /** The dashboard: the guided start for a new user, else the active tree's sections. */
 import { onboardingStep } from '../../lib/state/workspace/onboarding';
-import { loadError, loadState, setActiveTree, snapshot, tree, trees } from '../../lib/state/workspace/tree';
+import { treeLoadError, treeLoadState, setActiveTree, treeSnapshot, tree, trees } from '../../lib/state/workspace/tree';
 import { AlignmentView } from './AlignmentView';
 import { BacklogView } from './BacklogView';
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the Data section's view (see DataView.tsx)
@@ -62,18 +62,18 @@ function Brand() {
 }
 
 export function App() {
-  if (loadState.value === 'loading' && !snapshot.value) {
+  if (treeLoadState.value === 'loading' && !treeSnapshot.value) {
     return (
       <main class="loading" aria-busy="true">
         <p class="muted">Loading your workspace…</p>
       </main>
     );
   }
-  if (loadState.value === 'error' && !snapshot.value) {
+  if (treeLoadState.value === 'error' && !treeSnapshot.value) {
     return (
       <main class="loading">
         <p class="notice error" role="alert">
-          {loadError.value}
+          {treeLoadError.value}
         </p>
       </main>
     );

@@ -6,7 +6,7 @@ import { RICE_INPUT_FIELDS, riceFieldText, type RiceInputField } from '../../lib
 import type { Item, ItemStatus } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
 import type { BacklogRow } from '../../lib/state/workspace/backlog';
-import { riceEdits, taggableMetrics } from '../../lib/state/workspace/tree';
+import { riceEdits, treeTaggableMetrics } from '../../lib/state/workspace/tree';
 import { siteLabel } from '../common/sites';
 import { RiceFields } from '../rice/RiceFields';
 
@@ -64,7 +64,7 @@ export function MetricSelect({ item, label }: { item: Item; label: string }) {
         onChange={(e) => void update(item, { inputMetricId: e.currentTarget.value || null })}
       >
         <option value="">Not linked</option>
-        {taggableMetrics.value.map((m) => (
+        {treeTaggableMetrics.value.map((m) => (
           <option key={m.id} value={m.id}>
             {m.role === 'team' ? `  ↳ ${m.name}` : m.name}
           </option>

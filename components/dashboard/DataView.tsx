@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import { MAX_IMPORT_BYTES, RECORD_STORES } from '../../lib/domain/workspace-file';
 import { request, RequestError } from '../../lib/messaging/client';
 import type { ImportSummary } from '../../lib/messaging/protocol';
-import { snapshot } from '../../lib/state/workspace/tree';
+import { treeSnapshot } from '../../lib/state/workspace/tree';
 import { download } from '../common/download';
 import { CsvButton } from './CsvButton';
 
@@ -185,7 +185,7 @@ function Preview({ item }: { item: PendingImport }) {
 }
 
 function ClearAll() {
-  const snap = snapshot.value;
+  const snap = treeSnapshot.value;
   if (clearDone.value)
     return <p class="notice ok">Everything was deleted. The dashboard starts again from the beginning.</p>;
   if (!confirmingClear.value) {

@@ -6,7 +6,7 @@ import { signal } from '@preact/signals';
 import { TEMPLATES, type TreeTemplate } from '../../lib/domain/templates';
 import { request } from '../../lib/messaging/client';
 import { createTreeFrom, onboardingStep } from '../../lib/state/workspace/onboarding';
-import { findings, inputMetrics, metricEdits, nsm, tree, trees } from '../../lib/state/workspace/tree';
+import { findings, inputMetrics, metricEdits, treeNsm, tree, trees } from '../../lib/state/workspace/tree';
 import { metricFieldText } from '../../lib/domain/metric-text';
 import type { Metric } from '../../lib/domain/types';
 import { FindingNote } from '../common/FindingNote';
@@ -119,7 +119,7 @@ function NameField({ metric, field, label }: { metric: Metric; field: 'name' | '
 
 async function addInput(): Promise<void> {
   const current = tree.value;
-  const north = nsm.value;
+  const north = treeNsm.value;
   if (!current) return;
   const created = await request({
     type: 'metric.create',
@@ -132,7 +132,7 @@ async function addInput(): Promise<void> {
 }
 
 function NameStep() {
-  const north = nsm.value;
+  const north = treeNsm.value;
   const inputs = inputMetrics.value;
   return (
     <section class="onboarding card" aria-labelledby="name-heading">

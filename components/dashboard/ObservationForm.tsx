@@ -2,7 +2,7 @@
 import { signal } from '@preact/signals';
 import { parseNumberText } from '../../lib/domain/number-text';
 import { request } from '../../lib/messaging/client';
-import { metrics } from '../../lib/state/workspace/tree';
+import { treeMetrics } from '../../lib/state/workspace/tree';
 import { ROLE_LABELS } from '../common/labels';
 
 const metricId = signal('');
@@ -12,7 +12,7 @@ const message = signal<{ ok: boolean; text: string } | null>(null);
 
 async function add(event: Event): Promise<void> {
   event.preventDefault();
-  const chosen = metricId.value || metrics.value[0]?.id;
+  const chosen = metricId.value || treeMetrics.value[0]?.id;
   const number = parseNumberText(value.value);
   if (!chosen) return;
   if (number === null) {
@@ -29,7 +29,7 @@ async function add(event: Event): Promise<void> {
 }
 
 export function ObservationForm() {
-  if (metrics.value.length === 0) return null;
+  if (treeMetrics.value.length === 0) return null;
   return (
     <section class="card data-card" aria-labelledby="obs-heading">
       <h3 id="obs-heading">Record a value</h3>
@@ -38,10 +38,10 @@ export function ObservationForm() {
           <label for="obs-metric">Metric</label>
           <select
             id="obs-metric"
-            value={metricId.value || metrics.value[0]?.id}
+            value={metricId.value || treeMetrics.value[0]?.id}
             onChange={(e) => (metricId.value = e.currentTarget.value)}
           >
-            {metrics.value.map((m) => (
+            {treeMetrics.value.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name} ({ROLE_LABELS[m.role].toLowerCase()})
               </option>

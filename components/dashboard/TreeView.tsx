@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import { childrenOf } from '../../lib/domain/tree';
 import type { Metric, MetricRole } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
-import { findingsByMetric, inputMetrics, metrics, nsm, tree } from '../../lib/state/workspace/tree';
+import { findingsByMetric, inputMetrics, treeMetrics, treeNsm, tree } from '../../lib/state/workspace/tree';
 import { FindingNote } from '../common/FindingNote';
 import { MetricCard, toggleCard } from './MetricCard';
 import { TreeSettings } from './TreeSettings';
@@ -78,7 +78,7 @@ function DeleteButton({ metric }: { metric: Metric }) {
 }
 
 function InputBranch({ input }: { input: Metric }) {
-  const teams = childrenOf(metrics.value, input.id).filter((m) => m.role === 'team');
+  const teams = childrenOf(treeMetrics.value, input.id).filter((m) => m.role === 'team');
   return (
     <li class="branch">
       <MetricCard metric={input} actions={<DeleteButton metric={input} />} />
@@ -99,10 +99,10 @@ function InputBranch({ input }: { input: Metric }) {
 }
 
 export function TreeView() {
-  const north = nsm.value;
+  const north = treeNsm.value;
   const inputs = inputMetrics.value;
-  const others = metrics.value.filter((m) => m.role === 'output' || m.role === 'health');
-  const extraNsms = metrics.value.filter((m) => m.role === 'nsm' && m !== north);
+  const others = treeMetrics.value.filter((m) => m.role === 'output' || m.role === 'health');
+  const extraNsms = treeMetrics.value.filter((m) => m.role === 'nsm' && m !== north);
   const treeFindings = findingsByMetric.value.get(null) ?? [];
   return (
     <div class="tree-layout">

@@ -7,7 +7,7 @@ import { leadLagCorrelation } from '../../lib/domain/correlation';
 import { looksRevenue, MIN_REVENUE_R } from '../../lib/domain/lint';
 import { REVIEW_QUESTIONS, type ReviewQuestion } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
-import { metrics, nsm, observationsOf, snapshot, tree } from '../../lib/state/workspace/tree';
+import { treeMetrics, treeNsm, observationsOf, treeSnapshot, tree } from '../../lib/state/workspace/tree';
 import { LagChart } from '../common/LagChart';
 import { ObservationForm } from './ObservationForm';
 
@@ -28,7 +28,7 @@ const saved = signal<string | null>(null);
 const error = signal<string | null>(null);
 const chosenOutput = signal<string | null>(null);
 
-const outputs = computed(() => metrics.value.filter((m) => m.role === 'output'));
+const outputs = computed(() => treeMetrics.value.filter((m) => m.role === 'output'));
 const revenueMetric = computed(() => {
   const all = outputs.value;
   return all.find((m) => m.id === chosenOutput.value) ?? all.find((m) => looksRevenue(m)) ?? all[0] ?? null;
@@ -51,7 +51,7 @@ async function saveReview(event: Event): Promise<void> {
 }
 
 function Review() {
-  const reviews = [...(snapshot.value?.reviews ?? [])].sort((a, b) => b.at - a.at);
+  const reviews = [...(treeSnapshot.value?.reviews ?? [])].sort((a, b) => b.at - a.at);
   const yes = REVIEW_QUESTIONS.filter((q) => answers.value[q]).length;
   return (
     <section class="card data-card" aria-labelledby="review-heading">
@@ -114,7 +114,7 @@ function Review() {
 }
 
 function Correlation() {
-  const north = nsm.value;
+  const north = treeNsm.value;
   const revenue = revenueMetric.value;
   if (!north) return null;
   const period = north.period ?? 'month';
@@ -160,7 +160,7 @@ function Correlation() {
 }
 
 function History() {
-  const history = [...(snapshot.value?.history ?? [])].sort((a, b) => b.at - a.at);
+  const history = [...(treeSnapshot.value?.history ?? [])].sort((a, b) => b.at - a.at);
   return (
     <section class="card data-card" aria-labelledby="history-heading">
       <h3 id="history-heading">North Star changes</h3>

@@ -2,7 +2,7 @@
 import { useSignal } from '@preact/signals';
 import { formatNumber } from '../../lib/domain/format';
 import { parseNumberText } from '../../lib/domain/number-text';
-import { chartMetric, chartObservations, metrics } from '../../lib/state/page/page';
+import { chartMetric, chartObservations, pageMetrics } from '../../lib/state/page/page';
 import { linkChartToMetric, recordValue } from '../../lib/state/page/page-actions';
 import { pageSelection } from '../../lib/state/page/selection';
 import { ROLE_LABELS } from '../common/labels';
@@ -18,7 +18,7 @@ export function AnalyticsPanel() {
         <MetricPicker
           id="nsl-chart-metric"
           label="It measures"
-          metrics={metrics.value}
+          metrics={pageMetrics.value}
           selectedId={null}
           describe={(m) => ROLE_LABELS[m.role]}
           onPick={(id) => id && void linkChartToMetric(id)}

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { request } from '../../lib/messaging/client';
-import { entity, expanded, hasTree, loadError, loadState, pillPartOnly } from '../../lib/state/page/page';
+import { entity, expanded, hasTree, pageLoadError, pageLoadState, pillPartOnly } from '../../lib/state/page/page';
 import { AnalyticsPanel } from './AnalyticsPanel';
 import { TicketPanel } from './TicketPanel';
 
@@ -58,15 +58,15 @@ function Panel() {
 }
 
 function PanelBody() {
-  if (loadState.value === 'error') {
+  if (pageLoadState.value === 'error') {
     return (
       <p class="field-error" role="alert">
-        {loadError.value}
+        {pageLoadError.value}
       </p>
     );
   }
   // The pill's part of the context names too few metrics for the panel: the rest is on its way.
-  if (loadState.value !== 'ready' || pillPartOnly.value) return <p class="muted">Loading…</p>;
+  if (pageLoadState.value !== 'ready' || pillPartOnly.value) return <p class="muted">Loading…</p>;
   if (!hasTree.value) {
     return (
       <div class="track">

@@ -5,7 +5,7 @@ import { formatScore } from '../../lib/domain/format';
 import type { ItemStatus } from '../../lib/domain/types';
 import { fieldErrors, fieldText, liveRank, liveScore, saveError, saveState } from '../../lib/state/page/item-draft';
 import { editField, flushDrafts, saveChoice } from '../../lib/state/page/item-editor';
-import { entity, inputLink, item, nsm, taggableMetrics, metrics } from '../../lib/state/page/page';
+import { entity, inputLink, item, pageNsm, pageTaggableMetrics, pageMetrics } from '../../lib/state/page/page';
 import { trackThisPage } from '../../lib/state/page/page-actions';
 import { RiceFields } from '../rice/RiceFields';
 import { MetricPicker } from './MetricPicker';
@@ -16,7 +16,7 @@ export function TicketPanel() {
   const link = inputLink.value;
   const score = liveScore.value;
   const rank = liveRank.value;
-  const parentName = (id: string | null) => metrics.value.find((m) => m.id === id)?.name;
+  const parentName = (id: string | null) => pageMetrics.value.find((m) => m.id === id)?.name;
 
   return (
     <div class="ticket">
@@ -24,7 +24,7 @@ export function TicketPanel() {
         <MetricPicker
           id="nsl-input-metric"
           label="Moves input metric"
-          metrics={taggableMetrics.value}
+          metrics={pageTaggableMetrics.value}
           selectedId={current.inputMetricId}
           allowNone
           describe={(m) =>
@@ -42,7 +42,7 @@ export function TicketPanel() {
               </>
             )}
             <span aria-hidden="true">→</span>
-            <span class="chip chip-nsm">★ {nsm.value?.name ?? 'no North Star defined'}</span>
+            <span class="chip chip-nsm">★ {pageNsm.value?.name ?? 'no North Star defined'}</span>
           </p>
         ) : (
           <p class="path-line unlinked" data-testid="path">

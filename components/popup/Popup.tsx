@@ -12,15 +12,15 @@ import { metricById, resolveInputLink } from '../../lib/domain/tree';
 import { request } from '../../lib/messaging/client';
 import { currentTab, loadCurrentTab, refreshTabContext, tabContext } from '../../lib/state/workspace/current-tab';
 import {
-  loadError,
-  loadState,
-  metrics,
-  nsm,
+  treeLoadError,
+  treeLoadState,
+  treeMetrics,
+  treeNsm,
   observationsOf,
   ranking,
   settings,
-  snapshot,
-  taggableMetrics,
+  treeSnapshot,
+  treeTaggableMetrics,
   tree,
 } from '../../lib/state/workspace/tree';
 import { PERIOD_LABELS } from '../common/labels';
@@ -37,7 +37,7 @@ function openDashboard(hash = ''): void {
 }
 
 function NorthStar() {
-  const north = nsm.value;
+  const north = treeNsm.value;
   if (!north) {
     return (
       <section class="nsm-box">
@@ -92,7 +92,7 @@ function ThisPage() {
     );
   }
   const item = context?.item ?? null;
-  const link = item ? resolveInputLink(metricById(context?.metrics ?? metrics.value), item.inputMetricId) : null;
+  const link = item ? resolveInputLink(metricById(context?.metrics ?? treeMetrics.value), item.inputMetricId) : null;
   const ranked = item ? ranking.value.ranked.find((r) => r.item.id === item.id) : undefined;
   return (
     <section class="this-page" aria-labelledby="page-heading">
@@ -192,7 +192,7 @@ function QuickAdd() {
         <label for="idea-metric">Moves</label>
         <select id="idea-metric" value={ideaMetric.value} onChange={(e) => (ideaMetric.value = e.currentTarget.value)}>
           <option value="">Not linked yet</option>
-          {taggableMetrics.value.map((m) => (
+          {treeTaggableMetrics.value.map((m) => (
             <option key={m.id} value={m.id}>
               {m.role === 'team' ? `↳ ${m.name}` : m.name}
             </option>
@@ -214,7 +214,7 @@ function QuickAdd() {
 }
 
 export function Popup() {
-  const ready = loadState.value !== 'loading' || snapshot.value;
+  const ready = treeLoadState.value !== 'loading' || treeSnapshot.value;
   const customDomains = settings.value?.customDomains;
   useEffect(() => {
     if (customDomains)
@@ -237,8 +237,8 @@ export function Popup() {
       </header>
       {!ready ? (
         <p class="muted pad">Loading…</p>
-      ) : loadState.value === 'error' && !snapshot.value ? (
-        <p class="notice error pad">{loadError.value}</p>
+      ) : treeLoadState.value === 'error' && !treeSnapshot.value ? (
+        <p class="notice error pad">{treeLoadError.value}</p>
       ) : !tree.value ? (
         <section class="nsm-box">
           <h1>Set up your North Star</h1>

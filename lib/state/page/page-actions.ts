@@ -4,7 +4,7 @@
  * code, not of the content script: only the open panel offers these.
  */
 import { request } from '../../messaging/client';
-import { chartMetric, entity, loadPage, metrics, pageContext } from './page';
+import { chartMetric, entity, loadPage, pageContext, pageMetrics } from './page';
 
 /** Turns this page's ticket into an item of the active tree, titled as the page is. */
 export async function trackThisPage(): Promise<void> {
@@ -27,7 +27,7 @@ export async function trackThisPage(): Promise<void> {
 /** Records that this chart or dashboard shows `metricId`, so the panel recognises it next time. */
 export async function linkChartToMetric(metricId: string): Promise<void> {
   const current = entity.value;
-  const metric = metrics.value.find((m) => m.id === metricId);
+  const metric = pageMetrics.value.find((m) => m.id === metricId);
   if (!current || !metric) return;
   const sourceUrls = metric.sourceUrls.includes(current.url) ? metric.sourceUrls : [...metric.sourceUrls, current.url];
   await request({ type: 'metric.update', id: metric.id, patch: { sourceUrls } });

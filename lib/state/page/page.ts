@@ -1,7 +1,8 @@
 /**
  * What the in-page panel knows about this page: the entity (ticket or chart) the URL
  * names, and what the workspace holds about it. Fed by the background; re-read after
- * every change notice and every SPA navigation.
+ * every change notice and every SPA navigation. Its names say `page` where the extension's
+ * pages have the same idea for the whole tree (pageMetrics here, treeMetrics in workspace/tree.ts).
  */
 import { batch, computed, signal } from '@preact/signals-core';
 import { metricById, nsmOf, resolveInputLink } from '../../domain/tree';
@@ -10,12 +11,12 @@ import { request } from '../../messaging/client';
 import type { ChangeNotice, PageContext } from '../../messaging/protocol';
 import type { PageEntity } from '../../sites/types';
 
-export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+export type PageLoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 export const entity = signal<PageEntity | null>(null);
 export const pageContext = signal<PageContext | null>(null);
-export const loadState = signal<LoadState>('idle');
-export const loadError = signal<string | null>(null);
+export const pageLoadState = signal<PageLoadState>('idle');
+export const pageLoadError = signal<string | null>(null);
 export const expanded = signal(false);
 /**
  * The context holds only the pill's part (the early answer: of the metrics, the item's
@@ -29,16 +30,18 @@ export const chartMetric = signal<Metric | null>(null);
 export const chartObservations = signal<Observation[]>([]);
 
 export const item = computed(() => pageContext.value?.item ?? null);
-export const metrics = computed(() => pageContext.value?.metrics ?? []);
-export const nsm = computed(() => nsmOf(metrics.value));
+export const pageMetrics = computed(() => pageContext.value?.metrics ?? []);
+export const pageNsm = computed(() => nsmOf(pageMetrics.value));
 export const hasTree = computed(() => Boolean(pageContext.value?.tree));
 
 /** Input and team metrics: what an item can be tagged with. */
-export const taggableMetrics = computed(() => metrics.value.filter((m) => m.role === 'input' || m.role === 'team'));
+export const pageTaggableMetrics = computed(() =>
+  pageMetrics.value.filter((m) => m.role === 'input' || m.role === 'team'),
+);
 
 export const inputLink = computed(() => {
   const current = item.value;
-  return current ? resolveInputLink(metricById(metrics.value), current.inputMetricId) : null;
+  return current ? resolveInputLink(metricById(pageMetrics.value), current.inputMetricId) : null;
 });
 
 let loadSequence = 0;
@@ -67,10 +70,10 @@ export async function loadPage(prefetched?: PrefetchedPage | null): Promise<void
   const sequence = ++loadSequence;
   if (!current) {
     pageContext.value = null;
-    loadState.value = 'idle';
+    pageLoadState.value = 'idle';
     return;
   }
-  if (!pageContext.value) loadState.value = 'loading';
+  if (!pageContext.value) pageLoadState.value = 'loading';
   try {
     const early =
       prefetched && prefetched.site === current.site && prefetched.key === current.key ? prefetched.reply : null;
@@ -83,12 +86,12 @@ export async function loadPage(prefetched?: PrefetchedPage | null): Promise<void
     chartMetric.value = chart?.metric ?? null;
     chartObservations.value = chart?.observations ?? [];
     pillPartOnly.value = false;
-    loadError.value = null;
-    loadState.value = 'ready';
+    pageLoadError.value = null;
+    pageLoadState.value = 'ready';
   } catch (failure) {
     if (sequence !== loadSequence) return;
-    loadError.value = failure instanceof Error ? failure.message : String(failure);
-    loadState.value = 'error';
+    pageLoadError.value = failure instanceof Error ? failure.message : String(failure);
+    pageLoadState.value = 'error';
   }
 }
 
@@ -105,8 +108,8 @@ export function showEarly(target: PageEntity, context: PageContext): boolean {
     entity.value = target;
     pageContext.value = context;
     pillPartOnly.value = true;
-    loadError.value = null;
-    loadState.value = 'ready';
+    pageLoadError.value = null;
+    pageLoadState.value = 'ready';
   });
   return true;
 }
@@ -140,7 +143,7 @@ export function applyChange(notice: ChangeNotice): boolean {
   const written = writtenItem(notice);
   const context = pageContext.value;
   const current = entity.value;
-  if (!written || !context || !current || loadState.value !== 'ready' || pillPartOnly.value) return true;
+  if (!written || !context || !current || pageLoadState.value !== 'ready' || pillPartOnly.value) return true;
   const showsIt = context.item
     ? context.item.id === written.id
     : written.links.some((l) => l.site === current.site && l.key === current.key);

@@ -7,7 +7,7 @@ import { computed } from '@preact/signals-core';
 import { formatScore } from '../../domain/format';
 import { riceScoreOnly } from '../../domain/rice';
 import { draftKeeper } from './draft-saver';
-import { chartMetric, entity, expanded, hasTree, inputLink, item, loadState } from './page';
+import { chartMetric, entity, expanded, hasTree, inputLink, item, pageLoadState } from './page';
 import { panelCode } from './panel-code';
 
 export type PillTone = 'linked' | 'unlinked' | 'muted';
@@ -22,8 +22,8 @@ const storedScore = computed(() => {
 export const pillText = computed<{ text: string; tone: PillTone }>(() => {
   if (panelCode.value === 'failed')
     return { text: 'North Star Lens could not open its panel: try again', tone: 'muted' };
-  if (loadState.value === 'error') return { text: 'North Star Lens: not available', tone: 'muted' };
-  if (loadState.value !== 'ready') return { text: 'North Star…', tone: 'muted' };
+  if (pageLoadState.value === 'error') return { text: 'North Star Lens: not available', tone: 'muted' };
+  if (pageLoadState.value !== 'ready') return { text: 'North Star…', tone: 'muted' };
   if (!hasTree.value) return { text: 'Set up your North Star', tone: 'muted' };
   if (entity.value?.kind === 'analytics') {
     const metric = chartMetric.value;

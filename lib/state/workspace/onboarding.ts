@@ -7,7 +7,7 @@ import { signal } from '@preact/signals-core';
 import type { TreeTemplate } from '../../domain/templates';
 import type { Tree } from '../../domain/types';
 import { request } from '../../messaging/client';
-import { reload } from './tree';
+import { reloadTree } from './tree';
 
 export type OnboardingStep = 'pick' | 'name';
 
@@ -40,6 +40,6 @@ export async function createTreeFrom(template: TreeTemplate | null, name: string
       fields: { parentId: nsm.id, ownerTeam: input.ownerTeam, definition: input.definition, period: nsm.period },
     });
   }
-  await reload();
+  await reloadTree();
   return tree;
 }

@@ -2,6 +2,8 @@
  * The active tree as the dashboard and the popup see it: one snapshot from the
  * background, the observations of its metrics, and everything derived from them
  * (ranking, lints, alignment) as computed signals. Re-read after every change notice.
+ * Names shared with the host page's state say which they are: treeMetrics here, pageMetrics
+ * there (one page's slice of the tree).
  */
 import { batch, computed, signal } from '@preact/signals-core';
 import { alignment } from '../../domain/alignment';
@@ -28,11 +30,11 @@ import { onWorkspaceChange, request } from '../../messaging/client';
 import type { ChangeNotice, Snapshot } from '../../messaging/protocol';
 import { createDraftStore } from '../drafts';
 
-export type LoadState = 'loading' | 'ready' | 'error';
+export type TreeLoadState = 'loading' | 'ready' | 'error';
 
-export const snapshot = signal<Snapshot | null>(null);
-export const loadState = signal<LoadState>('loading');
-export const loadError = signal<string | null>(null);
+export const treeSnapshot = signal<Snapshot | null>(null);
+export const treeLoadState = signal<TreeLoadState>('loading');
+export const treeLoadError = signal<string | null>(null);
 /** Observations of every metric of the active tree, oldest first per metric. */
 export const observations = signal<Observation[]>([]);
 /**
@@ -69,19 +71,19 @@ export const metricEdits = createDraftStore<MetricTextField>({
     ) as MetricTextField) ?? null,
 });
 
-export const tree = computed(() => snapshot.value?.tree ?? null);
-export const trees = computed(() => snapshot.value?.trees ?? []);
-export const settings = computed(() => snapshot.value?.settings ?? null);
-export const storedMetrics = computed(() => snapshot.value?.metrics ?? []);
-export const metrics = computed(() => {
+export const tree = computed(() => treeSnapshot.value?.tree ?? null);
+export const trees = computed(() => treeSnapshot.value?.trees ?? []);
+export const settings = computed(() => treeSnapshot.value?.settings ?? null);
+export const storedTreeMetrics = computed(() => treeSnapshot.value?.metrics ?? []);
+export const treeMetrics = computed(() => {
   const drafts = metricEdits.drafts.value;
-  if (drafts.size === 0) return storedMetrics.value;
-  return storedMetrics.value.map((m) => {
+  if (drafts.size === 0) return storedTreeMetrics.value;
+  return storedTreeMetrics.value.map((m) => {
     const text = drafts.get(m.id);
     return text ? applyMetricText(m, text) : m;
   });
 });
-export const storedItems = computed(() => snapshot.value?.items ?? []);
+export const storedItems = computed(() => treeSnapshot.value?.items ?? []);
 export const items = computed(() => {
   const drafts = riceEdits.drafts.value;
   if (drafts.size === 0) return storedItems.value;
@@ -90,21 +92,23 @@ export const items = computed(() => {
     return text ? { ...item, rice: applyRiceText(item.rice, text) } : item;
   });
 });
-export const nsm = computed(() => nsmOf(metrics.value));
-export const inputMetrics = computed(() => inputMetricsOf(metrics.value));
+export const treeNsm = computed(() => nsmOf(treeMetrics.value));
+export const inputMetrics = computed(() => inputMetricsOf(treeMetrics.value));
 /** What an item can be tagged with: input metrics and the team metrics under them. */
-export const taggableMetrics = computed(() => metrics.value.filter((m) => m.role === 'input' || m.role === 'team'));
-export const ranking = computed(() => rankItems(items.value, metrics.value));
-export const workAlignment = computed(() => alignment(items.value, metrics.value));
+export const treeTaggableMetrics = computed(() =>
+  treeMetrics.value.filter((m) => m.role === 'input' || m.role === 'team'),
+);
+export const ranking = computed(() => rankItems(items.value, treeMetrics.value));
+export const workAlignment = computed(() => alignment(items.value, treeMetrics.value));
 
 /** The clock the lints read; refreshed on every load, so "validated this quarter" stays true to today. */
 const now = signal(Date.now());
 
 export const findings = computed<Finding[]>(() => {
-  const snap = snapshot.value;
+  const snap = treeSnapshot.value;
   if (!snap?.tree) return [];
   return lintTree({
-    metrics: metrics.value,
+    metrics: treeMetrics.value,
     reviews: snap.reviews,
     history: snap.history,
     observations: observations.value,
@@ -128,48 +132,48 @@ export function observationsOf(metricId: Id): Observation[] {
 let sequence = 0;
 
 /** Reads the active tree (or `treeId`) again; a newer call supersedes one still running. */
-export async function reload(): Promise<void> {
+export async function reloadTree(): Promise<void> {
   const mine = ++sequence;
   try {
     const snap = await request({ type: 'snapshot.get' });
     const lists = await Promise.all(snap.metrics.map((m) => request({ type: 'observations.list', metricId: m.id })));
     if (mine !== sequence) return;
     batch(() => {
-      snapshot.value = snap;
+      treeSnapshot.value = snap;
       observations.value = lists.flat();
       now.value = Date.now();
-      loadState.value = 'ready';
-      loadError.value = null;
+      treeLoadState.value = 'ready';
+      treeLoadError.value = null;
     });
   } catch (failure) {
     if (mine !== sequence) return;
     batch(() => {
-      loadError.value = failure instanceof Error ? failure.message : String(failure);
-      loadState.value = 'error';
+      treeLoadError.value = failure instanceof Error ? failure.message : String(failure);
+      treeLoadState.value = 'error';
     });
   }
 }
 
 /** Replaces one stored item with the version the background just returned, before the reload lands. */
 export function acceptItem(item: Item): void {
-  const snap = snapshot.value;
+  const snap = treeSnapshot.value;
   if (!snap) return;
-  snapshot.value = { ...snap, items: snap.items.map((i) => (i.id === item.id ? item : i)) };
+  treeSnapshot.value = { ...snap, items: snap.items.map((i) => (i.id === item.id ? item : i)) };
 }
 
 export function acceptMetric(metric: Metric): void {
-  const snap = snapshot.value;
+  const snap = treeSnapshot.value;
   if (!snap) return;
-  snapshot.value = { ...snap, metrics: snap.metrics.map((m) => (m.id === metric.id ? metric : m)) };
+  treeSnapshot.value = { ...snap, metrics: snap.metrics.map((m) => (m.id === metric.id ? metric : m)) };
 }
 
 /** Loads now and after every committed change anywhere; returns the way to stop listening. */
 export function startWorkspaceSync(): () => void {
-  void reload();
-  return onWorkspaceChange((_notice: ChangeNotice) => void reload());
+  void reloadTree();
+  return onWorkspaceChange((_notice: ChangeNotice) => void reloadTree());
 }
 
 export async function setActiveTree(treeId: Id): Promise<void> {
   await request({ type: 'settings.update', patch: { activeTreeId: treeId } });
-  await reload();
+  await reloadTree();
 }

@@ -4,7 +4,7 @@ import {
   entity,
   expanded,
   loadPage,
-  loadState,
+  pageLoadState,
   needsScores,
   pageContext,
   pillPartOnly,
@@ -26,7 +26,7 @@ const shown = item({ id: 'i1', links: [link], inputMetricId: 'invites', updatedA
 function showPage(context: Partial<PageContext> = {}): void {
   entity.value = { site: 'jira', key: 'ABC-1', url: link.url, title: 'ABC-1', kind: 'ticket' };
   pageContext.value = { tree, metrics, item: shown, otherScores: null, ...context };
-  loadState.value = 'ready';
+  pageLoadState.value = 'ready';
 }
 
 const notice = (fields: Partial<ChangeNotice>): ChangeNotice => ({
@@ -40,7 +40,7 @@ afterEach(() => {
   pillPartOnly.value = false;
   entity.value = null;
   pageContext.value = null;
-  loadState.value = 'idle';
+  pageLoadState.value = 'idle';
   expanded.value = false;
 });
 
@@ -103,7 +103,7 @@ describe('what the early request brought', () => {
 
   it("shows at once: the pill's text is final before it first draws", () => {
     expect(showEarly(ticket, context)).toBe(true);
-    expect(loadState.value).toBe('ready');
+    expect(pageLoadState.value).toBe('ready');
     expect(pillText.value).toEqual({ text: 'Teams inviting a colleague · 100', tone: 'linked' });
   });
 

@@ -10,7 +10,7 @@ import {
   sortBy,
   unlinkedRows,
 } from '../../../lib/state/workspace/backlog';
-import { riceEdits, snapshot } from '../../../lib/state/workspace/tree';
+import { riceEdits, treeSnapshot } from '../../../lib/state/workspace/tree';
 import type { Item, Metric } from '../../../lib/domain/types';
 import { EMPTY_SETTINGS } from '../../../lib/domain/types';
 
@@ -63,7 +63,7 @@ const metrics = [
 ];
 
 function load(items: Item[]): void {
-  snapshot.value = {
+  treeSnapshot.value = {
     settings: EMPTY_SETTINGS,
     trees: [],
     tree: { id: 't', name: 'T', game: null, createdAt: 0, updatedAt: 0 },
@@ -80,7 +80,7 @@ describe('the backlog view', () => {
   afterEach(() => {
     clearFilters();
     sortBy.value = 'rank';
-    snapshot.value = null;
+    treeSnapshot.value = null;
   });
 
   it('lists ranked items by score, then the linked items still missing an estimate', () => {
