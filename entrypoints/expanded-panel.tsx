@@ -7,14 +7,14 @@
 import { render } from 'preact';
 import { Overlay } from '../components/panel/Overlay';
 import panelCss from '../components/panel/panel.css?inline';
-import { startSavingDrafts } from '../lib/state/page/item-editor';
+import { startItemEditor } from '../lib/state/page/item-editor';
 import { SHARED_GLOBAL, type SharedWithPanel } from './overlay/shared-modules';
 
 export default defineUnlistedScript(() => {
   const shared = (globalThis as Record<string, unknown>)[SHARED_GLOBAL] as SharedWithPanel | undefined;
   if (!shared || shared.panelMounted) return;
   shared.panelMounted = true;
-  startSavingDrafts();
+  startItemEditor();
   const style = document.createElement('style');
   style.textContent = panelCss;
   shared.head.append(style);

@@ -3,8 +3,17 @@ import { StatusOptions } from '../common/StatusOptions';
 import { useSignal } from '@preact/signals';
 import { formatScore } from '../../lib/domain/format';
 import type { ItemStatus } from '../../lib/domain/types';
-import { fieldErrors, fieldText, liveRank, liveScore, saveError, saveState } from '../../lib/state/page/item-draft';
-import { editField, flushDrafts, saveChoice } from '../../lib/state/page/item-editor';
+import {
+  editField,
+  fieldErrors,
+  fieldText,
+  itemEdits,
+  liveRank,
+  liveScore,
+  saveChoice,
+  saveError,
+  saveState,
+} from '../../lib/state/page/item-editor';
 import { entity, inputLink, item, pageNsm, pageTaggableMetrics, pageMetrics } from '../../lib/state/page/page';
 import { trackThisPage } from '../../lib/state/page/page-actions';
 import { RiceFields } from '../rice/RiceFields';
@@ -82,7 +91,7 @@ export function TicketPanel() {
         }}
         errors={fieldErrors.value}
         onInput={editField}
-        onCommit={() => void flushDrafts()}
+        onCommit={() => void itemEdits.flush()}
       />
 
       <div class="row">
@@ -102,7 +111,7 @@ export function TicketPanel() {
           rows={3}
           value={fieldText('notes')}
           onInput={(e) => editField('notes', e.currentTarget.value)}
-          onBlur={() => void flushDrafts()}
+          onBlur={() => void itemEdits.flush()}
         />
       </div>
       <SaveStatus />
@@ -119,7 +128,7 @@ function SaveStatus() {
       {state === 'saving' && 'Saving…'}
       {state === 'failed' && (saveError.value ?? 'Not saved: fix the field marked above')}
       {state === 'failed' && saveError.value && (
-        <button type="button" class="link" onClick={() => void flushDrafts()}>
+        <button type="button" class="link" onClick={() => void itemEdits.flush()}>
           Retry
         </button>
       )}

@@ -5,7 +5,7 @@ import { mountPill } from '../../components/panel/pill';
 import pillCss from '../../components/panel/pill.css?inline';
 import { onWorkspaceChange, request } from '../../lib/messaging/client';
 import type { SiteSettings } from '../../lib/messaging/protocol';
-import { flushDrafts, resetEditor } from '../../lib/state/page/draft-saver';
+import { flushPanelDrafts, forgetPanelDrafts } from '../../lib/state/page/panel-drafts';
 import {
   applyChange,
   entity,
@@ -77,8 +77,8 @@ export default defineUnlistedScript(async () => {
       if (next.title && next.title !== current.title) entity.value = next;
       return;
     }
-    await flushDrafts();
-    resetEditor();
+    await flushPanelDrafts();
+    forgetPanelDrafts();
     entity.value = next;
     const early = prefetched;
     prefetched = null;
@@ -185,9 +185,9 @@ export default defineUnlistedScript(async () => {
   lifetime.later(() => void showEntity(), 1500);
 
   lifetime.listen(document, 'selectionchange', () => rememberSelection(String(document.getSelection() ?? '')));
-  lifetime.listen(window, 'pagehide', () => void flushDrafts());
+  lifetime.listen(window, 'pagehide', () => void flushPanelDrafts());
   lifetime.listen(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void flushDrafts();
+    if (document.visibilityState === 'hidden') void flushPanelDrafts();
   });
 
   const stopTitleEffect = effect(() => {

@@ -11,7 +11,7 @@ export const SHARED_GLOBAL = '__northStarLens';
 export const SHARED_MODULES = {
   signalsCore: '@preact/signals-core',
   page: './lib/state/page/page.ts',
-  draftSaver: './lib/state/page/draft-saver.ts',
+  panelDrafts: './lib/state/page/panel-drafts.ts',
   selection: './lib/state/page/selection.ts',
   client: './lib/messaging/client.ts',
 } as const;

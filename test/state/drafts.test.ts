@@ -4,8 +4,9 @@ import { RequestError } from '../../lib/messaging/client';
 
 type Field = 'reach' | 'effort';
 
-function store(save: (key: string, text: TextMap<Field>) => Promise<void>) {
+function store(save: (key: string, text: TextMap<Field>) => Promise<void>, waiting?: (key: string) => boolean) {
   return createDraftStore<Field>({
+    waiting,
     problem: (field, text) => (field === 'effort' && text === '0' ? 'Effort must be more than 0' : null),
     save,
     fieldOfPath: (path) => (path.endsWith('.effort') ? 'effort' : path.endsWith('.reach') ? 'reach' : null),
@@ -86,5 +87,64 @@ describe('drafts of typed text', () => {
     await drafts.flush('a');
     expect(drafts.draftOf('a', 'reach')).toBeUndefined();
     expect(drafts.draftOf('b', 'effort')).toBe('0');
+  });
+
+  it('says whether a record is saved, waiting, on its way or refused', async () => {
+    let fail = false;
+    const drafts = store(async () => {
+      if (fail) throw new Error('North Star Lens is not answering');
+    });
+    drafts.edit('item-1', 'reach', '5');
+    expect(drafts.status.value.get('item-1')).toBe('pending');
+    const saving = drafts.flush('item-1');
+    expect(drafts.status.value.get('item-1')).toBe('saving');
+    await saving;
+    expect(drafts.status.value.has('item-1')).toBe(false);
+    fail = true;
+    drafts.edit('item-1', 'reach', '6');
+    await drafts.flush('item-1');
+    expect(drafts.status.value.get('item-1')).toBe('failed');
+    drafts.edit('item-1', 'effort', '0');
+    expect(drafts.status.value.get('item-1')).toBe('failed');
+  });
+
+  it('flushes every record at once, before the page is left, in one write each', async () => {
+    const save = vi.fn(async () => undefined);
+    const drafts = store(save);
+    drafts.edit('a', 'reach', '1');
+    drafts.edit('a', 'effort', '2');
+    drafts.edit('b', 'reach', '3');
+    await drafts.flush();
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(save).toHaveBeenCalledWith('a', { reach: '1', effort: '2' });
+    expect(save).toHaveBeenCalledWith('b', { reach: '3' });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends what waits beside the text (a choice) even with no draft, and only then', async () => {
+    let choice = false;
+    const save = vi.fn(async () => {
+      choice = false;
+    });
+    const drafts = store(save, () => choice);
+    await drafts.flush('item-1');
+    expect(save).not.toHaveBeenCalled();
+    choice = true;
+    await drafts.flush('item-1');
+    expect(save).toHaveBeenCalledWith('item-1', {});
+  });
+
+  it('forgets every draft, refusal and pending save', async () => {
+    const save = vi.fn(async () => undefined);
+    const drafts = store(save);
+    drafts.edit('a', 'reach', '1');
+    drafts.edit('b', 'effort', '0');
+    drafts.forget();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(save).not.toHaveBeenCalled();
+    expect(drafts.draftOf('a', 'reach')).toBeUndefined();
+    expect(drafts.errorOf('b', 'effort')).toBeUndefined();
+    expect(drafts.status.value.size).toBe(0);
   });
 });

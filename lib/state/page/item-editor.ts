@@ -1,142 +1,36 @@
 /**
- * Editing the item of this page without ever losing a keystroke. What the user types is
- * kept as a draft (item-draft.ts) until the background has stored exactly that text; a
- * refresh from another tab never overwrites a field being edited, and a refused value
- * stays in the field with the reason beside it. Part of the open panel's code.
+ * Editing the item of this page without ever losing a keystroke: what the user types is
+ * a draft of the one draft store (../drafts.ts), kept until the background has stored
+ * exactly that text, with the refusal beside a field the background would not take. A
+ * choice from a menu (impact level, status, input metric) is saved at once, in the same
+ * write as the drafts typed so far. The drafts' score and rank move as the user types.
+ * Part of the open panel's code: the content script reaches it through panel-drafts.ts.
  */
-import { batch } from '@preact/signals-core';
-import { parseFieldNumber } from '../../domain/number-text';
-import { riceScore } from '../../domain/rice';
-import { request, RequestError } from '../../messaging/client';
-import type { ItemPatch } from '../../messaging/protocol';
-import { draftKeeper } from './draft-saver';
+import { computed } from '@preact/signals-core';
+import { rankOfScore } from '../../domain/ranking';
+import { riceScore, type RiceResult } from '../../domain/rice';
 import {
-  clearDrafts,
-  drafts,
-  fieldErrors,
-  liveScore,
   RICE_INPUT_FIELDS,
-  saveError,
-  saveState,
-  toStored,
-  type EditableField,
-} from './item-draft';
-import { item, pageContext } from './page';
+  riceFieldProblem,
+  riceFieldText,
+  riceFieldValue,
+  type RiceInputField,
+} from '../../domain/rice-text';
+import type { RiceInput } from '../../domain/types';
+import { request } from '../../messaging/client';
+import type { ItemPatch } from '../../messaging/protocol';
+import { createDraftStore, type TextMap } from '../drafts';
+import { inputLink, item, pageContext } from './page';
+import { panelDrafts } from './panel-drafts';
 
-const SAVE_DELAY_MS = 400;
+export type EditableField = RiceInputField | 'notes' | 'title';
+export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
 
-let timer: ReturnType<typeof setTimeout> | null = null;
-let inFlight: Promise<void> | null = null;
-let queuedPatch: ItemPatch = {};
+const EDITABLE_FIELDS: readonly string[] = [...RICE_INPUT_FIELDS, 'notes', 'title'];
+const isRiceField = (field: EditableField): field is RiceInputField => field !== 'notes' && field !== 'title';
 
-export function editField(field: EditableField, text: string): void {
-  batch(() => {
-    drafts.value = { ...drafts.value, [field]: text };
-    const problem = localProblem(field, text);
-    fieldErrors.value = withEntry(fieldErrors.value, field, problem);
-    if (!problem) saveState.value = 'pending';
-  });
-  if (timer) clearTimeout(timer);
-  timer = setTimeout(() => void flushDrafts(), SAVE_DELAY_MS);
-}
-
-/** Saves a choice (impact level, status, input metric) at once, in order with typed edits. */
-export function saveChoice(patch: ItemPatch): Promise<void> {
-  queuedPatch = mergePatch(queuedPatch, patch);
-  saveState.value = 'pending';
-  return flushDrafts();
-}
-
-function localProblem(field: EditableField, text: string): string | undefined {
-  if (field === 'notes' || field === 'title') return undefined;
-  const parsed = parseFieldNumber(text);
-  if (!parsed.ok) return 'Type a number, or leave it empty if not estimated yet';
-  const value = toStored(field, parsed.value);
-  if (value === null) return undefined;
-  const probe = riceScore({ reach: 1, impact: 1, confidence: 1, effort: 1, [field]: value });
-  return probe.ok ? undefined : probe.message;
-}
-
-/** Sends every valid draft and queued choice; drafts that were stored as typed are dropped. */
-export async function flushDrafts(): Promise<void> {
-  if (timer) {
-    clearTimeout(timer);
-    timer = null;
-  }
-  if (inFlight) {
-    await inFlight;
-    return flushDrafts();
-  }
-  const current = item.value;
-  if (!current) return;
-  const sent = { ...drafts.value };
-  const patch = mergePatch(patchFromDrafts(sent), queuedPatch);
-  queuedPatch = {};
-  if (Object.keys(patch).length === 0) {
-    if (saveState.value !== 'failed' && Object.keys(fieldErrors.value).length === 0) saveState.value = 'saved';
-    return;
-  }
-  saveState.value = 'saving';
-  inFlight = send(current.id, patch, sent).finally(() => {
-    inFlight = null;
-  });
-  return inFlight;
-}
-
-async function send(itemId: string, patch: ItemPatch, sent: Partial<Record<EditableField, string>>): Promise<void> {
-  try {
-    const saved = await request({ type: 'item.update', id: itemId, patch });
-    batch(() => {
-      const context = pageContext.value;
-      if (context && context.item?.id === saved.id) pageContext.value = { ...context, item: saved };
-      const remaining = { ...drafts.value };
-      for (const field of Object.keys(sent) as EditableField[]) {
-        if (remaining[field] === sent[field] && !fieldErrors.value[field]) delete remaining[field];
-      }
-      drafts.value = remaining;
-      saveError.value = null;
-      saveState.value = Object.keys(remaining).some((f) => !fieldErrors.value[f as EditableField])
-        ? 'pending'
-        : 'saved';
-    });
-  } catch (failure) {
-    batch(() => {
-      queuedPatch = mergePatch(withoutDraftFields(patch, sent), queuedPatch);
-      const field = failure instanceof RequestError ? fieldOfPath(failure.path) : null;
-      if (field) fieldErrors.value = { ...fieldErrors.value, [field]: (failure as Error).message };
-      else saveError.value = failure instanceof Error ? failure.message : String(failure);
-      saveState.value = 'failed';
-    });
-  }
-}
-
-function patchFromDrafts(sent: Partial<Record<EditableField, string>>): ItemPatch {
-  const patch: ItemPatch = {};
-  for (const [field, text] of Object.entries(sent) as [EditableField, string][]) {
-    if (localProblem(field, text)) continue;
-    if (field === 'notes' || field === 'title') {
-      patch[field] = text;
-      continue;
-    }
-    const parsed = parseFieldNumber(text);
-    if (parsed.ok) patch.rice = { ...patch.rice, [field]: toStored(field, parsed.value) };
-  }
-  return patch;
-}
-
-/** Choices that failed are retried with the next save; typed drafts are still in `drafts`. */
-function withoutDraftFields(patch: ItemPatch, sent: Partial<Record<EditableField, string>>): ItemPatch {
-  const rest: ItemPatch = { ...patch };
-  if ('notes' in sent) delete rest.notes;
-  if ('title' in sent) delete rest.title;
-  if (rest.rice) {
-    const rice = { ...rest.rice };
-    for (const field of RICE_INPUT_FIELDS) if (field in sent) delete rice[field];
-    rest.rice = Object.keys(rice).length ? rice : undefined;
-    if (!rest.rice) delete rest.rice;
-  }
-  return rest;
-}
+/** Choices made since the last write, or whose write failed: they go with the next one. */
+let choices: ItemPatch = {};
 
 function mergePatch(a: ItemPatch, b: ItemPatch): ItemPatch {
   const merged: ItemPatch = { ...a, ...b };
@@ -144,29 +38,108 @@ function mergePatch(a: ItemPatch, b: ItemPatch): ItemPatch {
   return merged;
 }
 
-function withEntry<T extends object>(record: T, key: keyof T, value: T[keyof T] | undefined): T {
-  const next = { ...record };
-  if (value === undefined) delete next[key];
-  else next[key] = value;
-  return next;
+function patchOf(text: TextMap<EditableField>): ItemPatch {
+  const patch: ItemPatch = {};
+  for (const [field, typed] of Object.entries(text) as [EditableField, string][]) {
+    if (!isRiceField(field)) patch[field] = typed;
+    else {
+      const parsed = riceFieldValue(field, typed);
+      if (parsed.ok) patch.rice = { ...patch.rice, [field]: parsed.value };
+    }
+  }
+  return patch;
 }
 
-function fieldOfPath(path: string | undefined): EditableField | null {
-  const field = path?.split('.').pop();
-  return field && (RICE_INPUT_FIELDS as readonly string[]).concat('notes', 'title').includes(field)
-    ? (field as EditableField)
-    : null;
+/** The page's item's typed text, by item id (one record: the item this page shows). */
+export const itemEdits = createDraftStore<EditableField>({
+  problem: (field, text) => (isRiceField(field) ? riceFieldProblem(field, text) : null),
+  async save(itemId, text) {
+    const sent = choices;
+    choices = {};
+    try {
+      const saved = await request({ type: 'item.update', id: itemId, patch: mergePatch(patchOf(text), sent) });
+      const context = pageContext.value;
+      if (context && context.item?.id === saved.id) pageContext.value = { ...context, item: saved };
+    } catch (failure) {
+      // Typed text is still in the drafts; the choices that failed go again with the next write.
+      choices = mergePatch(sent, choices);
+      throw failure;
+    }
+  },
+  fieldOfPath: (path) => {
+    const field = path.split('.').pop();
+    return field && EDITABLE_FIELDS.includes(field) ? (field as EditableField) : null;
+  },
+  waiting: () => Object.keys(choices).length > 0,
+});
+
+const itemId = () => item.value?.id ?? '';
+const draftsHere = computed(() => itemEdits.drafts.value.get(itemId()) ?? {});
+
+export const fieldErrors = computed(() => itemEdits.errors.value.get(itemId()) ?? {});
+export const saveError = computed(() => itemEdits.failures.value.get(itemId()) ?? null);
+export const saveState = computed<SaveState>(() => itemEdits.status.value.get(itemId()) ?? 'saved');
+
+export function editField(field: EditableField, text: string): void {
+  const current = item.value;
+  if (current) itemEdits.edit(current.id, field, text);
 }
 
-/** Makes the page's drafts kept and stored by this module: called once the panel's code has loaded. */
-export function startSavingDrafts(): void {
-  draftKeeper.value = {
-    flush: flushDrafts,
+/** Saves a choice (impact level, status, input metric) at once, in order with typed edits. */
+export function saveChoice(patch: ItemPatch): Promise<void> {
+  const current = item.value;
+  if (!current) return Promise.resolve();
+  choices = mergePatch(choices, patch);
+  return itemEdits.flush(current.id);
+}
+
+/** The text a field shows: the draft while editing, else the stored value. */
+export function fieldText(field: EditableField): string {
+  const draft = draftsHere.value[field];
+  if (draft !== undefined) return draft;
+  const current = item.value;
+  if (!current) return '';
+  return isRiceField(field) ? riceFieldText(field, current.rice[field]) : current[field];
+}
+
+/**
+ * The estimate with every number typed laid over it, an impossible one too: the score
+ * preview then says what is wrong with it (effort 0 has no score), as the field does.
+ */
+export const draftRice = computed<RiceInput | null>(() => {
+  const current = item.value;
+  if (!current) return null;
+  const rice = { ...current.rice };
+  for (const field of RICE_INPUT_FIELDS) {
+    const typed = draftsHere.value[field];
+    const parsed = typed === undefined ? null : riceFieldValue(field, typed);
+    if (parsed?.ok) rice[field] = parsed.value;
+  }
+  return rice;
+});
+
+export const liveScore = computed<RiceResult | null>(() => {
+  const link = inputLink.value;
+  const rice = draftRice.value;
+  if (!rice || !link) return null;
+  return riceScore(rice, link.leverage);
+});
+
+export const liveRank = computed(() => {
+  const score = liveScore.value;
+  if (!score?.ok) return null;
+  const others = pageContext.value?.otherScores;
+  if (!others) return null;
+  return { rank: rankOfScore(score.score, others), of: others.length + 1 };
+});
+
+/** Hands the drafts to the content script (flush before leaving, forget on navigation): once the panel's code loaded. */
+export function startItemEditor(): void {
+  panelDrafts.value = {
+    flush: () => itemEdits.flush(),
     forget() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      queuedPatch = {};
-      clearDrafts();
+      choices = {};
+      itemEdits.forget();
     },
     liveScore,
   };

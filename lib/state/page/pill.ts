@@ -6,7 +6,7 @@
 import { computed } from '@preact/signals-core';
 import { formatScore } from '../../domain/format';
 import { riceScoreOnly } from '../../domain/rice';
-import { draftKeeper } from './draft-saver';
+import { panelDrafts } from './panel-drafts';
 import { chartMetric, entity, expanded, hasTree, inputLink, item, pageLoadState } from './page';
 import { panelCode } from './panel-code';
 
@@ -34,7 +34,7 @@ export const pillText = computed<{ text: string; tone: PillTone }>(() => {
   if (!item.value) return { text: 'Not tracked · no path to the NSM', tone: 'unlinked' };
   const link = inputLink.value;
   if (!link) return { text: 'Not linked to the NSM', tone: 'unlinked' };
-  const live = draftKeeper.value?.liveScore.value;
+  const live = panelDrafts.value?.liveScore.value;
   const score = live === undefined ? storedScore.value : live?.ok ? live.score : null;
   return { text: `${link.input.name} · ${score === null ? 'unscored' : formatScore(score)}`, tone: 'linked' };
 });
