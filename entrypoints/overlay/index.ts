@@ -1,6 +1,6 @@
 import { effect } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
-import { BadgeLayer } from '../../components/badges/badge-layer';
+import { type BadgeLayer, badgeLayer } from '../../components/badges/badge-layer';
 import { mountPill } from '../../components/panel/pill';
 import pillCss from '../../components/panel/pill.css?inline';
 import { onWorkspaceChange, request } from '../../lib/messaging/client';
@@ -168,7 +168,7 @@ export default defineUnlistedScript(async () => {
   if (pillPartOnly.peek()) void loadPage();
 
   badges = adapter
-    ? new BadgeLayer({
+    ? badgeLayer({
         selector: adapter.linkSelector,
         lookupHrefs: (hrefs, base) => request({ type: 'badges.forHrefs', hrefs, base }),
         lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Badge, HrefBadge } from '../../lib/messaging/protocol';
 import type { EntityLinkRef } from '../../lib/sites/types';
-import { BadgeLayer, BATCH } from '../../components/badges/badge-layer';
+import { type BadgeLayer, BATCH, badgeLayer } from '../../components/badges/badge-layer';
 
 const SELECTOR = 'a[href*="/browse/"]';
 
@@ -99,7 +99,7 @@ describe('the badge layer', () => {
       roots.set(this, root);
       return root;
     });
-    layer = new BadgeLayer(options());
+    layer = badgeLayer(options());
   });
 
   afterEach(() => {
@@ -160,7 +160,7 @@ describe('the badge layer', () => {
 
   it('hands the background the hrefs as written and the document base URL, and works none out itself', async () => {
     const resolve = vi.fn(resolveJira);
-    layer = new BadgeLayer({ ...options(), resolve });
+    layer = badgeLayer({ ...options(), resolve });
     layer.start();
     rows(list, 7, 1);
     list.insertAdjacentHTML('beforeend', '<li><a href="/browse/not-a-ticket">x</a></li>');
@@ -316,7 +316,7 @@ describe('the badge layer', () => {
     const ownHost = document.createElement('div');
     ownHost.innerHTML = '<a href="/browse/ABC-9">ABC-9</a>';
     document.body.append(ownHost);
-    layer = new BadgeLayer({ ...options(), ownHost });
+    layer = badgeLayer({ ...options(), ownHost });
     layer.start();
     ownHost.insertAdjacentHTML('beforeend', '<a href="/browse/ABC-10">ABC-10</a>');
     rows(list, 1, 1);
