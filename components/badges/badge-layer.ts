@@ -116,7 +116,7 @@ export function badgeLayer(options: BadgeLayerOptions): BadgeLayer {
   };
 
   const batches = frameBatches(
-    (callback) => (options.schedule ?? requestAnimationFrame)(callback),
+    options.schedule ?? requestAnimationFrame,
     () => {
       let moved: HTMLAnchorElement[] = [];
       unobserved(() => {
@@ -131,8 +131,7 @@ export function badgeLayer(options: BadgeLayerOptions): BadgeLayer {
     start(root = document.documentElement) {
       // Started once: the page and a settings change may both ask.
       if (watcher) return;
-      watcher = watchLinks(root, options.selector, options.ownHost, (anchors, rehref, removed) => {
-        for (const anchor of rehref) badges.remove(anchor);
+      watcher = watchLinks(root, options.selector, options.ownHost, badges.remove, (anchors, removed) => {
         if (removed) batches.sweepLater();
         consider(anchors);
       });
@@ -153,7 +152,7 @@ export function badgeLayer(options: BadgeLayerOptions): BadgeLayer {
       return index.changes;
     },
     get count() {
-      return badges.count;
+      return badges.links().length;
     },
     async refresh() {
       index.clear();

@@ -16,7 +16,6 @@ interface Placed {
 }
 
 export interface BadgePlacement {
-  readonly count: number;
   has(anchor: HTMLAnchorElement): boolean;
   /** `badge` undefined: the workspace could not be asked ("?"). */
   place(anchor: HTMLAnchorElement, link: LinkRef, badge: Badge | null | undefined): void;
@@ -35,9 +34,6 @@ export function badgePlacement(): BadgePlacement {
   const among = (ids: ReadonlyMap<string, unknown> | undefined) =>
     [...placed.values()].filter((badge) => !ids || ids.has(badge.id));
   return {
-    get count() {
-      return placed.size;
-    },
     has: (anchor) => placed.has(anchor),
     place(anchor, link, badge) {
       if (placed.has(anchor)) return;

@@ -10,10 +10,9 @@
  */
 /**
  * What changed: the anchors to look at, in the order found (with those whose href
- * changed); the anchors whose href changed (their badge, if any, no longer fits); and
- * whether anything was removed (a badge may have lost its link).
+ * changed), and whether anything was removed (a badge may have lost its link).
  */
-export type OnLinkChanges = (anchors: HTMLAnchorElement[], rehref: HTMLAnchorElement[], removed: boolean) => void;
+export type OnLinkChanges = (anchors: HTMLAnchorElement[], removed: boolean) => void;
 
 export interface LinkWatcher {
   /** The anchors under the watched root now. */
@@ -43,11 +42,15 @@ function mostlyNew(record: MutationRecord): boolean {
   );
 }
 
-/** `ownHost`: our own UI's host element, never looked into. */
+/**
+ * `ownHost`: our own UI's host element, never looked into. `onRehref` is called at once
+ * for an anchor whose href changed: its badge, if any, no longer fits.
+ */
 export function watchLinks(
   root: ParentNode & Node,
   selector: string,
   ownHost: Element | undefined,
+  onRehref: (anchor: HTMLAnchorElement) => void,
   onChange: OnLinkChanges,
 ): LinkWatcher {
   const isOwn = (node: Node) =>
@@ -70,12 +73,11 @@ export function watchLinks(
 
   const onMutations = (records: MutationRecord[]) => {
     const anchors: HTMLAnchorElement[] = [];
-    const rehref: HTMLAnchorElement[] = [];
     let removed = false;
     for (const record of records) {
       if (isOwn(record.target)) continue;
       if (record.type === 'attributes') {
-        rehref.push(record.target as HTMLAnchorElement);
+        onRehref(record.target as HTMLAnchorElement);
         anchors.push(record.target as HTMLAnchorElement);
         continue;
       }
@@ -86,7 +88,7 @@ export function watchLinks(
           if (node.nodeType === Node.ELEMENT_NODE && !isOwn(node)) collect(node as Element, anchors);
         }
     }
-    onChange(anchors, rehref, removed);
+    onChange(anchors, removed);
   };
 
   const observer = new MutationObserver(onMutations);
