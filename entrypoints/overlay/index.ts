@@ -1,6 +1,6 @@
 import { effect } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
-import { type BadgeLayer, badgeLayer } from '../../components/badges/badge-layer';
+import { type FollowSiteSetting, startPageBadges } from '../../components/badges/page-badges';
 import { mountPill } from '../../components/panel/pill';
 import pillCss from '../../components/panel/pill.css?inline';
 import { onWorkspaceChange, request } from '../../lib/messaging/client';
@@ -15,7 +15,6 @@ import {
   pillPartOnly,
   prefetchPage,
   showEarly,
-  writtenItem,
   type PrefetchedPage,
 } from '../../lib/state/page/page';
 import { loadPanelCode, panelCode } from '../../lib/state/page/panel-code';
@@ -24,15 +23,7 @@ import { takeEarlyOpening } from './early';
 import { startLifetime } from './lifetime';
 import { shareWithPanel } from './share';
 import { mountShadowHost } from './shadow-host';
-import {
-  adapterForUrl,
-  entityAtUrl,
-  entityLinkFromHref,
-  entityLinkHere,
-  entityOnPage,
-  genericWebEntity,
-  isListPage,
-} from '../../lib/sites';
+import { adapterForUrl, entityAtUrl, entityOnPage, genericWebEntity } from '../../lib/sites';
 
 /** A task boundary: what was drawn before it can be painted before what follows runs. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -85,22 +76,13 @@ export default defineUnlistedScript(async () => {
     await loadPage(early);
   };
 
-  let badges: BadgeLayer | null = null;
-  // A list or board gets every tracked entity's badge at once, so the rows the host adds
-  // are badged before it renders them.
-  const loadBadgeIndex = async (retry = true): Promise<void> => {
-    if (!badges || !adapter || isSwitchedOff() || !isListPage(adapter, here())) return;
-    const since = badges.changeCount;
-    const index = await request({ type: 'badges.index', url: location.href }).catch(() => null);
-    // A change while it was on its way makes it out of date: ask once more.
-    if (index && !badges.useIndex(index, since) && retry) await loadBadgeIndex(false);
-  };
+  // The badges start once the pill has shown (below), and follow notices and addresses from then on.
+  let followBadges: FollowSiteSetting | null = null;
   const followSettings = async () => {
     const wasOff = isSwitchedOff();
     siteSettings = await request({ type: 'sites.settings' });
     if (wasOff === isSwitchedOff()) return;
-    if (isSwitchedOff()) badges?.stop();
-    else badges?.start();
+    followBadges?.(isSwitchedOff());
     await showEntity();
   };
 
@@ -130,10 +112,6 @@ export default defineUnlistedScript(async () => {
     if (notice.stores.includes('settings')) void followSettings();
     if (isSwitchedOff()) return;
     if (applyChange(notice)) void loadPage();
-    // A write of one item changes only that item's badges; anything else may change any.
-    const written = writtenItem(notice);
-    if (written) void badges?.refreshItem(written);
-    else void badges?.refresh().then(() => loadBadgeIndex());
   });
   const onCommand = (message: unknown) => {
     if ((message as { type?: unknown } | null)?.type === 'nsl.togglePanel') {
@@ -155,8 +133,6 @@ export default defineUnlistedScript(async () => {
   shareWithPanel(ui);
   lifetime.onAddressChange(() => {
     void showEntity();
-    if (badges?.indexed && adapter && !isListPage(adapter, here())) badges.forgetIndex();
-    else if (badges && !badges.indexed) void loadBadgeIndex();
   });
 
   // The entity as the page shows it now: its title, or another ticket if the address
@@ -167,19 +143,7 @@ export default defineUnlistedScript(async () => {
   // The early answer was the pill's part: the rest comes now, after the pill has shown.
   if (pillPartOnly.peek()) void loadPage();
 
-  badges = adapter
-    ? badgeLayer({
-        selector: adapter.linkSelector,
-        lookupHrefs: (hrefs, base) => request({ type: 'badges.forHrefs', hrefs, base }),
-        lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
-        resolve: (href, base) => entityLinkFromHref(href, base, siteSettings.customDomains),
-        resolveHere: (href) => entityLinkHere(adapter, href, location.origin),
-        ownHost: ui.host,
-      })
-    : null;
-  if (!isSwitchedOff()) badges?.start();
-  void loadBadgeIndex();
-  lifetime.onEnd(() => badges?.stop());
+  if (adapter) followBadges = startPageBadges(adapter, () => siteSettings, isSwitchedOff, ui.host, lifetime);
 
   // Hosts set the real title after the URL changes; pick it up without a reload.
   lifetime.later(() => void showEntity(), 1500);
