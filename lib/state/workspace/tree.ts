@@ -28,7 +28,7 @@ import { inputMetricsOf, nsmOf } from '../../domain/tree';
 import type { Id, Item, Metric, Observation } from '../../domain/types';
 import { onWorkspaceChange, request } from '../../messaging/client';
 import type { ChangeNotice, Snapshot } from '../../messaging/protocol';
-import { createDraftStore } from '../drafts';
+import { createDraftStore, type TextMap } from '../drafts';
 
 export type TreeLoadState = 'loading' | 'ready' | 'error';
 
@@ -71,27 +71,33 @@ export const metricEdits = createDraftStore<MetricTextField>({
     ) as MetricTextField) ?? null,
 });
 
+/** The stored records with each one's drafts laid over it: what the views show while the user types. */
+function withDrafts<R extends { id: Id }, F extends string>(
+  stored: R[],
+  drafts: ReadonlyMap<string, TextMap<F>>,
+  apply: (record: R, text: TextMap<F>) => R,
+): R[] {
+  if (drafts.size === 0) return stored;
+  return stored.map((record) => {
+    const text = drafts.get(record.id);
+    return text ? apply(record, text) : record;
+  });
+}
+
 export const tree = computed(() => treeSnapshot.value?.tree ?? null);
 export const trees = computed(() => treeSnapshot.value?.trees ?? []);
 export const settings = computed(() => treeSnapshot.value?.settings ?? null);
 export const storedTreeMetrics = computed(() => treeSnapshot.value?.metrics ?? []);
-export const treeMetrics = computed(() => {
-  const drafts = metricEdits.drafts.value;
-  if (drafts.size === 0) return storedTreeMetrics.value;
-  return storedTreeMetrics.value.map((m) => {
-    const text = drafts.get(m.id);
-    return text ? applyMetricText(m, text) : m;
-  });
-});
+export const treeMetrics = computed(() =>
+  withDrafts(storedTreeMetrics.value, metricEdits.drafts.value, applyMetricText),
+);
 export const storedItems = computed(() => treeSnapshot.value?.items ?? []);
-export const items = computed(() => {
-  const drafts = riceEdits.drafts.value;
-  if (drafts.size === 0) return storedItems.value;
-  return storedItems.value.map((item) => {
-    const text = drafts.get(item.id);
-    return text ? { ...item, rice: applyRiceText(item.rice, text) } : item;
-  });
-});
+export const items = computed(() =>
+  withDrafts(storedItems.value, riceEdits.drafts.value, (item, text) => ({
+    ...item,
+    rice: applyRiceText(item.rice, text),
+  })),
+);
 export const treeNsm = computed(() => nsmOf(treeMetrics.value));
 export const inputMetrics = computed(() => inputMetricsOf(treeMetrics.value));
 /** What an item can be tagged with: input metrics and the team metrics under them. */
