@@ -4,6 +4,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
+import { linkKey, type LinkRef } from '../domain/link-key';
 import { riceScore } from '../domain/rice';
 import { metricById, pathToNsm, resolveInputLink, shortName } from '../domain/tree';
 import type { Id, Item, Metric } from '../domain/types';
@@ -14,7 +15,6 @@ import {
   type ChangeNotice,
   type HrefBadge,
   type ItemPatch,
-  type LinkRef,
   type PageContext,
   type RequestOf,
   type RequestType,
@@ -248,7 +248,7 @@ async function pageContext(
   }
   const [snapshot, { settings, trees }] = await Promise.all([cache.load(), cache.loadBasics()]);
   const found = itemsByLinks(snapshot, links);
-  const item = links.map((l) => found.get(`${l.site}:${l.key}`)).find((i): i is Item => Boolean(i)) ?? null;
+  const item = links.map((l) => found.get(linkKey(l))).find((i): i is Item => Boolean(i)) ?? null;
   const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;
   const entry = tree ? treeEntry(snapshot, tree.id) : null;
   if (!tree || !entry) return { tree: null, metrics: [], item, otherScores: withScores ? [] : null };
@@ -291,7 +291,7 @@ async function pageContextFromStore(
   withScores: boolean,
 ): Promise<Responses['page.context']> {
   const found = await store.findItemsByLinks(db, links);
-  const item = links.map((l) => found.get(`${l.site}:${l.key}`)).find((i): i is Item => Boolean(i)) ?? null;
+  const item = links.map((l) => found.get(linkKey(l))).find((i): i is Item => Boolean(i)) ?? null;
   const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;
   if (!tree) return { tree: null, metrics: [], item, otherScores: withScores ? [] : null };
   if (!withScores) return { tree, metrics: await store.listMetrics(db, tree.id), item, otherScores: null };
@@ -330,12 +330,10 @@ async function badgesForHrefs(
   const { customDomains } = (await cache.loadBasics()).settings;
   const links = hrefs.map((href) => entityLinkFromHref(href, base, customDomains));
   const unique = new Map<string, LinkRef>();
-  for (const link of links) if (link) unique.set(`${link.site}:${link.key}`, { site: link.site, key: link.key });
-  const found = new Map(
-    (await badges(db, cache, [...unique.values()])).map((badge) => [`${badge.site}:${badge.key}`, badge]),
-  );
+  for (const link of links) if (link) unique.set(linkKey(link), { site: link.site, key: link.key });
+  const found = new Map((await badges(db, cache, [...unique.values()])).map((badge) => [linkKey(badge), badge]));
   return links.map((link) =>
-    link ? { site: link.site, key: link.key, badge: found.get(`${link.site}:${link.key}`) ?? null } : null,
+    link ? { site: link.site, key: link.key, badge: found.get(linkKey(link)) ?? null } : null,
   );
 }
 
@@ -371,7 +369,7 @@ function badgesFor(
 ): Badge[] {
   const out: Badge[] = [];
   for (const link of links) {
-    const item = found.get(`${link.site}:${link.key}`);
+    const item = found.get(linkKey(link));
     if (!item) continue;
     const byId = metricsOf(item.treeId);
     const tagged = resolveInputLink(byId, item.inputMetricId);

@@ -20,7 +20,7 @@
  */
 import { metricById } from '../domain/tree';
 import type { Id, Item, Metric, Settings, Tree } from '../domain/types';
-import type { LinkRef } from '../messaging/protocol';
+import { linkKey, type LinkRef } from '../domain/link-key';
 import * as store from '../storage';
 import { insertScore, removeScore, scoreOf } from '../domain/score-list';
 
@@ -41,8 +41,6 @@ interface Snapshot {
   /** Every tree's metrics together, as an item write checks a tag against them. */
   metricsById: Map<Id, Metric>;
 }
-
-const linkKey = (link: LinkRef) => `${link.site}:${link.key}`;
 
 export interface Basics {
   settings: Settings;

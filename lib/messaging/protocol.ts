@@ -19,9 +19,14 @@ import {
   TreeSchema,
 } from '../domain/schemas';
 import { GAMES, ITEM_STATUSES, METRIC_ROLES } from '../domain/types';
+import type { LinkRef } from '../domain/link-key';
 import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
 
-const LinkRefSchema = v.strictObject({ site: SiteSchema, key: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) });
+/** Checked as it arrives; what it produces is the domain's LinkRef, the shape every link lookup takes. */
+const LinkRefSchema = v.strictObject({
+  site: SiteSchema,
+  key: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+}) satisfies v.GenericSchema<unknown, LinkRef>;
 
 const ItemPatchSchema = v.strictObject({
   title: v.optional(NameSchema),
@@ -135,7 +140,7 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type ItemPatch = v.InferOutput<typeof ItemPatchSchema>;
 export type MetricPatch = v.InferOutput<typeof MetricPatchSchema>;
-export type LinkRef = v.InferOutput<typeof LinkRefSchema>;
+export type { LinkRef };
 
 /** What a content script needs before it shows anything: which sites are off, which hosts are self-hosted. */
 export type SiteSettings = Pick<Settings, 'disabledSites' | 'customDomains'>;

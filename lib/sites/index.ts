@@ -3,6 +3,7 @@
  * and which anchors on a list or board page are entity links. Pure: it reads the URL and,
  * for titles only, the document it is given.
  */
+import type { LinkRef } from '../domain/link-key';
 import type { SiteId } from '../domain/types';
 import type { CustomDomain, EntityLinkRef, PageEntity, SiteAdapter } from './types';
 import { customDomainFor } from './custom-domains';
@@ -116,11 +117,7 @@ export function entityLinkFromHref(
  * at the page's own origin: what a board can work out at once for each of its links,
  * without trying every site as `entityLinkFromHref` does. A malformed href is no entity.
  */
-export function entityLinkHere(
-  adapter: SiteAdapter,
-  href: string,
-  origin: string,
-): Pick<EntityLinkRef, 'site' | 'key'> | null {
+export function entityLinkHere(adapter: SiteAdapter, href: string, origin: string): LinkRef | null {
   if (href.length > MAX_URL_LENGTH) return null;
   // Parsed once, as entityLinkFromHref does: this runs for every row a board adds, in its task.
   let url: URL;
