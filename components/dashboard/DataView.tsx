@@ -4,9 +4,9 @@
  * ranked backlog for spreadsheets, and delete everything after a confirmation.
  */
 import { signal } from '@preact/signals';
-import { MAX_IMPORT_BYTES, RECORD_STORES } from '../../lib/domain/workspace-file';
+import { RECORD_KINDS, type ImportSummary, type RecordKind } from '../../lib/domain/types';
+import { MAX_IMPORT_BYTES } from '../../lib/domain/workspace-file';
 import { request, RequestError } from '../../lib/messaging/client';
-import type { ImportSummary } from '../../lib/messaging/protocol';
 import { treeSnapshot } from '../../lib/state/workspace/tree';
 import { download } from '../common/download';
 import { CsvButton } from './CsvButton';
@@ -26,7 +26,7 @@ const confirmingClear = signal(false);
 const clearDone = signal(false);
 const exportError = signal<string | null>(null);
 
-const STORE_LABELS: Record<(typeof RECORD_STORES)[number], string> = {
+const STORE_LABELS: Record<RecordKind, string> = {
   trees: 'Trees',
   metrics: 'Metrics',
   observations: 'Observations',
@@ -158,7 +158,7 @@ function Preview({ item }: { item: PendingImport }) {
           </tr>
         </thead>
         <tbody>
-          {RECORD_STORES.map((store) => (
+          {RECORD_KINDS.map((store) => (
             <tr key={store}>
               <th scope="row">{STORE_LABELS[store]}</th>
               <td class="num">{summary.added[store]}</td>

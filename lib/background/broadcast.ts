@@ -4,7 +4,7 @@
  * Tabs without our content script reject the message, which is expected and ignored.
  */
 import { browser } from 'wxt/browser';
-import type { Item } from '../domain/types';
+import type { Item, WorkspacePart } from '../domain/types';
 import type { ChangeNotice } from '../messaging/protocol';
 
 interface Tab {
@@ -26,7 +26,7 @@ export function listTabs(): Promise<Tab[]> {
  * ask for it anyway (`page.context`), so carrying it discloses nothing new.
  */
 export async function broadcastChange(
-  stores: ChangeNotice['stores'],
+  stores: WorkspacePart[],
   item?: Item,
   openTabs: Promise<Tab[]> = listTabs(),
   fromTabId?: number,

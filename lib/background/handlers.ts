@@ -7,12 +7,11 @@ import { browser } from 'wxt/browser';
 import { linkKey, type LinkRef } from '../domain/link-key';
 import { riceScore } from '../domain/rice';
 import { metricById, pathToNsm, resolveInputLink, shortName } from '../domain/tree';
-import type { Id, Item, Metric } from '../domain/types';
+import { WORKSPACE_PARTS, type Id, type Item, type Metric, type WorkspacePart } from '../domain/types';
 import {
   BADGE_INDEX_LIMIT,
   type Badge,
   type BadgeIndex,
-  type ChangeNotice,
   type HrefBadge,
   type ItemPatch,
   type PageContext,
@@ -26,11 +25,10 @@ import { adapterForSite, adapterForUrl, entityLinkFromHref } from '../sites';
 import { itemsByLinks, itemsOfTree, treeEntry, WorkspaceCache, type Basics } from './workspace-cache';
 
 type Db = IDBPDatabase<store.LensSchema>;
-type StoreName = ChangeNotice['stores'][number];
 
 export interface Handled<T> {
   value: T;
-  changed: StoreName[];
+  changed: WorkspacePart[];
   /** The item the write created or changed, as stored: the change notice carries it. */
   item?: Item;
 }
@@ -183,10 +181,10 @@ async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache): Prom
     case 'workspace.previewImport':
       return read(await store.previewImport(db, req.document, req.mode));
     case 'workspace.import':
-      return wrote(await store.importWorkspace(db, req.document, req.mode), ...ALL_STORES);
+      return wrote(await store.importWorkspace(db, req.document, req.mode), ...WORKSPACE_PARTS);
     case 'workspace.clear':
       await store.clearWorkspace(db);
-      return wrote(null, ...ALL_STORES);
+      return wrote(null, ...WORKSPACE_PARTS);
     case 'sites.settings': {
       const { disabledSites, customDomains } = (await cache.loadBasics()).settings;
       return read({ disabledSites, customDomains });
@@ -197,13 +195,11 @@ async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache): Prom
   }
 }
 
-const ALL_STORES: StoreName[] = ['trees', 'metrics', 'observations', 'items', 'reviews', 'history', 'settings'];
-
 function read<T>(value: T): Handled<T> {
   return { value, changed: [] };
 }
 
-function wrote<T>(value: T, ...changed: StoreName[]): Handled<T> {
+function wrote<T>(value: T, ...changed: WorkspacePart[]): Handled<T> {
   return { value, changed };
 }
 

@@ -163,6 +163,32 @@ export interface Workspace {
   settings: Settings;
 }
 
+/** The workspace's kinds of record: what an export file holds, an import counts and a change notice names. */
+export const RECORD_KINDS = [
+  'trees',
+  'metrics',
+  'observations',
+  'items',
+  'reviews',
+  'history',
+] as const satisfies readonly (keyof Workspace)[];
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/**
+ * The parts of a workspace: its records and its settings. A change notice names the parts
+ * a write changed; they are not the database's stores (lib/storage/schema.ts's DB_STORES),
+ * which hold items in chunks and keep derived rankings.
+ */
+export const WORKSPACE_PARTS = [...RECORD_KINDS, 'settings'] as const satisfies readonly (keyof Workspace)[];
+export type WorkspacePart = keyof Workspace;
+
+/** What importing a workspace file would do, or did: records added, updated and removed, per kind. */
+export interface ImportSummary {
+  added: Record<RecordKind, number>;
+  updated: Record<RecordKind, number>;
+  removed: Record<RecordKind, number>;
+}
+
 export const EMPTY_SETTINGS: Settings = { activeTreeId: null, disabledSites: [], customDomains: [] };
 
 export const EMPTY_RICE: RiceInput = { reach: null, impact: null, confidence: null, effort: null };

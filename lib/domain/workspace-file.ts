@@ -16,7 +16,7 @@ import {
   TreeSchema,
   issuePath,
 } from './schemas';
-import type { Id, Metric, Workspace } from './types';
+import { RECORD_KINDS, type Id, type Metric, type RecordKind, type Workspace, type WorkspacePart } from './types';
 
 export const FORMAT_VERSION = 1;
 export const APP_NAME = 'north-star-lens';
@@ -28,11 +28,8 @@ export const APP_NAME = 'north-star-lens';
  */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
-export const RECORD_STORES = ['trees', 'metrics', 'observations', 'items', 'reviews', 'history'] as const;
-export type RecordStore = (typeof RECORD_STORES)[number];
-
 /** Upper bounds per store, checked before any record is looked at. */
-export const MAX_RECORDS: Record<RecordStore, number> = {
+export const MAX_RECORDS: Record<RecordKind, number> = {
   trees: 1_000,
   metrics: 20_000,
   observations: 500_000,
@@ -51,7 +48,7 @@ export type ParsedWorkspaceFile = { ok: true; workspace: Workspace } | { ok: fal
 
 /** A broken reference inside a workspace: `index` is the record's position in its store. */
 export interface IntegrityProblem {
-  store: RecordStore | 'settings';
+  store: WorkspacePart;
   index: number;
   field: string;
   message: string;
@@ -121,7 +118,7 @@ export function problemPath(problem: IntegrityProblem): string {
  * layer enforces on each write, applied to a whole workspace at once.
  */
 export function findIntegrityProblem(ws: Workspace): IntegrityProblem | null {
-  for (const store of RECORD_STORES) {
+  for (const store of RECORD_KINDS) {
     const duplicate = findDuplicateId(ws[store]);
     if (duplicate !== null) return { store, index: duplicate, field: 'id', message: 'the same id appears twice' };
   }
@@ -210,7 +207,7 @@ function checkHeader(value: unknown): { ok: false; path: string; message: string
 }
 
 function checkStoreSizes(value: Record<string, unknown>): { ok: false; path: string; message: string } | null {
-  for (const store of RECORD_STORES) {
+  for (const store of RECORD_KINDS) {
     const records = value[store];
     if (Array.isArray(records) && records.length > MAX_RECORDS[store]) {
       return fail(store, `has ${records.length} records; at most ${MAX_RECORDS[store]} can be imported`);

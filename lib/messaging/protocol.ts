@@ -4,48 +4,45 @@
  * what each one answers with.
  */
 import * as v from 'valibot';
+import type { LinkRef } from '../domain/link-key';
 import {
+  ItemPatchSchema,
+  MetricPatchSchema,
+  TreePatchSchema,
+  type ItemPatch,
+  type MetricPatch,
+} from '../domain/patches';
+import {
+  DateSchema,
   EntityLinkSchema,
   FiniteSchema,
   IdSchema,
-  MetricSchema,
   NameSchema,
-  DateSchema,
+  ReviewSchema,
+  SettingsSchema,
+  SiteSchema,
   TextSchema,
   UrlSchema,
-  SiteSchema,
-  SettingsSchema,
-  ReviewSchema,
-  TreeSchema,
 } from '../domain/schemas';
-import { GAMES, ITEM_STATUSES, METRIC_ROLES } from '../domain/types';
-import type { LinkRef } from '../domain/link-key';
-import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
+import { GAMES, METRIC_ROLES } from '../domain/types';
+import type {
+  Id,
+  ImportSummary,
+  Item,
+  Metric,
+  NsmChange,
+  Observation,
+  Review,
+  Settings,
+  Tree,
+  WorkspacePart,
+} from '../domain/types';
 
 /** Checked as it arrives; what it produces is the domain's LinkRef, the shape every link lookup takes. */
 const LinkRefSchema = v.strictObject({
   site: SiteSchema,
   key: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
 }) satisfies v.GenericSchema<unknown, LinkRef>;
-
-const ItemPatchSchema = v.strictObject({
-  title: v.optional(NameSchema),
-  inputMetricId: v.optional(v.nullable(IdSchema)),
-  rice: v.optional(
-    v.strictObject({
-      reach: v.optional(v.nullable(FiniteSchema)),
-      impact: v.optional(v.nullable(FiniteSchema)),
-      confidence: v.optional(v.nullable(FiniteSchema)),
-      effort: v.optional(v.nullable(FiniteSchema)),
-    }),
-  ),
-  status: v.optional(v.picklist(ITEM_STATUSES)),
-  notes: v.optional(TextSchema),
-  links: v.optional(v.pipe(v.array(EntityLinkSchema), v.maxLength(50))),
-});
-
-const metricFields = v.omit(MetricSchema, ['id', 'treeId', 'updatedAt']);
-const MetricPatchSchema = v.strictObject(v.partial(metricFields).entries);
 
 export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('snapshot.get'), treeId: v.optional(IdSchema) }),
@@ -74,7 +71,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({
     type: v.literal('tree.update'),
     id: IdSchema,
-    patch: v.strictObject(v.partial(v.pick(TreeSchema, ['name', 'game'])).entries),
+    patch: TreePatchSchema,
   }),
   v.strictObject({ type: v.literal('tree.delete'), id: IdSchema }),
 
@@ -138,9 +135,8 @@ export const RequestSchema = v.variant('type', [
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
-export type ItemPatch = v.InferOutput<typeof ItemPatchSchema>;
-export type MetricPatch = v.InferOutput<typeof MetricPatchSchema>;
-export type { LinkRef };
+/** Domain types the wire carries as they are. */
+export type { ImportSummary, ItemPatch, LinkRef, MetricPatch };
 
 /** What a content script needs before it shows anything: which sites are off, which hosts are self-hosted. */
 export type SiteSettings = Pick<Settings, 'disabledSites' | 'customDomains'>;
@@ -205,12 +201,6 @@ export interface Badge {
   score: number | null;
 }
 
-export interface ImportSummary {
-  added: Record<'trees' | 'metrics' | 'observations' | 'items' | 'reviews' | 'history', number>;
-  updated: Record<'trees' | 'metrics' | 'observations' | 'items' | 'reviews' | 'history', number>;
-  removed: Record<'trees' | 'metrics' | 'observations' | 'items' | 'reviews' | 'history', number>;
-}
-
 export interface Responses {
   'snapshot.get': Snapshot;
   'page.context': PageContext;
@@ -253,7 +243,8 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError }
 /** Sent by the background to every open view after each committed write. */
 export interface ChangeNotice {
   type: 'nsl.changed';
-  stores: ('trees' | 'metrics' | 'observations' | 'items' | 'reviews' | 'history' | 'settings')[];
+  /** The parts of the workspace the write changed (not the database's stores). */
+  stores: WorkspacePart[];
   at: number;
   /** The item as stored, when the write created or changed one: a view showing it need not ask. */
   item?: Item;

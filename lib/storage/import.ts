@@ -8,18 +8,11 @@
  *   (the file wins, whatever the dates); stored records the file lacks stay. The local
  *   settings stay too, except that the file's active tree is used when none is active.
  */
-import type { Workspace } from '../domain/types';
-import {
-  RECORD_STORES,
-  findIntegrityProblem,
-  parseWorkspaceFile,
-  problemPath,
-  type RecordStore,
-} from '../domain/workspace-file';
-import type { ImportSummary } from '../messaging/protocol';
+import { RECORD_KINDS, type ImportSummary, type RecordKind, type Workspace } from '../domain/types';
+import { findIntegrityProblem, parseWorkspaceFile, problemPath } from '../domain/workspace-file';
 import { invalid } from './errors';
 import { chunked } from './item-chunks';
-import { ALL_STORES, SETTINGS_KEY, type LensDb, type StoreName } from './schema';
+import { DB_STORES, SETTINGS_KEY, type DbStoreName, type LensDb } from './schema';
 import { each, read, write } from './transaction';
 import { readWorkspace } from './workspace';
 
@@ -28,12 +21,12 @@ export type ImportMode = 'replace' | 'merge';
 /** What importing would add, change and remove, without changing anything. */
 export async function previewImport(db: LensDb, raw: unknown, mode: ImportMode): Promise<ImportSummary> {
   const incoming = parseOrThrow(raw);
-  return read(db, [...ALL_STORES], async (tx) => plan(await readWorkspace(tx), incoming, mode).summary);
+  return read(db, [...DB_STORES], async (tx) => plan(await readWorkspace(tx), incoming, mode).summary);
 }
 
 export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode): Promise<ImportSummary> {
   const incoming = parseOrThrow(raw);
-  return write(db, [...ALL_STORES], async (tx) => {
+  return write(db, [...DB_STORES], async (tx) => {
     const current = await readWorkspace(tx);
     const { result, summary } = plan(current, incoming, mode);
     await each(storesToClear(current, mode), (name) => tx.objectStore(name).clear());
@@ -50,7 +43,7 @@ export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode
   });
 }
 
-const STORE_OF: Record<RecordStore, StoreName> = {
+const DB_STORE_OF: Record<RecordKind, DbStoreName> = {
   trees: 'trees',
   metrics: 'metrics',
   observations: 'observations',
@@ -65,10 +58,10 @@ const STORE_OF: Record<RecordStore, StoreName> = {
  * transaction has just read as empty is not cleared: Chromium took about 200 ms to
  * clear the six empty ones of a cleared workspace.
  */
-function storesToClear(current: Workspace, mode: ImportMode): StoreName[] {
-  const holding = (stores: readonly RecordStore[]) =>
-    stores.filter((store) => current[store].length > 0).map((store) => STORE_OF[store]);
-  return mode === 'replace' ? ['settings', 'rankings', ...holding(RECORD_STORES)] : ['rankings', ...holding(['items'])];
+function storesToClear(current: Workspace, mode: ImportMode): DbStoreName[] {
+  const holding = (stores: readonly RecordKind[]) =>
+    stores.filter((store) => current[store].length > 0).map((store) => DB_STORE_OF[store]);
+  return mode === 'replace' ? ['settings', 'rankings', ...holding(RECORD_KINDS)] : ['rankings', ...holding(['items'])];
 }
 
 function parseOrThrow(raw: unknown): Workspace {
@@ -121,7 +114,7 @@ function checkMerged(result: Workspace, incoming: Workspace): void {
 
 function summarise(before: Workspace, after: Workspace): ImportSummary {
   const summary: ImportSummary = { added: counts(), updated: counts(), removed: counts() };
-  for (const store of RECORD_STORES) {
+  for (const store of RECORD_KINDS) {
     const old = new Map<string, unknown>(before[store].map((r) => [r.id, r]));
     const kept = new Set<string>();
     for (const record of after[store]) {
@@ -135,7 +128,7 @@ function summarise(before: Workspace, after: Workspace): ImportSummary {
   return summary;
 }
 
-function counts(): Record<RecordStore, number> {
+function counts(): Record<RecordKind, number> {
   return { trees: 0, metrics: 0, observations: 0, items: 0, reviews: 0, history: 0 };
 }
 

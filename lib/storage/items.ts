@@ -3,7 +3,7 @@ import { metricById } from '../domain/tree';
 import type { EntityLink, Id, Item, Metric } from '../domain/types';
 import { wrongInputMetric } from '../domain/workspace-file';
 import type { LinkRef } from '../domain/link-key';
-import type { ItemPatch } from '../messaging/protocol';
+import type { ItemPatch } from '../domain/patches';
 import { invalid, notFound } from './errors';
 import { allItems, changeItems, chunkHolding, getStoredItem, itemsWhere, readChunkOf, withItem } from './item-chunks';
 import { linkKey } from '../domain/link-key';

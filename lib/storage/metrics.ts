@@ -1,7 +1,7 @@
 import { MetricSchema } from '../domain/schemas';
 import { METRIC_ROLES, type Id, type Metric, type MetricRole } from '../domain/types';
 import { leadsBackTo } from '../domain/workspace-file';
-import type { MetricPatch } from '../messaging/protocol';
+import type { MetricPatch } from '../domain/patches';
 import { invalid, notFound } from './errors';
 import { nsmChange } from './history';
 import { allItems, changeItems } from './item-chunks';

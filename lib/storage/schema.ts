@@ -41,21 +41,26 @@ export interface LensSchema extends DBSchema {
 }
 
 export type LensDb = IDBPDatabase<LensSchema>;
-export type StoreName = StoreNames<LensSchema>;
-export type LensTx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransaction<LensSchema, S, M>;
+export type DbStoreName = StoreNames<LensSchema>;
+export type LensTx<S extends DbStoreName[], M extends IDBTransactionMode> = IDBPTransaction<LensSchema, S, M>;
 
 /**
  * One store of some transaction, for helpers that work inside a caller's transaction;
  * which other stores that transaction spans does not matter to them.
  */
-export type Store<N extends StoreName, M extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<
+export type Store<N extends DbStoreName, M extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<
   LensSchema,
-  ArrayLike<StoreName>,
+  ArrayLike<DbStoreName>,
   N,
   M
 >;
 
-export const ALL_STORES = [
+/**
+ * Every store of the database, for transactions over the whole workspace. Not the parts a
+ * change notice names (WORKSPACE_PARTS in lib/domain/types.ts): items are stored in
+ * chunks, and rankings are derived.
+ */
+export const DB_STORES = [
   'trees',
   'metrics',
   'observations',

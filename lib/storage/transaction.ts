@@ -4,9 +4,9 @@
  * service worker stopped a moment later never leaves half a change behind.
  */
 import { toStorageError } from './errors';
-import type { LensDb, LensTx, StoreName } from './schema';
+import type { LensDb, LensTx, DbStoreName } from './schema';
 
-export async function write<const S extends StoreName[], T>(
+export async function write<const S extends DbStoreName[], T>(
   db: LensDb,
   stores: S,
   work: (tx: LensTx<S, 'readwrite'>) => Promise<T>,
@@ -15,7 +15,7 @@ export async function write<const S extends StoreName[], T>(
 }
 
 /** Reads in one transaction, so what is read together is consistent. */
-export async function read<const S extends StoreName[], T>(
+export async function read<const S extends DbStoreName[], T>(
   db: LensDb,
   stores: S,
   work: (tx: LensTx<S, 'readonly'>) => Promise<T>,
@@ -23,7 +23,7 @@ export async function read<const S extends StoreName[], T>(
   return run(db, stores, 'readonly', work);
 }
 
-async function run<const S extends StoreName[], M extends 'readonly' | 'readwrite', T>(
+async function run<const S extends DbStoreName[], M extends 'readonly' | 'readwrite', T>(
   db: LensDb,
   stores: S,
   mode: M,

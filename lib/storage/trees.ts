@@ -3,7 +3,7 @@ import type { Game, Id, Tree } from '../domain/types';
 import { notFound } from './errors';
 import { changeItems, itemsWhere } from './item-chunks';
 import { observationsOf } from './observations';
-import { ALL_STORES, SETTINGS_KEY, type LensDb } from './schema';
+import { DB_STORES, SETTINGS_KEY, type LensDb } from './schema';
 import { readSettings } from './settings';
 import { each, read, write } from './transaction';
 import { checkRecord, definedFields, newId, now } from './records';
@@ -51,7 +51,7 @@ export async function updateTree(db: LensDb, id: Id, patch: { name?: string; gam
  * tree becomes active (or none).
  */
 export async function deleteTree(db: LensDb, id: Id): Promise<void> {
-  await write(db, [...ALL_STORES], async (tx) => {
+  await write(db, [...DB_STORES], async (tx) => {
     const trees = tx.objectStore('trees');
     if ((await trees.getKey(id)) === undefined) throw notFound('tree', id);
 

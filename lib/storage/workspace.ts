@@ -1,25 +1,25 @@
 import type { Workspace } from '../domain/types';
 import { toWorkspaceFile, type WorkspaceFile } from '../domain/workspace-file';
 import { allItems } from './item-chunks';
-import { ALL_STORES, type LensDb, type LensTx } from './schema';
+import { DB_STORES, type LensDb, type LensTx } from './schema';
 import { readSettings } from './settings';
 import { each, read, write } from './transaction';
 
 /** Everything, read in one transaction so the file is a consistent snapshot. */
 export async function exportWorkspace(db: LensDb): Promise<WorkspaceFile> {
-  const workspace = await read(db, [...ALL_STORES], readWorkspace);
+  const workspace = await read(db, [...DB_STORES], readWorkspace);
   return toWorkspaceFile(workspace, new Date());
 }
 
 /** Deletes every tree, metric, observation, item, review, NSM change and the settings. */
 export async function clearWorkspace(db: LensDb): Promise<void> {
-  await write(db, [...ALL_STORES], (tx) => each(ALL_STORES, (name) => tx.objectStore(name).clear()));
+  await write(db, [...DB_STORES], (tx) => each(DB_STORES, (name) => tx.objectStore(name).clear()));
 }
 
-export type AllStoresTx = LensTx<[...typeof ALL_STORES], IDBTransactionMode>;
+export type DbStoresTx = LensTx<[...typeof DB_STORES], IDBTransactionMode>;
 
 /** Records in id order, exactly as the domain types them (no storage-only fields). */
-export async function readWorkspace(tx: AllStoresTx): Promise<Workspace> {
+export async function readWorkspace(tx: DbStoresTx): Promise<Workspace> {
   const [trees, metrics, observations, items, reviews, history, settings] = await Promise.all([
     tx.objectStore('trees').getAll(),
     tx.objectStore('metrics').getAll(),
