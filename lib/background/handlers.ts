@@ -104,7 +104,7 @@ async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache): Prom
   const committedNow = () => cache.committed();
   switch (req.type) {
     case 'snapshot.get':
-      return read(await snapshot(db, cache, req.treeId));
+      return read(await treeSnapshot(db, cache, req.treeId));
     case 'page.context':
       return read(await pageContext(db, cache, req.links, req.withScores === true));
     case 'page.open':
@@ -208,7 +208,7 @@ function wroteItem(item: Item): Handled<Item> {
 }
 
 /** What the dashboard loads: from the derived copy once it is there (every item of the tree, as listItems orders them). */
-async function snapshot(
+async function treeSnapshot(
   db: Db,
   cache: WorkspaceCache,
   requestedTreeId: string | undefined,
@@ -242,11 +242,11 @@ async function pageContext(
       cache.warm();
     }
   }
-  const [snapshot, { settings, trees }] = await Promise.all([cache.load(), cache.loadBasics()]);
-  const found = itemsByLinks(snapshot, links);
+  const [copy, { settings, trees }] = await Promise.all([cache.load(), cache.loadBasics()]);
+  const found = itemsByLinks(copy, links);
   const item = links.map((l) => found.get(linkKey(l))).find((i): i is Item => Boolean(i)) ?? null;
   const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;
-  const entry = tree ? treeEntry(snapshot, tree.id) : null;
+  const entry = tree ? treeEntry(copy, tree.id) : null;
   if (!tree || !entry) return { tree: null, metrics: [], item, otherScores: withScores ? [] : null };
   if (!withScores) return { tree, metrics: entry.metrics, item, otherScores: null };
   const own = item && item.treeId === tree.id ? scoreOf(item, entry.metricsById) : null;
@@ -303,9 +303,9 @@ async function pageContextFromStore(
  */
 async function badges(db: Db, cache: WorkspaceCache, links: readonly LinkRef[]): Promise<Badge[]> {
   if (cache.ready) {
-    const snapshot = await cache.load();
-    const found = itemsByLinks(snapshot, links);
-    return badgesFor(links, found, (treeId) => treeEntry(snapshot, treeId)?.metricsById ?? new Map());
+    const copy = await cache.load();
+    const found = itemsByLinks(copy, links);
+    return badgesFor(links, found, (treeId) => treeEntry(copy, treeId)?.metricsById ?? new Map());
   }
   cache.warm();
   const found = await store.findItemsByLinks(db, links);
@@ -342,19 +342,15 @@ async function badgeIndex(cache: WorkspaceCache, url: string): Promise<BadgeInde
   const page = new URL(url);
   const adapter = adapterForUrl(page, customDomains);
   if (!adapter) return null;
-  const snapshot = await cache.load();
+  const copy = await cache.load();
   const links = new Map<string, LinkRef>();
-  for (const item of snapshot.items.values()) {
+  for (const item of copy.items.values()) {
     for (const link of item.links)
       if (link.site === adapter.site) links.set(link.key, { site: link.site, key: link.key });
   }
   if (links.size > BADGE_INDEX_LIMIT) return null;
   const all = [...links.values()];
-  const badges = badgesFor(
-    all,
-    itemsByLinks(snapshot, all),
-    (treeId) => treeEntry(snapshot, treeId)?.metricsById ?? new Map(),
-  );
+  const badges = badgesFor(all, itemsByLinks(copy, all), (treeId) => treeEntry(copy, treeId)?.metricsById ?? new Map());
   return { site: adapter.site, origin: page.origin, badges };
 }
 

@@ -31,7 +31,8 @@ interface TreeEntry {
   scores: number[];
 }
 
-interface Snapshot {
+/** The derived copy itself: see above. */
+interface DerivedCopy {
   /** Every stored item, of whatever tree: item writes rewrite whole chunks from this. */
   items: Map<Id, Item>;
   /** The ids stored in each chunk of the item store. */
@@ -48,8 +49,8 @@ export interface Basics {
 }
 
 export class WorkspaceCache {
-  private snapshot: Snapshot | null = null;
-  private loading: Promise<Snapshot> | null = null;
+  private copy: DerivedCopy | null = null;
+  private loading: Promise<DerivedCopy> | null = null;
   private generation = 0;
   private basics: Basics | null = null;
   private basicsGeneration = 0;
@@ -73,19 +74,19 @@ export class WorkspaceCache {
   }
 
   get ready(): boolean {
-    return this.snapshot !== null;
+    return this.copy !== null;
   }
 
   /** The copy, read from the database first when there is none. */
-  async load(): Promise<Snapshot> {
-    if (this.snapshot) return this.snapshot;
+  async load(): Promise<DerivedCopy> {
+    if (this.copy) return this.copy;
     const generation = this.generation;
-    this.loading ??= readSnapshot(this.db);
+    this.loading ??= readCopy(this.db);
     const loading = this.loading;
     try {
-      const snapshot = await loading;
-      if (generation === this.generation) this.snapshot = snapshot;
-      return snapshot;
+      const copy = await loading;
+      if (generation === this.generation) this.copy = copy;
+      return copy;
     } finally {
       if (this.loading === loading) this.loading = null;
     }
@@ -110,33 +111,32 @@ export class WorkspaceCache {
    * not yet be in the copy. Null means "read them in the transaction".
    */
   committed(): store.Committed | null {
-    const snapshot = this.snapshot;
-    if (!snapshot || this.writesInFlight !== 1) return null;
+    const copy = this.copy;
+    if (!copy || this.writesInFlight !== 1) return null;
     return {
-      metrics: snapshot.metricsById,
-      itemsBeside: (id) =>
-        [...(snapshot.chunks.get(store.chunkOf(id)) ?? [])].map((other) => snapshot.items.get(other)!),
+      metrics: copy.metricsById,
+      itemsBeside: (id) => [...(copy.chunks.get(store.chunkOf(id)) ?? [])].map((other) => copy.items.get(other)!),
     };
   }
 
   /** Starts reading the copy without waiting for it, so a later request finds it. */
   warm(): void {
-    if (!this.snapshot) void this.load().catch(() => undefined);
+    if (!this.copy) void this.load().catch(() => undefined);
   }
 
   /** After a committed write that created or changed `item`. */
   itemWritten(item: Item): void {
     this.generation += 1;
     this.loading = null;
-    const snapshot = this.snapshot;
-    if (!snapshot) return;
-    const tree = snapshot.trees.get(item.treeId);
+    const copy = this.copy;
+    if (!copy) return;
+    const tree = copy.trees.get(item.treeId);
     if (!tree) {
       this.drop();
       return;
     }
-    this.forget(snapshot, item.id);
-    keep(snapshot, item);
+    this.forget(copy, item.id);
+    keep(copy, item);
     const score = scoreOf(item, tree.metricsById);
     if (score !== null) insertScore(tree.scores, score);
   }
@@ -145,37 +145,37 @@ export class WorkspaceCache {
   itemDeleted(id: Id): void {
     this.generation += 1;
     this.loading = null;
-    if (this.snapshot) this.forget(this.snapshot, id);
+    if (this.copy) this.forget(this.copy, id);
   }
 
   /** After any other write: the copy may no longer match the database. */
   drop(): void {
     this.generation += 1;
     this.loading = null;
-    this.snapshot = null;
+    this.copy = null;
     this.dropBasics();
   }
 
-  private forget(snapshot: Snapshot, id: Id): void {
-    const old = snapshot.items.get(id);
+  private forget(copy: DerivedCopy, id: Id): void {
+    const old = copy.items.get(id);
     if (!old) return;
-    snapshot.items.delete(id);
-    snapshot.chunks.get(store.chunkOf(id))?.delete(id);
-    for (const link of old.links) snapshot.byLink.get(linkKey(link))?.delete(id);
-    const tree = snapshot.trees.get(old.treeId);
+    copy.items.delete(id);
+    copy.chunks.get(store.chunkOf(id))?.delete(id);
+    for (const link of old.links) copy.byLink.get(linkKey(link))?.delete(id);
+    const tree = copy.trees.get(old.treeId);
     const score = tree ? scoreOf(old, tree.metricsById) : null;
     if (tree && score !== null) removeScore(tree.scores, score);
   }
 }
 
 /** As `findItemsByLinks` answers: per `site:key`, the most recently updated item carrying it. */
-export function itemsByLinks(snapshot: Snapshot, links: readonly LinkRef[]): Map<string, Item> {
+export function itemsByLinks(copy: DerivedCopy, links: readonly LinkRef[]): Map<string, Item> {
   const out = new Map<string, Item>();
   for (const link of links) {
     const key = linkKey(link);
     let best: Item | undefined;
-    for (const id of snapshot.byLink.get(key) ?? []) {
-      const item = snapshot.items.get(id);
+    for (const id of copy.byLink.get(key) ?? []) {
+      const item = copy.items.get(id);
       if (
         item &&
         (!best || item.updatedAt > best.updatedAt || (item.updatedAt === best.updatedAt && item.id < best.id))
@@ -188,20 +188,20 @@ export function itemsByLinks(snapshot: Snapshot, links: readonly LinkRef[]): Map
 }
 
 /** The tree's items, oldest first, as `listItems` orders them. */
-export function itemsOfTree(snapshot: Snapshot, treeId: Id): Item[] {
+export function itemsOfTree(copy: DerivedCopy, treeId: Id): Item[] {
   const items: Item[] = [];
-  for (const item of snapshot.items.values()) if (item.treeId === treeId) items.push(item);
+  for (const item of copy.items.values()) if (item.treeId === treeId) items.push(item);
   return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-export function treeEntry(snapshot: Snapshot, treeId: Id): TreeEntry | null {
-  return snapshot.trees.get(treeId) ?? null;
+export function treeEntry(copy: DerivedCopy, treeId: Id): TreeEntry | null {
+  return copy.trees.get(treeId) ?? null;
 }
 
-async function readSnapshot(db: store.LensDb): Promise<Snapshot> {
+async function readCopy(db: store.LensDb): Promise<DerivedCopy> {
   const [treeList, items] = await Promise.all([store.listTrees(db), store.listAllItems(db)]);
   const metricsPerTree = await Promise.all(treeList.map((tree) => store.listMetrics(db, tree.id)));
-  const snapshot: Snapshot = {
+  const copy: DerivedCopy = {
     items: new Map(),
     chunks: new Map(),
     byLink: new Map(),
@@ -210,32 +210,32 @@ async function readSnapshot(db: store.LensDb): Promise<Snapshot> {
   };
   treeList.forEach((tree, i) => {
     const metrics = metricsPerTree[i]!;
-    for (const metric of metrics) snapshot.metricsById.set(metric.id, metric);
-    snapshot.trees.set(tree.id, { metrics, metricsById: metricById(metrics), scores: [] });
+    for (const metric of metrics) copy.metricsById.set(metric.id, metric);
+    copy.trees.set(tree.id, { metrics, metricsById: metricById(metrics), scores: [] });
   });
   // As listItems orders them, oldest first, so each tree's entry is built as before.
   items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   for (const item of items) {
-    keep(snapshot, item);
-    const tree = snapshot.trees.get(item.treeId);
+    keep(copy, item);
+    const tree = copy.trees.get(item.treeId);
     const score = tree ? scoreOf(item, tree.metricsById) : null;
     if (tree && score !== null) tree.scores.push(score);
   }
-  for (const tree of snapshot.trees.values()) tree.scores.sort((a, b) => b - a);
-  return snapshot;
+  for (const tree of copy.trees.values()) tree.scores.sort((a, b) => b - a);
+  return copy;
 }
 
 /** Puts the item in the copy's indexes (by id, chunk and link); the caller keeps the scores. */
-function keep(snapshot: Snapshot, item: Item): void {
-  snapshot.items.set(item.id, item);
+function keep(copy: DerivedCopy, item: Item): void {
+  copy.items.set(item.id, item);
   const chunk = store.chunkOf(item.id);
-  const ids = snapshot.chunks.get(chunk) ?? new Set<Id>();
+  const ids = copy.chunks.get(chunk) ?? new Set<Id>();
   ids.add(item.id);
-  snapshot.chunks.set(chunk, ids);
+  copy.chunks.set(chunk, ids);
   for (const link of item.links) {
     const key = linkKey(link);
-    const carriers = snapshot.byLink.get(key) ?? new Set<Id>();
+    const carriers = copy.byLink.get(key) ?? new Set<Id>();
     carriers.add(item.id);
-    snapshot.byLink.set(key, carriers);
+    copy.byLink.set(key, carriers);
   }
 }

@@ -154,7 +154,7 @@ export interface PageOpening {
 }
 
 /** What a view needs to show one tree: everything but observations (fetched per metric). */
-export interface Snapshot {
+export interface TreeSnapshot {
   settings: Settings;
   trees: Tree[];
   tree: Tree | null;
@@ -202,7 +202,7 @@ export interface Badge {
 }
 
 export interface Responses {
-  'snapshot.get': Snapshot;
+  'snapshot.get': TreeSnapshot;
   'page.context': PageContext;
   'page.open': PageOpening;
   'badges.lookup': Badge[];

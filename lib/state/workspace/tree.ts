@@ -27,12 +27,12 @@ import {
 import { inputMetricsOf, nsmOf } from '../../domain/tree';
 import type { Id, Item, Metric, Observation } from '../../domain/types';
 import { onWorkspaceChange, request } from '../../messaging/client';
-import type { ChangeNotice, Snapshot } from '../../messaging/protocol';
+import type { ChangeNotice, TreeSnapshot } from '../../messaging/protocol';
 import { createDraftStore, type TextMap } from '../drafts';
 
 export type TreeLoadState = 'loading' | 'ready' | 'error';
 
-export const treeSnapshot = signal<Snapshot | null>(null);
+export const treeSnapshot = signal<TreeSnapshot | null>(null);
 export const treeLoadState = signal<TreeLoadState>('loading');
 export const treeLoadError = signal<string | null>(null);
 /** Observations of every metric of the active tree, oldest first per metric. */
