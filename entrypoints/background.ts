@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { broadcastChange, listTabs } from '../lib/background/broadcast';
-import { handle, mayWrite, type StoredRequestType } from '../lib/background/handlers';
+import { handle, type StoredRequestType } from '../lib/background/handlers';
 import { injectExpandedPanel, togglePanelInTab } from '../lib/background/panel-toggle';
 import type { Reply, RequestOf } from '../lib/messaging/protocol';
 import { syncCustomDomainScripts } from '../lib/custom-domains';
+import { mayWrite } from '../lib/messaging/requests';
 import { checkMessage } from '../lib/messaging/validate';
 import { getSettings, openWorkspaceDb, StorageError, type LensDb } from '../lib/storage';
 

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { linkKey, type LinkRef } from '../domain/link-key';
 import { riceScore } from '../domain/rice';
 import { metricById, pathToNsm, resolveInputLink, shortName } from '../domain/tree';
-import { WORKSPACE_PARTS, type Id, type Item, type Metric, type WorkspacePart } from '../domain/types';
+import type { Id, Item, Metric, WorkspacePart } from '../domain/types';
 import {
   BADGE_INDEX_LIMIT,
   type Badge,
@@ -19,6 +19,7 @@ import {
   type RequestType,
   type Responses,
 } from '../messaging/protocol';
+import { changesOf, mayWrite } from '../messaging/requests';
 import * as store from '../storage';
 import { scoreOf, withoutScore } from '../domain/score-list';
 import { adapterForSite, adapterForUrl, entityLinkFromHref } from '../sites';
@@ -52,26 +53,6 @@ export function cacheFor(db: Db): WorkspaceCache {
   return cache;
 }
 
-/** Requests that never change what is stored (a rebuilt ranking is derived data); any other may write. */
-const READS: ReadonlySet<StoredRequestType> = new Set<StoredRequestType>([
-  'snapshot.get',
-  'page.context',
-  'page.open',
-  'badges.lookup',
-  'badges.forHrefs',
-  'badges.index',
-  'metric.bySourceUrl',
-  'observations.list',
-  'workspace.export',
-  'workspace.previewImport',
-  'sites.settings',
-  'dashboard.open',
-]);
-
-export function mayWrite(type: StoredRequestType): boolean {
-  return !READS.has(type);
-}
-
 export async function handle<T extends StoredRequestType>(
   db: Db,
   request: RequestOf<T>,
@@ -80,8 +61,12 @@ export async function handle<T extends StoredRequestType>(
   const writing = mayWrite((request as StoredRequest).type);
   if (writing) cache.writeStarted();
   try {
-    const handled = await dispatch(db, request as StoredRequest, cache);
-    keepCacheInStep(cache, request as StoredRequest, handled);
+    const req = request as StoredRequest;
+    const handler = HANDLERS[req.type] as Handler<StoredRequestType>;
+    const value = await handler(req, { db, cache, committedNow: () => cache.committed() });
+    const item = writtenItem(req, value);
+    const handled: Handled<unknown> = { value, changed: [...changesOf(req.type)], ...(item ? { item } : {}) };
+    keepCacheInStep(cache, req, handled);
     return handled as Handled<Responses[T]>;
   } catch (failure) {
     cache.drop();
@@ -94,117 +79,100 @@ export async function handle<T extends StoredRequestType>(
 function keepCacheInStep(cache: WorkspaceCache, req: StoredRequest, handled: Handled<unknown>): void {
   if (handled.changed.length === 0) return;
   if (handled.changed.some((name) => name === 'settings' || name === 'trees')) cache.dropBasics();
-  if (req.type === 'item.create' || req.type === 'item.update') cache.itemWritten(handled.value as Item);
+  if (handled.item) cache.itemWritten(handled.item);
   else if (req.type === 'item.delete') cache.itemDeleted(req.id);
   else if (handled.changed.some((name) => name === 'items' || name === 'metrics' || name === 'trees')) cache.drop();
 }
 
-async function dispatch(db: Db, req: StoredRequest, cache: WorkspaceCache): Promise<Handled<unknown>> {
-  // What the derived copy knows for certain is stored, which item writes then do not read again.
-  const committedNow = () => cache.committed();
-  switch (req.type) {
-    case 'snapshot.get':
-      return read(await treeSnapshot(db, cache, req.treeId));
-    case 'page.context':
-      return read(await pageContext(db, cache, req.links, req.withScores === true));
-    case 'page.open':
-      return read(await pageOpening(db, cache, req.url));
-    case 'badges.lookup':
-      return read(await badges(db, cache, req.links));
-    case 'badges.forHrefs':
-      return read(await badgesForHrefs(db, cache, req.base, req.hrefs));
-    case 'badges.index':
-      return read(await badgeIndex(cache, req.url));
-    case 'metric.bySourceUrl': {
-      const { activeTreeId } = await store.getSettings(db);
-      return read(activeTreeId ? await store.findMetricBySourceUrl(db, activeTreeId, req.url) : null);
-    }
-    case 'tree.create':
-      return wrote(await store.createTree(db, { name: req.name, game: req.game ?? null }), 'trees', 'settings');
-    case 'tree.update':
-      return wrote(await store.updateTree(db, req.id, req.patch), 'trees');
-    case 'tree.delete':
-      await store.deleteTree(db, req.id);
-      return wrote(null, 'trees', 'metrics', 'items', 'observations', 'reviews', 'history', 'settings');
-    case 'metric.create':
-      return wrote(
-        await store.createMetric(db, { ...req.fields, treeId: req.treeId, role: req.role, name: req.name }),
-        'metrics',
-        'history',
-      );
-    case 'metric.update':
-      return wrote(await store.updateMetric(db, req.id, req.patch), 'metrics', 'history');
-    case 'metric.delete':
-      await store.deleteMetric(db, req.id);
-      return wrote(null, 'metrics', 'items', 'observations');
-    case 'item.create':
-      return wroteItem(
-        await store.createItem(
-          db,
-          {
-            treeId: req.treeId,
-            title: req.title,
-            links: req.links,
-            inputMetricId: req.inputMetricId ?? null,
-          },
-          committedNow,
-        ),
-      );
-    case 'item.update':
-      await checkRicePatch(db, req.id, req.patch);
-      return wroteItem(await store.updateItem(db, req.id, req.patch, committedNow));
-    case 'item.delete':
-      await store.deleteItem(db, req.id);
-      return wrote(null, 'items');
-    case 'observation.add':
-      return wrote(
-        await store.addObservation(db, {
-          metricId: req.metricId,
-          at: req.at,
-          value: req.value,
-          sourceUrl: req.sourceUrl ?? '',
-          note: req.note ?? '',
-        }),
-        'observations',
-      );
-    case 'observations.list':
-      return read(await store.listObservations(db, req.metricId));
-    case 'review.add':
-      return wrote(
-        await store.addReview(db, { treeId: req.treeId, answers: req.answers, note: req.note ?? '' }),
-        'reviews',
-      );
-    case 'settings.update':
-      return wrote(await store.updateSettings(db, req.patch), 'settings');
-    case 'workspace.export':
-      return read(await store.exportWorkspace(db));
-    case 'workspace.previewImport':
-      return read(await store.previewImport(db, req.document, req.mode));
-    case 'workspace.import':
-      return wrote(await store.importWorkspace(db, req.document, req.mode), ...WORKSPACE_PARTS);
-    case 'workspace.clear':
-      await store.clearWorkspace(db);
-      return wrote(null, ...WORKSPACE_PARTS);
-    case 'sites.settings': {
-      const { disabledSites, customDomains } = (await cache.loadBasics()).settings;
-      return read({ disabledSites, customDomains });
-    }
-    case 'dashboard.open':
-      await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
-      return read(null);
-  }
+/** What a handler needs besides its request. */
+export interface HandlerContext {
+  db: Db;
+  cache: WorkspaceCache;
+  /** What the derived copy knows for certain is stored, which item writes then do not read again. */
+  committedNow: () => store.Committed | null;
 }
 
-function read<T>(value: T): Handled<T> {
-  return { value, changed: [] };
-}
+export type Handler<T extends StoredRequestType> = (
+  request: RequestOf<T>,
+  context: HandlerContext,
+) => Promise<Responses[T]>;
 
-function wrote<T>(value: T, ...changed: WorkspacePart[]): Handled<T> {
-  return { value, changed };
-}
+/**
+ * One handler per request declared in lib/messaging/requests.ts, no more and no fewer: a
+ * request declared without a handler here, or a handler for none, does not compile.
+ */
+export type HandlerTable = { [T in StoredRequestType]: Handler<T> };
 
-function wroteItem(item: Item): Handled<Item> {
-  return { value: item, changed: ['items'], item };
+export const HANDLERS: HandlerTable = {
+  'snapshot.get': (req, { db, cache }) => treeSnapshot(db, cache, req.treeId),
+  'page.context': (req, { db, cache }) => pageContext(db, cache, req.links, req.withScores === true),
+  'page.open': (req, { db, cache }) => pageOpening(db, cache, req.url),
+  'badges.lookup': (req, { db, cache }) => badges(db, cache, req.links),
+  'badges.forHrefs': (req, { db, cache }) => badgesForHrefs(db, cache, req.base, req.hrefs),
+  'badges.index': (req, { cache }) => badgeIndex(cache, req.url),
+  'metric.bySourceUrl': async (req, { db }) => {
+    const { activeTreeId } = await store.getSettings(db);
+    return activeTreeId ? store.findMetricBySourceUrl(db, activeTreeId, req.url) : null;
+  },
+  'tree.create': (req, { db }) => store.createTree(db, { name: req.name, game: req.game ?? null }),
+  'tree.update': (req, { db }) => store.updateTree(db, req.id, req.patch),
+  'tree.delete': async (req, { db }) => {
+    await store.deleteTree(db, req.id);
+    return null;
+  },
+  'metric.create': (req, { db }) =>
+    store.createMetric(db, { ...req.fields, treeId: req.treeId, role: req.role, name: req.name }),
+  'metric.update': (req, { db }) => store.updateMetric(db, req.id, req.patch),
+  'metric.delete': async (req, { db }) => {
+    await store.deleteMetric(db, req.id);
+    return null;
+  },
+  'item.create': (req, { db, committedNow }) =>
+    store.createItem(
+      db,
+      { treeId: req.treeId, title: req.title, links: req.links, inputMetricId: req.inputMetricId ?? null },
+      committedNow,
+    ),
+  'item.update': async (req, { db, committedNow }) => {
+    await checkRicePatch(db, req.id, req.patch);
+    return store.updateItem(db, req.id, req.patch, committedNow);
+  },
+  'item.delete': async (req, { db }) => {
+    await store.deleteItem(db, req.id);
+    return null;
+  },
+  'observation.add': (req, { db }) =>
+    store.addObservation(db, {
+      metricId: req.metricId,
+      at: req.at,
+      value: req.value,
+      sourceUrl: req.sourceUrl ?? '',
+      note: req.note ?? '',
+    }),
+  'observations.list': (req, { db }) => store.listObservations(db, req.metricId),
+  'review.add': (req, { db }) =>
+    store.addReview(db, { treeId: req.treeId, answers: req.answers, note: req.note ?? '' }),
+  'settings.update': (req, { db }) => store.updateSettings(db, req.patch),
+  'workspace.export': (_req, { db }) => store.exportWorkspace(db),
+  'workspace.previewImport': (req, { db }) => store.previewImport(db, req.document, req.mode),
+  'workspace.import': (req, { db }) => store.importWorkspace(db, req.document, req.mode),
+  'workspace.clear': async (_req, { db }) => {
+    await store.clearWorkspace(db);
+    return null;
+  },
+  'sites.settings': async (_req, { cache }) => {
+    const { disabledSites, customDomains } = (await cache.loadBasics()).settings;
+    return { disabledSites, customDomains };
+  },
+  'dashboard.open': async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+    return null;
+  },
+};
+
+/** The item a write created or changed, as stored: item.create and item.update answer with it. */
+function writtenItem(req: StoredRequest, value: unknown): Item | undefined {
+  return req.type === 'item.create' || req.type === 'item.update' ? (value as Item) : undefined;
 }
 
 /** What the dashboard loads: from the derived copy once it is there (every item of the tree, as listItems orders them). */

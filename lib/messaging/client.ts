@@ -4,7 +4,8 @@
  * background's code, message and field path, so a form can show it where the user acted.
  */
 import { browser } from 'wxt/browser';
-import type { ChangeNotice, Reply, ReplyError, RequestOf, RequestType, Responses } from './protocol';
+import type { ChangeNotice, Reply, ReplyError } from './protocol';
+import type { RequestOf, RequestType, Responses, SentOnce } from './requests';
 
 export class RequestError extends Error {
   readonly code: ReplyError['code'];
@@ -20,10 +21,12 @@ export class RequestError extends Error {
 const WAKE_RETRIES = 3;
 
 /**
- * Requests that add a record or remove one: sent twice, they add two records (or fail the
- * second time), so they are only resent when the first send surely never arrived.
+ * The requests declared `resendable: false` (requests.ts): sent twice, they add two
+ * records, fail the second time or open a second tab, so they are only resent when the
+ * first send surely never arrived. Listed rather than read from the table, which would
+ * bring every schema into the content script; the compiler checks the list is exact.
  */
-const NOT_REPEATABLE: ReadonlySet<RequestType> = new Set<RequestType>([
+const SENT_ONCE_TYPES = [
   'tree.create',
   'tree.delete',
   'metric.create',
@@ -33,7 +36,11 @@ const NOT_REPEATABLE: ReadonlySet<RequestType> = new Set<RequestType>([
   'observation.add',
   'review.add',
   'dashboard.open',
-]);
+] as const satisfies readonly SentOnce[];
+const SENT_ONCE: ReadonlySet<RequestType> = new Set<RequestType>(SENT_ONCE_TYPES);
+/** Fails to compile when a request declared `resendable: false` is missing from SENT_ONCE_TYPES. */
+export type SentOnceListed = Exhaustive<Exclude<SentOnce, (typeof SENT_ONCE_TYPES)[number]>>;
+type Exhaustive<Missing extends never> = Missing;
 
 export async function request<T extends RequestType>(message: RequestOf<T>): Promise<Responses[T]> {
   let lastFailure: unknown;
@@ -46,7 +53,7 @@ export async function request<T extends RequestType>(message: RequestOf<T>): Pro
     } catch (failure) {
       if (failure instanceof RequestError && failure.code !== 'unavailable') throw failure;
       // A worker stopped after storing but before answering: resending would store it again.
-      if (NOT_REPEATABLE.has(message.type) && !neverArrived(failure)) {
+      if (SENT_ONCE.has(message.type) && !neverArrived(failure)) {
         throw new RequestError({
           code: 'unavailable',
           message: 'North Star Lens stopped before confirming this change, so it may or may not have been saved.',

@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import { issueText } from '../domain/issue-text';
 import { issuePath } from '../domain/schemas';
-import { RequestSchema, type Reply, type Request } from './protocol';
+import type { Reply } from './protocol';
+import { RequestSchema, type Request } from './requests';
 
 export interface SenderInfo {
   id?: string;
@@ -24,7 +25,8 @@ export function checkMessage(raw: unknown, sender: SenderInfo, extensionId: stri
     const message = issueText(issue);
     return refuse('invalid', path ? `${path}: ${message}` : message, path || undefined);
   }
-  return { ok: true, request: parsed.output };
+  // The schema is built from the same declarations as the Request type (requests.ts).
+  return { ok: true, request: parsed.output as Request };
 }
 
 function refuse(code: 'invalid' | 'forbidden', message: string, path?: string): Checked {

@@ -6,7 +6,7 @@
  * covered as soon as it has a well-formed example in `validRequests`.
  */
 import * as v from 'valibot';
-import { RequestSchema, type Request, type RequestType } from '../../lib/messaging/protocol';
+import { RequestSchema, type Request, type RequestType } from '../../lib/messaging/requests';
 
 export interface SeedIds {
   tree: string;
