@@ -7,20 +7,6 @@ import { browser } from 'wxt/browser';
 import type { TogglePanelNotice } from '../messaging/protocol';
 
 const OVERLAY_SCRIPT = '/overlay.js';
-const EXPANDED_PANEL_SCRIPT = '/expanded-panel.js';
-
-/**
- * The open panel's code, into the one frame that asked: it runs in that frame's isolated
- * world beside the content script. On the supported sites the manifest's host permissions
- * allow it; on a self-hosted instance its granted host; on any other page activeTab.
- */
-export async function injectExpandedPanel(tabId: number, frameId: number): Promise<void> {
-  await browser.scripting.executeScript({
-    target: { tabId, frameIds: [frameId] },
-    files: [EXPANDED_PANEL_SCRIPT],
-    injectImmediately: true,
-  });
-}
 
 export async function togglePanelInTab(tabId: number): Promise<void> {
   const notice: TogglePanelNotice = { type: 'nsl.togglePanel' };

@@ -4,7 +4,7 @@
  * fresh read of the database would say.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cacheFor, handle, type StoredRequestType } from '../../lib/background/handlers';
+import { cacheFor, handle, type StoredRequestType } from '../../lib/background/dispatch';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
 import type { RequestOf } from '../../lib/messaging/protocol';
 import { chunkOf, listItems, listMetrics, openWorkspaceDb, type LensDb } from '../../lib/storage';

@@ -4,7 +4,7 @@
  * runtime checks only confirm what the table derives.
  */
 import { describe, expect, it } from 'vitest';
-import { HANDLERS, type HandlerTable } from '../../lib/background/handlers';
+import { HANDLERS, type HandlerTable } from '../../lib/background/handler-table';
 import { declareRequests, mayWrite, REQUESTS, typed } from '../../lib/messaging/requests';
 
 describe('declaring a request', () => {

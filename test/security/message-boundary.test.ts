@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handle, type StoredRequestType } from '../../lib/background/handlers';
+import { handle, type StoredRequestType } from '../../lib/background/dispatch';
 import type { Request, RequestType } from '../../lib/messaging/protocol';
 import { checkMessage } from '../../lib/messaging/validate';
 import { StorageError, type LensDb } from '../../lib/storage';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handle, type StoredRequestType } from '../../lib/background/handlers';
+import { handle, type StoredRequestType } from '../../lib/background/dispatch';
 import { StorageError, type LensDb } from '../../lib/storage';
 import { BADGE_INDEX_LIMIT, type RequestOf } from '../../lib/messaging/protocol';
 import { freshDb } from '../storage/fresh-db';
