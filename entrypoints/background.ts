@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { answer } from '../lib/background/answer';
 import { loadPanelFor, type MessageSender } from '../lib/background/panel-injection';
-import { togglePanelInTab } from '../lib/background/panel-toggle';
-import { syncCustomDomainScripts } from '../lib/custom-domains';
+import { togglePanelInTab } from '../lib/messaging/panel-toggle';
+import { syncCustomDomainScripts } from '../lib/background/custom-domain-scripts';
 import { checkMessage } from '../lib/messaging/validate';
 import { getSettings, openWorkspaceDb, type LensDb } from '../lib/storage';
 

@@ -7,7 +7,7 @@ import type { Item, ItemStatus } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
 import type { BacklogRow } from '../../lib/state/workspace/backlog';
 import { riceEdits, treeTaggableMetrics } from '../../lib/state/workspace/tree';
-import { siteLabel } from '../common/sites';
+import { siteLabel } from '../../lib/sites/labels';
 import { RiceFields } from '../rice/RiceFields';
 
 interface Refocus {

@@ -23,7 +23,7 @@ import {
 } from '../../lib/state/workspace/backlog';
 import { inputMetrics, ranking, tree } from '../../lib/state/workspace/tree';
 import { request } from '../../lib/messaging/client';
-import { siteLabel } from '../common/sites';
+import { siteLabel } from '../../lib/sites/labels';
 import { BacklogItemRow, takeRefocus, UnlinkedRow } from './BacklogRow';
 import { CsvButton } from './CsvButton';
 

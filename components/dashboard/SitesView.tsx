@@ -6,15 +6,14 @@ import { signal } from '@preact/signals';
 import type { SiteId } from '../../lib/domain/types';
 import {
   addCustomDomain,
-  originPatternFrom,
   removeCustomDomain,
   SELF_HOSTABLE_SITES,
   type SelfHostableSite,
 } from '../../lib/custom-domains';
 import { request } from '../../lib/messaging/client';
-import { ADAPTERS } from '../../lib/sites';
+import { ADAPTERS, originPatternFrom } from '../../lib/sites';
 import { settings } from '../../lib/state/workspace/tree';
-import { siteLabel } from '../common/sites';
+import { siteLabel } from '../../lib/sites/labels';
 
 const typedDomain = signal('');
 const typedSite = signal<SelfHostableSite>('jira');
@@ -87,7 +86,7 @@ export function SitesView() {
                   onChange={(e) => void setSite(a.site, e.currentTarget.checked)}
                 />
                 <span class="switch-track" aria-hidden="true" />
-                <span class="site-name">{a.label}</span>
+                <span class="site-name">{siteLabel(a.site)}</span>
               </label>
               <span class="pill">{a.kind === 'ticket' ? 'Tracker' : 'Analytics'}</span>
               <span class="muted small site-hosts">

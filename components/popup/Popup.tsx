@@ -5,7 +5,7 @@
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { togglePanelInTab } from '../../lib/background/panel-toggle';
+import { togglePanelInTab } from '../../lib/messaging/panel-toggle';
 import { formatNumber, formatPercent, formatScore } from '../../lib/domain/format';
 import { ideaTitleFromTab } from '../../lib/domain/idea-title';
 import { metricById, resolveInputLink } from '../../lib/domain/tree';
@@ -24,7 +24,7 @@ import {
   tree,
 } from '../../lib/state/workspace/tree';
 import { PERIOD_LABELS } from '../common/labels';
-import { siteLabel } from '../common/sites';
+import { siteLabel } from '../../lib/sites/labels';
 import { Sparkline } from '../common/Sparkline';
 
 const ideaTitle = signal<string | null>(null);

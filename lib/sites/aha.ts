@@ -37,7 +37,6 @@ const TITLE_SELECTORS = ['.record-title .name', '.record-title', '[data-testid="
 
 export const aha: SiteAdapter = {
   site: 'aha',
-  label: 'Aha!',
   kind: 'ticket',
   matches: ['https://*.aha.io/*'],
   hosts: /^(?:[a-z0-9-]+\.)+aha\.io$/,

@@ -26,7 +26,6 @@ const TITLE_SELECTORS = ['[data-testid="chart-title"]', '[data-testid="dashboard
 
 export const amplitude: SiteAdapter = {
   site: 'amplitude',
-  label: 'Amplitude',
   kind: 'analytics',
   matches: [
     'https://app.amplitude.com/*',

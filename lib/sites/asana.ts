@@ -43,7 +43,6 @@ const TITLE_SELECTORS = [
 
 export const asana: SiteAdapter = {
   site: 'asana',
-  label: 'Asana',
   kind: 'ticket',
   matches: ['https://app.asana.com/*'],
   hosts: /^app\.asana\.com$/,

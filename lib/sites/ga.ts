@@ -45,7 +45,6 @@ const TITLE_SELECTORS = ['[data-guidedhelpid="report-title"]', '.gmp-header-titl
 
 export const ga: SiteAdapter = {
   site: 'ga',
-  label: 'Google Analytics',
   kind: 'analytics',
   matches: ['https://analytics.google.com/*'],
   hosts: /^analytics\.google\.com$/,

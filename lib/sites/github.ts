@@ -88,7 +88,6 @@ function cleanDocumentTitle(title: string): string {
 
 export const github: SiteAdapter = {
   site: 'github',
-  label: 'GitHub',
   kind: 'ticket',
   matches: ['https://github.com/*'],
   hosts: /^github\.com$/,

@@ -6,7 +6,7 @@
 import type { LinkRef } from '../domain/link-key';
 import type { SiteId } from '../domain/types';
 import type { CustomDomain, EntityLinkRef, PageEntity, SiteAdapter } from './types';
-import { customDomainFor } from './custom-domains';
+import { customDomainFor } from './origin-patterns';
 import { MAX_URL_LENGTH } from './url-parts';
 import { jira } from './jira';
 import { linear } from './linear';
@@ -22,7 +22,7 @@ import { ga } from './ga';
 
 export type { CustomDomain, EntityKind, EntityLinkRef, PageEntity, SiteAdapter } from './types';
 export { genericWebEntity } from './web';
-export { matchesOriginPattern } from './custom-domains';
+export { matchesOriginPattern, originPatternFrom, type ParsedOrigin } from './origin-patterns';
 
 export const ADAPTERS: SiteAdapter[] = [
   jira,

@@ -46,7 +46,6 @@ function cleanDocumentTitle(title: string, key: string): string {
 
 export const jira: SiteAdapter = {
   site: 'jira',
-  label: 'Jira',
   kind: 'ticket',
   matches: ['https://*.atlassian.net/*'],
   hosts: /^[a-z0-9-]+\.atlassian\.net$/,

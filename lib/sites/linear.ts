@@ -20,7 +20,6 @@ const TITLE_SELECTORS = ['[aria-label="Issue title"]', '[data-testid="issue-titl
 
 export const linear: SiteAdapter = {
   site: 'linear',
-  label: 'Linear',
   kind: 'ticket',
   matches: ['https://linear.app/*'],
   hosts: /^linear\.app$/,

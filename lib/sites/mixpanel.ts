@@ -70,7 +70,6 @@ const TITLE_SELECTORS = ['[data-testid="report-name"]', '[data-testid="board-tit
 
 export const mixpanel: SiteAdapter = {
   site: 'mixpanel',
-  label: 'Mixpanel',
   kind: 'analytics',
   matches: ['https://mixpanel.com/*', 'https://eu.mixpanel.com/*', 'https://in.mixpanel.com/*'],
   hosts: /^(?:(?:eu|in)\.)?mixpanel\.com$/,

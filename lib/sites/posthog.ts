@@ -30,7 +30,6 @@ function cleanDocumentTitle(title: string): string {
 
 export const posthog: SiteAdapter = {
   site: 'posthog',
-  label: 'PostHog',
   kind: 'analytics',
   matches: ['https://us.posthog.com/*', 'https://eu.posthog.com/*', 'https://app.posthog.com/*'],
   hosts: /^(?:us|eu|app)\.posthog\.com$/,

@@ -23,7 +23,6 @@ const TITLE_SELECTORS = ['[data-testid="feature-name"]', '[data-testid="entity-n
 
 export const productboard: SiteAdapter = {
   site: 'productboard',
-  label: 'Productboard',
   kind: 'ticket',
   matches: ['https://*.productboard.com/*'],
   hosts: /^(?!api\.)[a-z0-9-]+\.productboard\.com$/,

@@ -16,7 +16,6 @@ const TITLE_SELECTORS = ['[data-testid="card-back-title-input"]', '#js-dialog-ti
 
 export const trello: SiteAdapter = {
   site: 'trello',
-  label: 'Trello',
   kind: 'ticket',
   matches: ['https://trello.com/*'],
   hosts: /^trello\.com$/,

@@ -27,8 +27,6 @@ export interface CustomDomain {
 export interface SiteAdapter {
   /** One of SITE_IDS in lib/domain/types.ts. */
   site: SiteId;
-  /** Shown to people: 'Jira', 'GitHub', 'Google Analytics' ... */
-  label: string;
   /** Trackers hold tickets; analytics tools hold charts and dashboards. */
   kind: EntityKind;
   /** Manifest match patterns, e.g. 'https://*.atlassian.net/*'. */

@@ -1,5 +1,5 @@
-/** Names people know the supported sites by. */
-import type { SiteId } from '../../lib/domain/types';
+/** Names people know the supported sites by: the one place a site's display name is written. */
+import type { SiteId } from '../domain/types';
 
 const SITE_LABELS: Record<SiteId, string> = {
   jira: 'Jira',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customDomainFor, matchesOriginPattern } from '../../lib/sites/custom-domains';
+import { customDomainFor, matchesOriginPattern, originPatternFrom } from '../../lib/sites/origin-patterns';
 
 describe('origin patterns of custom domains', () => {
   it.each([
@@ -38,5 +38,29 @@ describe('origin patterns of custom domains', () => {
     expect(customDomainFor(new URL('https://git.example.com/a/b/issues/1'), domains)?.site).toBe('github');
     expect(customDomainFor(new URL('https://jira.example.com/browse/A-1'), domains)?.site).toBe('jira');
     expect(customDomainFor(new URL('https://other.test/'), domains)).toBeNull();
+  });
+});
+
+describe('a custom domain as the user types it', () => {
+  it.each([
+    ['jira.acme.example', 'https://jira.acme.example/*'],
+    ['https://jira.acme.example', 'https://jira.acme.example/*'],
+    ['https://git.acme.example:8443/org/repo/issues/4', 'https://git.acme.example:8443/*'],
+    ['  JIRA.Acme.Example/browse/X-1 ', 'https://jira.acme.example/*'],
+  ])('reads %j as the origin pattern %s', (typed, pattern) => {
+    expect(originPatternFrom(typed)).toEqual({ ok: true, pattern });
+  });
+
+  it.each([
+    ['', /Type the address/],
+    ['http://jira.acme.example', /Only https/],
+    ['ftp://files.acme.example', /Only https/],
+    ['intranet', /not a full host name/],
+    ['https://user:secret@jira.acme.example', /user name and password/],
+    ['https://exa mple.com', /not a web address/],
+  ])('refuses %j, saying why', (typed, reason) => {
+    const parsed = originPatternFrom(typed);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(reason);
   });
 });
