@@ -4,7 +4,8 @@
  */
 import { computed, signal } from '@preact/signals';
 import { leadLagCorrelation } from '../../lib/domain/correlation';
-import { looksRevenue, MIN_REVENUE_R } from '../../lib/domain/lint';
+import { MIN_REVENUE_R } from '../../lib/domain/lint';
+import { looksRevenue } from '../../lib/domain/metric-terms';
 import { REVIEW_QUESTIONS, type ReviewQuestion } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
 import { treeMetrics, treeNsm, observationsOf, treeSnapshot, tree } from '../../lib/state/workspace/tree';

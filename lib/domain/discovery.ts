@@ -5,16 +5,16 @@
  * templates. Coaching on each candidate's wording lives in nsm-coaching.ts.
  */
 import { TEMPLATES, type TemplateInput, type TreeTemplate } from './templates';
+import type { Metric } from './types';
 import {
   CORE_CRITERIA,
   PLAYBOOK_CRITERIA,
   type CandidateCriterion,
-  type Metric,
   type NsmCandidate,
   type NsmWorksheet,
   type ValueEvent,
   type ValueEventRating,
-} from './types';
+} from './loop-types';
 
 export const RATING_MIN = 1;
 export const RATING_MAX = 5;

@@ -4,6 +4,7 @@
  * it matters, so the user can fix the tree without knowing the framework by heart.
  */
 import { MIN_PAIRS, leadLagCorrelation } from './correlation';
+import { looksRevenue, looksVanity, mentionsRevenue } from './metric-terms';
 import { inputMetricsOf, nsmOf, nsmsOf } from './tree';
 import type { Metric, NsmChange, Observation, Review } from './types';
 
@@ -60,56 +61,6 @@ export const VALIDATION_DAYS = 90;
 export const MIN_REVENUE_R = 0.5;
 
 const DAY_MS = 86_400_000;
-
-/*
- * Word matching. A term only counts when the name is about it: "Weekly active users who
- * downloaded a report" measures active users, not downloads. So a vanity term is ignored
- * when the text qualifies it (active, retained, "who ...", "that ..."), and in a
- * definition when it is named as excluded ("not", "excluding", "unlike").
- */
-const VANITY_TERMS: { pattern: RegExp; label: string }[] = [
-  { pattern: /\bsign[\s-]?ups?\b/, label: 'sign-ups' },
-  { pattern: /\bregistrations?\b/, label: 'registrations' },
-  { pattern: /\bregistered\s+(users?|accounts?|members?|customers?)\b/, label: 'registered users' },
-  { pattern: /\bdownloads?\b/, label: 'downloads' },
-  { pattern: /\b(app\s+)?installs\b|\binstallations\b/, label: 'installs' },
-  { pattern: /\bpage[\s-]?views?\b/, label: 'page views' },
-  {
-    pattern: /\b(total|all[\s-]time|cumulative)\s+(users?|accounts?|members?|customers?|visitors?)\b/,
-    label: 'total users',
-  },
-  { pattern: /\b(site|web|website|unique)\s+visitors?\b/, label: 'visitors' },
-];
-
-const QUALIFIERS =
-  /\b(active|engaged|retained|returning|activated|recurring|who|that|which|whose|with|excluding|excludes|except|not|unlike)\b/;
-
-const REVENUE_TERMS = /\b(revenue|mrr|arr|profits?|gmv|gross\s+merchandise\s+value|income|turnover|bookings\s+value)\b/;
-
-// Revenue words qualify a revenue metric ("revenue per active user" is still revenue);
-// only a relative clause makes revenue a side note ("teams who generate revenue").
-const REVENUE_QUALIFIERS = /\b(who|that|which|whose)\b/;
-
-function normalize(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ');
-}
-
-function vanityTerm(text: string): string | null {
-  const t = normalize(text);
-  if (QUALIFIERS.test(t)) return null;
-  return VANITY_TERMS.find((term) => term.pattern.test(t))?.label ?? null;
-}
-
-export function looksVanity(metric: Pick<Metric, 'name' | 'definition'>): string | null {
-  return vanityTerm(metric.name) ?? vanityTerm(metric.definition);
-}
-
-/** Only the name is checked: definitions rightly mention revenue ("leads MRR by a month"). */
-export function looksRevenue(metric: Pick<Metric, 'name' | 'category'>): boolean {
-  if (metric.category === 'revenue') return true;
-  const name = normalize(metric.name);
-  return REVENUE_TERMS.test(name) && !REVENUE_QUALIFIERS.test(name);
-}
 
 const quote = (name: string) => `“${name.trim() || 'Unnamed metric'}”`;
 
@@ -257,7 +208,7 @@ function checkChurn(history: NsmChange[], now: number): Finding[] {
 }
 
 function isRevenueOutput(metric: Metric): boolean {
-  return metric.role === 'output' && (metric.category === 'revenue' || REVENUE_TERMS.test(normalize(metric.name)));
+  return metric.role === 'output' && (metric.category === 'revenue' || mentionsRevenue(metric.name));
 }
 
 function checkRevenueCorrelation(nsm: Metric, metrics: Metric[], observations: Observation[]): Finding[] {

@@ -11,16 +11,15 @@ import { amberWithinProblem } from './metric-status';
 import { keyResultProblems } from './okr';
 import { experimentProblems } from './outcomes';
 import { DateSchema, IdSchema, NameSchema, TextSchema, TimestampSchema } from './schemas';
+import { NSM_CATEGORIES, PERIODS } from './types';
 import {
   CANDIDATE_CRITERIA,
   type CandidateCriterion,
   DIRECTIONS,
   EXPERIMENT_RESULTS,
-  NSM_CATEGORIES,
-  PERIODS,
   VALUE_EVENT_RATINGS,
   type ValueEventRating,
-} from './types';
+} from './loop-types';
 
 export const MAX_TEAMS = 30;
 

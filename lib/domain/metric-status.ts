@@ -13,7 +13,8 @@
  * there is no change to show, rather than a change over an unknown stretch of time.
  */
 import { type PeriodValue, periodKeyOf, periodSeries } from './period';
-import type { Direction, Id, Metric, MetricThresholds, Observation } from './types';
+import type { Id, Metric, Observation } from './types';
+import type { Direction, MetricThresholds } from './loop-types';
 
 export const DEFAULT_AMBER_WITHIN = 0.1;
 export const MAX_AMBER_WITHIN = 1;

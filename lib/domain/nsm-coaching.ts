@@ -4,8 +4,9 @@
  * movable by several teams). Each finding carries a poor -> good rewrite, because a
  * worked example teaches the rule faster than the rule.
  */
-import { MIN_TEAMS, looksRevenue, looksVanity } from './lint';
-import type { NsmCandidate } from './types';
+import { MIN_TEAMS } from './lint';
+import { looksRevenue, looksVanity } from './metric-terms';
+import type { NsmCandidate } from './loop-types';
 
 export const COACHING_IDS = [
   'vanity',

@@ -19,7 +19,8 @@
  */
 import { formatNumber } from './format';
 import { dayNumber, type PeriodValue, periodSeries, quarterBounds, shortDate } from './period';
-import type { Direction, Id, KeyResult, Metric, Observation } from './types';
+import type { Id, Metric, Observation } from './types';
+import type { Direction, KeyResult } from './loop-types';
 
 export const ON_TRACK_SLACK = 0.1;
 export const AT_RISK_SLACK = 0.25;

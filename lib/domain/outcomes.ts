@@ -17,7 +17,8 @@
 import { periodIndex } from './correlation';
 import { formatNumber, formatPercent } from './format';
 import { dayNumber, periodNoun, periodSeries, quarterOf } from './period';
-import type { Experiment, ExperimentResult, Item, Metric, Observation } from './types';
+import type { Item, Metric, Observation } from './types';
+import type { Experiment, ExperimentResult } from './loop-types';
 
 export const DEFAULT_OUTCOME_PERIODS = 4;
 export const MAX_OUTCOME_PERIODS = 26;

@@ -17,7 +17,8 @@ import { changeBetween, defaultThresholds, type RagStatus, ragStatus } from './m
 import { addDays, dayNumber, type PeriodValue, periodNoun, periodSeries } from './period';
 import { periodIndex, periodKey } from './correlation';
 import { metricById, resolveInputLink } from './tree';
-import type { Item, Metric, MetricRole, MetricThresholds, Observation, Period, Shipment } from './types';
+import type { Item, Metric, MetricRole, Observation, Period } from './types';
+import type { MetricThresholds, Shipment } from './loop-types';
 
 export const ANOMALY_WINDOW = 8;
 export const ANOMALY_SD = 2;

@@ -11,7 +11,7 @@ import {
   valueEventCountNote,
 } from '../../lib/domain/discovery';
 import { TEMPLATES } from '../../lib/domain/templates';
-import { CANDIDATE_CRITERIA, type NsmCandidate, type NsmWorksheet, type ValueEvent } from '../../lib/domain/types';
+import { CANDIDATE_CRITERIA, type NsmCandidate, type NsmWorksheet, type ValueEvent } from '../../lib/domain/loop-types';
 
 function event(id: string, frequency: number | null, measurability: number | null, growth: number | null): ValueEvent {
   return { id, text: id, ratings: { frequency, measurability, growthCorrelation: growth } };

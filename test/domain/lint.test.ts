@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LINT_IDS, LINT_TITLES, lintTree, looksRevenue, looksVanity, type LintInput } from '../../lib/domain/lint';
+import { LINT_IDS, LINT_TITLES, lintTree, type LintInput } from '../../lib/domain/lint';
+import { looksRevenue, looksVanity } from '../../lib/domain/metric-terms';
 import type { Metric } from '../../lib/domain/types';
 import { metric, months, nsmChange, observation, review } from './builders';
 

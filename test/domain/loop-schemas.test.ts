@@ -8,7 +8,7 @@ import {
   ShipmentSchema,
 } from '../../lib/domain/loop-schemas';
 import { issuePath } from '../../lib/domain/schemas';
-import { CANDIDATE_CRITERIA, type KeyResult, type NsmWorksheet } from '../../lib/domain/types';
+import { CANDIDATE_CRITERIA, type KeyResult, type NsmWorksheet } from '../../lib/domain/loop-types';
 
 /** Each refusal as "path: message", the way a form shows it beside the field. */
 function refusals(schema: v.GenericSchema, value: unknown): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COACHING_IDS, coachCandidate, REWRITES } from '../../lib/domain/nsm-coaching';
-import { CANDIDATE_CRITERIA, type NsmCandidate } from '../../lib/domain/types';
+import { CANDIDATE_CRITERIA, type NsmCandidate } from '../../lib/domain/loop-types';
 
 function candidate(name: string, fields: Partial<NsmCandidate> = {}): NsmCandidate {
   return {

@@ -7,7 +7,7 @@ import {
   lintOkrs,
   objectiveFor,
 } from '../../lib/domain/okr';
-import type { KeyResult } from '../../lib/domain/types';
+import type { KeyResult } from '../../lib/domain/loop-types';
 import { metric, observation } from './builders';
 
 // 2025-Q1 runs from 1 Jan to 31 Mar: 89 days from its first day to a 31 Mar due date.

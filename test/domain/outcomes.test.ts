@@ -9,7 +9,7 @@ import {
   quarterWinRates,
   shipDateToRecord,
 } from '../../lib/domain/outcomes';
-import type { Experiment, ExperimentResult } from '../../lib/domain/types';
+import type { Experiment, ExperimentResult } from '../../lib/domain/loop-types';
 import { item, metric, observation } from './builders';
 
 function experiment(id: string, fields: Partial<Experiment> = {}): Experiment {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reviewMarkdown } from '../../lib/domain/review-markdown';
 import { anomalyOf, trendOf, weeklyReview, type WeeklyReviewInput } from '../../lib/domain/weekly-review';
-import type { Shipment } from '../../lib/domain/types';
+import type { Shipment } from '../../lib/domain/loop-types';
 import { item, metric, observation } from './builders';
 
 // Mondays of 2025-W03 ... 2025-W11; the review is on Wednesday 12 March, in W11.
