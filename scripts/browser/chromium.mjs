@@ -11,6 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fixtureRoutes } from './routes.mjs';
+import { replyValue } from './reply.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where `npm run build` puts the Chromium build. */
@@ -85,12 +86,7 @@ export async function launchChromium(options = {}) {
       return page.evaluate((req) => chrome.runtime.sendMessage(req), request);
     },
     async call(request) {
-      const reply = await lens.send(request);
-      if (!reply?.ok) {
-        const why = reply?.error ? `${reply.error.code}: ${reply.error.message}` : 'no answer';
-        throw new Error(`${request.type} failed: ${why}`);
-      }
-      return reply.value;
+      return replyValue(request, await lens.send(request));
     },
     async stopServiceWorker() {
       lens.serviceWorkerRunning = await stopServiceWorker(context, await lens.bridgePage(), extensionId);

@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { fixtureRoutes } from './routes.mjs';
+import { replyValue } from './reply.mjs';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Where `npm run build:firefox` puts the Firefox build. */
@@ -150,12 +151,7 @@ export async function launchFirefox(options = {}) {
       return callIn(page, '(request) => browser.runtime.sendMessage(request)', [request]);
     },
     async call(request) {
-      const reply = await lens.send(request);
-      if (!reply?.ok) {
-        const why = reply?.error ? `${reply.error.code}: ${reply.error.message}` : 'no answer';
-        throw new Error(`${request.type} failed: ${why}`);
-      }
-      return reply.value;
+      return replyValue(request, await lens.send(request));
     },
     async inBackground(fn, ...args) {
       // The MV2 background is a page in the extension's process: an extension page reaches

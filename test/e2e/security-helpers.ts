@@ -12,8 +12,11 @@ export function hostileFixture(name: string): Promise<string> {
 }
 
 /** A tree with an NSM, two input metrics and one item linked to `key`, estimated so it has a score. */
+/** Any browser's lens: both launchers send requests the same way. */
+type Caller = Pick<Lens, 'call'>;
+
 export async function seedTree(
-  lens: Lens,
+  lens: Caller,
   names: { nsm: string; input: string; other?: string; key: string; title: string },
 ) {
   const tree = await lens.call({ type: 'tree.create', name: 'Product', game: 'productivity' });
@@ -54,7 +57,7 @@ export async function seedTree(
 }
 
 /** Everything stored, as one string: equal strings mean nothing changed. */
-export async function storedJson(lens: Lens): Promise<string> {
+export async function storedJson(lens: Caller): Promise<string> {
   const { exportedAt: _when, ...data } = (await lens.call({ type: 'workspace.export' })) as Record<string, unknown>;
   return JSON.stringify(data);
 }

@@ -27,12 +27,19 @@ function backlogOrder(lens: Lens, page: Page): Promise<string[]> {
 
 /** The file Firefox saved to its downloads folder under a name matching `name`. */
 async function downloaded(lens: Lens, name: RegExp): Promise<{ name: string; text: string }> {
-  const found = await eventually(
-    async () => (await readdir(lens.downloadsDir)).find((f) => name.test(f) && !f.endsWith('.part')),
-    Boolean,
-  );
-  if (!found) throw new Error(`Nothing like ${name} was downloaded to ${lens.downloadsDir}`);
-  return { name: found, text: await readFile(join(lens.downloadsDir, found), 'utf8') };
+  // Firefox puts an empty file under the final name at once and writes the bytes into
+  // `<name>.part`, renamed over it when done: the download is there once no .part is left
+  // and the file has its bytes (reading earlier read an empty file in one run out of three).
+  const done = async () => {
+    const files = await readdir(lens.downloadsDir);
+    const found = files.find((f) => name.test(f));
+    if (!found || files.includes(`${found}.part`)) return null;
+    const text = await readFile(join(lens.downloadsDir, found), 'utf8');
+    return text.length > 0 ? { name: found, text } : null;
+  };
+  const download = await eventually(done, Boolean);
+  if (!download) throw new Error(`Nothing like ${name} was downloaded to ${lens.downloadsDir}`);
+  return download;
 }
 
 describe('Firefox: the dashboard', () => {

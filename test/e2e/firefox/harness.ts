@@ -47,50 +47,8 @@ export async function seedDemo(lens: FirefoxLens): Promise<void> {
   await lens.call({ type: 'workspace.import', document: demoWorkspace(), mode: 'replace' });
 }
 
-/** A tree with an NSM, two input metrics and one item linked to `key`, estimated so it has a score (400). */
-export async function seedTree(lens: FirefoxLens, names: { nsm: string; input: string; key: string; title: string }) {
-  const tree = await lens.call({ type: 'tree.create', name: 'Product', game: 'productivity' });
-  const nsm = await lens.call({
-    type: 'metric.create',
-    treeId: tree.id,
-    role: 'nsm',
-    name: names.nsm,
-    fields: { period: 'week' },
-  });
-  const input = await lens.call({
-    type: 'metric.create',
-    treeId: tree.id,
-    role: 'input',
-    name: names.input,
-    fields: { ownerTeam: 'Growth' },
-  });
-  await lens.call({
-    type: 'metric.create',
-    treeId: tree.id,
-    role: 'input',
-    name: 'Projects shared',
-    fields: { ownerTeam: 'Collab' },
-  });
-  const item = await lens.call({
-    type: 'item.create',
-    treeId: tree.id,
-    title: names.title,
-    links: [{ site: 'jira', key: names.key, url: `${JIRA}/browse/${names.key}` }],
-    inputMetricId: input.id,
-  });
-  const estimated = await lens.call({
-    type: 'item.update',
-    id: item.id,
-    patch: { rice: { reach: 1000, impact: 2, confidence: 0.8, effort: 4 } },
-  });
-  return { tree, nsm, input, item: estimated };
-}
-
-/** Everything stored, as one string: equal strings mean nothing changed. */
-export async function storedJson(lens: FirefoxLens): Promise<string> {
-  const { exportedAt: _when, ...data } = (await lens.call({ type: 'workspace.export' })) as Record<string, unknown>;
-  return JSON.stringify(data);
-}
+/** The same seeding as the Chromium tests: an NSM, inputs, and one estimated item linked to `key` (score 400). */
+export { seedTree, storedJson } from '../security-helpers';
 
 export interface PanelHandle extends ShadowRootRef {
   text(selector: string): Promise<string | null>;
