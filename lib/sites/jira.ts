@@ -11,23 +11,51 @@ function issueKey(candidate: string | null | undefined): string | null {
   return decoded !== null && ISSUE_KEY.test(decoded) ? decoded.toUpperCase() : null;
 }
 
+/** The context path in front of a route ('/jira' on Data Center), without Cloud's own 'jira/servicedesk'. */
+function contextPath(before: string[]): string {
+  const path = before.join('/').replace(/(?:^|\/)(?:jira\/)?servicedesk$/, '');
+  return path === '' ? '' : `/${path}`;
+}
+
 /**
- * Jira Cloud and Data Center. An issue is named by /browse/KEY-1 (after an optional
- * context path on Data Center), by the issue navigator's /issues/KEY-1, or by the
- * selectedIssue parameter that boards, backlogs, lists, timelines and Jira Product
- * Discovery views carry while an issue or idea is open beside them.
+ * The issue key a path names, and the context path before its route:
+ *   /browse/KEY-1, after an optional Data Center context path;
+ *   /issues/KEY-1, the issue navigator (also /projects/KEY/issues/KEY-1: bitcrowd/tickety-tick
+ *     src/core/adapters/jira-server.ts);
+ *   .../queues/custom/1/KEY-1, a Jira Service Management request opened in its queue: on Cloud under
+ *     /jira/servicedesk/projects/KEY, on Data Center under [context]/projects/KEY (queue links in public
+ *     code found for issue 19; the forms are in test/sites/jira.test.ts with their sources);
+ *   /servicedesk/customer/portal/2/KEY-1, the same request in the customer portal (the request's
+ *     `_links.web` in Atlassian's Service Management REST API): one issue, so the issue's key and address.
+ */
+function keyInPath(segments: string[]): { key: string; context: string } | null {
+  for (let i = 0; i < segments.length - 1; i++) {
+    const marker = segments[i];
+    if (marker === 'browse' || marker === 'issues') {
+      const key = issueKey(segments[i + 1]);
+      if (key !== null) return { key, context: marker === 'browse' ? contextPath(segments.slice(0, i)) : '' };
+    } else if (marker === 'portal' && segments[i - 1] === 'customer') {
+      const key = issueKey(segments[i + 2]);
+      if (key !== null) return { key, context: contextPath(segments.slice(0, Math.max(0, i - 2))) };
+    } else if (marker === 'queues') {
+      const key = issueKey(segments[segments.length - 1]);
+      const projects = Math.max(0, segments.lastIndexOf('projects', i));
+      if (key !== null) return { key, context: contextPath(segments.slice(0, projects)) };
+    }
+  }
+  return null;
+}
+
+/**
+ * Jira Cloud, Data Center and Service Management: an issue in its path (see keyInPath), or in the
+ * selectedIssue parameter that boards, backlogs, lists, timelines and Jira Product Discovery views
+ * carry while an issue or idea is open beside them.
  */
 function entityFromUrl(url: URL) {
   const segments = pathSegments(url);
   if (segments[0] === 'wiki') return null;
-  for (let i = 0; i < segments.length - 1; i++) {
-    const marker = segments[i];
-    if (marker !== 'browse' && marker !== 'issues') continue;
-    const key = issueKey(segments[i + 1]);
-    if (key === null) continue;
-    const contextPath = marker === 'browse' && i > 0 ? `/${segments.slice(0, i).join('/')}` : '';
-    return entity(key, `${url.origin}${contextPath}/browse/${key}`);
-  }
+  const named = keyInPath(segments);
+  if (named !== null) return entity(named.key, `${url.origin}${named.context}/browse/${named.key}`);
   const selected = issueKey(url.searchParams.get('selectedIssue'));
   return selected === null ? null : entity(selected, `${url.origin}/browse/${selected}`);
 }

@@ -72,6 +72,47 @@ describe('Jira adapter', () => {
     });
   });
 
+  describe('recognises a Jira Service Management request in its queue and in the customer portal', () => {
+    // Queue links as agents share them, from public code in the search index (issue 19): a Slack
+    // alert template ('.../jira/servicedesk/projects/SUP/queues/custom/1/SUP-250'), an Emacs org-link
+    // test ('.../jira/servicedesk/projects/SG/queues/custom/1/SG-01', titled '[SG-01] a jira title -
+    // Jira Service Desk'). The portal form is the request's `_links.web` in Atlassian's REST API:
+    // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/
+    it.each([
+      ['https://acme.atlassian.net/jira/servicedesk/projects/SG/queues/custom/1/SG-01', 'SG-01'],
+      ['https://acme.atlassian.net/jira/servicedesk/projects/SUP/queues/custom/1/SUP-250?oldIssueView=true', 'SUP-250'],
+      ['https://acme.atlassian.net/jira/servicedesk/projects/MCS/queues/custom/1/mcs-167', 'MCS-167'],
+      ['https://acme.atlassian.net/servicedesk/customer/portal/2/IT-1', 'IT-1'],
+    ])('%s is %s', (href, key) => {
+      expect(entityLinkFromHref(href, base)).toEqual({
+        site: 'jira',
+        key,
+        url: `https://acme.atlassian.net/browse/${key}`,
+      });
+    });
+
+    it('on Data Center, where queues and the portal sit under the context path', () => {
+      // Data Center routes, from a public Groovy route test in the search index:
+      // '/projects/HELP/queues/custom/12/HELP-5', '/jira/projects/HELP/queues/custom/1/HELP-5',
+      // '/jira/servicedesk/customer/portal/1/HELP-5'.
+      const at = (path: string) => jira.entityFromUrl(new URL(`https://jira.example.com${path}`));
+      expect(at('/projects/HELP/queues/custom/12/HELP-5')?.url).toBe('https://jira.example.com/browse/HELP-5');
+      expect(at('/projects/HELP/queues/HELP-5')?.key).toBe('HELP-5');
+      expect(at('/jira/projects/HELP/queues/custom/1/HELP-5')?.url).toBe('https://jira.example.com/jira/browse/HELP-5');
+      expect(at('/jira/servicedesk/customer/portal/1/HELP-5')?.url).toBe('https://jira.example.com/jira/browse/HELP-5');
+    });
+
+    it.each([
+      'https://acme.atlassian.net/jira/servicedesk/projects/SD/queues/custom/44',
+      'https://acme.atlassian.net/jira/servicedesk/projects/TIC/section/service-requests/custom/10',
+      'https://acme.atlassian.net/servicedesk/customer/portal/7',
+      'https://acme.atlassian.net/servicedesk/customer/portal/15/group/37/create/153',
+      'https://acme.atlassian.net/servicedesk/customer/portals',
+    ])('but not a queue, a portal or a request form: %s', (href) => {
+      expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
   it('keeps a Data Center context path in the canonical URL', () => {
     expect(jira.entityFromUrl(new URL('https://jira.example.com/jira/browse/OPS-5'))).toEqual({
       key: 'OPS-5',
