@@ -60,16 +60,26 @@ function entityFromUrl(url: URL) {
   return selected === null ? null : entity(selected, `${url.origin}/browse/${selected}`);
 }
 
+/**
+ * Cloud's summary heading; Data Center's #summary-val unless it is being edited inline, when it holds
+ * the edit form and its Save and Cancel buttons (bitcrowd/tickety-tick src/common/adapters/jira.test.js);
+ * a classic board's detail view (toggl/track-extension src/content/atlassian.js). No bare h1: on a board
+ * that is the board's name.
+ */
 const SUMMARY_SELECTORS = [
   '[data-testid="issue.views.issue-base.foundation.summary.heading"]',
   '[data-test-id="issue.views.issue-base.foundation.summary.heading"]',
-  '#summary-val',
-  'h1',
+  '#summary-val:not(.active)',
+  '#ghx-detail-issue [data-field-id="summary"]',
 ];
 
-/** '[ABC-12] Summary - Jira' (Cloud) or '[ABC-12] Summary - Acme JIRA' (Data Center). */
+/**
+ * '[ABC-12] Summary - Jira' (Cloud), '[OPS-5] Summary - Acme JIRA' (Data Center), '... - Jira Service
+ * Desk'; a title without the issue's key in front is some other page's (a board's), so no title.
+ */
 function cleanDocumentTitle(title: string, key: string): string {
-  return stripAll(title, [/\s+[-–|]\s+[^-–|]*\bjira\b[^-–|]*$/i, new RegExp(`^\\[${escapeRegExp(key)}\\]\\s*`, 'i')]);
+  const prefix = new RegExp(`^\\[${escapeRegExp(key)}\\]\\s*`, 'i');
+  return prefix.test(title) ? stripAll(title, [/\s+[-–|]\s+[^-–|]*\bjira\b[^-–|]*$/i, prefix]) : '';
 }
 
 export const jira: SiteAdapter = {

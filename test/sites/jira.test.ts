@@ -145,6 +145,26 @@ describe('Jira adapter', () => {
       'Checkout fails for saved cards',
     );
     expect(jira.titleFrom(documentTitled('[OPS-5] Rotate keys - Acme JIRA'), 'OPS-5')).toBe('Rotate keys');
+    expect(jira.titleFrom(documentTitled('[SG-01] a jira title - Jira Service Desk'), 'SG-01')).toBe('a jira title');
+  });
+
+  it('reads a Data Center summary, and while it is edited inline the document title, never the Save and Cancel text', () => {
+    expect(jira.titleFrom(loadFixture('jira-dc-issue-editing.html'), 'UXPL-39')).toBe('A Random JIRA Issue');
+    // At rest the summary is the h1's text beside an edit icon (toggl/track-extension src/content/atlassian.js
+    // reads '#summary-val' in '.issue-header-content').
+    const atRest = new DOMParser().parseFromString(
+      '<h1 id="summary-val" class="editable-field inactive" title="Click to edit">Rotate keys' +
+        '<span class="overlay-icon aui-icon aui-icon-small aui-iconfont-edit"></span></h1>',
+      'text/html',
+    );
+    expect(jira.titleFrom(atRest, 'OPS-5')).toBe('Rotate keys');
+  });
+
+  it('never takes another heading, nor a document title that is not the issue’s, for the title', () => {
+    // A board with an issue open beside it before the issue's heading has rendered: the page's h1 and
+    // its title are the board's; the key is the honest name until the summary shows.
+    const board = loadFixture('jira-board.html');
+    expect(jira.titleFrom(board, 'ABC-13')).toBe('ABC-13');
   });
 
   it('finds exactly the issue links on a board, whatever form they take', () => {
