@@ -12,7 +12,12 @@ function entityFromUrl(url: URL) {
   return entity(shortLink, `${url.origin}/c/${shortLink}`);
 }
 
-const TITLE_SELECTORS = ['[data-testid="card-back-title-input"]', '#js-dialog-title', '.card-detail-title-assist'];
+/**
+ * The card back's name in each structure Trello has had (toggl/track-extension src/content/trello.js
+ * over its history): the title textarea of late 2025, h2#card-back-name of 2024-2025, the classic
+ * window's h2. Not the dialog [data-testid="card-back-name"]: that holds the whole card back.
+ */
+const TITLE_SELECTORS = ['[data-testid="card-back-title-input"]', '#card-back-name', '.window-title h2'];
 
 export const trello: SiteAdapter = {
   site: 'trello',

@@ -31,6 +31,8 @@ describe('Trello adapter', () => {
     });
   });
 
+  // The current card back (toggl/track-extension and clockify/browser-extension src/integrations/selectors.json
+  // read '[data-testid="card-back-title-input"]', a textarea in the dialog '[data-testid="card-back-name"]').
   it('reads the card title field as the title', () => {
     const page = entityOnPage(new URL('https://trello.com/c/AbCd1234/12-redesign'), loadFixture('trello-card.html'));
     expect(page).toEqual({
@@ -41,6 +43,13 @@ describe('Trello adapter', () => {
       kind: 'ticket',
     });
   });
+
+  it.each(['trello-card-2024.html', 'trello-card-classic.html'])(
+    'reads the card name from the card back structures Trello has had: %s',
+    (fixture) => {
+      expect(trello.titleFrom(loadFixture(fixture), 'AbCd1234')).toBe('Redesign pricing page');
+    },
+  );
 
   it('falls back to the document title without the Trello suffix', () => {
     expect(trello.titleFrom(documentTitled('Redesign pricing page | Trello'), 'AbCd1234')).toBe(
