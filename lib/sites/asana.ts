@@ -34,11 +34,16 @@ function entityFromUrl(url: URL) {
   return gid === null ? null : entity(gid, `${url.origin}/0/0/${gid}/f`);
 }
 
+/**
+ * The task pane's name field by its class names, which do not change with the interface language (its
+ * aria-label does): toggl/track-extension src/content/asana.js reads '.TaskPaneTitle textarea',
+ * clockify/browser-extension src/integrations/asana.js '[role="heading"] textarea' in '.TaskPaneBody-main'
+ * and the older '.TaskPane-titleRow textarea'. No h1: beside a list that is the project's name.
+ */
 const TITLE_SELECTORS = [
-  'textarea[aria-label="Task Name"]',
-  '[aria-label="Task Name"]',
+  '.TaskPane .TaskPaneTitle textarea',
+  '.TaskPaneBody-main [role="heading"] textarea',
   '.TaskPane-titleRow textarea',
-  'h1',
 ];
 
 export const asana: SiteAdapter = {

@@ -47,6 +47,10 @@ describe('Asana adapter', () => {
     });
   });
 
+  it('reads the task name in any interface language, never the project’s heading', () => {
+    expect(asana.titleFrom(loadFixture('asana-task-de.html'), '1200000000000042')).toBe('Q3-Startplan entwerfen');
+  });
+
   it('falls back to the document title without the unread mark and the Asana suffix', () => {
     expect(asana.titleFrom(documentTitled('● Draft Q3 launch plan - Asana'), '1')).toBe('Draft Q3 launch plan');
   });
