@@ -57,10 +57,11 @@ describe('Linear adapter', () => {
     expect(linear.titleFrom(documentTitled('Fix login redirect | Linear'), 'ENG-41')).toBe('Fix login redirect');
   });
 
-  it('finds exactly the issue links on a list', () => {
+  it('finds exactly the issue links on a list and a board, whose rows and cards are the anchors', () => {
     const doc = loadFixture('linear-list.html');
     const links = entityLinksIn(doc, linear.linkSelector, base.href);
     expect(links.map((link) => link.key)).toEqual(['ENG-41', 'ENG-42', 'DES-7']);
     expect(entityLinksIn(doc, 'a[href]', base.href)).toEqual(links);
+    expect(entityLinksIn(doc, 'a[data-list-key], a[data-board-item]', base.href)).toEqual(links);
   });
 });
