@@ -82,6 +82,16 @@ function cleanDocumentTitle(title: string, key: string): string {
   return prefix.test(title) ? stripAll(title, [/\s+[-–|]\s+[^-–|]*\bjira\b[^-–|]*$/i, prefix]) : '';
 }
 
+/**
+ * Boards, backlogs, lists, timelines, calendars and issue navigators of Cloud projects (software, work
+ * management, Service Management queues, Product Discovery ideas: the forms in test/sites/jira.test.ts),
+ * shared Product Discovery views, plans, the global navigator, Your work; Data Center's RapidBoard and
+ * /projects/KEY/issues (bitcrowd/tickety-tick src/core/adapters/jira-server.ts). Not settings, admin,
+ * dashboards or Confluence under /wiki on the same host.
+ */
+const LIST_PAGES =
+  /^(?!\/wiki(?:\/|$))(?:\/[^/]+)*?\/(?:projects\/[^/]+\/(?:boards?|backlog|list|issues|timeline|calendar|queues|ideas|views)(?:\/|$)|issues\/?$|secure\/RapidBoard\.jspa$|plans\/|discovery\/share\/views\/|your-work$|for-you$)/;
+
 export const jira: SiteAdapter = {
   site: 'jira',
   kind: 'ticket',
@@ -89,5 +99,6 @@ export const jira: SiteAdapter = {
   hosts: /^[a-z0-9-]+\.atlassian\.net$/,
   entityFromUrl,
   titleFrom: (doc, key) => pickTitle(doc, key, SUMMARY_SELECTORS, (title) => cleanDocumentTitle(title, key)),
-  linkSelector: 'a[href*="/browse/"], a[href*="/issues/"], a[href*="selectedIssue="]',
+  linkSelector: 'a[href*="/browse/"], a[href*="/issues/"], a[href*="/queues/"], a[href*="selectedIssue="]',
+  listPages: LIST_PAGES,
 };

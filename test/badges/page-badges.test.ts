@@ -44,6 +44,8 @@ describe("the page's badges", () => {
 
   beforeEach(() => {
     ends = [];
+    // A Jira board: only the pages Jira names as lists get the board index (lib/sites/jira.ts).
+    history.replaceState(null, '', '/jira/software/projects/ABC/boards/1');
     document.body.innerHTML = '<ul><li><a href="/browse/ABC-1">ABC-1</a></li></ul>';
   });
 

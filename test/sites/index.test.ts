@@ -231,7 +231,7 @@ describe('isListPage (which pages hold every tracked badge up front)', () => {
   const page = (adapter: typeof jira, path: string) =>
     isListPage(adapter, new URL(`https://${adapter === jira ? 'acme.atlassian.net' : 'github.com'}${path}`));
 
-  it('takes every page of a site that names no entity for a list, when the site does not say which its lists are', () => {
+  it('takes a Jira board, Your work and the issue navigator for lists (the rest in test/sites/jira.test.ts)', () => {
     expect(page(jira, '/jira/software/projects/ABC/boards/1')).toBe(true);
     expect(page(jira, '/jira/your-work')).toBe(true);
     expect(page(jira, '/issues/?jql=project%3DABC')).toBe(true);
