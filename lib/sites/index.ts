@@ -20,7 +20,15 @@ import { mixpanel } from './mixpanel';
 import { posthog } from './posthog';
 import { ga } from './ga';
 
-export type { CustomDomain, EntityKind, EntityLinkRef, PageEntity, SiteAdapter } from './types';
+export type {
+  AnalyticsAdapter,
+  CustomDomain,
+  EntityKind,
+  EntityLinkRef,
+  PageEntity,
+  SiteAdapter,
+  TrackerAdapter,
+} from './types';
 export { genericWebEntity } from './web';
 export { matchesOriginPattern, originPatternFrom, type ParsedOrigin } from './origin-patterns';
 

@@ -24,11 +24,9 @@ export interface CustomDomain {
   site: SiteId;
 }
 
-export interface SiteAdapter {
+interface AdapterBase {
   /** One of SITE_IDS in lib/domain/types.ts. */
   site: SiteId;
-  /** Trackers hold tickets; analytics tools hold charts and dashboards. */
-  kind: EntityKind;
   /** Manifest match patterns, e.g. 'https://*.atlassian.net/*'. */
   matches: string[];
   /** Hostnames this site serves; a custom domain replaces this test for its host. */
@@ -39,10 +37,22 @@ export interface SiteAdapter {
   titleFrom(doc: Document, key: string): string;
   /** CSS selector narrowing which anchors on list and board pages could be entity links (speed). */
   linkSelector: string;
-  /**
-   * Paths of the site's lists and boards, where many entity links show at once: only these
-   * hold every tracked entity's badge up front (see `isListPage`). Absent, every page of the
-   * site that names no entity is taken for one, as on trackers whose pages nearly all are.
-   */
+}
+
+/**
+ * A tracker holds tickets. It must say which of its paths are lists and boards, where many entity links
+ * show at once: only these hold every tracked entity's badge up front (see `isListPage`). Taking every
+ * page that names no ticket for one loaded all badges on settings, admin and help pages.
+ */
+export interface TrackerAdapter extends AdapterBase {
+  kind: 'ticket';
+  listPages: RegExp;
+}
+
+/** An analytics tool holds charts and dashboards; without listPages every page naming no chart is a list. */
+export interface AnalyticsAdapter extends AdapterBase {
+  kind: 'analytics';
   listPages?: RegExp;
 }
+
+export type SiteAdapter = TrackerAdapter | AnalyticsAdapter;
