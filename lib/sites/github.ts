@@ -88,7 +88,14 @@ const LIST_PAGES = new RegExp(
     'projects(?:/|$)|discussions(?:/?$|/categories/)))',
 );
 
-const TITLE_SELECTORS = ['[data-testid="issue-title"]', '.js-issue-title', 'h1 bdi', 'h1'];
+/**
+ * Only elements that hold the title alone: the React issue view's title
+ * ([data-testid="issue-title"]), the React pull-request header's title span
+ * (h1[data-component="PH_Title"] .markdown-title, see toggl/track-extension src/content/github.js
+ * and refined-github's sync-pr-commit-title.tsx), the older views' bdi.js-issue-title. Never a
+ * bare h1: the pull-request header holds the number in it too ('Title#4321').
+ */
+const TITLE_SELECTORS = ['[data-testid="issue-title"]', 'h1 .markdown-title', '.js-issue-title'];
 
 /** 'Title · Issue #42 · owner/repo' or 'Title by octocat · Pull Request #5 · owner/repo · GitHub'. */
 function cleanDocumentTitle(title: string): string {

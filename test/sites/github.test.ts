@@ -123,6 +123,25 @@ describe('GitHub adapter', () => {
     });
   });
 
+  describe('reads the title from the element that holds it alone, never the heading around it', () => {
+    it.each([
+      ['github-pull.html', 'https://github.com/octo-org/octo-app/pull/4321', 'Add theme switcher'],
+      [
+        'github-issue-legacy.html',
+        'https://github.com/octo-org/octo-app/issues/42',
+        'Dark mode ignores system setting',
+      ],
+    ])('%s', (fixture, href, title) => {
+      expect(entityOnPage(new URL(href), loadFixture(fixture))?.title).toBe(title);
+    });
+
+    it('takes the document title over a heading that is not the title', () => {
+      const doc = documentTitled('Add theme switcher by octocat · Pull Request #4321 · octo-org/octo-app');
+      doc.body.innerHTML = '<h1>Add theme switcher<span>#4321</span></h1>';
+      expect(github.titleFrom(doc, 'octo-org/octo-app#4321')).toBe('Add theme switcher');
+    });
+  });
+
   it('falls back to the document title without the issue or pull request decoration', () => {
     expect(
       github.titleFrom(documentTitled('Dark mode ignores system setting · Issue #42 · octo-org/octo-app'), 'k'),
