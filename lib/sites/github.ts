@@ -97,9 +97,12 @@ const LIST_PAGES = new RegExp(
  */
 const TITLE_SELECTORS = ['[data-testid="issue-title"]', 'h1 .markdown-title', '.js-issue-title'];
 
-/** 'Title · Issue #42 · owner/repo' or 'Title by octocat · Pull Request #5 · owner/repo · GitHub'. */
+/**
+ * 'Title · Issue #42 · owner/repo' or 'Title by octocat · Pull Request #5 · owner/repo · GitHub': only a
+ * pull request's names its author, so 'by ...' is left in an issue's title.
+ */
 function cleanDocumentTitle(title: string): string {
-  return stripAll(title, [/\s+·\s+GitHub$/, /(?:\s+by\s+\S+)?\s+·\s+(?:Issue|Pull Request)\s+#\d+\s+·\s+\S+$/]);
+  return stripAll(title, [/\s+·\s+GitHub$/, /(?:\s+·\s+Issue|\s+by\s+\S+\s+·\s+Pull Request)\s+#\d+\s+·\s+\S+$/]);
 }
 
 export const github: SiteAdapter = {

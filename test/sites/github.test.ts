@@ -154,6 +154,14 @@ describe('GitHub adapter', () => {
     ).toBe('Add theme switcher');
   });
 
+  it('keeps a "by" that is part of an issue title: only a pull request’s document title names its author', () => {
+    // Title forms after refined-github source/github-helpers/index.ts (prTitleExtractionRegex).
+    expect(github.titleFrom(documentTitled('Sort by name · Issue #7 · octo-org/octo-app'), 'k')).toBe('Sort by name');
+    expect(
+      github.titleFrom(documentTitled('Sort by name by dependabot[bot] · Pull Request #8 · octo-org/octo-app'), 'k'),
+    ).toBe('Sort by name');
+  });
+
   it('finds exactly the issue and pull request links on an issues list', () => {
     const doc = loadFixture('github-issues-list.html');
     const links = entityLinksIn(doc, github.linkSelector, base.href);
