@@ -28,6 +28,34 @@ describe('Aha! adapter', () => {
     });
   });
 
+  // Real addresses: the 'url' of epics and initiatives in the Aha! API docs' examples
+  // (https://www.aha.io/api/resources/epics, .../initiatives: company.aha.io/epics/PRJ3-E-3,
+  // company.aha.io/initiatives/PRJ1-S-1); flywheel-io/bids-client README.md (flywheelio.aha.io/epics/FW-E-39);
+  // Kong/docs.konghq.com's changelog (konghq.aha.io/epics/KP-E-65).
+  describe('recognises epics and initiatives by their reference', () => {
+    it.each([
+      ['http://company.aha.io/epics/PRJ3-E-3', 'PRJ3-E-3', 'http://company.aha.io/epics/PRJ3-E-3'],
+      ['https://flywheelio.aha.io/epics/FW-E-39', 'FW-E-39', 'https://flywheelio.aha.io/epics/FW-E-39'],
+      ['https://konghq.aha.io/epics/KP-E-65', 'KP-E-65', 'https://konghq.aha.io/epics/KP-E-65'],
+      ['http://company.aha.io/initiatives/PRJ1-S-1', 'PRJ1-S-1', 'http://company.aha.io/initiatives/PRJ1-S-1'],
+      ['https://example.aha.io/initiatives/erp-s-1', 'ERP-S-1', 'https://example.aha.io/initiatives/ERP-S-1'],
+    ])('%s is %s', (href, key, url) => {
+      expect(entityLinkFromHref(href, base)).toEqual({ site: 'aha', key, url });
+    });
+
+    it.each([
+      'https://acme.aha.io/epics/APP-123',
+      'https://acme.aha.io/epics/APP-S-1',
+      'https://acme.aha.io/initiatives/APP-E-1',
+      'https://acme.aha.io/features/APP-E-1',
+      // An Aha! API response of 2018 gave an initiative's numeric id: no reference to key it by.
+      'https://ringcentral.aha.io/initiatives/6412771945909400418',
+      'https://acme.aha.io/epics',
+    ])('but not %s, whose reference is of another kind or missing', (href) => {
+      expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
   describe('ignores lists, boards and forms', () => {
     it.each([
       'https://acme.aha.io/features/new',
@@ -57,10 +85,10 @@ describe('Aha! adapter', () => {
     expect(aha.titleFrom(documentTitled('APP-123 Usage-based billing | Aha!'), 'APP-123')).toBe('Usage-based billing');
   });
 
-  it('finds exactly the feature and idea links on a list', () => {
+  it('finds exactly the feature, idea, epic and initiative links on a list', () => {
     const doc = loadFixture('aha-features-list.html');
     const links = entityLinksIn(doc, aha.linkSelector, base.href);
-    expect(links.map((link) => link.key)).toEqual(['APP-123', 'APP-124', 'APP-I-46']);
+    expect(links.map((link) => link.key)).toEqual(['APP-123', 'APP-124', 'APP-I-46', 'APP-E-7', 'APP-S-2']);
     expect(entityLinksIn(doc, 'a[href]', base.href)).toEqual(links);
   });
 });
