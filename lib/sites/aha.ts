@@ -23,17 +23,20 @@ function reference(raw: string | undefined, letter: string): string | null {
 
 /**
  * Features at /features/PRJ-123, epics at /epics/PRJ-E-3 and initiatives at /initiatives/PRJ-S-1
- * (the 'url' the Aha! API gives each record); ideas at /ideas/ideas/PRJ-I-45 in the workspace, and
+ * (the 'url' the Aha! API gives each record), the same under Aha! Develop's /develop prefix
+ * (/develop/features/INFR-1073); ideas at /ideas/ideas/PRJ-I-45 in the workspace, and
  * /ideas/PRJ-I-45 on a public ideas portal (<x>.ideas.aha.io). An initiative's older numeric
  * address (/initiatives/6412771945909400418) names no reference to key it by.
  */
 function entityFromUrl(url: URL) {
-  const segments = pathSegments(url);
+  const all = pathSegments(url);
+  const prefix = all[0] === 'develop' ? '/develop' : '';
+  const segments = prefix === '' ? all : all.slice(1);
   const [first = '', second, third] = segments;
   const letter = RECORDS.get(first);
   if (letter !== undefined && segments.length <= 2) {
     const ref = reference(second, letter);
-    return ref === null ? null : entity(ref, `${url.origin}/${first}/${ref}`);
+    return ref === null ? null : entity(ref, `${url.origin}${prefix}/${first}/${ref}`);
   }
   if (first === 'ideas' && second === 'ideas' && segments.length <= 3) {
     const ref = reference(third, 'I');

@@ -56,6 +56,21 @@ describe('Aha! adapter', () => {
     });
   });
 
+  // Aha! Develop's own addresses carry a /develop prefix: ivrtg.aha.io/develop/features/INFR-1073 in a
+  // public home-manager bookmark list, tcare.aha.io/develop/features/TC-1234 in a public Claude skill (code index).
+  describe('recognises records under Aha! Develop’s /develop prefix, keeping it in the address', () => {
+    it.each([
+      [
+        'https://ivrtg.aha.io/develop/features/INFR-1073',
+        'INFR-1073',
+        'https://ivrtg.aha.io/develop/features/INFR-1073',
+      ],
+      ['https://tcare.aha.io/develop/features/TC-1234', 'TC-1234', 'https://tcare.aha.io/develop/features/TC-1234'],
+    ])('%s is %s', (href, key, url) => {
+      expect(entityLinkFromHref(href, base)).toEqual({ site: 'aha', key, url });
+    });
+  });
+
   describe('ignores lists, boards and forms', () => {
     it.each([
       'https://acme.aha.io/features/new',
