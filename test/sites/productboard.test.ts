@@ -26,6 +26,36 @@ describe('Productboard adapter', () => {
     });
   });
 
+  // The public API's own links ('links.html' in its v2 answers): real ones found in public files
+  // through the code index (pantheon.productboard.com/detail/30103699 in Pantheon's docs,
+  // leanix.productboard.com and sysdig.productboard.com /detail/<base64 of '1:PmEntity:<uuid>'>).
+  describe('recognises the API’s /detail/<token> links, keyed as the feature is elsewhere', () => {
+    it.each([
+      ['https://pantheon.productboard.com/detail/30103699', '30103699'],
+      [
+        'https://leanix.productboard.com/detail/MTpQbUVudGl0eTphOWRmYzdlYS0wMDdlLTQ1ZGYtYWRhOC05ODM1M2ZjNzU1Mzg=',
+        'a9dfc7ea-007e-45df-ada8-98353fc75538',
+      ],
+      [
+        // sysdig's, with its '=' percent-encoded as some chat clients write it
+        'https://sysdig.productboard.com/detail/MTpQbUVudGl0eTpmNzZlZjI1YS0wMWJiLTQ5YzgtOWIyZC05MzBmNGIzNjA1NTA%3D',
+        'f76ef25a-01bb-49c8-9b2d-930f4b360550',
+      ],
+    ])('%s is %s', (href, key) => {
+      expect(entityLinkFromHref(href, base)).toEqual({ site: 'productboard', key, url: href });
+    });
+
+    it.each([
+      'https://example.productboard.com/detail/abc123',
+      'https://example.productboard.com/detail/%%%',
+      // base64 of another kind of record than '1:PmEntity'
+      `https://example.productboard.com/detail/${btoa('2:Note:a9dfc7ea-007e-45df-ada8-98353fc75538')}`,
+      'https://example.productboard.com/detail/30103699/extra',
+    ])('but not %s', (href) => {
+      expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
   describe('ignores boards, notes and the API', () => {
     it.each([
       'https://acme.productboard.com/roadmap/2658140-q3-roadmap',
