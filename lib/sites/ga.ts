@@ -36,8 +36,13 @@ function entityFromUrl(url: URL) {
   }
   const report = query.get('r');
   if (!report || !REPORT_ID.test(report)) return null;
-  // A container report needs its own parameters to open as it was; keep the address whole when it fits.
-  const whole = url.href.length <= MAX_URL_LENGTH ? url.href : `${home}#/p${property}/reports/${page}?r=${report}`;
+  // A container report needs its own parameters to open as it was: keep the fragment whole when it fits.
+  // Not the query before it: ?authuser=1 is one browser's order of signed-in Google accounts, and
+  // utm_* are where the link came from.
+  const whole =
+    home.length + url.hash.length <= MAX_URL_LENGTH
+      ? home + url.hash
+      : `${home}#/p${property}/reports/${page}?r=${report}`;
   return entity(`p${property}/reports/${report}`, whole);
 }
 

@@ -73,17 +73,36 @@ function entityFromUrl(url: URL) {
 
 /**
  * Issue and pull-request lists (a repository's, everyone's, a search's, the inbox), project
- * boards, milestones and labels. Not code, commits, wikis or settings: browsing a
- * repository's code is most of GitHub, and such a page has few issue links, if any.
+ * boards, a milestone's or a label's issues, discussion lists. Not code, commits, wikis or
+ * settings: browsing a repository's code is most of GitHub, and such a page has few issue
+ * links, if any. Nor the forms under those paths, which are neither ticket nor list: new
+ * issue (/issues/new, /issues/new/choose), issue template editor (/issues/templates/edit),
+ * the saved-views index (/issues/views), a new milestone or discussion, a milestone's editor,
+ * a single discussion. Paths after github-url-detection's isRepoIssueList,
+ * isRepoTaxonomyIssueOrPRList, isGlobalIssueList, isNewIssue and isNewDiscussion
+ * (refined-github/github-url-detection, index.ts): /issues/newton and /issues/views/4537 are lists.
  */
-const LIST_PAGES =
-  /^\/(?:(?:issues|pulls|notifications|search)(?:\/|$)|(?:orgs|users)\/[^/]+\/projects(?:\/|$)|[^/]+\/[^/]+\/(?:issues|pulls|milestones?|labels|projects|discussions)(?:\/|$))/;
+const LIST_PAGES = new RegExp(
+  '^/(?:(?:issues|pulls|notifications|search)(?:/|$)|(?:orgs|users)/[^/]+/projects(?:/|$)|[^/]+/[^/]+/' +
+    '(?:issues(?:/?$|/(?!(?:[0-9]+|new|templates)(?:/|$)|views/?$))|pulls(?:/|$)|labels/.|milestones?/[0-9]+/?$|' +
+    'projects(?:/|$)|discussions(?:/?$|/categories/)))',
+);
 
-const TITLE_SELECTORS = ['[data-testid="issue-title"]', '.js-issue-title', 'h1 bdi', 'h1'];
+/**
+ * Only elements that hold the title alone: the React issue view's title
+ * ([data-testid="issue-title"]), the React pull-request header's title span
+ * (h1[data-component="PH_Title"] .markdown-title, see toggl/track-extension src/content/github.js
+ * and refined-github's sync-pr-commit-title.tsx), the older views' bdi.js-issue-title. Never a
+ * bare h1: the pull-request header holds the number in it too ('Title#4321').
+ */
+const TITLE_SELECTORS = ['[data-testid="issue-title"]', 'h1 .markdown-title', '.js-issue-title'];
 
-/** 'Title · Issue #42 · owner/repo' or 'Title by octocat · Pull Request #5 · owner/repo · GitHub'. */
+/**
+ * 'Title · Issue #42 · owner/repo' or 'Title by octocat · Pull Request #5 · owner/repo · GitHub': only a
+ * pull request's names its author, so 'by ...' is left in an issue's title.
+ */
 function cleanDocumentTitle(title: string): string {
-  return stripAll(title, [/\s+·\s+GitHub$/, /(?:\s+by\s+\S+)?\s+·\s+(?:Issue|Pull Request)\s+#\d+\s+·\s+\S+$/]);
+  return stripAll(title, [/\s+·\s+GitHub$/, /(?:\s+·\s+Issue|\s+by\s+\S+\s+·\s+Pull Request)\s+#\d+\s+·\s+\S+$/]);
 }
 
 export const github: SiteAdapter = {

@@ -41,9 +41,14 @@ function bookmarkId(fragment: string): string | null {
 }
 
 /**
- * Boards (#id=<board>) and reports (insights, funnels, retention, flows ...) on the US,
- * EU and India hosts. Keys: 'project/<pid>/board/<id>', 'project/<pid>/report/<id>' for
- * a saved report, 'project/<pid>/<app>/<slug>' for a report state not saved as such.
+ * Boards (#id=<board>) and reports (insights, funnels, retention, flows, impact ...) on the US,
+ * EU and India hosts, in the forms of Mixpanel's own URL grammar (mixpanel/mixpanel-headless,
+ * specs/045-report-links/contracts/url-grammar.md). Keys: 'project/<pid>/board/<id>',
+ * 'project/<pid>/report/<id>' for a saved report, 'project/<pid>/<app>/<slug>' for a report state
+ * not saved as such. By decision, no entity: a short link (/s/<code>), which Mixpanel's server
+ * redirects to the full address, where the panel shows; a public board (/p/<token>,
+ * /public/<token>), a read-only copy for anyone with the link, outside the team's project and
+ * named by a token, not the board's id.
  */
 function entityFromUrl(url: URL) {
   const path = reportPath(pathSegments(url));

@@ -44,6 +44,43 @@ describe('Amplitude adapter', () => {
     });
   });
 
+  describe('recognises notebooks and real chart links', () => {
+    it.each([
+      // A 'Copy URL' link to a notebook, in a public file found through the code index
+      [
+        'https://app.amplitude.com/analytics/demo/notebook/ktbnqci9?source=copy+url',
+        'notebook/ktbnqci9',
+        'https://app.amplitude.com/analytics/demo/notebook/ktbnqci9',
+      ],
+      // sourcegraph/handbook content/ops/bizops/amplitude.md and content/departments/data-analytics/amplitude.md
+      [
+        'https://analytics.amplitude.com/sourcegraph/chart/7l5vdg4?source=workspace',
+        'chart/7l5vdg4',
+        'https://analytics.amplitude.com/sourcegraph/chart/7l5vdg4',
+      ],
+      [
+        'https://app.amplitude.com/analytics/sourcegraph/chart/3pmjrguv',
+        'chart/3pmjrguv',
+        'https://app.amplitude.com/analytics/sourcegraph/chart/3pmjrguv',
+      ],
+    ])('%s is %s', (href, key, url) => {
+      expect(entityLinkFromHref(href, base)).toEqual({ site: 'amplitude', key, url });
+    });
+
+    // Public links (Amplitude's docs: https://amplitude.com/docs/en/analytics/share-external; real ones
+    // in public files: app.eu.amplitude.com/analytics/share/477d7de2cde841179543b1fe4ce3f779,
+    // app.amplitude.com/analytics/share/embed/e102e50b-33af-4aaf-b576-88dc4c0c9cfe in ddev's blog,
+    // analytics.amplitude.com/share/0f7a78fadfc145d0b99e365eb41d9262): no panel, by decision.
+    it.each([
+      'https://app.eu.amplitude.com/analytics/share/477d7de2cde841179543b1fe4ce3f779',
+      'https://app.amplitude.com/analytics/share/embed/e102e50b-33af-4aaf-b576-88dc4c0c9cfe',
+      'https://analytics.amplitude.com/share/0f7a78fadfc145d0b99e365eb41d9262',
+      'https://app.amplitude.com/analytics/demo/notebook/new',
+    ])('but not %s', (href) => {
+      expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
   describe('ignores unsaved charts, homes, cohorts and the API', () => {
     it.each([
       'https://app.amplitude.com/analytics/acme/chart/new/za7my7iy',

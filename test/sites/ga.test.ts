@@ -48,6 +48,30 @@ describe('Google Analytics adapter', () => {
     expect(ga.entityFromUrl(new URL(explorer))?.url).toBe(explorer);
   });
 
+  // Real addresses from public files found through the code index: an Android app's WebView
+  // (?authuser=0#/p286543659/...&r=firebase-overview), a page linking GA from its footer with utm_*
+  // parameters before the fragment, a link card (#/p523095876/reports/dashboard?...&r=lifecycle-acquisition-v2).
+  it('keeps a container report’s fragment but not the account index or campaign parameters before it', () => {
+    const cases = [
+      [
+        'https://analytics.google.com/analytics/web/?authuser=0#/p286543659/reports/dashboard?params=_u..nav%3Dmaui%26_u..pageSize%3D25&r=firebase-overview&ruid=firebase-overview,app,firebase&collectionId=app',
+        'p286543659/reports/firebase-overview',
+      ],
+      [
+        'https://analytics.google.com/analytics/web/?utm_source=marketingplatform.google.com&utm_medium=et#/p273331838/reports/dashboard?params=_u..nav%3Ddefault%26_u.date00%3D20210513&r=lifecycle-retention-overview',
+        'p273331838/reports/lifecycle-retention-overview',
+      ],
+      [
+        'https://analytics.google.com/analytics/web/#/p523095876/reports/dashboard?params=_u..nav%3Dmaui&r=lifecycle-acquisition-v2&ruid=lifecycle-acquisition-v2&collectionId=life-cycle',
+        'p523095876/reports/lifecycle-acquisition-v2',
+      ],
+    ];
+    for (const [href = '', key] of cases) {
+      const url = new URL(href);
+      expect(ga.entityFromUrl(url)).toEqual({ key, url: `https://analytics.google.com/analytics/web/${url.hash}` });
+    }
+  });
+
   describe('ignores admin, realtime, an explorer with no report and other paths', () => {
     it.each([
       'https://analytics.google.com/analytics/web/#/a494585728w0p0/admin',
@@ -56,6 +80,10 @@ describe('Google Analytics adapter', () => {
       'https://analytics.google.com/analytics/web/#/analysis/p419143770',
       'https://analytics.google.com/analytics/web/',
       'https://analytics.google.com/analytics/web/#/p0/reports/intelligenthome',
+      // Universal Analytics' form (a va.gov runbook; UA stopped in 2024) and GA4's admin (a public script)
+      'https://analytics.google.com/analytics/web/#/report/content-event-events/a50123418w177519031p176188361/_u.dateOption=last7days/',
+      'https://analytics.google.com/analytics/web/#/a1p123/admin/account/settings',
+      'https://analytics.google.com/analytics/web/#/realtime/',
       'https://analytics.google.com/other/#/p123/reports/intelligenthome',
       'https://marketingplatform.google.com/analytics/web/#/p123/reports/intelligenthome',
     ])('%s', (href) => {

@@ -49,6 +49,43 @@ describe('Mixpanel adapter', () => {
     });
   });
 
+  // The URL grammar in mixpanel/mixpanel-headless specs/045-report-links/contracts/url-grammar.md
+  // (Mixpanel's own client for report links), its parametrized table.
+  describe('reads every report and board form of Mixpanel’s own URL grammar', () => {
+    it.each([
+      ['https://mixpanel.com/project/3/app/insights/#EBrV5bW2u9Mw', 'project/3/insights/EBrV5bW2u9Mw'],
+      ['https://mixpanel.com/project/3/app/insights#report/123/weekly-actives/~(a~1)', 'project/3/report/123'],
+      ['https://mixpanel.com/project/3/app/flows#report/8', 'project/3/report/8'],
+      ['https://mixpanel.com/project/3/app/insights#segmentation-report/9', 'project/3/report/9'],
+      ['https://mixpanel.com/project/3/app/impact#report/10', 'project/3/report/10'],
+      ['https://mixpanel.com/report/3/insights#report/123', 'project/3/report/123'],
+      ['https://mixpanel.com/project/3/app/insights?utm=x#EBrV5bW2u9Mw', 'project/3/insights/EBrV5bW2u9Mw'],
+      ['https://mixpanel.com/project/3/app/boards#id=555', 'project/3/board/555'],
+      // A report being edited over its board: the board is what lasts, the edited state changes.
+      ['https://mixpanel.com/project/3/app/boards#id=555&edited-bookmark=EBrV5bW2u9Mw', 'project/3/board/555'],
+      // mixpanel-headless's resolve_short_link test expands a short link to this
+      ['https://mixpanel.com/project/12345/app/funnels#view/123/~(a~1)', 'project/12345/report/123'],
+    ])('%s is %s', (href, key) => {
+      expect(entityLinkFromHref(href, base)).toMatchObject({ site: 'mixpanel', key });
+    });
+
+    it.each([
+      'https://mixpanel.com/project/3/app/insights#',
+      'https://mixpanel.com/project/3/app/insights#foo/bar',
+      // Short links (mixpanel.com/s/<code>, eu. too; real ones: mixpanel.com/s/2HgEX, /s/1NHuvg) redirect
+      // on Mixpanel's server to the report's full address, where the panel shows.
+      'https://mixpanel.com/s/2HgEX',
+      'https://eu.mixpanel.com/s/AbC123',
+      // Public boards (real ones: mixpanel.com/p/13hGfPfEPdRkjPtNaS7BYQ in comfy-cli's README,
+      // eu.mixpanel.com/p/XtoyTU92SmmpUaweP7DUAn, mixpanel.com/public/6fPuCsME2BR7Ra7NECbdgx): no panel.
+      'https://mixpanel.com/p/13hGfPfEPdRkjPtNaS7BYQ',
+      'https://eu.mixpanel.com/p/XtoyTU92SmmpUaweP7DUAn',
+      'https://mixpanel.com/public/6fPuCsME2BR7Ra7NECbdgx',
+    ])('but not %s', (href) => {
+      expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
   describe('ignores settings, event lists, user profiles and unsaved query states', () => {
     it.each([
       'https://mixpanel.com/project/3/app/insights',

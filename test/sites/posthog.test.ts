@@ -13,6 +13,9 @@ describe('PostHog adapter', () => {
       ['https://us.posthog.com/project/529917/insights/aX9k2Lp/edit', 'project/529917/insights/aX9k2Lp'],
       ['https://eu.posthog.com/project/153810/dashboard/605624', 'project/153810/dashboard/605624'],
       ['https://app.posthog.com/project/1/insights/AbC12', 'project/1/insights/AbC12'],
+      // urls.ts's insightSharing and dashboardSharing: still the insight or the dashboard
+      ['https://us.posthog.com/project/529917/insights/25PU8gZi/sharing', 'project/529917/insights/25PU8gZi'],
+      ['https://eu.posthog.com/project/112509/dashboard/1663553/sharing', 'project/112509/dashboard/1663553'],
     ])('%s is %s', (href, key) => {
       const origin = new URL(href).origin;
       expect(entityLinkFromHref(href, base)).toEqual({ site: 'posthog', key, url: `${origin}/${key}` });
@@ -30,6 +33,25 @@ describe('PostHog adapter', () => {
       'https://us.i.posthog.com/project/1/insights/AbC12',
     ])('%s', (href) => {
       expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
+  // Routes from PostHog/posthog frontend/src/scenes/urls.ts (insightView, dashboard, shared, embedded,
+  // sharedDashboard) and lib/utils/kea-router tests (addProjectIdIfMissing('/dashboard/1663553', 112509)
+  // gives '/project/112509/dashboard/1663553'; '/project/phc_gE7SWB.../replay' keeps the API key).
+  describe('names no entity where it should not show, by decision (see the adapter)', () => {
+    it.each([
+      'https://us.posthog.com/insights/25PU8gZi',
+      'https://us.posthog.com/insights/25PU8gZi/edit',
+      'https://eu.posthog.com/dashboard/1663553',
+      'https://us.posthog.com/project/phc_gE7SWBNBgFbA4eQ154KPXebyB8KyLJuypR8jg1DSo9Z/insights/25PU8gZi',
+      // Langfuse's docs link an example dashboard this way (a real share link, code index)
+      'https://eu.posthog.com/shared/HPOaK5zNVkP062nQJQJoooXe61l15w',
+      'https://us.posthog.com/shared/c8cbP4SoFDIll_Niw7z2MaUbMRqEyA',
+      'https://eu.posthog.com/embedded/HPOaK5zNVkP062nQJQJoooXe61l15w?whitelabel',
+      'https://app.posthog.com/shared_dashboard/HPOaK5zNVkP062nQJQJoooXe61l15w',
+    ])('%s', (href) => {
+      expect(posthog.entityFromUrl(new URL(href))).toBeNull();
     });
   });
 

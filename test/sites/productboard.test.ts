@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { productboard } from '../../lib/sites/productboard';
-import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { entityLinkFromHref, entityOnPage, isListPage } from '../../lib/sites/index';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://acme.productboard.com/roadmap/2658140-q3-roadmap');
@@ -26,6 +26,36 @@ describe('Productboard adapter', () => {
     });
   });
 
+  // The public API's own links ('links.html' in its v2 answers): real ones found in public files
+  // through the code index (pantheon.productboard.com/detail/30103699 in Pantheon's docs,
+  // leanix.productboard.com and sysdig.productboard.com /detail/<base64 of '1:PmEntity:<uuid>'>).
+  describe('recognises the API’s /detail/<token> links, keyed as the feature is elsewhere', () => {
+    it.each([
+      ['https://pantheon.productboard.com/detail/30103699', '30103699'],
+      [
+        'https://leanix.productboard.com/detail/MTpQbUVudGl0eTphOWRmYzdlYS0wMDdlLTQ1ZGYtYWRhOC05ODM1M2ZjNzU1Mzg=',
+        'a9dfc7ea-007e-45df-ada8-98353fc75538',
+      ],
+      [
+        // sysdig's, with its '=' percent-encoded as some chat clients write it
+        'https://sysdig.productboard.com/detail/MTpQbUVudGl0eTpmNzZlZjI1YS0wMWJiLTQ5YzgtOWIyZC05MzBmNGIzNjA1NTA%3D',
+        'f76ef25a-01bb-49c8-9b2d-930f4b360550',
+      ],
+    ])('%s is %s', (href, key) => {
+      expect(entityLinkFromHref(href, base)).toEqual({ site: 'productboard', key, url: href });
+    });
+
+    it.each([
+      'https://example.productboard.com/detail/abc123',
+      'https://example.productboard.com/detail/%%%',
+      // base64 of another kind of record than '1:PmEntity'
+      `https://example.productboard.com/detail/${btoa('2:Note:a9dfc7ea-007e-45df-ada8-98353fc75538')}`,
+      'https://example.productboard.com/detail/30103699/extra',
+    ])('but not %s', (href) => {
+      expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
   describe('ignores boards, notes and the API', () => {
     it.each([
       'https://acme.productboard.com/roadmap/2658140-q3-roadmap',
@@ -36,6 +66,22 @@ describe('Productboard adapter', () => {
       'https://productboard.com/entity-detail/features/27273918',
     ])('%s', (href) => {
       expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
+  describe('takes roadmaps and feature boards, and nothing else, for list pages', () => {
+    it.each([
+      ['https://acme.productboard.com/roadmap/2658140-q3-roadmap', true],
+      ['https://acme.productboard.com/feature-board/2330177-platform', true],
+      ['https://acme.productboard.com/roadmap/2658140-q3-roadmap/features/13529555/detail', false],
+      ['https://acme.productboard.com/all-notes/notes/52999760', false],
+      ['https://acme.productboard.com/settings/members', false],
+      // Public portals and the help centre share the domain (portal.productboard.com/cypress-io/
+      // 1-cypress-dashboard/c/48-gitlab-integration in cypress-io's docs; support.productboard.com).
+      ['https://portal.productboard.com/cypress-io/1-cypress-dashboard/c/48-gitlab-integration', false],
+      ['https://support.productboard.com/hc/en-us/articles/4403428374675', false],
+    ])('%s: %s', (href, list) => {
+      expect(productboard.entityFromUrl(new URL(href)) === null && isListPage(productboard, new URL(href))).toBe(list);
     });
   });
 
