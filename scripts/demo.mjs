@@ -8,12 +8,14 @@
  * screenshot of each page to a folder and prints where.
  *
  *   node scripts/demo.mjs [--no-build] [--headless] [--out DIR]
+ *   node scripts/demo.mjs --store   (the store listings' 1280 × 800 screenshots, into docs/store/screenshots)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { launchChromium } from './browser/chromium.mjs';
 import { demoPages } from './demo/pages.mjs';
+import { STORE_SIZE, storeScreenshots } from './demo/store-screenshots.mjs';
 import { demoWorkspace } from './demo/workspace.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -24,7 +26,8 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 
-const headless = flag('--headless') || !process.env.DISPLAY || Boolean(process.env.CI);
+const store = flag('--store');
+const headless = store || flag('--headless') || !process.env.DISPLAY || Boolean(process.env.CI);
 const outDir = resolve(option('--out', join(ROOT, 'demo-screenshots')));
 
 function build() {
@@ -99,7 +102,7 @@ async function main() {
   const lens = await launchChromium({
     headless,
     // Headed, the window keeps the size it opens with.
-    viewport: headless ? { width: 1360, height: 900 } : null,
+    viewport: store ? STORE_SIZE : headless ? { width: 1360, height: 900 } : null,
     profilePrefix: 'north-star-lens-demo-',
   });
   const pages = demoPages();
@@ -108,6 +111,14 @@ async function main() {
   const dashboard = await lens.bridgePage();
   await lens.call({ type: 'workspace.import', document: demoWorkspace(), mode: 'replace' });
   await dashboard.reload();
+
+  if (store) {
+    const written = await storeScreenshots(lens, resolve(option('--out', join(ROOT, 'docs/store/screenshots'))));
+    await lens.close();
+    console.log(`Wrote the ${written.length} store screenshots (1280 × 800):`);
+    for (const file of written) console.log(`  ${file}`);
+    return;
+  }
 
   if (headless) {
     const written = await screenshots(lens, pages);
