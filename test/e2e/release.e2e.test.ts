@@ -1,22 +1,25 @@
 /**
  * The release zips themselves, as the stores and a reviewer get them: `npm run zip` twice
  * gives the same bytes; the Chrome zip, unpacked, installs in Chromium and its worker
- * starts; the Firefox zip passes `web-ext lint`; the sources zip rebuilds the Firefox
+ * starts; the Firefox zip, unpacked, installs in Firefox and shows the pill, and passes
+ * `web-ext lint`; the sources zip rebuilds the Firefox
  * zip's files exactly, in another folder. Five builds (two zips of two browsers each, and
  * the reviewer's), a lint and a browser: two to four minutes on the shared 2-core machine.
  */
-import { chromium } from 'playwright-core';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { launchChromium } from '../../scripts/browser/chromium.mjs';
+import { launchFirefox } from '../../scripts/browser/firefox.mjs';
 import { unzipFiles, zipEntries } from '../../scripts/release-zip-format.mjs';
+import { eventually } from './harness';
+import { JIRA } from './security-helpers';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TOOLBAR = { 16: 'icon/16.png', 24: 'icon/24.png', 32: 'icon/32.png' };
 const ICONS = Object.fromEntries([16, 24, 32, 48, 96, 128].map((size) => [size, `icon/${size}.png`]));
 
@@ -78,27 +81,9 @@ describe('the release zips', () => {
 
   it('the Chrome zip, unpacked, installs in Chromium: its worker starts, its manifest names its icons', async () => {
     const dir = await unpack(zips.chrome, 'nsl-release-chrome-');
-    const profile = await mkdtemp(join(tmpdir(), 'nsl-release-profile-'));
-    scratch.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      // test/e2e/harness.ts's flags, on the unpacked zip instead of .output/chrome-mv3.
-      args: [
-        '--no-sandbox',
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-gpu',
-      ],
-    });
+    const lens = await launchChromium({ extension: dir });
     try {
-      const worker =
-        context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-        (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      const worker = await lens.serviceWorker();
       expect(new URL(worker.url()).pathname).toBe('/background.js');
       const seen = await worker.evaluate(async () => {
         type Runtime = { getManifest(): Manifest; getURL(path: string): string };
@@ -119,9 +104,31 @@ describe('the release zips', () => {
         expect(seen.sizes[size], `icon ${size}`).toEqual([Number(size), Number(size)]);
       }
     } finally {
-      await context.close();
+      await lens.close();
     }
   });
+
+  it('the Firefox zip, unpacked, installs in Firefox: its background answers and the pill shows on a ticket', async () => {
+    const dir = await unpack(zips.firefox, 'nsl-release-firefox-run-');
+    const lens = await launchFirefox({ extension: dir });
+    try {
+      await expect(lens.call({ type: 'sites.settings' })).resolves.toEqual({ disabledSites: [], customDomains: [] });
+      lens.serve(
+        `${JIRA}/browse/REL-1`,
+        '<!doctype html><title>[REL-1] Release check - Jira</title><h1>Release check</h1>',
+      );
+      const page = await lens.open(`${JIRA}/browse/REL-1`);
+      const root = await eventually(() => lens.shadowRoot(page, 'north-star-lens'), Boolean, 15_000);
+      expect(root?.mode).toBe('closed');
+      const pill = await eventually(
+        () => root!.run<string | null>('(r) => r.querySelector("[data-testid=pill]")?.textContent ?? null'),
+        (text) => Boolean(text && !text.includes('…')),
+      );
+      expect(pill).toBeTruthy();
+    } finally {
+      await lens.close();
+    }
+  }, 120_000);
 
   it('the Firefox zip has the add-on’s id and icons, and passes web-ext lint as AMO runs it', async () => {
     const dir = await unpack(zips.firefox, 'nsl-release-firefox-');
