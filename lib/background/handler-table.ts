@@ -86,6 +86,11 @@ export const HANDLERS: HandlerTable = {
       note: req.note ?? '',
     }),
   'observations.list': (req, { db }) => store.listObservations(db, req.metricId),
+  'observations.previewImport': (req, { db }) => store.previewValueImport(db, req),
+  'observations.import': (req, { db }) =>
+    store.importValues(db, req, req.remember && { kind: 'values', ...req.remember }),
+  'items.previewImport': (req, { db }) => store.previewItemImport(db, req),
+  'items.import': (req, { db }) => store.importItems(db, req, req.remember && { kind: 'items', ...req.remember }),
   'review.add': (req, { db }) =>
     store.addReview(db, { treeId: req.treeId, answers: req.answers, note: req.note ?? '' }),
   'settings.update': (req, { db }) => store.updateSettings(db, req.patch),

@@ -4,6 +4,7 @@
  * an error, so nothing unexpected (such as `__proto__`) is ever stored.
  */
 import * as v from 'valibot';
+import { ImportMappingsSchema } from './import/import-mappings';
 import {
   GAMES,
   ITEM_STATUSES,
@@ -135,6 +136,7 @@ export const SettingsSchema = v.strictObject({
     v.array(v.strictObject({ origin: v.pipe(v.string(), v.maxLength(300)), site: SiteSchema })),
     v.maxLength(100),
   ),
+  importMappings: v.optional(ImportMappingsSchema),
 });
 
 /** Turns a valibot issue path into `items[3].rice.effort`, the form error messages use. */

@@ -4,6 +4,8 @@
  * Times are epoch milliseconds; an observation's `at` is a calendar date (YYYY-MM-DD).
  */
 
+import type { ImportMappings } from './import/import-mappings';
+
 export type Id = string;
 
 export const METRIC_ROLES = ['nsm', 'input', 'team', 'output', 'health'] as const;
@@ -151,6 +153,8 @@ export interface Settings {
   disabledSites: SiteId[];
   /** Self-hosted instances: origin pattern (https://jira.example.com/*) and the site it runs. */
   customDomains: { origin: string; site: SiteId }[];
+  /** What was chosen at the last import of each kind of file (see import/import-mappings.ts). */
+  importMappings?: ImportMappings;
 }
 
 export interface Workspace {

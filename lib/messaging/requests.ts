@@ -23,8 +23,12 @@ import {
   TextSchema,
   UrlSchema,
 } from '../domain/schemas';
+import { ItemMappingSchema, TRACKER_SOURCES, ValueMappingSchema } from '../domain/import/import-mappings';
+import type { ItemImportSummary } from '../domain/import/item-plan';
+import type { ValueImportSummary } from '../domain/import/value-choice';
 import {
   GAMES,
+  ITEM_STATUSES,
   METRIC_ROLES,
   WORKSPACE_PARTS,
   type ImportSummary,
@@ -75,6 +79,35 @@ const LinkRefSchema = v.strictObject({
 }) satisfies v.GenericSchema<unknown, LinkRef>;
 
 const ImportFields = { document: v.unknown(), mode: v.picklist(['replace', 'merge']) };
+
+/** Dated values for one metric, already rolled up in the view (lib/domain/import/value-choice.ts). */
+const ValueImportFields = {
+  metricId: IdSchema,
+  values: v.pipe(v.array(v.strictObject({ at: DateSchema, value: FiniteSchema })), v.maxLength(200_000)),
+};
+
+/** Tickets already mapped in the view (lib/domain/import/item-rows.ts); the background plans against what is stored. */
+const ItemImportFields = {
+  treeId: IdSchema,
+  rows: v.pipe(
+    v.array(
+      v.strictObject({
+        link: EntityLinkSchema,
+        title: NameSchema,
+        status: v.picklist(ITEM_STATUSES),
+        inputMetricId: v.nullable(IdSchema),
+        rice: v.strictObject({
+          reach: v.optional(FiniteSchema),
+          impact: v.optional(FiniteSchema),
+          confidence: v.optional(FiniteSchema),
+          effort: v.optional(FiniteSchema),
+        }),
+      }),
+    ),
+    v.maxLength(100_000),
+  ),
+  overwrite: v.boolean(),
+};
 
 export const REQUESTS = declareRequests({
   'snapshot.get': {
@@ -192,6 +225,39 @@ export const REQUESTS = declareRequests({
     fields: { metricId: IdSchema },
     answer: typed<Observation[]>(),
     changes: [],
+    resendable: true,
+  },
+
+  'observations.previewImport': {
+    fields: ValueImportFields,
+    answer: typed<ValueImportSummary>(),
+    changes: [],
+    resendable: true,
+  },
+  // Idempotent: a second send finds every value stored and writes none.
+  'observations.import': {
+    fields: {
+      ...ValueImportFields,
+      remember: v.optional(v.strictObject({ key: v.pipe(v.string(), v.maxLength(1000)), mapping: ValueMappingSchema })),
+    },
+    answer: typed<ValueImportSummary>(),
+    changes: ['observations', 'settings'],
+    resendable: true,
+  },
+  'items.previewImport': {
+    fields: ItemImportFields,
+    answer: typed<ItemImportSummary>(),
+    changes: [],
+    resendable: true,
+  },
+  // Idempotent: tickets are matched by link, so a second send finds every one tracked and unchanged.
+  'items.import': {
+    fields: {
+      ...ItemImportFields,
+      remember: v.optional(v.strictObject({ source: v.picklist(TRACKER_SOURCES), mapping: ItemMappingSchema })),
+    },
+    answer: typed<ItemImportSummary>(),
+    changes: ['items', 'settings'],
     resendable: true,
   },
 

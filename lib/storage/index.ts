@@ -33,3 +33,6 @@ export { listHistory } from './history';
 export { rankedScoresOf } from './rankings';
 export { exportWorkspace, clearWorkspace } from './workspace';
 export { previewImport, importWorkspace, type ImportMode } from './import';
+export { previewValueImport, importValues } from './observation-import';
+export { previewItemImport, importItems } from './item-import';
+export type { RememberedMapping } from './import-mappings';

@@ -87,6 +87,33 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
       note: 'seen',
     },
     'observations.list': { type: 'observations.list', metricId: ids.nsm },
+    'observations.previewImport': {
+      type: 'observations.previewImport',
+      metricId: ids.nsm,
+      values: [{ at: '2024-03-10', value: 3 }],
+    },
+    'observations.import': {
+      type: 'observations.import',
+      metricId: ids.nsm,
+      values: [{ at: '2024-03-10', value: 3 }],
+      remember: { key: 'table:Users', mapping: { series: 'Users', metricId: ids.nsm, method: 'sum' } },
+    },
+    'items.previewImport': {
+      type: 'items.previewImport',
+      treeId: ids.tree,
+      rows: [{ link: fullLink, title: 'T', status: 'idea', inputMetricId: null, rice: { effort: 1 } }],
+      overwrite: false,
+    },
+    'items.import': {
+      type: 'items.import',
+      treeId: ids.tree,
+      rows: [{ link: fullLink, title: 'T', status: 'planned', inputMetricId: ids.input, rice: { reach: 5 } }],
+      overwrite: true,
+      remember: {
+        source: 'jira',
+        mapping: { site: 'https://acme.atlassian.net', labels: { growth: ids.input }, rice: {}, pointsPerMonth: 8 },
+      },
+    },
     'review.add': {
       type: 'review.add',
       treeId: ids.tree,
