@@ -10,6 +10,8 @@ import { request, RequestError } from '../../lib/messaging/client';
 import { treeSnapshot } from '../../lib/state/workspace/tree';
 import { download } from '../common/download';
 import { CsvButton } from './CsvButton';
+import { ItemImportSection } from './ItemImport';
+import { ValueImportSection } from './ValueImport';
 
 interface PendingImport {
   fileName: string;
@@ -265,6 +267,8 @@ export function DataView() {
         </div>
         {pending.value ? <Preview item={pending.value} /> : null}
       </section>
+      <ValueImportSection />
+      <ItemImportSection />
       <section class="card data-card danger-zone" aria-labelledby="clear-section-heading">
         <h3 id="clear-section-heading">Delete all data</h3>
         <p class="muted small">

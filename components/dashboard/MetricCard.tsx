@@ -12,6 +12,7 @@ import { findingsByMetric, metricEdits } from '../../lib/state/workspace/tree';
 import { SelectField, TextField } from '../common/Field';
 import { FindingNote } from '../common/FindingNote';
 import { CATEGORY_LABELS, PERIOD_LABELS, ROLE_LABELS } from '../common/labels';
+import { MetricValueImport, MetricValues } from './MetricValues';
 
 /** Cards the user opened; a new metric opens itself so its name can be typed at once. */
 export const openCards = signal<ReadonlySet<string>>(new Set());
@@ -156,6 +157,7 @@ export function MetricCard({ metric, actions }: CardProps) {
           </button>
         </header>
         {facts.length ? <p class="metric-facts muted small">{facts.join(' · ')}</p> : null}
+        <MetricValues metric={metric} />
         {!open && metric.definition ? <p class="metric-definition small">{metric.definition}</p> : null}
       </div>
       {found.length ? (
@@ -168,6 +170,7 @@ export function MetricCard({ metric, actions }: CardProps) {
       {open ? (
         <div id={`metric-${metric.id}-editor`} class="metric-editor">
           <MetricFields metric={metric} />
+          <MetricValueImport metric={metric} />
           <div class="metric-editor-actions">{actions}</div>
         </div>
       ) : null}

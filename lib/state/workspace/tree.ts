@@ -131,6 +131,18 @@ export const findingsByMetric = computed(() => {
   return byMetric;
 });
 
+/** Each metric's observations, oldest first: what the tree's cards show. */
+export const observationsByMetric = computed(() => {
+  const byMetric = new Map<Id, Observation[]>();
+  for (const o of observations.value) {
+    const list = byMetric.get(o.metricId);
+    if (list) list.push(o);
+    else byMetric.set(o.metricId, [o]);
+  }
+  for (const list of byMetric.values()) list.sort((a, b) => a.at.localeCompare(b.at));
+  return byMetric;
+});
+
 export function observationsOf(metricId: Id): Observation[] {
   return observations.value.filter((o) => o.metricId === metricId).sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -1,0 +1,106 @@
+/**
+ * The choices of a ticket import: which input metric each label means (the default found
+ * by the metric's name), and which columns hold Reach, Impact, Confidence and Effort, with
+ * story points converted to person-months at a rate the person sets.
+ */
+import { RICE_COLUMN_FIELDS, type RiceColumnField } from '../../lib/domain/import/import-mappings';
+import {
+  columns,
+  labels,
+  pointsProblem,
+  pointsText,
+  riceColumns,
+  setItemChoice,
+  setLabel,
+} from '../../lib/state/workspace/item-import';
+import { treeTaggableMetrics } from '../../lib/state/workspace/tree';
+import { SelectField, TextField } from '../common/Field';
+
+const RICE_LABELS: Record<RiceColumnField, string> = {
+  reach: 'Reach from',
+  impact: 'Impact from',
+  confidence: 'Confidence from',
+  effort: 'Effort from',
+};
+
+function LabelTable() {
+  if (labels.value.length === 0) return <p class="small muted">The tickets carry no labels: they come in unlinked.</p>;
+  const options = [
+    { value: '', label: 'No metric' },
+    ...treeTaggableMetrics.value.map((m) => ({ value: m.id, label: m.name })),
+  ];
+  return (
+    <table class="summary-table label-table">
+      <caption class="small">Labels and the input metric each means</caption>
+      <thead>
+        <tr>
+          <th scope="col">Label</th>
+          <th scope="col" class="num">
+            Tickets
+          </th>
+          <th scope="col">Input metric</th>
+        </tr>
+      </thead>
+      <tbody>
+        {labels.value.map((l) => (
+          <tr key={l.label}>
+            <th scope="row">{l.label}</th>
+            <td class="num">{l.rows}</td>
+            <td>
+              <select
+                aria-label={`Input metric for the label ${l.label}`}
+                value={l.metricId ?? ''}
+                onChange={(e) => setLabel(l.label, e.currentTarget.value || null)}
+              >
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ItemMappingFields() {
+  const fieldOptions = [{ value: '', label: 'Not read' }, ...columns.value.map((c) => ({ value: c, label: c }))];
+  return (
+    <div class="import-mapping">
+      <LabelTable />
+      {columns.value.length > 0 ? (
+        <div class="rice-columns">
+          {RICE_COLUMN_FIELDS.map((field) => (
+            <SelectField
+              key={field}
+              id={`item-rice-${field}`}
+              label={RICE_LABELS[field]}
+              value={riceColumns.value[field] ?? ''}
+              options={fieldOptions}
+              onChange={(name) =>
+                setItemChoice(() => {
+                  const { [field]: _old, ...rest } = riceColumns.value;
+                  riceColumns.value = name ? { ...rest, [field]: name } : rest;
+                })
+              }
+            />
+          ))}
+          {riceColumns.value.effort ? (
+            <TextField
+              id="item-points"
+              label="Story points per person-month"
+              hint="Leave empty when the effort column is already in person-months"
+              error={pointsProblem.value ?? undefined}
+              value={pointsText.value}
+              inputMode="decimal"
+              onInput={(text) => setItemChoice(() => (pointsText.value = text))}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
