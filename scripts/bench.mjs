@@ -5,7 +5,7 @@
  * repeated runs, with the floor measured in the same run so ratios survive a noisy
  * machine. Not part of `npm test`: the figures are for reading, not for failing a build.
  *
- *   npm run bench -- [--runs 20] [--json results.json]
+ *   npm run bench -- [--runs 20] [--json results.json] [--only imports]
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +32,7 @@ import {
   workerTime,
 } from './bench/measure.mjs';
 import { BOARD_URL, BUSY_TICKET, HOST_WORK_MS, boardPage, busyTicketUrl, ticketPage } from './bench/pages.mjs';
+import { importRows } from './bench/imports.mjs';
 import { kb, mb, median, ms, renderTable } from './bench/table.mjs';
 import { benchWorkspace, pillFor } from './bench/workspace.mjs';
 
@@ -43,6 +44,8 @@ const option = (name, fallback) => {
 const RUNS = Math.max(2, Number(option('runs', 20)));
 const PANEL_PAIRS = 3;
 const JSON_OUT = option('json', null);
+/** `--only imports`: just the figures of scripts/bench/imports.mjs. */
+const ONLY = option('only', null);
 const BADGE_LINKS = 1000;
 const WORKSPACE_FILE = 'bench-workspace.json';
 
@@ -59,6 +62,10 @@ async function main() {
   try {
     log('building the extension and the floor…');
     const ours = await buildOurs(work);
+    if (ONLY === 'imports') {
+      console.log(renderTable(await importRows(ours, work, { runs: Math.min(RUNS, 5), log })));
+      return;
+    }
     const floor = await buildFloorExtension(work, await contentScriptInjection(ours));
     const size = {
       ours: await contentScriptSize(ours),
@@ -192,7 +199,7 @@ async function main() {
       boardLookup,
       snapshot,
     };
-    const rows = tableRows(figures);
+    const rows = [...tableRows(figures), ...(await importRows(ours, work, { runs: 5, log }))];
     console.log(`\nNorth Star Lens bench — medians; ${RUNS} runs where not stated; ${new Date().toISOString()}\n`);
     console.log(renderTable(rows));
     if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify({ runs: RUNS, figures, rows }, null, 2));

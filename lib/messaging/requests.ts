@@ -23,12 +23,10 @@ import {
   TextSchema,
   UrlSchema,
 } from '../domain/schemas';
-import { ItemMappingSchema, TRACKER_SOURCES, ValueMappingSchema } from '../domain/import/import-mappings';
 import type { ItemImportSummary } from '../domain/import/item-plan';
 import type { ValueImportSummary } from '../domain/import/value-choice';
 import {
   GAMES,
-  ITEM_STATUSES,
   METRIC_ROLES,
   WORKSPACE_PARTS,
   type ImportSummary,
@@ -41,6 +39,7 @@ import {
   type WorkspacePart,
 } from '../domain/types';
 import type { LinkRef } from '../domain/link-key';
+import { ItemImportFields, RememberedItemsSchema, RememberedValuesSchema, ValueImportFields } from './import-fields';
 import type { Badge, BadgeIndex, HrefBadge, PageContext, PageOpening, SiteSettings, TreeSnapshot } from './protocol';
 
 declare const ANSWER: unique symbol;
@@ -79,35 +78,6 @@ const LinkRefSchema = v.strictObject({
 }) satisfies v.GenericSchema<unknown, LinkRef>;
 
 const ImportFields = { document: v.unknown(), mode: v.picklist(['replace', 'merge']) };
-
-/** Dated values for one metric, already rolled up in the view (lib/domain/import/value-choice.ts). */
-const ValueImportFields = {
-  metricId: IdSchema,
-  values: v.pipe(v.array(v.strictObject({ at: DateSchema, value: FiniteSchema })), v.maxLength(200_000)),
-};
-
-/** Tickets already mapped in the view (lib/domain/import/item-rows.ts); the background plans against what is stored. */
-const ItemImportFields = {
-  treeId: IdSchema,
-  rows: v.pipe(
-    v.array(
-      v.strictObject({
-        link: EntityLinkSchema,
-        title: NameSchema,
-        status: v.picklist(ITEM_STATUSES),
-        inputMetricId: v.nullable(IdSchema),
-        rice: v.strictObject({
-          reach: v.optional(FiniteSchema),
-          impact: v.optional(FiniteSchema),
-          confidence: v.optional(FiniteSchema),
-          effort: v.optional(FiniteSchema),
-        }),
-      }),
-    ),
-    v.maxLength(100_000),
-  ),
-  overwrite: v.boolean(),
-};
 
 export const REQUESTS = declareRequests({
   'snapshot.get': {
@@ -238,7 +208,7 @@ export const REQUESTS = declareRequests({
   'observations.import': {
     fields: {
       ...ValueImportFields,
-      remember: v.optional(v.strictObject({ key: v.pipe(v.string(), v.maxLength(1000)), mapping: ValueMappingSchema })),
+      remember: v.optional(RememberedValuesSchema),
     },
     answer: typed<ValueImportSummary>(),
     changes: ['observations', 'settings'],
@@ -254,7 +224,7 @@ export const REQUESTS = declareRequests({
   'items.import': {
     fields: {
       ...ItemImportFields,
-      remember: v.optional(v.strictObject({ source: v.picklist(TRACKER_SOURCES), mapping: ItemMappingSchema })),
+      remember: v.optional(RememberedItemsSchema),
     },
     answer: typed<ItemImportSummary>(),
     changes: ['items', 'settings'],

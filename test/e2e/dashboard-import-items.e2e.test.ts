@@ -94,7 +94,7 @@ describe('dashboard: importing tickets', () => {
     expect(await storedWorkspace(lens)).toEqual(before);
   });
 
-  it('updates the title and status of a tracked ticket, keeping its tag and RICE unless asked to overwrite', async () => {
+  it('updates a tracked ticket’s title and status, keeping its tag and RICE unless asked to overwrite', async () => {
     const file = csv('again.csv', [
       'Summary,Issue key,Status,Labels,Custom field (Story Points)',
       'Instant book for every guest,STAY-101,Done,repeat-guests,8',
