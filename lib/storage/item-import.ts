@@ -11,10 +11,10 @@ import type { Id, Item, Metric } from '../domain/types';
 import { wrongInputMetric } from '../domain/workspace-file';
 import { invalid } from './errors';
 import { rememberMapping, type RememberedMapping } from './import-mappings';
-import { changeItems, itemsWhere } from './item-chunks';
+import { changeItems, chunkOf, itemsWhere, toChunk } from './item-chunks';
 import { checkRecord, newId, now } from './records';
 import type { LensDb, Store } from './schema';
-import { read, write } from './transaction';
+import { each, read, write } from './transaction';
 
 export interface ItemsImport {
   treeId: Id;
@@ -62,11 +62,34 @@ export async function importItems(
       }
     });
     await Promise.all([
-      put.length > 0 ? changeItems(tx.objectStore('itemChunks'), { put }) : undefined,
+      writeItems(tx.objectStore('itemChunks'), put),
       put.length > 0 ? tx.objectStore('rankings').delete(input.treeId) : undefined,
       remembered ? rememberMapping(tx.objectStore('settings'), remembered) : undefined,
     ]);
     return plan.summary;
+  });
+}
+
+/** Above this many items, one read of every chunk costs less than a read of each chunk written. */
+const READ_ALL_CHUNKS_ABOVE = 200;
+
+/**
+ * Each chunk the items fall in, rewritten with them. A large import reads every chunk in one
+ * request instead of one request per chunk: at 10,000 items that is about 1,000 reads fewer.
+ */
+async function writeItems(store: Store<'itemChunks', 'readwrite'>, put: readonly Item[]): Promise<void> {
+  if (put.length === 0) return;
+  if (put.length <= READ_ALL_CHUNKS_ABOVE) return changeItems(store, { put });
+  const stored = new Map((await store.getAll()).map((chunk) => [chunk.chunk, chunk.items]));
+  const groups = new Map<number, Item[]>();
+  for (const item of put) {
+    const chunk = chunkOf(item.id);
+    groups.set(chunk, [...(groups.get(chunk) ?? []), item]);
+  }
+  await each(groups, ([chunk, items]) => {
+    const ids = new Set(items.map((item) => item.id));
+    const kept = (stored.get(chunk) ?? []).filter((item) => !ids.has(item.id));
+    return store.put(toChunk(chunk, [...kept, ...items]));
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedItemRow } from '../../lib/domain/import/item-plan';
 import {
+  createTree,
   getSettings,
   importItems,
   listItems,
@@ -90,6 +91,22 @@ describe('importItems', () => {
     expect(failure).toBeInstanceOf(StorageError);
     expect(failure.path).toBe('rows[1].inputMetricId');
     expect(await storedData(db)).toEqual(before);
+  });
+
+  it('imports hundreds of tickets beside the items already stored in the same chunks, losing none', async () => {
+    const db = await freshDb();
+    const { tree, item } = await seedTree(db);
+    const other = await createTree(db, { name: 'Other', game: null });
+    const rows = Array.from({ length: 1500 }, (_, i) => row(`BIG-${i}`));
+    await importItems(db, { treeId: other.id, rows: rows.slice(0, 700), overwrite: false });
+    expect(await importItems(db, { treeId: tree.id, rows, overwrite: false })).toEqual({
+      added: 1500,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await listItems(db, tree.id)).toHaveLength(1501);
+    expect(await listItems(db, other.id)).toHaveLength(700);
+    expect((await listItems(db, tree.id)).some((i) => i.id === item.id)).toBe(true);
   });
 
   it('remembers the tracker mapping', async () => {
