@@ -130,12 +130,18 @@ export function setSite(text: string): void {
   const file = itemFile.value;
   if (!file) return;
   const parsed = PARSERS[trackerSource.value](file.text, site.value);
+  // While the address is half typed the file stays picked, with no preview to import from.
   if (parsed.rows.length === 0) {
-    itemFile.value = null;
-    itemFileError.value = `${parsed.problems[0]?.message ?? 'The file holds no tickets.'} Nothing was changed.`;
+    batch(() => {
+      itemPreview.value = null;
+      itemFileError.value = parsed.problems[0]?.message ?? 'The file holds no tickets.';
+    });
     return;
   }
-  itemFile.value = { ...file, parsed };
+  batch(() => {
+    itemFileError.value = null;
+    itemFile.value = { ...file, parsed };
+  });
   void refreshItemPreview();
 }
 
