@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HANDLERS, type HandlerTable } from '../../lib/background/handler-table';
-import { declareRequests, mayWrite, REQUESTS, typed } from '../../lib/messaging/requests';
+import { declareRequests, mayWrite, REQUEST_FAMILIES, REQUESTS, typed } from '../../lib/messaging/requests';
 
 describe('declaring a request', () => {
   it('is refused without whether a client may resend it', () => {
@@ -66,5 +66,11 @@ describe('what the table derives', () => {
     expect(mayWrite('workspace.clear')).toBe(true);
     expect(mayWrite('snapshot.get')).toBe(false);
     expect(mayWrite('dashboard.open')).toBe(false);
+  });
+
+  it('takes each request from exactly one family, so a later family never hides an earlier one', () => {
+    const declared = Object.values(REQUEST_FAMILIES).flatMap((family) => Object.keys(family));
+    expect(new Set(declared).size).toBe(declared.length);
+    expect(Object.keys(REQUESTS).sort()).toEqual([...declared].sort());
   });
 });
