@@ -31,7 +31,7 @@ export { addObservation, listObservations, type NewObservation } from './observa
 export { addReview, listReviews, type NewReview } from './reviews';
 export { listHistory } from './history';
 export { rankedScoresOf } from './rankings';
-export { readTreeLoop, type TreeLoop } from './loop';
+export { readTreeLoop } from './loop';
 export { getWorksheet, saveWorksheet, chooseCandidate, type WorksheetInput, type ChosenNsm } from './worksheets';
 export {
   listKeyResults,

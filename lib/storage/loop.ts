@@ -1,17 +1,9 @@
 /** A tree's whole team loop, read in one transaction so the parts agree with each other. */
-import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, Shipment } from '../domain/loop-types';
+import type { MetricThresholds, TreeLoop } from '../domain/loop-types';
 import type { Id } from '../domain/types';
 import { sortKeyResults } from './key-results';
 import type { LensDb } from './schema';
 import { read } from './transaction';
-
-export interface TreeLoop {
-  worksheet: NsmWorksheet | null;
-  keyResults: KeyResult[];
-  thresholds: MetricThresholds[];
-  shipments: Shipment[];
-  experiments: Experiment[];
-}
 
 export async function readTreeLoop(db: LensDb, treeId: Id): Promise<TreeLoop> {
   const stores = ['metrics', 'worksheets', 'keyResults', 'thresholds', 'shipments', 'experiments'] as const;
