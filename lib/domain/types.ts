@@ -190,6 +190,14 @@ export const RECORD_KINDS = [
   'experiments',
 ] as const satisfies readonly (keyof Workspace)[];
 export type RecordKind = (typeof RECORD_KINDS)[number];
+/** The team loop's kinds (loop-types.ts), added in export format 2. */
+export const LOOP_RECORD_KINDS = [
+  'worksheets',
+  'keyResults',
+  'thresholds',
+  'shipments',
+  'experiments',
+] as const satisfies readonly RecordKind[];
 export type WorkspaceRecord = Workspace[RecordKind][number];
 
 /** A record's key in its kind: its id, or for thresholds (one per metric) the metric's id. */

@@ -2,13 +2,13 @@
  * The export format's versions (docs/export-format.md) and how an older file is read as
  * the current one. Version 2 added the team loop's records; a version-1 file has none.
  */
-import type { RecordKind } from './types';
+import { LOOP_RECORD_KINDS, type RecordKind } from './types';
 
 export const FORMAT_VERSION = 2;
 
 /** The records each format version added. */
 const ADDED_IN: Record<number, readonly RecordKind[]> = {
-  2: ['worksheets', 'keyResults', 'thresholds', 'shipments', 'experiments'],
+  2: LOOP_RECORD_KINDS,
 };
 
 type Upgraded = { ok: true; value: Record<string, unknown> } | { ok: false; path: string; message: string };
