@@ -7,7 +7,7 @@ import { merge } from '../../../lib/domain/sharing/merge';
 import { parseSharedFile, readSharedFile, toSharedFile } from '../../../lib/domain/sharing/shared-file';
 import type { SharedState } from '../../../lib/domain/sharing/state';
 import { sharedView } from '../../../lib/domain/sharing/view';
-import { EMPTY_SETTINGS } from '../../../lib/domain/types';
+import { EMPTY_SETTINGS, NO_LOOP_RECORDS } from '../../../lib/domain/types';
 import { findIntegrityProblem } from '../../../lib/domain/workspace-file';
 import { pick } from './helpers';
 import { simulate } from './simulation';
@@ -80,6 +80,7 @@ describe('three replicas with skewed clocks, random edits and pulls', () => {
           ...workspace,
           observations: [],
           reviews: [],
+          ...NO_LOOP_RECORDS,
           history: [],
           settings: EMPTY_SETTINGS,
         });
