@@ -52,7 +52,7 @@ const TITLE_SELECTORS = [
  * (Asana's "New V1 Asana URL format in the browser", https://forum.asana.com/t/1011489); the inbox in
  * both forms. Not home, goals, portfolios, reporting or settings.
  */
-const LIST_PAGES =
+export const LIST_PAGES =
   /^\/(?:0\/(?:[0-9]+\/(?:list|board|timeline|calendar|[0-9]+)|inbox)(?:\/|$)|1\/[0-9]+\/(?:project\/[0-9]+(?:\/(?:list|board|timeline|calendar)(?:\/|$)|\/?$)|inbox(?:\/|$)))/;
 
 export const asana: SiteAdapter = {
@@ -64,5 +64,4 @@ export const asana: SiteAdapter = {
   titleFrom: (doc, key) =>
     pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[-–|]\s+Asana$/i, /^●\s*/])),
   linkSelector: 'a[href*="/0/"], a[href*="/task/"]',
-  listPages: LIST_PAGES,
 };

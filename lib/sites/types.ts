@@ -40,19 +40,16 @@ interface AdapterBase {
 }
 
 /**
- * A tracker holds tickets. It must say which of its paths are lists and boards, where many entity links
- * show at once: only these hold every tracked entity's badge up front (see `isListPage`). Taking every
- * page that names no ticket for one loaded all badges on settings, admin and help pages.
+ * A tracker holds tickets. Which of its pages are lists and boards (where every tracked ticket's badge
+ * is held up front) is its LIST_PAGES, read by the background only: see lib/sites/list-pages.ts.
  */
 export interface TrackerAdapter extends AdapterBase {
   kind: 'ticket';
-  listPages: RegExp;
 }
 
-/** An analytics tool holds charts and dashboards; without listPages every page naming no chart is a list. */
+/** An analytics tool holds charts and dashboards: every page of it naming no chart is a list. */
 export interface AnalyticsAdapter extends AdapterBase {
   kind: 'analytics';
-  listPages?: RegExp;
 }
 
 export type SiteAdapter = TrackerAdapter | AnalyticsAdapter;
