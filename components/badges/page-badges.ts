@@ -34,6 +34,7 @@ export function startPageBadges(
 ): FollowSiteSetting {
   const layer = badgeLayer({
     selector: adapter.linkSelector,
+    entityElements: adapter.entityElements && { site: adapter.site, kinds: adapter.entityElements },
     lookupHrefs: (hrefs, base) => request({ type: 'badges.forHrefs', hrefs, base }),
     lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
     resolve: (href, base) => entityLinkFromHref(href, base, settings().customDomains),

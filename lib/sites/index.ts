@@ -24,6 +24,7 @@ export type {
   AnalyticsAdapter,
   CustomDomain,
   EntityKind,
+  EntityElements,
   EntityLinkRef,
   PageEntity,
   SiteAdapter,

@@ -24,6 +24,21 @@ export interface CustomDomain {
   site: SiteId;
 }
 
+/**
+ * Rows and cards that name an entity without a link to it (Asana's list rows and board cards):
+ * the badge layer badges them as it badges links, beside the row's name.
+ */
+export interface EntityElements {
+  /** The elements that carry the entity's key. */
+  selector: string;
+  /** The attribute holding the key: watched like a link's href, so a row the host reuses for another entity is badged anew. */
+  attribute: string;
+  /** The entity's key in the attribute's value, the key entityFromUrl gives the entity's own page; null for none. */
+  key(value: string): string | null;
+  /** The element the badge follows, the row's name (null: not there yet, no badge). */
+  nameOf(element: Element): Element | null;
+}
+
 interface AdapterBase {
   /** One of SITE_IDS in lib/domain/types.ts. */
   site: SiteId;
@@ -37,6 +52,8 @@ interface AdapterBase {
   titleFrom(doc: Document, key: string): string;
   /** CSS selector narrowing which anchors on list and board pages could be entity links (speed). */
   linkSelector: string;
+  /** Where the site's lists show entities without linking to them. */
+  entityElements?: readonly EntityElements[];
 }
 
 /**
