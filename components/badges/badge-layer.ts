@@ -38,7 +38,10 @@ interface Found {
   attribute: string;
   /** That attribute as found: a host that recycles the element changes it. */
   value: string;
-  /** What it names, when known here (an entity element's key, a link the index answers for); else learnt from its href. */
+  /**
+   * What it names, when known here (an entity element's key, a link the index answers
+   * for); else learnt from its href.
+   */
   link: LinkRef | null;
   /** The element the badge follows (an entity element's name). */
   after?: Element;

@@ -19,7 +19,7 @@ interface Placed {
 
 export interface BadgePlacement {
   has(element: Element): boolean;
-  /** `badge` undefined: the workspace could not be asked ("?"). The badge goes after `after` (the element by default). */
+  /** `badge` undefined: the workspace could not be asked ("?"). It goes after `after` (the element by default). */
   place(element: Element, link: LinkRef, badge: Badge | null | undefined, after?: Element): void;
   remove(element: Element): void;
   removeAll(): void;
@@ -27,7 +27,7 @@ export interface BadgePlacement {
   links(ids?: ReadonlyMap<string, unknown>): LinkRef[];
   /** Shows each badge of `ids` (every badge when not given) as `badgeOf` says now. */
   render(badgeOf: (id: string) => Badge | null | undefined, ids?: ReadonlyMap<string, unknown>): void;
-  /** Removes badges whose element left the page, or that the host moved away; returns the elements still in the page. */
+  /** Removes badges whose element left the page, or that the host moved away; returns those still in the page. */
   sweep(): Element[];
 }
 

@@ -20,7 +20,7 @@ import { LIST_PAGES as trello } from './trello';
 
 export const LIST_PAGES: Partial<Record<SiteId, RegExp>> = { aha, asana, github, jira, linear, productboard, trello };
 
-/** Whether a page of `adapter`'s site is a list or board: it names no entity, and it is one of the site's list pages. */
+/** Whether a page of `adapter`'s site is a list or board: it names no entity, and is one of the site's list pages. */
 export function isListPage(adapter: SiteAdapter, url: URL): boolean {
   return adapter.entityFromUrl(url) === null && (LIST_PAGES[adapter.site]?.test(url.pathname) ?? true);
 }

@@ -31,7 +31,7 @@ export interface CustomDomain {
 export interface EntityElements {
   /** The elements that carry the entity's key. */
   selector: string;
-  /** The attribute holding the key: watched like a link's href, so a row the host reuses for another entity is badged anew. */
+  /** The attribute holding the key: watched like an href, so a row reused for another entity is badged anew. */
   attribute: string;
   /** The entity's key in the attribute's value, the key entityFromUrl gives the entity's own page; null for none. */
   key(value: string): string | null;

@@ -175,7 +175,7 @@ describe('what the background answers a page', () => {
     expect(await call({ type: 'badges.index', url: 'https://example.org/board' })).toBeNull();
   });
 
-  it('decides for the page whether it is a list: no index for a ticket, settings, Confluence or a new issue', async () => {
+  it('decides for the page whether it is a list: none for a ticket, settings, Confluence, a new issue', async () => {
     await seed();
     for (const url of [
       'https://acme.atlassian.net/browse/A-1',

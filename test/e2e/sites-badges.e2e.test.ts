@@ -54,7 +54,7 @@ describe('badges beside Asana tasks on a list and a board, which hold no link to
     await lens?.close();
   });
 
-  it('in the list: the tracked task’s badge after its name, an untracked one shown as such, a new row none', async () => {
+  it('in the list: the tracked task’s badge after its name, an untracked one as such, a new row none', async () => {
     const page = await lens.open(`${PROJECT}/list`);
     await panelRoot(page);
     const badges = await badgesByName(page, 3);
