@@ -78,8 +78,8 @@ export function WindowedList<T>({ items, keyOf, children, tag: Tag, ...attribute
       window.removeEventListener('resize', remeasure);
     };
   }, []);
-  // Fewer rows (a filter) can leave the window past the end without any scroll to say so.
-  useLayoutEffect(() => placeSoon.current(), [items.length]);
+  // A filter here or in the content above moves the list without any scroll to say so.
+  useLayoutEffect(() => placeSoon.current());
 
   const px = rowPx.value;
   const count = items.length;
