@@ -186,7 +186,11 @@ export async function scaleFigures(oursDir, workDir, { sizes = SIZES, runs = 5, 
   none.serve(BOARD_URL, boardPage());
   try {
     const results = [];
-    for (const items of sizes) results.push(await measureSize(oursDir, workDir, none, items, { runs, log }));
+    for (const items of sizes) {
+      results.push(await measureSize(oursDir, workDir, none, items, { runs, log }));
+      // A size can take many minutes on a busy machine: what is measured is shown as it comes.
+      log(scaleRows(results));
+    }
     return results;
   } finally {
     await none.close();
