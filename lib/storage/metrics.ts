@@ -6,7 +6,7 @@ import { invalid, notFound } from './errors';
 import { nsmChange } from './history';
 import { allItems, changeItems } from './item-chunks';
 import { forgetRanking } from './rankings';
-import { observationsOf } from './observations';
+import { deleteObservationsOf } from './observation-chunks';
 import type { LensDb, Store } from './schema';
 import { sameSourceUrl } from './source-url';
 import { each, read, write } from './transaction';
@@ -96,7 +96,7 @@ export async function updateMetric(db: LensDb, id: Id, patch: MetricPatch): Prom
 
 /** Items that moved the metric become unlinked, metrics under it lose their parent, its observations go. */
 export async function deleteMetric(db: LensDb, id: Id): Promise<void> {
-  await write(db, ['metrics', 'itemChunks', 'observations', 'rankings'], async (tx) => {
+  await write(db, ['metrics', 'itemChunks', 'observationChunks', 'rankings'], async (tx) => {
     const store = tx.objectStore('metrics');
     const metric = await store.get(id);
     if (!metric) throw notFound('metric', id);
@@ -105,9 +105,7 @@ export async function deleteMetric(db: LensDb, id: Id): Promise<void> {
     const at = now();
     const children = await store.index('byParent').getAll(id);
     await each(children, (child) => store.put({ ...child, parentId: null, updatedAt: at }));
-    const observations = tx.objectStore('observations');
-    const observationIds = await observations.index('byMetricDate').getAllKeys(observationsOf(id));
-    await each(observationIds, (key) => observations.delete(key));
+    await deleteObservationsOf(tx.objectStore('observationChunks'), [id]);
     await store.delete(id);
   });
 }
