@@ -42,17 +42,11 @@ const SENT_ONCE: ReadonlySet<RequestType> = new Set<RequestType>(SENT_ONCE_TYPES
 export type SentOnceListed = Exhaustive<Exclude<SentOnce, (typeof SENT_ONCE_TYPES)[number]>>;
 type Exhaustive<Missing extends never> = Missing;
 
-/**
- * Sent as one JSON text, which the gate reads back (validate.ts): Chromium converts an object
- * graph for its messaging in time that grows faster than the graph (10,000 ticket rows took
- * 875 ms at a load of 13, 36 ms for a quarter of them), a string in time linear in its length.
- */
 export async function request<T extends RequestType>(message: RequestOf<T>): Promise<Responses[T]> {
   let lastFailure: unknown;
-  const text = JSON.stringify(message);
   for (let attempt = 0; attempt <= WAKE_RETRIES; attempt++) {
     try {
-      const reply = (await browser.runtime.sendMessage(text)) as Reply<Responses[T]> | undefined;
+      const reply = (await browser.runtime.sendMessage(message)) as Reply<Responses[T]> | undefined;
       if (!reply) throw new RequestError({ code: 'unavailable', message: 'The extension did not answer.' });
       if (!reply.ok) throw new RequestError(reply.error);
       return reply.value;

@@ -14,23 +14,11 @@ export interface SenderInfo {
 
 export type Checked = { ok: true; request: Request } | { ok: false; reply: Reply<never> };
 
-/**
- * `raw` is the request itself, or its JSON text as the views' client sends it (client.ts);
- * either way the same schema decides.
- */
 export function checkMessage(raw: unknown, sender: SenderInfo, extensionId: string): Checked {
   if (sender.id !== extensionId) {
     return refuse('forbidden', 'Messages are only accepted from North Star Lens itself.');
   }
-  let message = raw;
-  if (typeof raw === 'string') {
-    try {
-      message = JSON.parse(raw);
-    } catch {
-      return refuse('invalid', 'The request is not readable JSON.');
-    }
-  }
-  const parsed = v.safeParse(RequestSchema, message);
+  const parsed = v.safeParse(RequestSchema, raw);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issuePath(issue);

@@ -50,9 +50,8 @@ async function bundleParsers(dir) {
 function valuesRun({ rows, metricId }) {
   const api = window.__nslImports;
   const text = api.observationRowsCsv(rows);
-  // As lib/messaging/client.ts sends every request: one JSON text.
   const send = (message) =>
-    chrome.runtime.sendMessage(JSON.stringify(message)).then((reply) => {
+    chrome.runtime.sendMessage(message).then((reply) => {
       if (!reply?.ok) throw new Error(JSON.stringify(reply?.error));
       return reply.value;
     });
@@ -79,9 +78,8 @@ function valuesRun({ rows, metricId }) {
 function jiraRun({ rows, treeId, metricId }) {
   const api = window.__nslImports;
   const text = api.jiraRowsCsv(rows);
-  // As lib/messaging/client.ts sends every request: one JSON text.
   const send = (message) =>
-    chrome.runtime.sendMessage(JSON.stringify(message)).then((reply) => {
+    chrome.runtime.sendMessage(message).then((reply) => {
       if (!reply?.ok) throw new Error(JSON.stringify(reply?.error));
       return reply.value;
     });

@@ -20,15 +20,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('request', () => {
-  it('sends the request as one JSON text, which the browser carries faster than the objects it holds', async () => {
-    const send = browserAnswers({ ok: true, value: [] });
-    const values = [{ at: '2024-01-07', value: 5 }];
-    await request({ type: 'observations.previewImport', metricId: 'm', values });
-    expect(send).toHaveBeenCalledWith(JSON.stringify({ type: 'observations.previewImport', metricId: 'm', values }));
-  });
-});
-
 describe('request, when the service worker stops while handling it', () => {
   it('sends an update again, since storing the same values twice changes nothing', async () => {
     const send = browserAnswers(new Error(CHANNEL_CLOSED), { ok: true, value: { id: 'i1' } });

@@ -55,19 +55,6 @@ describe('the background message gate', () => {
     expect(error.path ?? '').toBe(path);
     expect(error.message.length).toBeGreaterThan(5);
   });
-
-  it('reads a request sent as its JSON text, as the views send them, by the same schema', () => {
-    const result = check(JSON.stringify({ type: 'item.update', id: 'i1', patch: { notes: 'ok' } }));
-    expect(result).toEqual({ ok: true, request: { type: 'item.update', id: 'i1', patch: { notes: 'ok' } } });
-    const inside = refusal(JSON.stringify({ type: 'item.update', id: 'i1', patch: { rice: { effort: 'two' } } }));
-    expect(inside).toMatchObject({ code: 'invalid', path: 'patch.rice.effort' });
-    expect(refusal('{"type":"snapshot.get"').message).toMatch(/not readable JSON/);
-    expect(refusal('{"__proto__":{"type":"snapshot.get"}}').code).toBe('invalid');
-  });
-
-  it('reads no text from another sender', () => {
-    expect(refusal(JSON.stringify({ type: 'snapshot.get' }), { id: 'another-extension' }).code).toBe('forbidden');
-  });
 });
 
 describe('dates', () => {
