@@ -91,7 +91,7 @@ function StatusTable() {
           <tr key={s.key}>
             <th scope="row">
               {s.name}
-              {s.recognised ? null : <span class="small muted"> (not recognised: read as an idea unless mapped)</span>}
+              {s.recognised ? null : <span class="small muted status-note">Not recognised: an idea unless mapped</span>}
             </th>
             <td class="num">{s.rows}</td>
             <td>

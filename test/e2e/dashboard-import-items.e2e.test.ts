@@ -130,7 +130,7 @@ describe('dashboard: importing tickets', () => {
     await preview().waitFor();
     const custom = preview().getByLabel('Status for Waiting for vendor');
     expect(await custom.inputValue()).toBe('idea');
-    await shows(preview().locator('.status-table'), /not recognised/);
+    await shows(preview().locator('.status-table'), /Not recognised/);
     expect(await preview().getByLabel('Status for Closed').inputValue()).toBe('shipped');
     await custom.selectOption({ label: 'In progress' });
     await shows(preview().locator('.item-import-summary'), '2 new, 0 updated, 0 unchanged, 0 skipped.');
