@@ -1,9 +1,12 @@
 /**
- * The choices of a ticket import: which input metric each label means (the default found
- * by the metric's name), and which columns hold Reach, Impact, Confidence and Effort, with
- * story points converted to person-months at a rate the person sets.
+ * The choices of a ticket import: which of the extension's statuses each status of the
+ * file becomes (the default is the import's own reading), which input metric each label
+ * means (the default found by the metric's name), and which columns hold Reach, Impact,
+ * Confidence and Effort, with story points converted to person-months at a rate the
+ * person sets.
  */
 import { RICE_COLUMN_FIELDS, type RiceColumnField } from '../../lib/domain/import/import-mappings';
+import { ITEM_STATUSES, type ItemStatus } from '../../lib/domain/types';
 import {
   columns,
   labels,
@@ -12,9 +15,12 @@ import {
   riceColumns,
   setItemChoice,
   setLabel,
+  setStatus,
+  statuses,
 } from '../../lib/state/workspace/item-import';
 import { treeTaggableMetrics } from '../../lib/state/workspace/tree';
 import { SelectField, TextField } from '../common/Field';
+import { STATUS_LABELS } from '../common/labels';
 
 const RICE_LABELS: Record<RiceColumnField, string> = {
   reach: 'Reach from',
@@ -66,10 +72,53 @@ function LabelTable() {
   );
 }
 
+function StatusTable() {
+  if (statuses.value.length === 0) return null;
+  return (
+    <table class="summary-table status-table">
+      <caption class="small">Statuses in the file and the status each becomes</caption>
+      <thead>
+        <tr>
+          <th scope="col">Status in the file</th>
+          <th scope="col" class="num">
+            Tickets
+          </th>
+          <th scope="col">Status here</th>
+        </tr>
+      </thead>
+      <tbody>
+        {statuses.value.map((s) => (
+          <tr key={s.key}>
+            <th scope="row">
+              {s.name}
+              {s.recognised ? null : <span class="small muted status-note">Not recognised: an idea unless mapped</span>}
+            </th>
+            <td class="num">{s.rows}</td>
+            <td>
+              <select
+                aria-label={`Status for ${s.name}`}
+                value={s.status}
+                onChange={(e) => setStatus(s.key, e.currentTarget.value as ItemStatus)}
+              >
+                {ITEM_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {STATUS_LABELS[status]}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ItemMappingFields() {
   const fieldOptions = [{ value: '', label: 'Not read' }, ...columns.value.map((c) => ({ value: c, label: c }))];
   return (
     <div class="import-mapping">
+      <StatusTable />
       <LabelTable />
       {columns.value.length > 0 ? (
         <div class="rice-columns">

@@ -12,6 +12,7 @@ import { RECORD_KINDS, recordId, type ImportSummary, type RecordKind, type Works
 import { findIntegrityProblem, parseWorkspaceFile, problemPath } from '../domain/workspace-file';
 import { invalid } from './errors';
 import { chunked } from './item-chunks';
+import { observationChunks } from './observation-chunks';
 import { DB_STORES, SETTINGS_KEY, type DbStoreName, type LensDb } from './schema';
 import { each, read, write } from './transaction';
 import { readWorkspace } from './workspace';
@@ -33,7 +34,7 @@ export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode
     await Promise.all([
       each(incoming.trees, (r) => tx.objectStore('trees').put(r)),
       each(incoming.metrics, (r) => tx.objectStore('metrics').put(r)),
-      each(incoming.observations, (r) => tx.objectStore('observations').put(r)),
+      each(observationChunks(result.observations), (r) => tx.objectStore('observationChunks').put(r)),
       each(chunked(result.items), (r) => tx.objectStore('itemChunks').put(r)),
       each(incoming.reviews, (r) => tx.objectStore('reviews').put(r)),
       each(incoming.history, (r) => tx.objectStore('history').put(r)),
@@ -51,7 +52,7 @@ export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode
 const DB_STORE_OF: Record<RecordKind, DbStoreName> = {
   trees: 'trees',
   metrics: 'metrics',
-  observations: 'observations',
+  observations: 'observationChunks',
   items: 'itemChunks',
   reviews: 'reviews',
   history: 'history',
@@ -64,14 +65,16 @@ const DB_STORE_OF: Record<RecordKind, DbStoreName> = {
 
 /**
  * Rankings derive from the items and metrics being replaced: rebuilt when next read.
- * Item chunks are written whole from the resulting items, merged or not. A store the
+ * Item and observation chunks are written whole from the resulting records, merged or not. A store the
  * transaction has just read as empty is not cleared: Chromium took about 200 ms to
  * clear the six empty ones of a cleared workspace.
  */
 function storesToClear(current: Workspace, mode: ImportMode): DbStoreName[] {
   const holding = (stores: readonly RecordKind[]) =>
     stores.filter((store) => current[store].length > 0).map((store) => DB_STORE_OF[store]);
-  return mode === 'replace' ? ['settings', 'rankings', ...holding(RECORD_KINDS)] : ['rankings', ...holding(['items'])];
+  return mode === 'replace'
+    ? ['settings', 'rankings', ...holding(RECORD_KINDS)]
+    : ['rankings', ...holding(['items', 'observations'])];
 }
 
 function parseOrThrow(raw: unknown): Workspace {

@@ -7,7 +7,7 @@ import { nsmChange } from './history';
 import { allItems, changeItems } from './item-chunks';
 import { forgetMetricLoop } from './loop-cascade';
 import { forgetRanking } from './rankings';
-import { observationsOf } from './observations';
+import { deleteObservationsOf } from './observation-chunks';
 import type { LensDb, Store } from './schema';
 import { sameSourceUrl } from './source-url';
 import { each, read, write } from './transaction';
@@ -103,7 +103,7 @@ export async function deleteMetric(db: LensDb, id: Id): Promise<void> {
   const stores = [
     'metrics',
     'itemChunks',
-    'observations',
+    'observationChunks',
     'rankings',
     'keyResults',
     'thresholds',
@@ -118,9 +118,7 @@ export async function deleteMetric(db: LensDb, id: Id): Promise<void> {
     const at = now();
     const children = await store.index('byParent').getAll(id);
     await each(children, (child) => store.put({ ...child, parentId: null, updatedAt: at }));
-    const observations = tx.objectStore('observations');
-    const observationIds = await observations.index('byMetricDate').getAllKeys(observationsOf(id));
-    await each(observationIds, (key) => observations.delete(key));
+    await deleteObservationsOf(tx.objectStore('observationChunks'), [id]);
     await forgetMetricLoop(
       {
         keyResults: tx.objectStore('keyResults'),

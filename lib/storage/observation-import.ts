@@ -2,7 +2,8 @@
  * Importing dated values into one metric: planned against its stored observations
  * (planObservations), written in one transaction. A date already holding a value is
  * updated in place (same id), never duplicated; a value already stored is not written
- * again, so importing the same file twice changes nothing the second time.
+ * again, so importing the same file twice changes nothing the second time. Only the
+ * chunks (a metric's year, observation-chunks.ts) that gain or change a value are written.
  */
 import { planObservations } from '../domain/import/observation-plan';
 import type { ValueImportSummary } from '../domain/import/value-choice';
@@ -10,10 +11,10 @@ import { ObservationSchema } from '../domain/schemas';
 import type { Id } from '../domain/types';
 import { invalid } from './errors';
 import { rememberMapping, type RememberedMapping } from './import-mappings';
-import { observationsOf } from './observations';
+import { observationsIn, putObservations } from './observation-chunks';
 import { checkRecord, newId, now } from './records';
 import type { LensDb } from './schema';
-import { each, read, write } from './transaction';
+import { read, write } from './transaction';
 
 export interface ValuesImport {
   metricId: Id;
@@ -21,9 +22,9 @@ export interface ValuesImport {
 }
 
 export async function previewValueImport(db: LensDb, input: ValuesImport): Promise<ValueImportSummary> {
-  return read(db, ['metrics', 'observations'], async (tx) => {
+  return read(db, ['metrics', 'observationChunks'], async (tx) => {
     if ((await tx.objectStore('metrics').getKey(input.metricId)) === undefined) throw noMetric();
-    const stored = await tx.objectStore('observations').index('byMetricDate').getAll(observationsOf(input.metricId));
+    const stored = await observationsIn(tx.objectStore('observationChunks'), input.metricId);
     return counts(planObservations(points(input), stored, input.metricId));
   });
 }
@@ -33,14 +34,11 @@ export async function importValues(
   input: ValuesImport,
   remembered?: RememberedMapping,
 ): Promise<ValueImportSummary> {
-  return write(db, ['metrics', 'observations', 'settings'], async (tx) => {
+  return write(db, ['metrics', 'observationChunks', 'settings'], async (tx) => {
     if ((await tx.objectStore('metrics').getKey(input.metricId)) === undefined) throw noMetric();
-    const store = tx.objectStore('observations');
-    const plan = planObservations(
-      points(input),
-      await store.index('byMetricDate').getAll(observationsOf(input.metricId)),
-      input.metricId,
-    );
+    const store = tx.objectStore('observationChunks');
+    const stored = await observationsIn(store, input.metricId);
+    const plan = planObservations(points(input), stored, input.metricId);
     const at = now();
     const records = [
       ...plan.added.map(({ date, value }) => ({
@@ -55,7 +53,7 @@ export async function importValues(
       ...plan.changed.map(({ value, existing }) => ({ ...existing, value, updatedAt: at })),
     ].map((record) => checkRecord(ObservationSchema, record));
     await Promise.all([
-      each(records, (record) => store.put(record)),
+      putObservations(store, input.metricId, stored, records),
       remembered ? rememberMapping(tx.objectStore('settings'), remembered) : undefined,
     ]);
     return counts(plan);

@@ -1,9 +1,12 @@
 import { ObservationSchema } from '../domain/schemas';
 import type { Id, Observation } from '../domain/types';
 import { invalid } from './errors';
+import { observationsIn, putObservations, yearOf } from './observation-chunks';
 import type { LensDb } from './schema';
 import { read, write } from './transaction';
 import { checkRecord, newId, now } from './records';
+
+export { observationsOf } from './observation-chunks';
 
 export interface NewObservation {
   metricId: Id;
@@ -20,12 +23,13 @@ export interface NewObservation {
  * second point that would skew trends and correlations.
  */
 export async function addObservation(db: LensDb, input: NewObservation): Promise<Observation> {
-  return write(db, ['metrics', 'observations'], async (tx) => {
+  return write(db, ['metrics', 'observationChunks'], async (tx) => {
     if ((await tx.objectStore('metrics').getKey(input.metricId)) === undefined) {
       throw invalid('metricId', 'there is no metric with this id');
     }
-    const store = tx.objectStore('observations');
-    const sameDate = await store.index('byMetricDate').get([input.metricId, input.at]);
+    const store = tx.objectStore('observationChunks');
+    const year = (await store.get([input.metricId, yearOf(input.at)]))?.observations ?? [];
+    const sameDate = year.find((observation) => observation.at === input.at);
     const observation = checkRecord(ObservationSchema, {
       id: sameDate?.id ?? newId(),
       metricId: input.metricId,
@@ -35,19 +39,12 @@ export async function addObservation(db: LensDb, input: NewObservation): Promise
       note: input.note ?? '',
       updatedAt: now(),
     });
-    await store.put(observation);
+    await putObservations(store, input.metricId, year, [observation]);
     return observation;
   });
 }
 
 /** Oldest date first; an unknown metric has none. */
 export async function listObservations(db: LensDb, metricId: Id): Promise<Observation[]> {
-  return read(db, ['observations'], (tx) =>
-    tx.objectStore('observations').index('byMetricDate').getAll(observationsOf(metricId)),
-  );
-}
-
-/** Every [metricId, date] key of one metric: arrays sort after strings, so [id, []] closes the range. */
-export function observationsOf(metricId: Id): IDBKeyRange {
-  return IDBKeyRange.bound([metricId], [metricId, []]);
+  return read(db, ['observationChunks'], (tx) => observationsIn(tx.objectStore('observationChunks'), metricId));
 }

@@ -1,7 +1,7 @@
 /**
  * The shape of the IndexedDB database at the current version (see migrations.ts for how
- * each version came to be). Only this layer sees these types: items are stored in
- * chunks, a layout that never leaves it.
+ * each version came to be). Only this layer sees these types: items and observations are
+ * stored in chunks, a layout that never leaves it.
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, Shipment } from '../domain/loop-types';
@@ -30,10 +30,21 @@ export interface StoredItemChunk {
   linkKeys: string[];
 }
 
+/**
+ * One metric's observations of one calendar year (see observation-chunks.ts), oldest date
+ * first. Keyed [metricId, year], so a metric's chunks are one key range in year order.
+ */
+export interface StoredObservationChunk {
+  metricId: Id;
+  /** YYYY, the first four characters of every observation's date. */
+  year: string;
+  observations: Observation[];
+}
+
 export interface LensSchema extends DBSchema {
   trees: { key: Id; value: Tree };
   metrics: { key: Id; value: Metric; indexes: { byTree: Id; byParent: Id } };
-  observations: { key: Id; value: Observation; indexes: { byMetricDate: [Id, string] } };
+  observationChunks: { key: [Id, string]; value: StoredObservationChunk };
   itemChunks: { key: number; value: StoredItemChunk; indexes: { byTree: Id; byLink: string } };
   reviews: { key: Id; value: Review; indexes: { byTree: Id } };
   history: { key: Id; value: NsmChange; indexes: { byTree: Id } };
@@ -63,13 +74,13 @@ export type Store<N extends DbStoreName, M extends IDBTransactionMode = IDBTrans
 
 /**
  * Every store of the database, for transactions over the whole workspace. Not the parts a
- * change notice names (WORKSPACE_PARTS in lib/domain/types.ts): items are stored in
- * chunks, and rankings are derived.
+ * change notice names (WORKSPACE_PARTS in lib/domain/types.ts): items and observations are
+ * stored in chunks, and rankings are derived.
  */
 export const DB_STORES = [
   'trees',
   'metrics',
-  'observations',
+  'observationChunks',
   'itemChunks',
   'reviews',
   'history',

@@ -3,7 +3,7 @@ import type { Game, Id, Tree } from '../domain/types';
 import { notFound } from './errors';
 import { changeItems, itemsWhere } from './item-chunks';
 import { forgetTreeLoop } from './loop-cascade';
-import { observationsOf } from './observations';
+import { deleteObservationsOf } from './observation-chunks';
 import { DB_STORES, SETTINGS_KEY, type LensDb } from './schema';
 import { readSettings } from './settings';
 import { each, read, write } from './transaction';
@@ -57,11 +57,7 @@ export async function deleteTree(db: LensDb, id: Id): Promise<void> {
     if ((await trees.getKey(id)) === undefined) throw notFound('tree', id);
 
     const metricIds = await tx.objectStore('metrics').index('byTree').getAllKeys(id);
-    const observations = tx.objectStore('observations');
-    const observationIds = (
-      await each(metricIds, (m) => observations.index('byMetricDate').getAllKeys(observationsOf(m)))
-    ).flat();
-    await each(observationIds, (o) => observations.delete(o));
+    await deleteObservationsOf(tx.objectStore('observationChunks'), metricIds);
     await each(metricIds, (m) => tx.objectStore('metrics').delete(m));
     const items = await itemsWhere(tx.objectStore('itemChunks'), 'byTree', id, (item) => item.treeId === id);
     await changeItems(tx.objectStore('itemChunks'), { remove: items.map((item) => item.id) });

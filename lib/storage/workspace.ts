@@ -1,6 +1,7 @@
 import type { Workspace } from '../domain/types';
 import { toWorkspaceFile, type WorkspaceFile } from '../domain/workspace-file';
 import { allItems } from './item-chunks';
+import { allObservations } from './observation-chunks';
 import { DB_STORES, type LensDb, type LensTx } from './schema';
 import { readSettings } from './settings';
 import { each, read, write } from './transaction';
@@ -23,7 +24,7 @@ export async function readWorkspace(tx: DbStoresTx): Promise<Workspace> {
   const [trees, metrics, observations, items, reviews, history, settings, ...loop] = await Promise.all([
     tx.objectStore('trees').getAll(),
     tx.objectStore('metrics').getAll(),
-    tx.objectStore('observations').getAll(),
+    allObservations(tx.objectStore('observationChunks')),
     allItems(tx.objectStore('itemChunks')),
     tx.objectStore('reviews').getAll(),
     tx.objectStore('history').getAll(),

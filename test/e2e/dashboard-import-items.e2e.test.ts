@@ -120,6 +120,36 @@ describe('dashboard: importing tickets', () => {
     });
   });
 
+  it('maps a status of the team’s own workflow, shows it on the backlog and offers the choice again', async () => {
+    const file = csv('workflow.csv', [
+      'Summary,Issue key,Status,Status Category',
+      'Pricing page test,STAY-301,Waiting for vendor,',
+      'Guest reviews widget,STAY-302,Closed,Done',
+    ]);
+    await pick('Jira (CSV export)', file);
+    await preview().waitFor();
+    const custom = preview().getByLabel('Status for Waiting for vendor');
+    expect(await custom.inputValue()).toBe('idea');
+    await shows(preview().locator('.status-table'), /Not recognised/);
+    expect(await preview().getByLabel('Status for Closed').inputValue()).toBe('shipped');
+    await custom.selectOption({ label: 'In progress' });
+    await shows(preview().locator('.item-import-summary'), '2 new, 0 updated, 0 unchanged, 0 skipped.');
+    await preview().getByRole('button', { name: 'Import tickets' }).click();
+    await shows(page.locator('.item-import-done'), '2 new');
+
+    await page.getByRole('link', { name: 'Backlog' }).click();
+    await row('Pricing page test').waitFor();
+    expect(await row('Pricing page test').getByLabel('Status of Pricing page test').inputValue()).toBe('in-progress');
+    expect(await row('Guest reviews widget').getByLabel('Status of Guest reviews widget').inputValue()).toBe('shipped');
+
+    await pick('Jira (CSV export)', file);
+    expect(await controlValue(preview().getByLabel('Status for Waiting for vendor'), 'in-progress')).toBe(
+      'in-progress',
+    );
+    await shows(preview().locator('.item-import-summary'), '0 new, 0 updated, 2 unchanged, 0 skipped.');
+    await preview().getByRole('button', { name: 'Cancel' }).click();
+  });
+
   describe.each([
     { tracker: 'Linear (CSV export)', file: 'linear-issues.csv', workspace: 'acme', title: 'Shared search filters' },
     { tracker: 'GitHub issues (gh issue list --json)', file: 'github-issues.json', title: 'Fix login redirect' },

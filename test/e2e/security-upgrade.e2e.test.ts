@@ -23,7 +23,7 @@ describe('upgrading a database made by an older version, in the browser', () => 
 
   it('knows every older schema version it must upgrade from', () => {
     // A new migration needs its predecessor's layout below, so that upgrade is tested too.
-    expect(DB_VERSION).toBe(6);
+    expect(DB_VERSION).toBe(7);
   });
 
   it.each([1, 2, 3, 4, 5])(
@@ -32,8 +32,8 @@ describe('upgrading a database made by an older version, in the browser', () => 
       await lens.call({ type: 'snapshot.get' });
       const worker = await lens.serviceWorker();
       const workspace = sampleWorkspace();
-      // Version 5 holds its items at the current chunk count, without the index by input metric.
-      const oldChunks = oldVersion >= 5 ? chunked(workspace.items) : version4Chunks(workspace.items);
+      // Version 4's chunks at its count with its index by input metric; version 5's as they are now.
+      const oldChunks = oldVersion === 4 ? version4Chunks(workspace.items) : chunked(workspace.items);
       await worker.evaluate(
         async ([ws, oldVersion, oldChunks]) => {
           const done = (request: IDBRequest | IDBOpenDBRequest) =>
@@ -103,6 +103,14 @@ describe('upgrading a database made by an older version, in the browser', () => 
       const after = await lens.call({ type: 'snapshot.get', treeId: 't1' });
       expect(after.items.find((i) => i.id === 'i1')?.inputMetricId).toBeNull();
       expect(after.metrics.find((m) => m.id === 'team1')?.parentId).toBeNull();
+      // Each old value is found in its metric's year, where a new value for its date corrects it in place.
+      const corrected = await lens.call({ type: 'observation.add', metricId: 'nsm', at: '2024-01-08', value: 131 });
+      expect(corrected.id).toBe('o2');
+      const values = await lens.call({ type: 'observations.list', metricId: 'nsm' });
+      expect(values.map((o) => [o.id, o.value])).toEqual([
+        ['o1', 120],
+        ['o2', 131],
+      ]);
       const found = await lens.call({ type: 'page.context', links: [{ site: 'github', key: 'acme/app#42' }] });
       expect(found.item?.id).toBe('i1');
       // A write finds each old item where the current version looks for it.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DB_VERSION,
   MIGRATIONS,
+  addObservation,
   createKeyResult,
   deleteMetric,
   deleteTree,
@@ -11,6 +12,7 @@ import {
   findItemsByLinks,
   getItem,
   listMetrics,
+  listObservations,
   openWorkspaceDb,
   rankedScoresOf,
   updateItem,
@@ -18,7 +20,7 @@ import {
 } from '../../lib/storage';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
 import { NO_LOOP_RECORDS } from '../../lib/domain/types';
-import { chunkOf, chunked } from '../../lib/storage/item-chunks';
+import { chunked, chunkOf } from '../../lib/storage/item-chunks';
 import type { UpgradeDb } from '../../lib/storage/migrations';
 import { freshFactory, storedData } from './fresh-db';
 import { sampleWorkspace } from './sample-workspace';
@@ -26,11 +28,11 @@ import { VERSION_4_CHUNKS, version4Chunks } from './version-4-chunks';
 
 /**
  * Writes the sample the way `version` stored it: one record per item with its derived
- * link keys (versions 1 to 3), or the items in VERSION_4_CHUNKS chunks (version 4).
+ * link keys (versions 1 to 3), the items in VERSION_4_CHUNKS chunks (version 4) or in
+ * the current chunks (version 5); one record per observation (versions 1 to 6).
  */
-async function fillOldVersion(old: LensDb, version: number): Promise<void> {
+async function fillOldVersion(old: LensDb, version: number, ws = sampleWorkspace()): Promise<void> {
   const db = old as unknown as UpgradeDb;
-  const ws = sampleWorkspace();
   const itemStore = version < 4 ? 'items' : 'itemChunks';
   const tx = db.transaction(
     ['trees', 'metrics', 'observations', itemStore, 'reviews', 'history', 'settings'],
@@ -42,10 +44,9 @@ async function fillOldVersion(old: LensDb, version: number): Promise<void> {
   if (version < 4) {
     for (const r of ws.items)
       void tx.objectStore('items').put({ ...r, linkKeys: r.links.map((l) => `${l.site}:${l.key}`) });
-  } else if (version === 4) {
-    for (const chunk of version4Chunks(ws.items)) void tx.objectStore('itemChunks').put(chunk);
   } else {
-    for (const chunk of chunked(ws.items)) void tx.objectStore('itemChunks').put(chunk);
+    const chunks = version === 4 ? version4Chunks(ws.items) : chunked(ws.items);
+    for (const chunk of chunks) void tx.objectStore('itemChunks').put(chunk);
   }
   for (const r of ws.reviews) void tx.objectStore('reviews').put(r);
   for (const r of ws.history) void tx.objectStore('history').put(r);
@@ -65,7 +66,7 @@ describe('migrations', () => {
     expect(new Set(versions).size).toBe(versions.length);
     expect(versions[0]).toBe(1);
     expect(versions.at(-1)).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(6);
+    expect(DB_VERSION).toBe(7);
   });
 
   it('build version 1 with the stores and indexes of the original schema', async () => {
@@ -91,7 +92,7 @@ describe('migrations', () => {
       itemChunks: ['byLink', 'byTree'],
       keyResults: ['byMetric', 'byTree'],
       metrics: ['byParent', 'byTree'],
-      observations: ['byMetricDate'],
+      observationChunks: [],
       rankings: [],
       reviews: ['byTree'],
       settings: [],
@@ -141,7 +142,7 @@ describe('migrations', () => {
     expect(sampleWorkspace().items.some((item) => chunkOf(item.id, VERSION_4_CHUNKS) !== chunkOf(item.id))).toBe(true);
   });
 
-  describe.each([1, 2, 3, 4, 5])('opening a version %i database full of data', (oldVersion) => {
+  describe.each([1, 2, 3, 4, 5, 6])('opening a version %i database full of data', (oldVersion) => {
     async function upgraded(): Promise<LensDb> {
       const factory = freshFactory();
       const old = await openWorkspaceDb('north-star-lens', factory, oldVersion);
@@ -226,5 +227,80 @@ describe('migrations', () => {
       const db = await upgraded();
       expect((await exportWorkspace(db)).items).toEqual(sampleWorkspace().items);
     });
+  });
+});
+
+describe('version 7: observations in a chunk per metric and year', () => {
+  /** The sample with values over two years for one metric and one for another, as a version 5 database held them. */
+  function observationsOverYears() {
+    const ws = sampleWorkspace();
+    const more = [
+      { id: 'o3', metricId: 'nsm', at: '2023-12-25', value: 110 },
+      { id: 'o4', metricId: 'in1', at: '2024-01-08', value: 7 },
+      { id: 'o0', metricId: 'nsm', at: '2023-12-18', value: 100 },
+    ];
+    ws.observations.push(...more.map((o) => ({ ...o, sourceUrl: '', note: '', updatedAt: 1 })));
+    ws.observations.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return ws;
+  }
+
+  async function upgradedFrom5(ws = observationsOverYears()): Promise<LensDb> {
+    const factory = freshFactory();
+    const old = await openWorkspaceDb('north-star-lens', factory, 5);
+    await fillOldVersion(old, 5, ws);
+    old.close();
+    return openWorkspaceDb('north-star-lens', factory);
+  }
+
+  it('moves each observation, id and all, into its metric’s chunk for its year, and drops the old store', async () => {
+    const db = await upgradedFrom5();
+    expect([...db.objectStoreNames]).not.toContain('observations');
+    const chunks = await db.getAll('observationChunks');
+    expect(chunks.map((c) => [c.metricId, c.year, c.observations.map((o) => o.id)])).toEqual([
+      ['in1', '2024', ['o4']],
+      ['nsm', '2023', ['o0', 'o3']],
+      ['nsm', '2024', ['o1', 'o2']],
+    ]);
+    const { formatVersion: _f, app: _a, ...data } = await storedData(db);
+    expect(data).toEqual(observationsOverYears());
+  });
+
+  it('lists an old metric’s values oldest first across years, and a new value for an old date corrects it in place', async () => {
+    const db = await upgradedFrom5();
+    expect((await listObservations(db, 'nsm')).map((o) => o.at)).toEqual([
+      '2023-12-18',
+      '2023-12-25',
+      '2024-01-01',
+      '2024-01-08',
+    ]);
+    const corrected = await addObservation(db, { metricId: 'nsm', at: '2023-12-25', value: 111 });
+    expect(corrected.id).toBe('o3');
+    expect((await listObservations(db, 'nsm')).map((o) => [o.id, o.value])).toEqual([
+      ['o0', 100],
+      ['o3', 111],
+      ['o1', 120],
+      ['o2', 130.5],
+    ]);
+  });
+
+  it('deletes an old metric’s values with it, every year, and no other metric’s', async () => {
+    const db = await upgradedFrom5();
+    await deleteMetric(db, 'nsm');
+    expect(await listObservations(db, 'nsm')).toEqual([]);
+    expect((await listObservations(db, 'in1')).map((o) => o.id)).toEqual(['o4']);
+  });
+
+  it('leaves a version 5 database as it was when moving its observations fails', async () => {
+    const factory = freshFactory();
+    const old = await openWorkspaceDb('north-star-lens', factory, 5);
+    await fillOldVersion(old, 5);
+    await (old as unknown as UpgradeDb).put('observations', { id: 'broken' } as never);
+    old.close();
+    await expect(openWorkspaceDb('north-star-lens', factory)).rejects.toMatchObject({ code: 'storage' });
+    const reopened = await openWorkspaceDb('north-star-lens', factory, 5);
+    expect(reopened.version).toBe(5);
+    expect(await (reopened as unknown as UpgradeDb).count('observations')).toBe(
+      sampleWorkspace().observations.length + 1,
+    );
   });
 });

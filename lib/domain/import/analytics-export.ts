@@ -11,7 +11,7 @@ import { findDateColumn, readLongTable, type TableResult } from './long-table';
 import { isAmplitudeHeader, readAmplitude } from './amplitude';
 import type { AnalyticsFormat, AnalyticsImport } from './metric-series';
 import { isPostHogRetention, isPostHogTrends, readPostHogRetention, readPostHogTrends } from './posthog';
-import { isCommentRow, splitSections } from './sections';
+import { isCommentRow, splitSections, type Section } from './sections';
 import { dateColumns, readWideTable } from './wide-table';
 
 /** How far down a title block may push Amplitude's header row. */
@@ -32,9 +32,9 @@ function failed(message: string, line = 0): AnalyticsImport {
 }
 
 /** A plain table: wide when its header holds dates, else long around its date column. */
-function readPlainTables(rows: readonly CsvRow[], delimiter: Delimiter): AnalyticsImport {
+function readPlainTables(sections: readonly Section[]): AnalyticsImport {
   const result: AnalyticsImport = { format: 'table', series: [], totals: [], problems: [] };
-  for (const table of splitSections(rows, delimiter)) {
+  for (const table of sections) {
     let part: TableResult;
     if (dateColumns(table.header).length > 0) {
       part = readWideTable(table);
@@ -54,15 +54,20 @@ function readPlainTables(rows: readonly CsvRow[], delimiter: Delimiter): Analyti
   return result;
 }
 
-export function readAnalyticsRows(rows: readonly CsvRow[], delimiter: Delimiter): AnalyticsImport {
+/** `sections`: the rows split into tables, when the caller has split them already. */
+export function readAnalyticsRows(
+  rows: readonly CsvRow[],
+  delimiter: Delimiter,
+  sections: readonly Section[] = splitSections(rows, delimiter),
+): AnalyticsImport {
   const format = detectAnalyticsFormat(rows);
   if (format === 'google-analytics') return readGoogleAnalytics(rows, delimiter);
   if (format === 'amplitude') return readAmplitude(rows, delimiter);
-  const [table] = splitSections(rows, delimiter);
+  const [table] = sections;
   if (!table) return failed('The file has no table in it.');
   if (format === 'posthog-trends') return readPostHogTrends(table);
   if (format === 'posthog-retention') return readPostHogRetention(table);
-  return readPlainTables(rows, delimiter);
+  return readPlainTables(sections);
 }
 
 /** The whole file's text (File.text()) to series; a file that cannot be read says why in problems. */
@@ -74,7 +79,7 @@ export function parseAnalyticsExport(text: string): AnalyticsImport {
   if (tables.length > 0 && tables.every((table) => table.rows.length === 0)) {
     return failed('The file has a header row but no data rows.', tables[0]!.header.line);
   }
-  const result = readAnalyticsRows(csv.rows, csv.delimiter);
+  const result = readAnalyticsRows(csv.rows, csv.delimiter, tables);
   result.problems.unshift(...csv.problems);
   if (result.series.length === 0 && result.totals.length === 0 && result.problems.length === 0) {
     result.problems.push({ line: 0, column: 0, message: 'No dated values were found in the file.' });

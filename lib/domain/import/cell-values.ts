@@ -13,6 +13,8 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 const NUMBER = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?(?:e([-+]?\d+))?(%?)$/i;
+/** Most cells of a large export: read by Number() alone, without the cleaning below. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * "1,234.5", "1234", "-3", "11.63%" (read as 11.63, the number shown), "$1,200", "1 234".
@@ -21,6 +23,7 @@ const NUMBER = /^([-+]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?(?:e([-+]?\d+))?(%?)$/i;
 export function readNumberCell(text: string): NumberCell {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'empty' };
+  if (PLAIN_NUMBER.test(trimmed) && trimmed.length < 16) return { kind: 'number', value: Number(trimmed) };
   if (looksLikeFormula(trimmed)) return { kind: 'unreadable', reason: 'a formula, kept as text and not run' };
   const cleaned = trimmed
     .replace(/^\((.*)\)$/, '-$1')
@@ -63,12 +66,59 @@ function monthNumber(name: string): number | null {
   return lower.length >= 3 && index !== -1 ? index + 1 : null;
 }
 
+/*
+ * Calendar arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian), without
+ * a Date object per cell: a 100,000-row export reads, checks and rolls up every date, and
+ * Date.parse with toISOString was most of that time. Hinnant's days_from_civil and
+ * civil_from_days.
+ */
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeap(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The day number of a real date. */
+export function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** The day number of a YYYY-MM-DD date. */
+export function dayNumberOf(date: string): number {
+  return dayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+/** A day number as YYYY-MM-DD. */
+export function dateOfDay(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return ymdText(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
+function ymdText(year: number, month: number, day: number): string {
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
 /** YYYY-MM-DD when the year, month and day name a real day, else null (2023-02-30 is not one). */
 export function isoDate(year: number, month: number, day: number): string | null {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return ymdText(year, month, day);
 }
 
 const fullYear = (text: string) => (text.length === 2 ? 2000 + Number(text) : Number(text));
@@ -107,6 +157,5 @@ export function readDateCell(text: string): string | null {
 
 /** The day `days` after a YYYY-MM-DD date (negative goes back). */
 export function addDays(date: string, days: number): string {
-  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
+  return dateOfDay(dayNumberOf(date) + days);
 }

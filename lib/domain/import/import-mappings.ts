@@ -7,6 +7,7 @@
  * settings record written before it is still valid, and it travels with an export.
  */
 import * as v from 'valibot';
+import { ITEM_STATUSES, type ItemStatus } from '../types';
 import { ROLL_UP_METHODS, type RollUpMethod } from './roll-up';
 import type { TrackerSource } from './tracker-rows';
 
@@ -38,6 +39,11 @@ export interface ItemMapping {
   rice: Partial<Record<RiceColumnField, string>>;
   /** Story points per person-month, when effort is read from points; null: effort is in person-months. */
   pointsPerMonth: number | null;
+  /**
+   * The tracker's status name (lower case) to the status it becomes. Absent in mappings
+   * remembered before the table existed, and for a name not in it: the import's own reading.
+   */
+  statuses?: Record<string, ItemStatus>;
 }
 
 export interface ImportMappings {
@@ -67,6 +73,7 @@ export const ItemMappingSchema = v.strictObject({
     effort: v.optional(FieldName),
   }),
   pointsPerMonth: v.nullable(v.pipe(v.number(), v.finite(), v.gtValue(0, 'must be more than 0'))),
+  statuses: v.optional(v.pipe(v.record(Key, v.picklist(ITEM_STATUSES)), v.maxEntries(2000))),
 });
 
 export const ImportMappingsSchema = v.strictObject({

@@ -6,10 +6,11 @@
  */
 import { parseNumberText } from '../number-text';
 import { riceScore } from '../rice';
-import type { Id, Metric } from '../types';
+import type { Id, ItemStatus, Metric } from '../types';
 import type { ImportProblem } from './csv-reader';
 import type { ItemMapping, RiceColumnField } from './import-mappings';
 import type { ImportedItemRow } from './item-plan';
+import { itemStatusFrom } from './item-status';
 import { metricForLabels } from './label-metrics';
 import type { TrackerImport } from './tracker-rows';
 import { linkKey } from '../link-key';
@@ -44,6 +45,43 @@ export function labelChoices(parsed: TrackerImport, metrics: readonly Metric[], 
     }
   }
   return [...found.values()].sort((a, b) => b.rows - a.rows || a.label.localeCompare(b.label));
+}
+
+/** Every status name of the file (first spelling kept) with the status it becomes. */
+export interface StatusChoice {
+  /** The name as the mapping keys it: lower case, trimmed. */
+  key: string;
+  /** As the file first spells it. */
+  name: string;
+  status: ItemStatus;
+  rows: number;
+  /** False when the import did not know the name and read it as an idea until someone maps it. */
+  recognised: boolean;
+}
+
+function statusKey(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/**
+ * The status table: each name's default is what the import read it as (its first row's
+ * status), a remembered choice wins over it. Rows without a status name keep their reading.
+ */
+export function statusChoices(parsed: TrackerImport, remembered: ItemMapping | undefined): StatusChoice[] {
+  const found = new Map<string, StatusChoice>();
+  for (const row of parsed.rows) {
+    const key = statusKey(row.statusText);
+    if (key === '') continue;
+    const known = found.get(key);
+    if (known) {
+      known.rows += 1;
+      continue;
+    }
+    const recognised = row.status !== 'idea' || itemStatusFrom(row.statusText) !== null;
+    const status = remembered?.statuses?.[key] ?? row.status;
+    found.set(key, { key, name: row.statusText.trim(), status, rows: 1, recognised });
+  }
+  return [...found.values()].sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key));
 }
 
 /** The fields the file's rows carry, for the RICE column pickers. */
@@ -121,7 +159,7 @@ export function mapTrackerRows(parsed: TrackerImport, mapping: ItemMapping): Map
     rows.push({
       link: row.link,
       title: (row.title || row.link.key).slice(0, 500),
-      status: row.status,
+      status: mapping.statuses?.[statusKey(row.statusText)] ?? row.status,
       inputMetricId: metricIds.size === 1 ? [...metricIds][0]! : null,
       rice,
     });

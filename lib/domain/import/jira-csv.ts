@@ -67,12 +67,13 @@ export function parseJiraCsv(text: string, baseUrl: string): TrackerImport {
       problems.push({ line: row.line, column: keyColumn + 1, message });
       continue;
     }
-    const statusText = cell(row, statusColumn);
-    const status = statusOf(cell(row, categoryColumn), statusText, cell(row, resolutionColumn));
-    if (status === null && statusText !== '') {
-      const message = `the status "${statusText}" is not one this import knows; read as an idea`;
-      problems.push({ line: row.line, column: statusColumn + 1, message });
-    }
+    const resolution = cell(row, resolutionColumn);
+    const status = statusOf(cell(row, categoryColumn), cell(row, statusColumn), resolution);
+    // Named apart in the status table, so mapping "Done" to shipped leaves "Done (Won't Do)" dropped.
+    const statusText =
+      status === 'dropped' && resolution !== ''
+        ? `${cell(row, statusColumn)} (${resolution})`
+        : cell(row, statusColumn);
     const fields: Record<string, string> = {};
     for (const { name, i } of fieldColumns) {
       const value = cell(row, i);

@@ -60,10 +60,6 @@ export function parseLinearCsv(text: string, workspace: string, origin = 'https:
     const canceled = cell(row, at('Canceled')) !== '';
     const completed = cell(row, at('Completed')) !== '';
     const status = canceled ? 'dropped' : completed ? 'shipped' : itemStatusFrom(statusText);
-    if (status === null && statusText !== '') {
-      const message = `the status "${statusText}" is not one this import knows; read as an idea`;
-      problems.push({ line: row.line, column: at('Status') + 1, message });
-    }
     const fields: Record<string, string> = {};
     for (const { name, i } of fieldColumns) if (cell(row, i) !== '') fields[name] = cell(row, i);
     rows.push({

@@ -4,7 +4,7 @@
  * Weeks are ISO weeks, Monday to Sunday.
  */
 import type { Period } from '../types';
-import { addDays } from './cell-values';
+import { dateOfDay, dayNumber, dayNumberOf } from './cell-values';
 import type { SeriesPoint } from './metric-series';
 
 export const ROLL_UP_METHODS = ['sum', 'mean', 'last', 'max'] as const;
@@ -24,8 +24,11 @@ function parts(date: string): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
+/** As Date.UTC counts: day 0 of a month is the last day of the one before, month 13 January of the next year. */
 function ymd(year: number, month: number, day: number): string {
-  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+  const y = year + Math.floor((month - 1) / 12);
+  const m = ((month - 1) % 12) + 1;
+  return dateOfDay(dayNumber(y, m, 1) + day - 1);
 }
 
 /** The first and last day of the period a date falls in. */
@@ -35,9 +38,10 @@ export function periodBounds(date: string, period: Period): { start: string; end
     case 'day':
       return { start: date, end: date };
     case 'week': {
-      const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-      const start = addDays(date, -weekday);
-      return { start, end: addDays(start, 6) };
+      // Day 0, 1970-01-01, was a Thursday: three days after a Monday.
+      const day = dayNumberOf(date);
+      const start = day - ((((day + 3) % 7) + 7) % 7);
+      return { start: dateOfDay(start), end: dateOfDay(start + 6) };
     }
     case 'month':
       return { start: ymd(year, month, 1), end: ymd(year, month + 1, 0) };

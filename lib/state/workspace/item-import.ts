@@ -9,13 +9,19 @@ import { parseAsanaCsv } from '../../domain/import/asana-csv';
 import { parseGhIssueJson, parseGitHubProjectExport } from '../../domain/import/github-issues';
 import type { ItemMapping, RiceColumnField } from '../../domain/import/import-mappings';
 import type { ItemImportSummary } from '../../domain/import/item-plan';
-import { fieldNames, labelChoices, mapTrackerRows, pointsRateProblem } from '../../domain/import/item-rows';
+import {
+  fieldNames,
+  labelChoices,
+  mapTrackerRows,
+  pointsRateProblem,
+  statusChoices,
+} from '../../domain/import/item-rows';
 import { parseJiraCsv } from '../../domain/import/jira-csv';
 import { parseLinearCsv } from '../../domain/import/linear-csv';
 import type { TrackerImport, TrackerSource } from '../../domain/import/tracker-rows';
 import { parseTrelloJson } from '../../domain/import/trello-json';
 import { parseNumberText } from '../../domain/number-text';
-import type { Id } from '../../domain/types';
+import type { Id, ItemStatus } from '../../domain/types';
 import { request } from '../../messaging/client';
 import { failureText, readImportFile } from './import-file';
 import { settings, tree, treeMetrics } from './tree';
@@ -42,6 +48,8 @@ export const itemFile = signal<{ name: string; text: string; parsed: TrackerImpo
 export const itemFileError = signal<string | null>(null);
 export const itemImportDone = signal<string | null>(null);
 export const labelTable = signal<Record<string, Id | null>>({});
+/** Status names (lower case) the person mapped, last time's offered again. */
+export const statusTable = signal<Record<string, ItemStatus>>({});
 export const riceColumns = signal<Partial<Record<RiceColumnField, string>>>({});
 export const pointsText = signal('');
 export const overwrite = signal(false);
@@ -55,12 +63,17 @@ export const labels = computed(() => {
   const file = itemFile.value;
   return file ? labelChoices(file.parsed, treeMetrics.value, { ...emptyMapping(), labels: labelTable.value }) : [];
 });
+export const statuses = computed(() => {
+  const file = itemFile.value;
+  return file ? statusChoices(file.parsed, { ...emptyMapping(), statuses: statusTable.value }) : [];
+});
 export const columns = computed(() => (itemFile.value ? fieldNames(itemFile.value.parsed) : []));
 export const mapping = computed<ItemMapping>(() => ({
   site: site.value.trim(),
   labels: Object.fromEntries(labels.value.map((l) => [l.label, l.metricId])),
   rice: riceColumns.value,
   pointsPerMonth: pointsProblem.value ? null : parseNumberText(pointsText.value),
+  statuses: Object.fromEntries(statuses.value.map((s) => [s.key, s.status])),
 }));
 export const mapped = computed(() => (itemFile.value ? mapTrackerRows(itemFile.value.parsed, mapping.value) : null));
 
@@ -118,6 +131,7 @@ export async function chooseItemFile(file: File | undefined): Promise<void> {
   batch(() => {
     itemFile.value = { name: read.name, text: read.text, parsed };
     labelTable.value = kept.labels;
+    statusTable.value = kept.statuses ?? {};
     riceColumns.value = kept.rice;
     pointsText.value = kept.pointsPerMonth === null ? '' : String(kept.pointsPerMonth);
   });
@@ -153,6 +167,10 @@ export function setItemChoice(change: () => void): void {
 
 export function setLabel(label: string, metricId: Id | null): void {
   setItemChoice(() => (labelTable.value = { ...labelTable.value, [label]: metricId }));
+}
+
+export function setStatus(key: string, status: ItemStatus): void {
+  setItemChoice(() => (statusTable.value = { ...statusTable.value, [key]: status }));
 }
 
 export function cancelItemImport(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDateCell, readNumberCell } from '../../../lib/domain/import/cell-values';
+import { addDays, dateOfDay, dayNumberOf, readDateCell, readNumberCell } from '../../../lib/domain/import/cell-values';
 
 describe('readNumberCell', () => {
   it.each([
@@ -58,4 +58,25 @@ describe('readDateCell', () => {
       expect(readDateCell(text)).toBeNull();
     },
   );
+});
+
+describe('calendar arithmetic without Date objects', () => {
+  it('agrees with Date on every day from 1600 to 2400', () => {
+    const first = Date.UTC(1600, 0, 1) / 86_400_000;
+    const last = Date.UTC(2400, 11, 31) / 86_400_000;
+    const disagreements: string[] = [];
+    for (let day = first; day <= last; day++) {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (dateOfDay(day) !== date || dayNumberOf(date) !== day) disagreements.push(date);
+    }
+    expect(last - first).toBeGreaterThan(290_000);
+    expect(disagreements).toEqual([]);
+  });
+
+  it('adds days across months, leap days and years, backwards too', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('2000-01-01', -1)).toBe('1999-12-31');
+    expect(addDays('2024-12-31', 366)).toBe('2026-01-01');
+  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelChoices, mapTrackerRows, pointsRateProblem } from '../../../lib/domain/import/item-rows';
+import { labelChoices, mapTrackerRows, pointsRateProblem, statusChoices } from '../../../lib/domain/import/item-rows';
 import { parseJiraCsv } from '../../../lib/domain/import/jira-csv';
 import type { Metric } from '../../../lib/domain/types';
 
@@ -76,6 +76,56 @@ describe('mapTrackerRows', () => {
     });
     expect(mapped.rows[0]!.rice).toEqual({});
     expect(mapped.notes.some((n) => n.line === 2 && /Impact must be one of/.test(n.message))).toBe(true);
+  });
+});
+
+describe('statusChoices', () => {
+  const none = { site: '', labels: {}, rice: {}, pointsPerMonth: null };
+
+  it("defaults each status of the file to the import's reading, flagging the one it did not know", () => {
+    expect(statusChoices(jira, undefined)).toEqual([
+      { key: 'done', name: 'Done', status: 'shipped', rows: 1, recognised: true },
+      { key: "done (won't do)", name: "Done (Won't Do)", status: 'dropped', rows: 1, recognised: true },
+      { key: 'in review', name: 'In Review', status: 'in-progress', rows: 1, recognised: true },
+      { key: 'waiting for vendor', name: 'Waiting for vendor', status: 'idea', rows: 1, recognised: false },
+    ]);
+  });
+
+  it('keeps a remembered choice over the default, and ignores remembered names the file lacks', () => {
+    const kept = statusChoices(jira, { ...none, statuses: { 'waiting for vendor': 'in-progress', gone: 'dropped' } });
+    expect(kept.find((s) => s.key === 'waiting for vendor')?.status).toBe('in-progress');
+    expect(kept.map((s) => s.key)).not.toContain('gone');
+  });
+
+  it('reads a mapping remembered before the status table existed as the defaults', () => {
+    expect(statusChoices(jira, none)).toEqual(statusChoices(jira, undefined));
+  });
+
+  it('counts the rows of each status, most first, whatever the spelling', () => {
+    const rows = [jira.rows[2]!, { ...jira.rows[2]!, statusText: 'DONE ' }, jira.rows[0]!];
+    expect(statusChoices({ ...jira, rows }, undefined).map((s) => [s.name, s.rows])).toEqual([
+      ['Done', 2],
+      ['In Review', 1],
+    ]);
+  });
+});
+
+describe('mapTrackerRows with a status table', () => {
+  it('gives each ticket the status its name is mapped to, and leaves names the table lacks as read', () => {
+    const statuses = { 'waiting for vendor': 'planned', done: 'dropped' } as const;
+    const mapped = mapTrackerRows(jira, { site: '', labels: {}, rice: {}, pointsPerMonth: null, statuses });
+    expect(mapped.rows.map((r) => [r.link.key, r.status])).toEqual([
+      ['NS-12', 'in-progress'],
+      ['NS-13', 'dropped'],
+      ['NS-14', 'dropped'],
+      ['NS-15', 'planned'],
+    ]);
+  });
+
+  it("keeps Done (Won't Do) dropped when Done is mapped to shipped", () => {
+    const statuses = { done: 'shipped' } as const;
+    const mapped = mapTrackerRows(jira, { site: '', labels: {}, rice: {}, pointsPerMonth: null, statuses });
+    expect(mapped.rows.find((r) => r.link.key === 'NS-13')?.status).toBe('dropped');
   });
 });
 
