@@ -5,6 +5,7 @@
  */
 
 import type { ImportMappings } from './import/import-mappings';
+import type { NumberPin } from './pinned-number';
 
 export type Id = string;
 
@@ -72,6 +73,8 @@ export interface Metric {
   /** Analytics pages (charts, dashboards) that show this metric. */
   sourceUrls: string[];
   target: number | null;
+  /** Numbers pinned on those pages, one per page at most (lib/domain/pinned-number.ts). */
+  pins?: NumberPin[];
   updatedAt: number;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Every request a view can send the background, each declared once in the family it
- * belongs to (requests/page.ts, requests/workspace.ts, requests/imports.ts): what it
+ * belongs to (requests/page.ts, requests/workspace.ts, requests/imports.ts, requests/capture.ts): what it
  * carries (its schema, checked where it arrives), what it answers, which parts of the
  * workspace it changes (none: it never writes) and whether a client may send it again.
  * The request types, the gate's schema, the answers' types and which requests may write
@@ -14,6 +14,7 @@
 import * as v from 'valibot';
 import type { WorkspacePart } from '../domain/types';
 import type { Answer } from './declare';
+import { CAPTURE_REQUESTS } from './requests/capture';
 import { IMPORT_REQUESTS } from './requests/imports';
 import { PAGE_REQUESTS } from './requests/page';
 import { WORKSPACE_REQUESTS } from './requests/workspace';
@@ -21,9 +22,14 @@ import { WORKSPACE_REQUESTS } from './requests/workspace';
 export { declareRequests, typed, type Answer, type RequestDeclaration } from './declare';
 
 /** The families, each its own file; no two may declare the same request (a test checks). */
-export const REQUEST_FAMILIES = { page: PAGE_REQUESTS, workspace: WORKSPACE_REQUESTS, imports: IMPORT_REQUESTS };
+export const REQUEST_FAMILIES = {
+  page: PAGE_REQUESTS,
+  workspace: WORKSPACE_REQUESTS,
+  imports: IMPORT_REQUESTS,
+  capture: CAPTURE_REQUESTS,
+};
 
-export const REQUESTS = { ...PAGE_REQUESTS, ...WORKSPACE_REQUESTS, ...IMPORT_REQUESTS };
+export const REQUESTS = { ...PAGE_REQUESTS, ...WORKSPACE_REQUESTS, ...IMPORT_REQUESTS, ...CAPTURE_REQUESTS };
 
 type Declared = typeof REQUESTS;
 export type RequestType = keyof Declared;

@@ -8,7 +8,7 @@ import { allItems, changeItems } from './item-chunks';
 import { forgetRanking } from './rankings';
 import { observationsOf } from './observations';
 import type { LensDb, Store } from './schema';
-import { sameSourceUrl } from './source-url';
+import { sameSourceUrl } from '../domain/source-url';
 import { each, read, write } from './transaction';
 import { checkRecord, definedFields, newId, now } from './records';
 

@@ -1,0 +1,21 @@
+/**
+ * Recording a captured value for its period: one value per metric and period, so a
+ * second capture in the same week corrects the first instead of adding a point, and the
+ * answer says which happened and what was there before, which is what undo restores.
+ */
+import type { Observation } from './types';
+
+/** What an observation held before a capture changed it. */
+export interface PreviousValue {
+  value: number;
+  sourceUrl: string;
+  note: string;
+}
+
+export interface RecordOutcome {
+  /** added: the period had no value; updated: its value changed; unchanged: it was this value already. */
+  outcome: 'added' | 'updated' | 'unchanged';
+  observation: Observation;
+  /** Null when the capture added the observation: undoing it removes it. */
+  previous: PreviousValue | null;
+}
