@@ -3,6 +3,7 @@
  * second capture in the same week corrects the first instead of adding a point, and the
  * answer says which happened and what was there before, which is what undo restores.
  */
+import type { NumberPin } from './pinned-number';
 import type { Observation } from './types';
 
 /** What an observation held before a capture changed it. */
@@ -18,4 +19,17 @@ export interface RecordOutcome {
   observation: Observation;
   /** Null when the capture added the observation: undoing it removes it. */
   previous: PreviousValue | null;
+}
+
+/**
+ * Set in a chart page's isolated world by the background just before it injects the
+ * auto-capture script (entrypoints/pin-capture.ts): which metric, which pin.
+ */
+export const CAPTURE_JOB = '__northStarLensCaptureJob';
+
+export interface CaptureJob {
+  metricId: string;
+  /** The chart's address as the metric lists it. */
+  sourceUrl: string;
+  pin: NumberPin;
 }
