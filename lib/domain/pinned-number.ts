@@ -2,8 +2,8 @@
  * "Pin this number": how the headline number of a chart page is found again on later
  * visits. The page is read as its text pieces in document order (the text nodes, see
  * lib/state/page/page-text.ts); a pin remembers the words beside the number (its label),
- * which side they are on, the number's shape (currency sign, percent) and, when several
- * numbers of that shape follow the same label, which one. No class names or element paths:
+ * which side they are on, the number's shape (currency sign, percent) and how many
+ * numbers from the label it is. No class names or element paths:
  * those change with every re-render and redesign, the label and the shape rarely do.
  */
 import { parseNumberText } from './number-text';
@@ -25,12 +25,10 @@ export interface NumberPin {
   /** The label follows the number ("51,870 / weekly active users") instead of preceding it. */
   labelAfter: boolean;
   shape: NumberShape;
-  /** Which number of this shape, counted from the label (0: the nearest). */
-  rank: number;
   /**
-   * How many pieces from the label the number was (1: right beside it). Where the label
-   * names more than one number (a card's headline and a table's column), the one at the
-   * same distance is taken.
+   * Which number, counted from the label (1: the first number beside it). Numbers of
+   * any shape count, dates too: where the label also heads a table column, its first cell
+   * comes after a date, so it is not taken for the card's number.
    */
   gap: number;
   /** Record the number on each visit without the panel being opened. */
@@ -72,59 +70,57 @@ export function numberShape(text: string): NumberShape | null {
   return { prefix, percent: t.endsWith('%') };
 }
 
-function hasShape(text: string, shape: NumberShape): boolean {
-  const found = numberShape(text);
-  return found !== null && found.prefix === shape.prefix && found.percent === shape.percent;
+/**
+ * The pieces from `from` outwards (forwards, or backwards when `backwards`) up to the next
+ * label, at most LABEL_REACH of them, each with how many numbers were seen so far.
+ */
+function* numbersFrom(texts: readonly string[], from: number, backwards: boolean) {
+  const step = backwards ? -1 : 1;
+  let count = 0;
+  for (let i = from + step, seen = 0; i >= 0 && i < texts.length && seen < LABEL_REACH; i += step, seen++) {
+    const piece = texts[i]!;
+    if (isLabel(piece)) return;
+    const shape = numberShape(piece);
+    if (shape) yield { index: i, shape, count: ++count };
+  }
 }
 
 /**
  * How to find the number at `clicked` again: the nearest label before it (or, failing
- * that, after it) within LABEL_REACH pieces, and its rank among the same-shaped numbers in
- * between. Null when the piece is not a number or no words are near it.
+ * that, after it) within LABEL_REACH pieces, and how many numbers from that label it is.
+ * Null when the piece is not a number or no words are near it.
  */
 export function describePin(texts: readonly string[], clicked: number): PinDescription | null {
   const text = texts[clicked];
   const shape = text === undefined ? null : numberShape(text);
   if (!shape) return null;
   for (const labelAfter of [false, true]) {
+    const between = [...numbersFrom(texts, clicked, !labelAfter)].length;
     const step = labelAfter ? 1 : -1;
-    let rank = 0;
-    for (let i = clicked + step, gap = 1; i >= 0 && i < texts.length && gap <= LABEL_REACH; i += step, gap++) {
-      const piece = texts[i]!;
-      if (isLabel(piece)) return { label: collapseSpaces(piece), labelAfter, shape, rank, gap };
-      if (hasShape(piece, shape)) rank++;
-    }
+    let label = clicked + step;
+    while (label >= 0 && label < texts.length && !isLabel(texts[label]!)) label += step;
+    if (label < 0 || label >= texts.length || Math.abs(label - clicked) > LABEL_REACH) continue;
+    return { label: collapseSpaces(texts[label]!), labelAfter, shape, gap: between + 1 };
   }
   return null;
 }
 
 /**
  * The pinned number on a page read as `texts`: after (or before) a piece that reads as the
- * pin's label, the rank-th number of its shape, with no other words in between; of several
- * such, the one as far from its label as the pinned one was, then the nearest. Null when
- * the label or the number is not there: then nothing is recorded, rather than a neighbour.
+ * pin's label, the gap-th number, with no other words in between, if it has the pinned
+ * shape. Null when the label or the number is not there: then nothing is recorded, rather
+ * than a neighbour or a table cell under the same label.
  */
 export function findPinned(pin: PinDescription, texts: readonly string[]): FoundNumber | null {
-  let best: { found: FoundNumber; off: number } | null = null;
   for (let at = 0; at < texts.length; at++) {
     if (!sameLabel(texts[at]!, pin.label)) continue;
-    const found = numberAfterLabel(pin, texts, at);
-    if (!found) continue;
-    const off = Math.abs(Math.abs(found.index - at) - pin.gap);
-    if (!best || off < best.off) best = { found, off };
-  }
-  return best?.found ?? null;
-}
-
-function numberAfterLabel(pin: PinDescription, texts: readonly string[], label: number): FoundNumber | null {
-  const step = pin.labelAfter ? -1 : 1;
-  let rank = 0;
-  for (let i = label + step, gap = 1; i >= 0 && i < texts.length && gap <= LABEL_REACH; i += step, gap++) {
-    const piece = texts[i]!;
-    if (isLabel(piece)) return null;
-    if (!hasShape(piece, pin.shape)) continue;
-    if (rank === pin.rank) return { index: i, text: collapseSpaces(piece), value: parseNumberText(piece)! };
-    rank++;
+    for (const { index, shape, count } of numbersFrom(texts, at, pin.labelAfter)) {
+      if (count < pin.gap) continue;
+      if (shape.prefix === pin.shape.prefix && shape.percent === pin.shape.percent) {
+        return { index, text: collapseSpaces(texts[index]!), value: parseNumberText(texts[index]!)! };
+      }
+      break;
+    }
   }
   return null;
 }

@@ -59,7 +59,6 @@ export const NumberPinSchema = v.strictObject({
   label: v.pipe(v.string(), v.minLength(2, 'a pin needs the words beside its number'), v.maxLength(200)),
   labelAfter: v.boolean(),
   shape: v.strictObject({ prefix: v.pipe(v.string(), v.maxLength(8)), percent: v.boolean() }),
-  rank: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50)),
   gap: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
   autoRecord: v.boolean(),
 }) satisfies v.GenericSchema<unknown, NumberPin>;

@@ -27,7 +27,6 @@ describe('pinning the headline number of a chart page', () => {
       label: 'Weekly active teams',
       labelAfter: false,
       shape: { prefix: '', percent: false },
-      rank: 0,
       gap: 1,
     });
   });
@@ -44,19 +43,38 @@ describe('pinning the headline number of a chart page', () => {
     expect(found?.index).toBe(headline);
   });
 
-  it('takes a second number of the same shape only when that one was pinned', () => {
+  it('takes a second number beside the same label only when that one was pinned', () => {
     const texts = ['Signups', '1,200', '1,350', 'Conversions', '310'];
     const second = describePin(texts, 2)!;
-    expect(second).toMatchObject({ label: 'Signups', rank: 1, gap: 2 });
+    expect(second).toMatchObject({ label: 'Signups', gap: 2 });
     expect(findPinned(second, ['Signups', '1,260', '1,410', 'Conversions', '290'])?.value).toBe(1410);
     expect(findPinned(describePin(texts, 1)!, ['Signups', '1,260', '1,410'])?.value).toBe(1260);
   });
 
-  it('skips numbers of another shape between the label and the number (a currency, a delta)', () => {
-    const { texts } = pageTexts('chart-kpi-de-rerendered.html');
-    expect(findPinned(pinOn('chart-kpi-de.html'), texts)).toMatchObject({ value: 53_002 });
+  it('counts every number between the label and the pinned one, whatever its shape', () => {
+    const pin = describePin(['Revenue', '€1,200', '+4%', '12,000', 'orders'], 3)!;
+    expect(pin).toMatchObject({ label: 'Revenue', gap: 3, shape: { prefix: '', percent: false } });
+    expect(findPinned(pin, ['Revenue', '€1,350', '+2%', '12,800', 'orders'])?.value).toBe(12_800);
     expect(numberShape('€12,400')).toEqual({ prefix: '€', percent: false });
     expect(numberShape('3.4%')).toEqual({ prefix: '', percent: true });
+  });
+
+  it('finds nothing where the pinned place now holds a number of another shape', () => {
+    const pin = describePin(['Revenue', '12,000'], 1)!;
+    expect(findPinned(pin, ['Revenue', '€12,000'])).toBeNull();
+    expect(findPinned(pin, ['Revenue', '12%'])).toBeNull();
+  });
+
+  it('finds nothing when the number is still loading, even where the label also heads a table column', () => {
+    const { texts } = pageTexts('chart-kpi-rerendered.html');
+    const loading = texts.map((t) => (t === '52,410' ? '…' : t));
+    expect(loading).toContain('48,120');
+    expect(findPinned(pinOn('chart-kpi.html'), loading)).toBeNull();
+  });
+
+  it('finds the number in a re-rendered page in another language, by the label it had when pinned', () => {
+    const { texts, headline } = pageTexts('chart-kpi-de-rerendered.html');
+    expect(findPinned(pinOn('chart-kpi-de.html'), texts)).toMatchObject({ index: headline, value: 53_002 });
   });
 
   it('works with labels in any language, as long as the page still says what it said when pinned', () => {
@@ -90,7 +108,6 @@ describe("a metric's pins, one per chart page", () => {
     label,
     labelAfter: false,
     shape: { prefix: '', percent: false },
-    rank: 0,
     gap: 1,
     autoRecord: false,
   });

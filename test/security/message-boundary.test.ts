@@ -247,7 +247,6 @@ describe("the background's message boundary", () => {
                 label: '',
                 labelAfter: false,
                 shape: { prefix: '', percent: false },
-                rank: 0,
                 gap: 1,
                 autoRecord: false,
               },
