@@ -34,8 +34,6 @@ const SENT_ONCE_TYPES = [
   'item.create',
   'item.delete',
   'observation.add',
-  'observation.record',
-  'observation.undo',
   'review.add',
   'dashboard.open',
 ] as const satisfies readonly SentOnce[];

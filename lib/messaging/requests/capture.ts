@@ -10,14 +10,17 @@ import type { Observation } from '../../domain/types';
 import { declareRequests, typed } from '../declare';
 
 export const CAPTURE_REQUESTS = declareRequests({
-  // Sent once: a second send would find the value stored and answer "unchanged", losing what undo restores.
+  // Resendable: one value per metric and period, so a second send stores nothing twice; it answers
+  // "unchanged" (no Undo) where the first answer was lost. Not listing it as sent-once also keeps
+  // its name out of the content script, whose client carries that list.
   'observation.record': {
     fields: { metricId: IdSchema, at: DateSchema, value: FiniteSchema, sourceUrl: UrlSchema },
     answer: typed<RecordOutcome>(),
     changes: ['observations'],
-    resendable: false,
+    resendable: true,
   },
   // `previous` is what 'observation.record' answered: restored, or (null) the recorded value removed.
+  // Resendable: restoring twice restores the same; removing twice is refused, the value being gone.
   'observation.undo': {
     fields: {
       id: IdSchema,
@@ -27,6 +30,6 @@ export const CAPTURE_REQUESTS = declareRequests({
     },
     answer: typed<Observation | null>(),
     changes: ['observations'],
-    resendable: false,
+    resendable: true,
   },
 });
