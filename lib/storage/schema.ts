@@ -4,6 +4,7 @@
  * chunks, a layout that never leaves it.
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, Shipment } from '../domain/loop-types';
 import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
 
 export const DB_NAME = 'north-star-lens';
@@ -38,6 +39,11 @@ export interface LensSchema extends DBSchema {
   history: { key: Id; value: NsmChange; indexes: { byTree: Id } };
   settings: { key: typeof SETTINGS_KEY; value: Settings };
   rankings: { key: Id; value: StoredRanking };
+  worksheets: { key: Id; value: NsmWorksheet; indexes: { byTree: Id } };
+  keyResults: { key: Id; value: KeyResult; indexes: { byTree: Id; byMetric: Id } };
+  thresholds: { key: Id; value: MetricThresholds };
+  shipments: { key: Id; value: Shipment; indexes: { byTree: Id; byItem: Id } };
+  experiments: { key: Id; value: Experiment; indexes: { byTree: Id; byInputMetric: Id } };
 }
 
 export type LensDb = IDBPDatabase<LensSchema>;
@@ -69,4 +75,12 @@ export const DB_STORES = [
   'history',
   'settings',
   'rankings',
+  'worksheets',
+  'keyResults',
+  'thresholds',
+  'shipments',
+  'experiments',
 ] as const;
+
+/** The team loop's stores (version 6): what deleting a tree or a metric also reaches. */
+export const LOOP_STORES = ['worksheets', 'keyResults', 'thresholds', 'shipments', 'experiments'] as const;
