@@ -5,7 +5,7 @@
  * repeated runs, with the floor measured in the same run so ratios survive a noisy
  * machine. Not part of `npm test`: the figures are for reading, not for failing a build.
  *
- *   npm run bench -- [--runs 20] [--json results.json] [--only imports]
+ *   npm run bench -- [--runs 20] [--json results.json] [--only imports|scale] [--sizes 1000,10000,100000]
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,7 @@ import {
 } from './bench/measure.mjs';
 import { BOARD_URL, BUSY_TICKET, HOST_WORK_MS, boardPage, busyTicketUrl, ticketPage } from './bench/pages.mjs';
 import { importRows } from './bench/imports.mjs';
+import { SIZES, scaleFigures, scaleRows } from './bench/scale.mjs';
 import { kb, mb, median, ms, renderTable } from './bench/table.mjs';
 import { benchWorkspace, pillFor } from './bench/workspace.mjs';
 
@@ -44,8 +45,10 @@ const option = (name, fallback) => {
 const RUNS = Math.max(2, Number(option('runs', 20)));
 const PANEL_PAIRS = 3;
 const JSON_OUT = option('json', null);
-/** `--only imports`: just the figures of scripts/bench/imports.mjs. */
+/** `--only imports` or `--only scale`: just the figures of scripts/bench/imports.mjs or scale.mjs. */
 const ONLY = option('only', null);
+/** `--sizes 1000,10000`: the workspace sizes scale.mjs measures at. */
+const SIZES_ASKED = option('sizes', null)?.split(',').map(Number) ?? SIZES;
 const BADGE_LINKS = 1000;
 const WORKSPACE_FILE = 'bench-workspace.json';
 
@@ -64,6 +67,14 @@ async function main() {
     const ours = await buildOurs(work);
     if (ONLY === 'imports') {
       console.log(renderTable(await importRows(ours, work, { runs: Math.min(RUNS, 5), log })));
+      return;
+    }
+    const scale = () => scaleFigures(ours, work, { sizes: SIZES_ASKED, runs: Math.min(RUNS, 5), log });
+    if (ONLY === 'scale') {
+      const results = await scale();
+      console.log(`\nscale — medians of ${Math.min(RUNS, 5)} runs; ${new Date().toISOString()}\n`);
+      console.log(scaleRows(results));
+      if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify({ scale: results }, null, 2));
       return;
     }
     const floor = await buildFloorExtension(work, await contentScriptInjection(ours));
@@ -202,7 +213,12 @@ async function main() {
     const rows = [...tableRows(figures), ...(await importRows(ours, work, { runs: 5, log }))];
     console.log(`\nNorth Star Lens bench — medians; ${RUNS} runs where not stated; ${new Date().toISOString()}\n`);
     console.log(renderTable(rows));
-    if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify({ runs: RUNS, figures, rows }, null, 2));
+    // After the other figures, whose browsers are closed first: its own browsers, one per size.
+    for (const browser of browsers.splice(0)) await browser.close();
+    const scaled = await scale();
+    console.log(`\nHow each figure grows with the workspace (medians of ${Math.min(RUNS, 5)} runs)\n`);
+    console.log(scaleRows(scaled));
+    if (JSON_OUT) await writeFile(JSON_OUT, JSON.stringify({ runs: RUNS, figures, rows, scale: scaled }, null, 2));
   } finally {
     for (const browser of browsers) await browser.close().catch(() => undefined);
     await rm(work, { recursive: true, force: true });

@@ -50,6 +50,8 @@ export interface BadgeIndex {
   rebase(base: string): void;
   /** The link an anchor names, when the index answers for it (its badge is then known). */
   fromIndex(anchor: HTMLAnchorElement, href: string): LinkRef | null;
+  /** Whether the index answers for a link known already (an entity element's): its badge is then known. */
+  answers(link: LinkRef): boolean;
   /**
    * Asks what the hrefs not understood yet name, and their badges. If the background
    * cannot be asked, they are worked out here and their badges stay unknown ("?").
@@ -69,6 +71,15 @@ export function badgeIndex(lookups: BadgeLookups): BadgeIndex {
   /** Links being asked about again after a change: the index does not answer for them meanwhile. */
   const reasking = new Set<string>();
   let changes = 0;
+
+  /** A link of the indexed site not in the index is not tracked, unless it is being asked about again. */
+  const answers = (link: LinkRef) => {
+    if (link.site !== indexedSite) return false;
+    const id = linkKey(link);
+    if (reasking.has(id)) return false;
+    if (!known.has(id)) known.set(id, null);
+    return true;
+  };
 
   const learn = async (links: LinkRef[]) => {
     const unknown = new Map<string, LinkRef>();
@@ -137,13 +148,11 @@ export function badgeIndex(lookups: BadgeLookups): BadgeIndex {
     fromIndex(anchor, href) {
       if (!indexedSite) return null;
       const link = lookups.resolveHere?.(anchor.href) ?? null;
-      if (!link || link.site !== indexedSite) return null;
-      const id = linkKey(link);
-      if (reasking.has(id)) return null;
-      if (!known.has(id)) known.set(id, null);
+      if (!link || !answers(link)) return null;
       named.set(href, link);
       return link;
     },
+    answers,
     async learnHrefs(hrefs, base) {
       const ask = [...new Set(hrefs)].filter((href) => {
         const link = named.get(href);

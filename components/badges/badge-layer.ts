@@ -3,7 +3,9 @@
  * can hold a thousand links, rendered late, virtualised or infinitely scrolled by the
  * host. Each link gets at most one badge, and a badge goes when its link goes. Each
  * badge lives in its own closed shadow root so host CSS cannot restyle it and its CSS
- * cannot leak out.
+ * cannot leak out. A site's entity elements (rows naming an entity without a link:
+ * EntityElements in lib/sites/types.ts) go the same way, their key read where they are
+ * and their badge put after the row's name.
  *
  * badgeLayer puts the parts together: the watcher reports links (link-watcher.ts), the
  * batches say when each is looked at (frame-batches.ts), the index says what each names
@@ -12,6 +14,7 @@
  */
 import { linkKey, type LinkRef } from '../../lib/domain/link-key';
 import type { Badge } from '../../lib/messaging/protocol';
+import type { EntityElements } from '../../lib/sites/types';
 import { badgeIndex, type BadgeLookups } from './badge-index';
 import { badgePlacement } from './badge-placement';
 import { frameBatches } from './frame-batches';
@@ -22,15 +25,26 @@ export { BATCH } from './frame-batches';
 export interface BadgeLayerOptions extends BadgeLookups {
   /** Which anchors could be entity links (the site's selector). */
   selector: string;
+  /** The site's entity elements, when its lists show entities without links (`site` is theirs). */
+  entityElements?: { site: LinkRef['site']; kinds: readonly EntityElements[] };
   /** Our own UI's host element: never badge inside it. */
   ownHost?: Element;
   schedule?(callback: () => void): void;
 }
 
 interface Found {
-  anchor: HTMLAnchorElement;
-  /** The href attribute as found: a host that recycles the anchor changes it. */
-  href: string;
+  element: Element;
+  /** Where the entity was read from: 'href', or an entity element's key attribute. */
+  attribute: string;
+  /** That attribute as found: a host that recycles the element changes it. */
+  value: string;
+  /**
+   * What it names, when known here (an entity element's key, a link the index answers
+   * for); else learnt from its href.
+   */
+  link: LinkRef | null;
+  /** The element the badge follows (an entity element's name). */
+  after?: Element;
 }
 
 export interface BadgeLayer {
@@ -69,48 +83,64 @@ export function badgeLayer(options: BadgeLayerOptions): BadgeLayer {
   const badges = badgePlacement();
   let watcher: LinkWatcher | null = null;
 
+  const { site, kinds = [] } = options.entityElements ?? {};
+  const selector = [options.selector, ...kinds.map((kind) => kind.selector)].join(', ');
+
   /** Our own insertions and removals, unseen by the watcher; nothing once stopped. */
   const unobserved = (work: () => void) => watcher?.unobserved(work);
-  const place = (anchor: HTMLAnchorElement, link: LinkRef) => badges.place(anchor, link, index.badgeOf(linkKey(link)));
+  const place = ({ element, after }: Found, link: LinkRef) =>
+    badges.place(element, link, index.badgeOf(linkKey(link)), after);
   const rerender = (ids?: ReadonlyMap<string, unknown>) => badges.render(index.badgeOf, ids);
+
+  /** What an entity element names and where its badge goes (null: nothing, yet); undefined for an anchor. */
+  const readElement = (element: Element): Found | null | undefined => {
+    const kind = kinds.find((k) => element.matches(k.selector));
+    if (!kind || !site) return undefined;
+    const value = element.getAttribute(kind.attribute) ?? '';
+    const key = kind.key(value);
+    const after = kind.nameOf(element);
+    return key && after ? { element, attribute: kind.attribute, value, link: { site, key }, after } : null;
+  };
 
   /**
    * The workspace is asked before anything is inserted, so each badge goes into the page
    * once, with its value.
    */
   const fill = async (found: Found[], base: string) => {
-    await index.learnHrefs(
-      found.map((f) => f.href),
-      base,
-    );
-    // While the workspace answered, the host may have removed, moved or recycled a link:
+    const hrefs = found.filter((f) => !f.link).map((f) => f.value);
+    const links = found.flatMap((f) => f.link ?? []);
+    await Promise.all([hrefs.length && index.learnHrefs(hrefs, base), links.length && index.learn(links)]);
+    // While the workspace answered, the host may have removed, moved or recycled an element:
     // the watcher has reported those again.
     unobserved(() => {
-      for (const { anchor, href } of found) {
-        const link = index.linkOf(href);
-        if (link && anchor.isConnected && anchor.getAttribute('href') === href) place(anchor, link);
+      for (const f of found) {
+        const link = f.link ?? index.linkOf(f.value);
+        if (link && f.element.isConnected && f.element.getAttribute(f.attribute) === f.value) place(f, link);
       }
     });
   };
 
-  /** Resolves up to a batch of anchors now and asks about them; the rest wait for the next frame. */
-  const consider = (anchors: HTMLAnchorElement[]) => {
-    const now = batches.take(anchors, badges.has);
+  /** Resolves up to a batch of elements now and asks about them; the rest wait for the next frame. */
+  const consider = (elements: Element[]) => {
+    const now = batches.take(elements, badges.has);
     if (!now) return;
     const found: Found[] = [];
-    const answered: { anchor: HTMLAnchorElement; link: LinkRef }[] = [];
+    const answered: Found[] = [];
     const base = document.baseURI;
     index.rebase(base);
-    for (const anchor of now) {
-      const href = anchor.getAttribute('href');
-      if (!href || index.linkOf(href) === null) continue;
-      const link = index.fromIndex(anchor, href);
-      if (link) answered.push({ anchor, link });
-      else found.push({ anchor, href });
+    for (const element of now) {
+      const read = readElement(element);
+      if (read) (index.answers(read.link!) ? answered : found).push(read);
+      else if (read === undefined) {
+        const href = element.getAttribute('href');
+        if (!href || index.linkOf(href) === null) continue;
+        const link = index.fromIndex(element as HTMLAnchorElement, href);
+        (link ? answered : found).push({ element, attribute: 'href', value: href, link });
+      }
     }
     if (answered.length)
       unobserved(() => {
-        for (const { anchor, link } of answered) place(anchor, link);
+        for (const f of answered) place(f, f.link!);
       });
     if (found.length) void fill(found, base);
   };
@@ -118,7 +148,7 @@ export function badgeLayer(options: BadgeLayerOptions): BadgeLayer {
   const batches = frameBatches(
     options.schedule ?? requestAnimationFrame,
     () => {
-      let moved: HTMLAnchorElement[] = [];
+      let moved: Element[] = [];
       unobserved(() => {
         moved = badges.sweep();
       });
@@ -131,9 +161,10 @@ export function badgeLayer(options: BadgeLayerOptions): BadgeLayer {
     start(root = document.documentElement) {
       // Started once: the page and a settings change may both ask.
       if (watcher) return;
-      watcher = watchLinks(root, options.selector, options.ownHost, badges.remove, (anchors, removed) => {
+      const attributes = ['href', ...new Set(kinds.map((kind) => kind.attribute))];
+      watcher = watchLinks(root, selector, attributes, options.ownHost, badges.remove, (elements, removed) => {
         if (removed) batches.sweepLater();
-        consider(anchors);
+        consider(elements);
       });
       consider(watcher.present());
     },

@@ -1,7 +1,7 @@
 /**
- * When badge work runs: at most a batch of anchors in the task that found them, the rest
- * on the next animation frame, and the sweep of badges whose link went also on the next
- * frame (one sweep for any number of removals).
+ * When badge work runs: at most a batch of elements (links, or entity elements) in the task that
+ * found them, the rest on the next animation frame, and the sweep of badges whose link went
+ * also on the next frame (one sweep for any number of removals).
  */
 
 /**
@@ -14,24 +14,24 @@ export const BATCH = 1000;
 
 export interface FrameBatches {
   /**
-   * The anchors to handle now: up to a batch of distinct ones `skip` does not rule out.
+   * The elements to handle now: up to a batch of distinct ones `skip` does not rule out.
    * The others wait for the next frame; null when all wait (some were waiting already).
    */
-  take(anchors: HTMLAnchorElement[], skip: (anchor: HTMLAnchorElement) => boolean): HTMLAnchorElement[] | null;
+  take(elements: Element[], skip: (element: Element) => boolean): Element[] | null;
   /** Sweeps on the next frame: something was removed. */
   sweepLater(): void;
-  /** Forgets the anchors waiting (the badges were stopped). */
+  /** Forgets the elements waiting (the badges were stopped). */
   clear(): void;
 }
 
 export function frameBatches(
   schedule: (callback: () => void) => void,
   sweep: () => void,
-  /** Called on the frame with the anchors that waited and are still in the page. */
-  handle: (anchors: HTMLAnchorElement[]) => void,
+  /** Called on the frame with the elements that waited and are still in the page. */
+  handle: (elements: Element[]) => void,
 ): FrameBatches {
   /** Resolving more than a batch at once would be a long task. */
-  const deferred = new Set<HTMLAnchorElement>();
+  const deferred = new Set<Element>();
   let requested = false;
   let sweepNeeded = false;
 
@@ -45,27 +45,27 @@ export function frameBatches(
         sweep();
       }
       if (!deferred.size) return;
-      const waiting = [...deferred].filter((anchor) => anchor.isConnected);
+      const waiting = [...deferred].filter((element) => element.isConnected);
       deferred.clear();
       handle(waiting);
     });
   };
 
   return {
-    take(anchors, skip) {
+    take(elements, skip) {
       if (deferred.size) {
-        for (const anchor of anchors) deferred.add(anchor);
+        for (const element of elements) deferred.add(element);
         return null;
       }
-      const now = new Set<HTMLAnchorElement>();
-      for (let i = 0; i < anchors.length; i++) {
+      const now = new Set<Element>();
+      for (let i = 0; i < elements.length; i++) {
         if (now.size >= BATCH) {
-          for (let j = i; j < anchors.length; j++) deferred.add(anchors[j]!);
+          for (let j = i; j < elements.length; j++) deferred.add(elements[j]!);
           request();
           break;
         }
-        const anchor = anchors[i]!;
-        if (!skip(anchor)) now.add(anchor);
+        const element = elements[i]!;
+        if (!skip(element)) now.add(element);
       }
       return [...now];
     },

@@ -2,21 +2,23 @@
  * Watching the host page for links that could name an entity: the anchors already there,
  * those the host adds later (rendered late, virtualised, infinitely scrolled), those whose
  * href it changes (a recycled row) and the fact that something was removed. Our own
- * badges and our own UI are never reported.
+ * badges and our own UI are never reported. The site's entity elements (rows that name an
+ * entity without a link, see EntityElements in lib/sites/types.ts) are watched the same
+ * way, their key's attribute standing for the href.
  *
  * New anchors are reported in the observer's callback, in the task that inserted them:
  * waiting for an animation frame first put the host's own style, layout and paint of the
  * new rows between the links appearing and their lookup leaving.
  */
 /**
- * What changed: the anchors to look at, in the order found (with those whose href
+ * What changed: the elements to look at, in the order found (with those whose href or key
  * changed), and whether anything was removed (a badge may have lost its link).
  */
-export type OnLinkChanges = (anchors: HTMLAnchorElement[], removed: boolean) => void;
+export type OnLinkChanges = (elements: Element[], removed: boolean) => void;
 
 export interface LinkWatcher {
-  /** The anchors under the watched root now. */
-  present(): HTMLAnchorElement[];
+  /** The elements under the watched root now. */
+  present(): Element[];
   /** Runs `work` (our own insertions and removals) unseen; the host's changes before it are reported after. */
   unobserved(work: () => void): void;
   stop(): void;
@@ -24,8 +26,6 @@ export interface LinkWatcher {
 
 /** More rows than this added in one record may be looked for with one query of their parent (see mostlyNew). */
 const MANY_ADDED = 32;
-
-const WATCH: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] };
 
 /**
  * A host that fills or replaces a list at once (innerHTML of a board) adds its rows in
@@ -43,62 +43,66 @@ function mostlyNew(record: MutationRecord): boolean {
 }
 
 /**
- * `ownHost`: our own UI's host element, never looked into. `onRehref` is called at once
- * for an anchor whose href changed: its badge, if any, no longer fits.
+ * `attributes`: href and the entity elements' key attributes. `ownHost`: our own UI's host
+ * element, never looked into. `onRehref` is called at once for an element whose href or key
+ * changed: its badge, if any, no longer fits.
  */
 export function watchLinks(
   root: ParentNode & Node,
   selector: string,
+  attributes: string[],
   ownHost: Element | undefined,
-  onRehref: (anchor: HTMLAnchorElement) => void,
+  onRehref: (element: Element) => void,
   onChange: OnLinkChanges,
 ): LinkWatcher {
+  const watch: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: attributes };
   const isOwn = (node: Node) =>
     (node as Element).hasAttribute?.('data-nsl-badge') ||
     (ownHost !== undefined && (node === ownHost || ownHost.contains(node)));
 
-  const collect = (element: Element, into: HTMLAnchorElement[]) => {
-    if (element.matches(selector)) into.push(element as HTMLAnchorElement);
-    if (element.firstElementChild)
-      for (const anchor of element.querySelectorAll<HTMLAnchorElement>(selector)) into.push(anchor);
+  const collect = (element: Element, into: Element[]) => {
+    if (element.matches(selector)) into.push(element);
+    if (element.firstElementChild) for (const found of element.querySelectorAll(selector)) into.push(found);
   };
 
   /** Every candidate under `element`, none of our own: the anchors already badged are skipped later. */
-  const collectUnder = (element: Element, into: HTMLAnchorElement[]) => {
+  const collectUnder = (element: Element, into: Element[]) => {
     const ownInside = ownHost !== undefined && element.contains(ownHost);
-    for (const anchor of element.querySelectorAll<HTMLAnchorElement>(selector)) {
-      if (!ownInside || !isOwn(anchor)) into.push(anchor);
+    for (const found of element.querySelectorAll(selector)) {
+      if (!ownInside || !isOwn(found)) into.push(found);
     }
   };
 
   const onMutations = (records: MutationRecord[]) => {
-    const anchors: HTMLAnchorElement[] = [];
+    const found: Element[] = [];
     let removed = false;
     for (const record of records) {
       if (isOwn(record.target)) continue;
       if (record.type === 'attributes') {
-        onRehref(record.target as HTMLAnchorElement);
-        anchors.push(record.target as HTMLAnchorElement);
+        const element = record.target as Element;
+        onRehref(element);
+        // Any element's href or id may change: only those the selector picks are looked at.
+        if (element.matches(selector)) found.push(element);
         continue;
       }
       if (record.removedNodes.length) removed = true;
-      if (mostlyNew(record)) collectUnder(record.target as Element, anchors);
+      if (mostlyNew(record)) collectUnder(record.target as Element, found);
       else
         for (const node of record.addedNodes) {
-          if (node.nodeType === Node.ELEMENT_NODE && !isOwn(node)) collect(node as Element, anchors);
+          if (node.nodeType === Node.ELEMENT_NODE && !isOwn(node)) collect(node as Element, found);
         }
     }
-    onChange(anchors, removed);
+    onChange(found, removed);
   };
 
   const observer = new MutationObserver(onMutations);
-  observer.observe(root, WATCH);
+  observer.observe(root, watch);
   return {
     present() {
-      const found: HTMLAnchorElement[] = [];
+      const found: Element[] = [];
       if (root.nodeType === Node.ELEMENT_NODE) collect(root as Element, found);
-      else for (const anchor of root.querySelectorAll<HTMLAnchorElement>(selector)) found.push(anchor);
-      return found.filter((anchor) => !isOwn(anchor));
+      else for (const element of root.querySelectorAll(selector)) found.push(element);
+      return found.filter((element) => !isOwn(element));
     },
     // A thousand records of our own badges cost more to read and skip than the badges cost to make.
     unobserved(work) {
@@ -107,7 +111,7 @@ export function watchLinks(
       try {
         work();
       } finally {
-        observer.observe(root, WATCH);
+        observer.observe(root, watch);
       }
       if (before.length) onMutations(before);
     },

@@ -1,13 +1,17 @@
 /**
  * The badges of the page the overlay runs in, wired to the background: links looked up
- * through it, the board's index asked for on list pages, and every change notice and
+ * through it, the board's index asked for at each address, and every change notice and
  * address change followed for as long as the overlay lives. The overlay entry only says
  * when they start (entrypoints/overlay: after the pill has shown).
+ *
+ * Whether an address is a list or board is the background's to say: it answers
+ * `badges.index` with null for any other page (lib/sites/list-pages.ts), so the sites'
+ * list-page patterns stay out of this script.
  */
 import { onWorkspaceChange, request } from '../../lib/messaging/client';
 import type { SiteSettings } from '../../lib/messaging/protocol';
 import { writtenItem } from '../../lib/state/page/page';
-import { entityLinkFromHref, entityLinkHere, isListPage } from '../../lib/sites';
+import { entityLinkFromHref, entityLinkHere } from '../../lib/sites';
 import type { SiteAdapter } from '../../lib/sites/types';
 import { badgeLayer } from './badge-layer';
 
@@ -30,22 +34,27 @@ export function startPageBadges(
 ): FollowSiteSetting {
   const layer = badgeLayer({
     selector: adapter.linkSelector,
+    entityElements: adapter.entityElements && { site: adapter.site, kinds: adapter.entityElements },
     lookupHrefs: (hrefs, base) => request({ type: 'badges.forHrefs', hrefs, base }),
     lookup: (links) => request({ type: 'badges.lookup', links: links.map(({ site, key }) => ({ site, key })) }),
     resolve: (href, base) => entityLinkFromHref(href, base, settings().customDomains),
     resolveHere: (href) => entityLinkHere(adapter, href, location.origin),
     ownHost,
   });
-  const onList = () => isListPage(adapter, new URL(location.href));
+  /** Moves on with each ask: an answer for an address the page has left is not taken. */
+  let asked = 0;
 
   // A list or board gets every tracked entity's badge at once, so the rows the host adds
-  // are badged before it renders them.
+  // are badged before it renders them; any other page gets null, and holds no index.
   const loadIndex = async (retry = true): Promise<void> => {
-    if (isSwitchedOff() || !onList()) return;
+    if (isSwitchedOff()) return;
+    const ask = ++asked;
     const since = layer.changeCount;
     const index = await request({ type: 'badges.index', url: location.href }).catch(() => null);
+    if (ask !== asked) return;
+    if (!index) layer.forgetIndex();
     // A change while it was on its way makes it out of date: ask once more.
-    if (index && !layer.useIndex(index, since) && retry) await loadIndex(false);
+    else if (!layer.useIndex(index, since) && retry) await loadIndex(false);
   };
 
   if (!isSwitchedOff()) layer.start();
@@ -60,10 +69,7 @@ export function startPageBadges(
     }),
   );
   // A single-page app changed the address: a list may have become a ticket, or the other way round.
-  lifetime.onAddressChange(() => {
-    if (layer.indexed && !onList()) layer.forgetIndex();
-    else if (!layer.indexed) void loadIndex();
-  });
+  lifetime.onAddressChange(() => void loadIndex());
   lifetime.onEnd(() => layer.stop());
   return (off) => (off ? layer.stop() : layer.start());
 }

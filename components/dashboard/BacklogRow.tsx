@@ -9,6 +9,7 @@ import type { BacklogRow } from '../../lib/state/workspace/backlog';
 import { riceEdits, treeTaggableMetrics } from '../../lib/state/workspace/tree';
 import { siteLabel } from '../../lib/sites/labels';
 import { RiceFields } from '../rice/RiceFields';
+import type { RowPlace } from '../common/WindowedList';
 
 interface Refocus {
   id: string;
@@ -166,12 +167,12 @@ function TitleCell({ item, failure }: { item: Item; failure: string | undefined 
   );
 }
 
-export function BacklogItemRow({ row }: { row: BacklogRow }) {
+export function BacklogItemRow({ row, place }: { row: BacklogRow; place: RowPlace }) {
   const { item } = row;
   const idPrefix = `item-${item.id}`;
   const failure = rowErrors.value.get(item.id) ?? riceEdits.failures.value.get(item.id);
   return (
-    <li class={`backlog-row ${row.kind}`} data-item-id={item.id} aria-label={item.title}>
+    <li class={`backlog-row ${row.kind}`} data-item-id={item.id} aria-label={item.title} {...place}>
       {/* The label for assistive technology sits beside the cell (out of the grid's flow), so the cell shows only "#1". */}
       <span class="visually-hidden">{row.kind === 'ranked' ? `Rank ${row.rank}` : 'Not ranked'}</span>
       <span class="cell-rank" aria-hidden="true">
@@ -208,10 +209,10 @@ export function BacklogItemRow({ row }: { row: BacklogRow }) {
   );
 }
 
-export function UnlinkedRow({ item }: { item: Item }) {
+export function UnlinkedRow({ item, place }: { item: Item; place: RowPlace }) {
   const failure = rowErrors.value.get(item.id);
   return (
-    <li class="unlinked-row" data-item-id={item.id}>
+    <li class="unlinked-row" data-item-id={item.id} {...place}>
       <TitleCell item={item} failure={failure} />
       <MetricSelect item={item} label={`Link ${item.title} to an input metric`} />
     </li>

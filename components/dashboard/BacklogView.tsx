@@ -26,6 +26,7 @@ import { request } from '../../lib/messaging/client';
 import { siteLabel } from '../../lib/sites/labels';
 import { BacklogItemRow, takeRefocus, UnlinkedRow } from './BacklogRow';
 import { CsvButton } from './CsvButton';
+import { WindowedList } from '../common/WindowedList';
 
 const newTitle = signal('');
 const addError = signal<string | null>(null);
@@ -174,11 +175,15 @@ export function BacklogView() {
           <span class="num">Score</span>
         </div>
         {rows.length ? (
-          <ol class="backlog-list" aria-labelledby="backlog-heading">
-            {rows.map((row) => (
-              <BacklogItemRow key={row.item.id} row={row} />
-            ))}
-          </ol>
+          <WindowedList
+            tag="ol"
+            class="backlog-list"
+            aria-labelledby="backlog-heading"
+            items={rows}
+            keyOf={(row) => row.item.id}
+          >
+            {(row, place) => <BacklogItemRow key={row.item.id} row={row} place={place} />}
+          </WindowedList>
         ) : (
           <p class="empty-row muted">
             {filtersActive.value
@@ -196,11 +201,9 @@ export function BacklogView() {
           question why it is here.
         </p>
         {unlinked.length ? (
-          <ul class="unlinked-list">
-            {unlinked.map((item) => (
-              <UnlinkedRow key={item.id} item={item} />
-            ))}
-          </ul>
+          <WindowedList tag="ul" class="unlinked-list" items={unlinked} keyOf={(item) => item.id}>
+            {(item, place) => <UnlinkedRow key={item.id} item={item} place={place} />}
+          </WindowedList>
         ) : (
           <p class="empty-row muted">Every item serves an input metric.</p>
         )}

@@ -8,6 +8,7 @@ import { metricById, resolveInputLink, shortName } from '../domain/tree';
 import type { Id, Item, Metric } from '../domain/types';
 import { BADGE_INDEX_LIMIT, type Badge, type BadgeIndex, type HrefBadge } from '../messaging/protocol';
 import { adapterForUrl, entityLinkFromHref } from '../sites';
+import { isListPage } from '../sites/list-pages';
 import * as store from '../storage';
 import { itemsByLinks, treeEntry, type WorkspaceCache } from './workspace-cache';
 
@@ -52,13 +53,15 @@ export async function badgesForHrefs(
 
 /**
  * Every tracked entity of the page's site with its badge, as `badges.lookup` would answer
- * for each (by site and key, whatever host the item's link names), from the copy.
+ * for each (by site and key, whatever host the item's link names), from the copy. Only for
+ * a list or board page: the content script asks on every page and its address changes, and
+ * this answer is what tells it whether the page holds every badge up front (null: it does not).
  */
 export async function badgeIndex(cache: WorkspaceCache, url: string): Promise<BadgeIndex | null> {
   const { customDomains } = (await cache.loadBasics()).settings;
   const page = new URL(url);
   const adapter = adapterForUrl(page, customDomains);
-  if (!adapter) return null;
+  if (!adapter || !isListPage(adapter, page)) return null;
   const copy = await cache.load();
   const links = new Map<string, LinkRef>();
   for (const item of copy.items.values()) {

@@ -54,7 +54,7 @@ function entityFromUrl(url: URL) {
  * /products/PRJ/ideas_overview), saved views (/bookmarks/..., /develop/bookmarks/custom_pivots/...)
  * and the ideas list: where many records show at once. Not a record, settings or a workspace's home.
  */
-const LIST_PAGES = /^\/(?:develop\/)?(?:products\/[^/]+\/.|bookmarks\/|ideas\/(?:ideas|overview)\/?$)/;
+export const LIST_PAGES = /^\/(?:develop\/)?(?:products\/[^/]+\/.|bookmarks\/|ideas\/(?:ideas|overview)\/?$)/;
 
 const TITLE_SELECTORS = ['.record-title .name', '.record-title', '[data-testid="record-name"]', 'h1'];
 
@@ -73,5 +73,4 @@ export const aha: SiteAdapter = {
       ]),
     ),
   linkSelector: 'a[href*="/features/"], a[href*="/epics/"], a[href*="/initiatives/"], a[href*="/ideas/"]',
-  listPages: LIST_PAGES,
 };

@@ -1,4 +1,4 @@
-import type { SiteAdapter } from './types';
+import type { EntityElements, SiteAdapter } from './types';
 import { entity, pathSegments } from './url-parts';
 import { pickTitle, stripAll } from './text';
 
@@ -52,8 +52,33 @@ const TITLE_SELECTORS = [
  * (Asana's "New V1 Asana URL format in the browser", https://forum.asana.com/t/1011489); the inbox in
  * both forms. Not home, goals, portfolios, reporting or settings.
  */
-const LIST_PAGES =
+export const LIST_PAGES =
   /^\/(?:0\/(?:[0-9]+\/(?:list|board|timeline|calendar|[0-9]+)|inbox)(?:\/|$)|1\/[0-9]+\/(?:project\/[0-9]+(?:\/(?:list|board|timeline|calendar)(?:\/|$)|\/?$)|inbox(?:\/|$)))/;
+
+const gid = (text: string) => (GID.test(text) ? text : null);
+
+/**
+ * Asana's list rows and board cards hold no link to their task; their elements name it, as other
+ * extensions read it: a list row's name is a textarea.SpreadsheetTaskName-input whose id ends in the
+ * task's gid after its last '_' (timecamp-org/timecamp-browser-plugin scripts-2.0/third_party/asana.js,
+ * `id.split('_').pop()`; toggl/track-extension src/content/asana.js finds the row by the same
+ * .SpreadsheetTaskName), and a board card is .BoardCardLayout with the gid in data-task-id and its
+ * name in .BoardCard-taskName (both). The gid is the key of the task's own page (entityFromUrl).
+ */
+const TASK_ELEMENTS: EntityElements[] = [
+  {
+    selector: 'textarea.SpreadsheetTaskName-input',
+    attribute: 'id',
+    key: (id) => gid(id.slice(id.lastIndexOf('_') + 1)),
+    nameOf: (textarea) => textarea.closest('.SpreadsheetTaskName') ?? textarea,
+  },
+  {
+    selector: '.BoardCardLayout[data-task-id]',
+    attribute: 'data-task-id',
+    key: gid,
+    nameOf: (card) => card.querySelector('.BoardCard-taskName'),
+  },
+];
 
 export const asana: SiteAdapter = {
   site: 'asana',
@@ -64,5 +89,5 @@ export const asana: SiteAdapter = {
   titleFrom: (doc, key) =>
     pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[-–|]\s+Asana$/i, /^●\s*/])),
   linkSelector: 'a[href*="/0/"], a[href*="/task/"]',
-  listPages: LIST_PAGES,
+  entityElements: TASK_ELEMENTS,
 };

@@ -82,7 +82,7 @@ function entityFromUrl(url: URL) {
  * isRepoTaxonomyIssueOrPRList, isGlobalIssueList, isNewIssue and isNewDiscussion
  * (refined-github/github-url-detection, index.ts): /issues/newton and /issues/views/4537 are lists.
  */
-const LIST_PAGES = new RegExp(
+export const LIST_PAGES = /* @__PURE__ */ new RegExp(
   '^/(?:(?:issues|pulls|notifications|search)(?:/|$)|(?:orgs|users)/[^/]+/projects(?:/|$)|[^/]+/[^/]+/' +
     '(?:issues(?:/?$|/(?!(?:[0-9]+|new|templates)(?:/|$)|views/?$))|pulls(?:/|$)|labels/.|milestones?/[0-9]+/?$|' +
     'projects(?:/|$)|discussions(?:/?$|/categories/)))',
@@ -113,5 +113,4 @@ export const github: SiteAdapter = {
   entityFromUrl,
   titleFrom: (doc, key) => pickTitle(doc, key, TITLE_SELECTORS, cleanDocumentTitle),
   linkSelector: 'a[href*="/issues/"], a[href*="/pull/"], a[href*="issue="]',
-  listPages: LIST_PAGES,
 };

@@ -24,6 +24,7 @@ export type {
   AnalyticsAdapter,
   CustomDomain,
   EntityKind,
+  EntityElements,
   EntityLinkRef,
   PageEntity,
   SiteAdapter,
@@ -136,12 +137,4 @@ export function entityLinkHere(adapter: SiteAdapter, href: string, origin: strin
   }
   const found = url.origin === origin ? adapter.entityFromUrl(url) : null;
   return found ? { site: adapter.site, key: found.key } : null;
-}
-
-/**
- * Whether a page of `adapter`'s site is a list or board: it names no entity, and it is one
- * of the adapter's list pages where the adapter says which those are.
- */
-export function isListPage(adapter: SiteAdapter, url: URL): boolean {
-  return adapter.entityFromUrl(url) === null && (adapter.listPages?.test(url.pathname) ?? true);
 }

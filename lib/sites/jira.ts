@@ -89,7 +89,7 @@ function cleanDocumentTitle(title: string, key: string): string {
  * /projects/KEY/issues (bitcrowd/tickety-tick src/core/adapters/jira-server.ts). Not settings, admin,
  * dashboards or Confluence under /wiki on the same host.
  */
-const LIST_PAGES =
+export const LIST_PAGES =
   /^(?!\/wiki(?:\/|$))(?:\/[^/]+)*?\/(?:projects\/[^/]+\/(?:boards?|backlog|list|issues|timeline|calendar|queues|ideas|views)(?:\/|$)|issues\/?$|secure\/RapidBoard\.jspa$|plans\/|discovery\/share\/views\/|your-work$|for-you$)/;
 
 export const jira: SiteAdapter = {
@@ -100,5 +100,4 @@ export const jira: SiteAdapter = {
   entityFromUrl,
   titleFrom: (doc, key) => pickTitle(doc, key, SUMMARY_SELECTORS, (title) => cleanDocumentTitle(title, key)),
   linkSelector: 'a[href*="/browse/"], a[href*="/issues/"], a[href*="/queues/"], a[href*="selectedIssue="]',
-  listPages: LIST_PAGES,
 };

@@ -24,7 +24,7 @@ const TITLE_SELECTORS = ['[aria-label="Issue title"]', '[data-testid="issue-titl
  * Not settings, nor linear.app's own docs, changelog and marketing pages, whose first segment is no
  * workspace.
  */
-const LIST_PAGES =
+export const LIST_PAGES =
   /^\/[^/]+\/(?:team\/[^/]+\/(?:all|active|backlog|triage|cycles?|views?|board)|view|project|my-issues|inbox)(?:\/|$)/;
 
 export const linear: SiteAdapter = {
@@ -38,5 +38,4 @@ export const linear: SiteAdapter = {
       stripAll(title, [/\s+[-–|]\s+Linear$/i, new RegExp(`^${escapeRegExp(key)}\\b[\\s:–-]*`, 'i')]),
     ),
   linkSelector: 'a[href*="/issue/"]',
-  listPages: LIST_PAGES,
 };

@@ -47,7 +47,7 @@ function entityFromUrl(url: URL) {
  * Roadmaps and feature boards (/roadmap/<board>, /feature-board/<board>), where features show by
  * the dozen; not notes, settings, the public portal or the marketing site.
  */
-const LIST_PAGES = /^\/(?:roadmap|feature-board)(?:\/|$)/;
+export const LIST_PAGES = /^\/(?:roadmap|feature-board)(?:\/|$)/;
 
 const TITLE_SELECTORS = ['[data-testid="feature-name"]', '[data-testid="entity-name"]', 'h1'];
 
@@ -60,5 +60,4 @@ export const productboard: SiteAdapter = {
   titleFrom: (doc, key) =>
     pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[|–-]\s+Productboard$/i])),
   linkSelector: 'a[href*="/features/"], a[href*="/detail/"]',
-  listPages: LIST_PAGES,
 };

@@ -24,7 +24,7 @@ const TITLE_SELECTORS = ['[data-testid="card-back-title-input"]', '#card-back-na
  * cross-board views (/w/<workspace>/views/table). Not /u/ profiles and settings, workspace home and
  * members pages, templates or the marketing pages on the same host.
  */
-const LIST_PAGES = /^\/(?:b\/[A-Za-z0-9]{8}(?:\/|$)|w\/[^/]+\/views(?:\/|$))/;
+export const LIST_PAGES = /^\/(?:b\/[A-Za-z0-9]{8}(?:\/|$)|w\/[^/]+\/views(?:\/|$))/;
 
 export const trello: SiteAdapter = {
   site: 'trello',
@@ -34,5 +34,4 @@ export const trello: SiteAdapter = {
   entityFromUrl,
   titleFrom: (doc, key) => pickTitle(doc, key, TITLE_SELECTORS, (title) => stripAll(title, [/\s+[|–-]\s+Trello$/i])),
   linkSelector: 'a[href*="/c/"]',
-  listPages: LIST_PAGES,
 };

@@ -24,6 +24,21 @@ export interface CustomDomain {
   site: SiteId;
 }
 
+/**
+ * Rows and cards that name an entity without a link to it (Asana's list rows and board cards):
+ * the badge layer badges them as it badges links, beside the row's name.
+ */
+export interface EntityElements {
+  /** The elements that carry the entity's key. */
+  selector: string;
+  /** The attribute holding the key: watched like an href, so a row reused for another entity is badged anew. */
+  attribute: string;
+  /** The entity's key in the attribute's value, the key entityFromUrl gives the entity's own page; null for none. */
+  key(value: string): string | null;
+  /** The element the badge follows, the row's name (null: not there yet, no badge). */
+  nameOf(element: Element): Element | null;
+}
+
 interface AdapterBase {
   /** One of SITE_IDS in lib/domain/types.ts. */
   site: SiteId;
@@ -37,22 +52,21 @@ interface AdapterBase {
   titleFrom(doc: Document, key: string): string;
   /** CSS selector narrowing which anchors on list and board pages could be entity links (speed). */
   linkSelector: string;
+  /** Where the site's lists show entities without linking to them. */
+  entityElements?: readonly EntityElements[];
 }
 
 /**
- * A tracker holds tickets. It must say which of its paths are lists and boards, where many entity links
- * show at once: only these hold every tracked entity's badge up front (see `isListPage`). Taking every
- * page that names no ticket for one loaded all badges on settings, admin and help pages.
+ * A tracker holds tickets. Which of its pages are lists and boards (where every tracked ticket's badge
+ * is held up front) is its LIST_PAGES, read by the background only: see lib/sites/list-pages.ts.
  */
 export interface TrackerAdapter extends AdapterBase {
   kind: 'ticket';
-  listPages: RegExp;
 }
 
-/** An analytics tool holds charts and dashboards; without listPages every page naming no chart is a list. */
+/** An analytics tool holds charts and dashboards: every page of it naming no chart is a list. */
 export interface AnalyticsAdapter extends AdapterBase {
   kind: 'analytics';
-  listPages?: RegExp;
 }
 
 export type SiteAdapter = TrackerAdapter | AnalyticsAdapter;

@@ -1,7 +1,7 @@
 /**
  * A generated workspace file (docs/export-format.md) of the size the budgets speak of:
  * one tree, 100 metrics (the NSM, 5 input metrics, 94 team metrics under them) and
- * 10,000 items, each linked to a Jira ticket BENCH-<n>. Most items are tagged and
+ * 10,000 items (or as many as asked, with observations), each linked to a Jira ticket BENCH-<n>. Most items are tagged and
  * estimated, some are unlinked, as in a real backlog. Deterministic, so runs compare.
  */
 export const JIRA = 'https://acme.atlassian.net';
@@ -16,7 +16,11 @@ export const INPUT_NAMES = [
 const AT = 1714550000000;
 const TREE = 'tree-bench';
 
-export function benchWorkspace({ items: itemCount = 10_000, metrics: metricCount = 100 } = {}) {
+export function benchWorkspace({
+  items: itemCount = 10_000,
+  metrics: metricCount = 100,
+  observations: observationCount = 0,
+} = {}) {
   const metric = (id, role, parentId, name, ownerTeam = '') => ({
     id,
     treeId: TREE,
@@ -69,12 +73,35 @@ export function benchWorkspace({ items: itemCount = 10_000, metrics: metricCount
     app: 'north-star-lens',
     trees: [{ id: TREE, name: 'Bench', game: 'productivity', createdAt: AT, updatedAt: AT }],
     metrics,
-    observations: [],
+    observations: benchObservations(metrics, observationCount),
     items,
     reviews: [],
     history: [],
     settings: { activeTreeId: TREE, disabledSites: [], customDomains: [] },
   };
+}
+
+/**
+ * `count` daily values spread evenly over the metrics, each metric's from 2000-01-01 on:
+ * 500,000 over 100 metrics is 13.7 years of days each.
+ */
+function benchObservations(metrics, count) {
+  const perMetric = Math.ceil(count / metrics.length);
+  const day = 86_400_000;
+  const start = Date.UTC(2000, 0, 1);
+  return Array.from({ length: count }, (_, i) => {
+    const metric = metrics[Math.floor(i / perMetric)];
+    const k = i % perMetric;
+    return {
+      id: `obs-${i + 1}`,
+      metricId: metric.id,
+      at: new Date(start + k * day).toISOString().slice(0, 10),
+      value: 1000 + ((i * 37) % 500),
+      sourceUrl: '',
+      note: '',
+      updatedAt: AT,
+    };
+  });
 }
 
 /** The text the collapsed pill starts with once it shows a ticket's stored linkage. */

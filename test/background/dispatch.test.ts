@@ -175,6 +175,21 @@ describe('what the background answers a page', () => {
     expect(await call({ type: 'badges.index', url: 'https://example.org/board' })).toBeNull();
   });
 
+  it('decides for the page whether it is a list: none for a ticket, settings, Confluence, a new issue', async () => {
+    await seed();
+    for (const url of [
+      'https://acme.atlassian.net/browse/A-1',
+      'https://acme.atlassian.net/jira/software/projects/A/boards/1?selectedIssue=A-1',
+      'https://acme.atlassian.net/jira/settings/apps',
+      'https://acme.atlassian.net/wiki/spaces/A/pages/1',
+      'https://github.com/acme/app/issues/new',
+      'https://github.com/acme/app/blob/main/README.md',
+    ]) {
+      expect(await call({ type: 'badges.index', url }), url).toBeNull();
+    }
+    expect(await call({ type: 'badges.index', url: 'https://github.com/acme/app/issues' })).not.toBeNull();
+  });
+
   it('gives no index for a site with more tracked tickets than a page should hold', async () => {
     await seed();
     const exported = (await call({ type: 'workspace.export' })) as {

@@ -450,4 +450,84 @@ describe('the badge layer', () => {
       expect(lookup).toHaveBeenCalledTimes(1);
     });
   });
+
+  describe('on rows that name a ticket without linking to it (a site’s entity elements)', () => {
+    /** A card carries its ticket's key in data-key and shows its name in .name, where the badge goes. */
+    const cards = {
+      site: 'jira' as const,
+      kinds: [
+        {
+          selector: '.card[data-key]',
+          attribute: 'data-key',
+          key: (value: string) => (/^[A-Z]+-\d+$/.test(value) ? value : null),
+          nameOf: (card: Element) => card.querySelector('.name'),
+        },
+      ],
+    };
+    const card = (key: string) => `<li class="card" data-key="${key}"><b class="name">Card ${key}</b><i>due</i></li>`;
+    const nameOf = (key: string) => list.querySelector(`[data-key="${key}"] .name`)!;
+
+    beforeEach(() => {
+      layer.stop();
+      layer = badgeLayer({ ...options(), entityElements: cards });
+    });
+
+    it('badges each after its name, asking the workspace by key, and no href', async () => {
+      layer.start();
+      list.innerHTML = card('ABC-1') + card('ABC-2');
+      await settle();
+      expect(refreshLookup).toHaveBeenCalledTimes(1);
+      expect(refreshLookup.mock.calls[0]![0]).toEqual([
+        { site: 'jira', key: 'ABC-1' },
+        { site: 'jira', key: 'ABC-2' },
+      ]);
+      expect(lookup).not.toHaveBeenCalled();
+      expect(labelOf(nameOf('ABC-1'), roots)).toBe('Teams inviting a… · 800');
+      expect(labelOf(nameOf('ABC-2'), roots)).toBe('unlinked');
+      expect(badgeCount()).toBe(2);
+    });
+
+    it('with the board index, badges them in the task that added them, asking nothing', async () => {
+      layer.start();
+      layer.useIndex(index(), layer.changeCount);
+      list.innerHTML = card('ABC-1') + card('ABC-2');
+      await Promise.resolve();
+      expect(labelOf(nameOf('ABC-1'), roots)).toBe('Teams inviting a… · 800');
+      expect(labelOf(nameOf('ABC-2'), roots)).toBe('unlinked');
+      await settle();
+      expect(refreshLookup).not.toHaveBeenCalled();
+    });
+
+    it('follows a card the host reuses for another ticket, and a name it renders anew', async () => {
+      layer.start();
+      list.innerHTML = card('ABC-2');
+      await settle();
+      const reused = list.querySelector('.card')!;
+      reused.setAttribute('data-key', 'ABC-1');
+      await settle();
+      expect(labelOf(nameOf('ABC-1'), roots)).toBe('Teams inviting a… · 800');
+      expect(badgeCount()).toBe(1);
+
+      const fresh = document.createElement('b');
+      fresh.className = 'name';
+      fresh.textContent = 'Card ABC-1, renamed';
+      // As a host re-rendering a card may: the old name goes, the new one comes last.
+      nameOf('ABC-1').remove();
+      reused.append(fresh);
+      await settle();
+      runFrames();
+      await settle();
+      expect(labelOf(fresh, roots)).toBe('Teams inviting a… · 800');
+      expect(badgeCount()).toBe(1);
+      expect(reused.querySelector('i')?.nextElementSibling).toBe(fresh);
+    });
+
+    it('gives no badge to a card whose key names no ticket, nor to one whose name is not there', async () => {
+      layer.start();
+      list.innerHTML = `${card('not-a-key')}<li class="card" data-key="ABC-1"><i>due</i></li>`;
+      await settle();
+      expect(badgeCount()).toBe(0);
+      expect(refreshLookup).not.toHaveBeenCalled();
+    });
+  });
 });

@@ -6,12 +6,14 @@ import { item } from '../domain/builders';
 
 type Sent = { type: string; [field: string]: unknown };
 const sent: Sent[] = [];
+/** What the background answers `badges.index` for an address: it alone decides which pages are lists. */
+let indexFor: (url: string) => object | null = () => ({ site: 'jira', badges: [] });
 let notify: ((notice: ChangeNotice) => void) | null = null;
 vi.mock('../../lib/messaging/client', async (actual) => ({
   ...(await actual<object>()),
   request: async (message: Sent) => {
     sent.push(message);
-    if (message.type === 'badges.index') return { site: 'jira', badges: [] };
+    if (message.type === 'badges.index') return indexFor(message.url as string);
     if (message.type === 'badges.forHrefs')
       return (message.hrefs as string[]).map((href) => ({ site: 'jira', key: href.split('/').pop(), badge: null }));
     return [];
@@ -52,6 +54,7 @@ describe("the page's badges", () => {
   afterEach(() => {
     for (const end of ends) end();
     sent.length = 0;
+    indexFor = () => ({ site: 'jira', badges: [] });
   });
 
   it('on a list, asks what its links name and for the board index at once', async () => {
@@ -99,5 +102,34 @@ describe("the page's badges", () => {
     ends = [];
     expect(notify).toBeNull();
     expect(document.querySelector('[data-nsl-badge]')).toBeNull();
+  });
+
+  it('asks the background at every address whether the page holds every badge, and follows its answer', async () => {
+    // The background's answer for a board: every tracked ticket (none here); for a ticket: null.
+    indexFor = (url) => (url.includes('/boards/') ? { site: 'jira', badges: [] } : null);
+    const addRow = async (key: string) => {
+      document.querySelector('ul')?.insertAdjacentHTML('beforeend', `<li><a href="/browse/${key}">${key}</a></li>`);
+      await settle();
+    };
+    start(() => false);
+    await settle();
+    sent.length = 0;
+    await addRow('ABC-2');
+    expect(sent).toEqual([]);
+
+    history.pushState(null, '', '/browse/ABC-1');
+    addressChanged();
+    await settle();
+    expect(sent).toEqual([{ type: 'badges.index', url: location.href }]);
+    sent.length = 0;
+    await addRow('ABC-3');
+    expect(types()).toEqual(['badges.forHrefs']);
+
+    sent.length = 0;
+    history.pushState(null, '', '/jira/software/projects/ABC/boards/1');
+    addressChanged();
+    await settle();
+    await addRow('ABC-4');
+    expect(types()).toEqual(['badges.index']);
   });
 });

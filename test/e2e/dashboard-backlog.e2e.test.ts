@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually, launchLens, type Lens } from './harness';
+import { benchWorkspace } from '../../scripts/bench/workspace.mjs';
+import { seriousViolations } from './axe';
 import { backlogOrder, openDashboard, seedDemo } from './dashboard-helpers';
 
 describe('dashboard: the ranked backlog', () => {
@@ -148,5 +150,130 @@ describe('dashboard: the ranked backlog', () => {
     await page.getByRole('button', { name: 'Add idea' }).click();
     await page.locator('.unlinked-row', { hasText: 'Price tips for new hosts' }).waitFor();
     expect((await storedItem('Price tips for new hosts'))?.inputMetricId).toBeNull();
+  });
+});
+
+describe('dashboard: a backlog of 100,000 items', () => {
+  const workspace = benchWorkspace({ items: 100_000 });
+  const linked = workspace.items.filter((i) => i.inputMetricId !== null).length;
+  let lens: Lens;
+  let page: Page;
+
+  beforeAll(async () => {
+    lens = await launchLens();
+    await lens.call({ type: 'workspace.import', document: workspace, mode: 'replace' });
+    page = await lens.context.newPage();
+    await page.goto(`chrome-extension://${lens.extensionId}/dashboard.html#backlog`);
+    // Generous: 32 MB seeded and then loaded by the dashboard, on two cores shared with other browsers.
+    await page.locator('.backlog-list .backlog-row').first().waitFor({ timeout: 300_000 });
+  }, 600_000);
+  afterAll(async () => lens?.close());
+
+  const rows = () => page.locator('.backlog-list .backlog-row');
+  /** The place the row holding the focus says it has in the list, or null when the focus is outside the list. */
+  const focusedPlace = () =>
+    page.evaluate(() => {
+      const row = document.activeElement?.closest('.backlog-list [data-item-id]');
+      return row ? Number(row.getAttribute('aria-posinset')) : null;
+    });
+  const scrollTo = (where: 'top' | 'middle' | 'end') =>
+    page.evaluate((to) => {
+      const list = document.querySelector('.backlog-list') as HTMLElement;
+      const bottom = list.getBoundingClientRect().bottom + window.scrollY - window.innerHeight;
+      window.scrollTo(0, to === 'top' ? 0 : to === 'middle' ? bottom / 2 : bottom);
+    }, where);
+  const nextFrames = () =>
+    page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+  it('draws only the rows near the screen, each telling its place among all the linked items', async () => {
+    expect(await rows().count()).toBeLessThan(60);
+    expect(await rows().first().getAttribute('aria-posinset')).toBe('1');
+    expect(await rows().first().getAttribute('aria-setsize')).toBe(String(linked));
+    expect(await rows().first().locator('.cell-rank').textContent()).toBe('#1');
+  });
+
+  it('scrolls to the end of the ranked list and shows its last item', async () => {
+    await scrollTo('end');
+    const last = page.locator(`.backlog-list .backlog-row[aria-posinset="${linked}"]`);
+    await last.waitFor();
+    await last.scrollIntoViewIfNeeded();
+    expect(await last.locator('.cell-rank').textContent()).toBe(`#${linked}`);
+    const box = await last.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 800).toBe(true);
+    expect(await rows().count()).toBeLessThan(60);
+    await scrollTo('top');
+  });
+
+  it('filters the whole list, ranked and unlinked, and shows every match', async () => {
+    await page.getByLabel('Search', { exact: true }).fill('idea 9999');
+    try {
+      // 9999 and 99990-99999: one in seven is not linked to an input metric (99995 here).
+      await eventually(
+        () => rows().count(),
+        (n) => n === 10,
+      );
+      expect(await rows().first().getAttribute('aria-setsize')).toBe('10');
+      const titles = await rows().locator('.item-title').allTextContents();
+      expect(titles.sort()).toEqual(
+        ['9999', '99990', '99991', '99992', '99993', '99994', '99996', '99997', '99998', '99999'].map(
+          (n) => `Backlog idea ${n}`,
+        ),
+      );
+      // Drawn once on screen, as every row is.
+      await page.locator('#unlinked-heading').scrollIntoViewIfNeeded();
+      const unlinked = await eventually(
+        () => page.locator('.unlinked-row .item-title').allTextContents(),
+        (t) => t.length > 0,
+      );
+      expect(unlinked).toEqual(['Backlog idea 99995']);
+    } finally {
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+    }
+    await eventually(
+      () => rows().first().getAttribute('aria-setsize'),
+      (n) => n === String(linked),
+    );
+    expect(await rows().first().getAttribute('aria-setsize')).toBe(String(linked));
+  });
+
+  it('moves through the rows with the keyboard past the rows first drawn, and back', async () => {
+    await scrollTo('top');
+    await nextFrames();
+    const drawnAtFirst = await rows().count();
+    await rows()
+      .first()
+      .getByLabel(/^Status of/)
+      .focus();
+    for (let presses = 0; presses < 600 && ((await focusedPlace()) ?? 0) <= drawnAtFirst + 3; presses++)
+      await page.keyboard.press('Tab');
+    const reached = await focusedPlace();
+    expect(reached).toBeGreaterThan(drawnAtFirst + 3);
+    for (let presses = 0; presses < 40 && (await focusedPlace()) === reached; presses++)
+      await page.keyboard.press('Shift+Tab');
+    expect(await focusedPlace()).toBe((reached ?? 0) - 1);
+  });
+
+  it('keeps the focus in a row while the list is scrolled far from it, and the row where it was', async () => {
+    await scrollTo('top');
+    await nextFrames();
+    const first = rows().first();
+    const id = await first.getAttribute('data-item-id');
+    await first.getByLabel('Reach').focus();
+    await scrollTo('middle');
+    await nextFrames();
+    await nextFrames();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`item-${id}-reach`);
+    expect(await rows().count()).toBeLessThan(70);
+    await page.keyboard.press('End');
+    await page.keyboard.type('0');
+    expect(await page.locator(`#item-${id}-reach`).inputValue()).toMatch(/0$/);
+    await page.keyboard.press('Backspace');
+    await scrollTo('top');
+  });
+
+  it('has no serious accessibility violations with the list scrolled half way', async () => {
+    await scrollTo('middle');
+    await nextFrames();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

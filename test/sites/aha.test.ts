@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { aha } from '../../lib/sites/aha';
-import { entityLinkFromHref, entityOnPage, isListPage } from '../../lib/sites/index';
+import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://acme.aha.io/products/APP/feature_cards');

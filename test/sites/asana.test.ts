@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { asana } from '../../lib/sites/asana';
-import { entityLinkFromHref, entityOnPage, isListPage } from '../../lib/sites/index';
+import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://app.asana.com/0/1200000000000001/list');
@@ -88,5 +89,51 @@ describe('Asana adapter', () => {
     ]) {
       expect(listed(path), path).toBe(false);
     }
+  });
+
+  describe('reads the task of list rows and board cards, which hold no link to it', () => {
+    /** Each entity element of a saved page: the key its attribute gives, and the text of the name its badge follows. */
+    const rowsIn = (fixture: string) => {
+      const doc = loadFixture(fixture);
+      return (asana.entityElements ?? []).flatMap((kind) =>
+        [...doc.querySelectorAll(kind.selector)].map((element) => ({
+          key: kind.key(element.getAttribute(kind.attribute) ?? ''),
+          name: kind.nameOf(element)?.textContent ?? null,
+        })),
+      );
+    };
+    const tasks = [
+      { key: '1200000000000042', name: 'Draft Q3 launch plan' },
+      { key: '1200000000000043', name: 'Book venue' },
+      { key: '1200000000000044', name: 'Press kit' },
+    ];
+
+    // Sources: timecamp-org/timecamp-browser-plugin scripts-2.0/third_party/asana.js (a list row's gid is
+    // `id.split('_').pop()` of textarea.SpreadsheetTaskName-input; a card's is .BoardCardLayout's
+    // data-task-id) and toggl/track-extension src/content/asana.js (.SpreadsheetTaskName, .BoardCard-taskName).
+    it('in a project list: the gid after the last _ of the name field’s id; the empty new-task row names none', () => {
+      expect(rowsIn('asana-list-view.html')).toEqual([...tasks, { key: null, name: '' }]);
+    });
+
+    it('on a board: each card’s data-task-id, its badge after the card’s name', () => {
+      expect(rowsIn('asana-board.html')).toEqual(tasks);
+    });
+
+    it('gives the key the task’s own page has, so the board index and lookups find the same item', () => {
+      for (const { key } of tasks) {
+        for (const page of [`/0/0/${key}/f`, `/0/1200000000000001/${key}`, `/1/1100000000000000/task/${key}`]) {
+          expect(asana.entityFromUrl(new URL(`https://app.asana.com${page}`))?.key, page).toBe(key);
+        }
+      }
+    });
+
+    it('takes nothing but a task gid', () => {
+      const [row, card] = asana.entityElements ?? [];
+      for (const id of ['', 'SpreadsheetTaskName_0_', 'SpreadsheetTaskName_0_12ab', `x_${'1'.repeat(26)}`, 'x_1_2 ']) {
+        expect(row?.key(id), id).toBeNull();
+      }
+      expect(row?.key('1200000000000042')).toBe('1200000000000042');
+      for (const id of ['', 'abc', '-1', '1.5', '1'.repeat(26)]) expect(card?.key(id), id).toBeNull();
+    });
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { github } from '../../lib/sites/github';
-import { entityLinkFromHref, entityOnPage, isListPage } from '../../lib/sites/index';
+import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://github.com/octo-org/octo-app/issues');

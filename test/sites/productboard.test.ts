@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { productboard } from '../../lib/sites/productboard';
-import { entityLinkFromHref, entityOnPage, isListPage } from '../../lib/sites/index';
+import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://acme.productboard.com/roadmap/2658140-q3-roadmap');

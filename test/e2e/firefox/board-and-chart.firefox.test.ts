@@ -15,6 +15,7 @@ import {
 
 const BOARD = `${JIRA}/jira/software/projects/ABC/boards/1`;
 const CHART = 'https://app.amplitude.com/analytics/acme/chart/mccedr54';
+const ASANA_BOARD = 'https://app.asana.com/0/1200000000000001/board';
 
 function boardPage(count: number): string {
   const rows = Array.from({ length: count }, (_, i) => `<li><a href="/browse/ABC-${i + 1}">ABC-${i + 1}</a></li>`);
@@ -44,6 +45,15 @@ describe('Firefox: badges on a board, and the panel on an analytics chart', () =
       title: 'Invite from the empty state',
     });
     nsmId = seeded.nsm.id;
+    // An Asana task tracked as the panel links it from its own page (lib/sites/asana.ts).
+    await lens.call({
+      type: 'item.create',
+      treeId: seeded.tree.id,
+      title: 'Draft Q3 launch plan',
+      links: [{ site: 'asana', key: '1200000000000042', url: 'https://app.asana.com/0/0/1200000000000042/f' }],
+      inputMetricId: seeded.input.id,
+    });
+    await serveFixture(lens, ASANA_BOARD, 'sites/asana-board.html');
     for (const [at, value] of [
       ['2026-10-19', 1090],
       ['2026-10-26', 1180],
@@ -96,6 +106,20 @@ describe('Firefox: badges on a board, and the panel on an analytics chart', () =
     ).toBe(55);
     await new Promise((r) => setTimeout(r, 300));
     expect(await badgeCount(lens, page)).toBe(55);
+    await page.close();
+  });
+
+  it('badges an Asana board’s cards, which link nowhere, beside each card’s name', async () => {
+    const page = await lens.open(ASANA_BOARD);
+    const badges = await eventually(
+      () => badgeTexts(lens, page),
+      (b) => b.length === 3 && !b.some((x) => x.badge === '…'),
+    );
+    expect(badges).toEqual([
+      { anchorText: 'Draft Q3 launch plan', badge: 'Teams inviting a… · unscored' },
+      { anchorText: 'Book venue', badge: 'unlinked' },
+      { anchorText: 'Press kit', badge: 'unlinked' },
+    ]);
     await page.close();
   });
 

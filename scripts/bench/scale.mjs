@@ -1,0 +1,272 @@
+/**
+ * Issue 20's figures: every workspace figure at 1,000, 10,000 and 100,000 items (metrics
+ * and observations scaled alike: one metric and 5 observations per 1,000 and per 200
+ * items, 6 metrics at least: the NSM and its 5 inputs), one fresh browser per size, and a
+ * table of how each grows, with the budgets at 100,000 items.
+ *
+ *   npm run bench -- --only scale [--sizes 1000,10000,100000] [--runs 5]
+ *
+ * A workspace of 100,000 items and 500,000 observations is 90 MiB of JSON: more than one
+ * extension message carries (64 MiB in Chrome) and more than the dashboard reads from a
+ * file (32 MiB). So it is seeded as one `replace` then `merge`s of the same generated
+ * file's parts, through the same `workspace.import` the rest of the bench uses (whatever
+ * the stores do with observations, the seeding follows); the import figure is the worker
+ * time of all the parts together.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchBrowser } from './browser.mjs';
+import { instrumented } from './extension.mjs';
+import { dashboardBacklog } from './dashboard.mjs';
+import { badgesOnBoard, coldWorkerTime, heapAfterLoad, tagRoundTrips, workerTime } from './measure.mjs';
+import { BOARD_URL, boardPage, ticketPage } from './pages.mjs';
+import { mb, median, ms } from './table.mjs';
+import { benchWorkspace, pillFor } from './workspace.mjs';
+
+export const SIZES = [1_000, 10_000, 100_000];
+const ITEMS_PER_PART = 25_000;
+const OBSERVATIONS_PER_PART = 100_000;
+const BOARD_LINKS = 1000;
+const TOP = 100_000;
+
+const count = (n) => n.toLocaleString('en');
+const repeat = async (n, fn) => {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await fn(i));
+  return out;
+};
+
+/** The generated workspace of `items` items, as documents each one message can carry. */
+function workspaceParts(items) {
+  const document = benchWorkspace({
+    items,
+    metrics: Math.max(6, Math.round(items / 1000)),
+    observations: items * 5,
+  });
+  // A file's references must point into the file itself, merged or not: each part carries the tree and metrics.
+  const empty = { ...document, observations: [], items: [] };
+  const parts = [{ ...document, observations: [], items: document.items.slice(0, ITEMS_PER_PART) }];
+  for (let at = ITEMS_PER_PART; at < items; at += ITEMS_PER_PART)
+    parts.push({ ...empty, items: document.items.slice(at, at + ITEMS_PER_PART) });
+  for (let at = 0; at < document.observations.length; at += OBSERVATIONS_PER_PART)
+    parts.push({ ...empty, observations: document.observations.slice(at, at + OBSERVATIONS_PER_PART) });
+  return { parts, metrics: document.metrics.length, observations: document.observations.length };
+}
+
+/** Imports the parts from the bridge page (the first replacing), returning the worker time of each. */
+async function seed(browser, files) {
+  await browser.call({ type: 'workspace.clear' });
+  const page = await browser.bridgePage();
+  const times = [];
+  for (const [i, file] of files.entries()) {
+    await browser.workerTimes();
+    const reply = await page.evaluate(
+      async ([name, mode]) =>
+        chrome.runtime.sendMessage({
+          type: 'workspace.import',
+          document: await (await fetch(chrome.runtime.getURL(name))).json(),
+          mode,
+        }),
+      [file, i === 0 ? 'replace' : 'merge'],
+    );
+    if (!reply?.ok) throw new Error(`seeding ${file} failed: ${JSON.stringify(reply?.error)}`);
+    times.push((await browser.workerTimes()).find((t) => t.type === 'workspace.import').ms);
+  }
+  return times;
+}
+
+/**
+ * The service worker's JS heap after a full collection, read over the DevTools protocol
+ * from its own target (Playwright gives no session on a worker, so the page's session
+ * relays the two commands).
+ */
+async function workerHeap(browser) {
+  const page = await browser.bridgePage();
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`),
+    );
+    if (!target) return null;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    let next = 1;
+    const pending = new Map();
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      if (event.sessionId !== sessionId) return;
+      const reply = JSON.parse(event.message);
+      pending.get(reply.id)?.(reply);
+    });
+    const send = (method, params = {}) =>
+      new Promise((resolve) => {
+        const id = next++;
+        pending.set(id, resolve);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      });
+    await send('HeapProfiler.enable');
+    await send('HeapProfiler.collectGarbage');
+    const reply = await send('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return reply.result?.usedSize ?? null;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Every figure at one size, in a browser of its own (and `none`, the same browser without extensions). */
+async function measureSize(oursDir, workDir, none, items, { runs, log }) {
+  const dir = await instrumented(oursDir, join(workDir, `ours-scale-${items}`));
+  const { parts, metrics, observations } = workspaceParts(items);
+  const files = [];
+  for (const [i, part] of parts.entries()) {
+    files.push(`bench-scale-${i}.json`);
+    await writeFile(join(dir, files[i]), JSON.stringify(part));
+  }
+  const browser = await launchBrowser(dir);
+  try {
+    browser.serve(/\/browse\/BENCH-\d+$/, (url) => ticketPage(url, pillFor(url.endsWith('/BENCH-2') ? 1 : 0)));
+    browser.serve(BOARD_URL, boardPage());
+    log(
+      `scale ${count(items)}: seeding ${count(metrics)} metrics, ${count(observations)} observations, ${parts.length} parts…`,
+    );
+    const importParts = await seed(browser, files);
+    const pageContext = { type: 'page.context', links: [{ site: 'jira', key: 'BENCH-1' }] };
+    log(`scale ${count(items)}: the worker's figures…`);
+    const coldRank = await repeat(runs, () => coldWorkerTime(browser, pageContext));
+    const lookup = await repeat(runs * 2, (i) =>
+      workerTime(browser, { type: 'badges.lookup', links: [{ site: 'jira', key: `BENCH-${1 + ((i * 37) % items)}` }] }),
+    );
+    const boardLinks = Array.from({ length: BOARD_LINKS }, (_, i) => ({ site: 'jira', key: `BENCH-${i + 1}` }));
+    const boardLookup = await repeat(runs, () => workerTime(browser, { type: 'badges.lookup', links: boardLinks }));
+    const snapshot = await repeat(runs, () => workerTime(browser, { type: 'snapshot.get' }));
+    const workerBytes = await workerHeap(browser);
+    log(`scale ${count(items)}: pages…`);
+    const roundTrips = await tagRoundTrips(browser, runs % 2 ? runs + 1 : runs);
+    const badges = await repeat(runs, () =>
+      badgesOnBoard(browser, { count: BOARD_LINKS, hostElement: 'north-star-lens', waitForBadges: true }),
+    );
+    const heap = { ticket: [], board: [], noneTicket: [], noneBoard: [] };
+    for (let i = 0; i < Math.max(3, Math.round(runs / 2)); i++) {
+      heap.ticket.push(await heapAfterLoad(browser, 1, pillFor(0)));
+      heap.board.push(await heapAfterLoad(browser, 1, null, BOARD_URL));
+      heap.noneTicket.push(await heapAfterLoad(none, 1, null));
+      heap.noneBoard.push(await heapAfterLoad(none, 1, null, BOARD_URL));
+    }
+    log(`scale ${count(items)}: the dashboard's backlog…`);
+    const dashboard = await dashboardBacklog(browser, { runs });
+    // After the stop, the first request rebuilds what the worker derives: how long, and what it holds then.
+    const rebuilt = await coldWorkerTime(browser, pageContext);
+    const workerBytesCold = await workerHeap(browser);
+    return {
+      items,
+      metrics,
+      observations,
+      importParts,
+      coldRank,
+      lookup,
+      boardLookup,
+      snapshot,
+      workerBytes,
+      rebuilt,
+      workerBytesCold,
+      roundTrips: roundTrips.map((t) => t.total),
+      badges: badges.map((b) => b.ms),
+      heap,
+      dashboard,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Rows of the bench's table (see table.mjs): one per figure, each size a column. */
+export async function scaleFigures(oursDir, workDir, { sizes = SIZES, runs = 5, log = () => undefined } = {}) {
+  const none = await launchBrowser(null);
+  none.serve(/\/browse\/BENCH-\d+$/, (url) => ticketPage(url, pillFor(0)));
+  none.serve(BOARD_URL, boardPage());
+  try {
+    const results = [];
+    for (const items of sizes) {
+      results.push(await measureSize(oursDir, workDir, none, items, { runs, log }));
+      // A size can take many minutes on a busy machine: what is measured is shown as it comes.
+      log(scaleRows(results));
+    }
+    return results;
+  } finally {
+    await none.close();
+  }
+}
+
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+const heapAdded = (mine, base) => median(mine) - median(base);
+
+/**
+ * Each figure: its value at each size, its budget at 100,000 items and the test of it
+ * (null: no budget). Growth is the top size's figure over the smallest's.
+ */
+const FIGURES = [
+  ['import, every part (worker time, summed)', (r) => sum(r.importParts), ms, '< 5 s', (v) => v < 5000],
+  ['cold open + rank (page.context, worker stopped)', (r) => median(r.coldRank), ms, '< 50 ms', (v) => v < 50],
+  ['rebuild after a worker stop (first page.context)', (r) => r.rebuilt, ms, '< 50 ms', (v) => v < 50],
+  ['lookup by link (badges.lookup, 1 link)', (r) => median(r.lookup), ms, '< 1 ms', (v) => v < 1],
+  ['badges.lookup of a 1,000-link board (worker)', (r) => median(r.boardLookup), ms, '< 10 ms', (v) => v < 10],
+  ['badges: 1,000 links → every badge shown (page)', (r) => median(r.badges), ms, '< 100 ms', (v) => v < 100],
+  ['tag round trip, tab to tab', (r) => median(r.roundTrips), ms, '< 15 ms', (v) => v < 15],
+  ['snapshot.get (worker)', (r) => median(r.snapshot), ms, '', null],
+  [
+    'dashboard: open → first backlog row shown',
+    (r) => median(r.dashboard.firstRow),
+    ms,
+    '< 100 ms (or snapshot)',
+    (v, r) => v < 100 || median(r.snapshot) < 100,
+  ],
+  ['dashboard: backlog rows in the DOM', (r) => r.dashboard.rowsInDom, String, '', null],
+  ['dashboard: scroll the backlog to its end, long tasks', (r) => r.dashboard.longTasks, String, '0', (v) => v === 0],
+  ['dashboard: longest task while scrolling', (r) => r.dashboard.longest, ms, '', null],
+  ['dashboard: filter typed → list drawn', (r) => median(r.dashboard.filter), ms, '< 50 ms', (v) => v < 50],
+  ['dashboard: sort changed → list drawn', (r) => median(r.dashboard.sort), ms, '', null],
+  [
+    'host page heap added, ticket',
+    (r) => heapAdded(r.heap.ticket, r.heap.noneTicket),
+    mb,
+    '< 3 MB',
+    (v) => v < 3 * 1024 * 1024,
+  ],
+  [
+    'host page heap added, board',
+    (r) => heapAdded(r.heap.board, r.heap.noneBoard),
+    mb,
+    '< 3 MB',
+    (v) => v < 3 * 1024 * 1024,
+  ],
+  ['service worker heap, warm (after the figures above)', (r) => r.workerBytes, mb, '', null],
+  ['service worker heap, after a stop and one page.context', (r) => r.workerBytesCold, mb, '', null],
+];
+
+export function scaleRows(results) {
+  const header = [
+    'figure',
+    ...results.map((r) => `${count(r.items)} items`),
+    'growth',
+    `budget at ${count(TOP)}`,
+    'result',
+  ];
+  const top = results.find((r) => r.items === TOP);
+  const rows = FIGURES.map(([figure, value, format, budget, test]) => {
+    const values = results.map(value);
+    const first = values[0];
+    const last = values.at(-1);
+    const growth = typeof first === 'number' && first > 0 && results.length > 1 ? `${(last / first).toFixed(1)}×` : '';
+    const result = test && top ? (test(value(top), top) ? 'PASS' : 'MISS') : '';
+    return [figure, ...values.map((v) => (v === null || v === undefined ? '—' : format(v))), growth, budget, result];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((c) => c[i].length)));
+  const line = (c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  const seeded = results.map((r) => `${count(r.items)} items / ${r.metrics} metrics / ${count(r.observations)} obs.`);
+  return [
+    `workspaces: ${seeded.join('; ')}`,
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
+}
