@@ -8,6 +8,7 @@ import { SHARED_GLOBAL, SHARED_MODULES } from './entrypoints/overlay/shared-modu
 const EXPANDED_PANEL = 'expanded-panel';
 const EARLY_REQUEST = 'early-request';
 const OVERLAY = 'overlay';
+const PIN_CAPTURE = 'pin-capture';
 
 /**
  * The open panel's bundle takes the modules of SHARED_MODULES from the content script
@@ -57,7 +58,7 @@ export default defineConfig({
     // module), as Chromium and Firefox both provide. Extension pages keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       const inPage = (type: string, name: string) =>
-        type === 'content-script' || [EXPANDED_PANEL, EARLY_REQUEST, OVERLAY].includes(name);
+        type === 'content-script' || [EXPANDED_PANEL, EARLY_REQUEST, OVERLAY, PIN_CAPTURE].includes(name);
       if (!entrypoints.every((entrypoint) => inPage(entrypoint.type, entrypoint.name))) return;
       if (entrypoints.some((entrypoint) => entrypoint.name === EXPANDED_PANEL)) {
         config.plugins = [shareWithContentScript(), ...(config.plugins ?? [])];

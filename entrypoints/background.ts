@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { answer } from '../lib/background/answer';
 import { loadPanelFor, type MessageSender } from '../lib/background/panel-injection';
+import { captureIfPinned } from '../lib/background/pin-capture';
 import { togglePanelInTab } from '../lib/messaging/panel-toggle';
 import { syncCustomDomainScripts } from '../lib/background/custom-domain-scripts';
 import { checkMessage } from '../lib/messaging/validate';
@@ -20,6 +21,8 @@ export default defineBackground(() => {
     const checked = checkMessage(raw, sender, browser.runtime.id);
     if (!checked.ok) return Promise.resolve(checked.reply);
     if (checked.request.type === 'panel.load') return loadPanelFor(sender);
+    // A chart page opening: its pinned number is recorded if the user asked for that (lib/background/pin-capture.ts).
+    if (checked.request.type === 'page.open') void captureIfPinned(database, checked.request.url, sender);
     return answer(database, forgetDatabase, checked.request, sender.tab?.id);
   });
 

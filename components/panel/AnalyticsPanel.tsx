@@ -7,6 +7,7 @@ import { linkChartToMetric, recordValue } from '../../lib/state/page/page-action
 import { pageSelection } from '../../lib/state/page/selection';
 import { ROLE_LABELS } from '../common/labels';
 import { MetricPicker } from './MetricPicker';
+import { PinnedNumber } from './PinnedNumber';
 import { Sparkline } from '../common/Sparkline';
 
 export function AnalyticsPanel() {
@@ -56,6 +57,7 @@ export function AnalyticsPanel() {
           label={`Recent values of ${metric.name}`}
         />
       )}
+      <PinnedNumber />
       <RecordValue />
     </div>
   );

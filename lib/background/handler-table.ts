@@ -87,6 +87,8 @@ export const HANDLERS: HandlerTable = {
       sourceUrl: req.sourceUrl ?? '',
       note: req.note ?? '',
     }),
+  'observation.record': (req, { db }) => store.recordForPeriod(db, req),
+  'observation.undo': (req, { db }) => store.undoRecord(db, req.id, req.previous),
   'observations.list': (req, { db }) => store.listObservations(db, req.metricId),
   'observations.previewImport': (req, { db }) => store.previewValueImport(db, req),
   'observations.import': (req, { db }) =>

@@ -98,3 +98,42 @@ export function shortDate(date: string, withYear = false): string {
 export function periodNoun(period: Period, count = 1): string {
   return count === 1 ? period : `${period}s`;
 }
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** The first and last day of the period `date` falls in; a metric without a period counts by day. */
+export function periodAround(date: string, period: Period | null): { start: string; end: string } {
+  const index = periodIndex(date, period ?? 'day');
+  return { start: periodStart(index, period ?? 'day'), end: periodEnd(index, period ?? 'day') };
+}
+
+/** How a captured value's period is named: "the week of 30 Nov", "December 2026", "7 Dec". */
+export function periodLabel(date: string, period: Period | null): string {
+  const { start } = periodAround(date, period);
+  const [year, month] = start.split('-');
+  switch (period) {
+    case 'week':
+      return `the week of ${shortDate(start)}`;
+    case 'month':
+      return `${MONTH_NAMES[Number(month) - 1]} ${year}`;
+    case 'quarter':
+      return periodKey(start, 'quarter');
+    case 'year':
+      return year!;
+    default:
+      return shortDate(start);
+  }
+}

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { ImportMappingsSchema } from './import/import-mappings';
+import type { NumberPin } from './pinned-number';
 import {
   GAMES,
   ITEM_STATUSES,
@@ -52,6 +53,16 @@ export const TreeSchema = v.strictObject({
   updatedAt: TimestampSchema,
 });
 
+/** A number pinned on a chart page (lib/domain/pinned-number.ts); an optional field of Metric, so no migration. */
+export const NumberPinSchema = v.strictObject({
+  sourceUrl: UrlSchema,
+  label: v.pipe(v.string(), v.minLength(2, 'a pin needs the words beside its number'), v.maxLength(200)),
+  labelAfter: v.boolean(),
+  shape: v.strictObject({ prefix: v.pipe(v.string(), v.maxLength(8)), percent: v.boolean() }),
+  gap: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+  autoRecord: v.boolean(),
+}) satisfies v.GenericSchema<unknown, NumberPin>;
+
 export const MetricSchema = v.strictObject({
   id: IdSchema,
   treeId: IdSchema,
@@ -66,6 +77,7 @@ export const MetricSchema = v.strictObject({
   leverage: v.pipe(FiniteSchema, v.minValue(0, 'leverage cannot be negative'), v.maxValue(100)),
   sourceUrls: v.pipe(v.array(UrlSchema), v.maxLength(100)),
   target: v.nullable(FiniteSchema),
+  pins: v.optional(v.pipe(v.array(NumberPinSchema), v.maxLength(100))),
   updatedAt: TimestampSchema,
 });
 

@@ -5,6 +5,7 @@
  */
 
 import type { ImportMappings } from './import/import-mappings';
+import type { NumberPin } from './pinned-number';
 import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, Shipment } from './loop-types';
 
 export type Id = string;
@@ -73,6 +74,8 @@ export interface Metric {
   /** Analytics pages (charts, dashboards) that show this metric. */
   sourceUrls: string[];
   target: number | null;
+  /** Numbers pinned on those pages, one per page at most (lib/domain/pinned-number.ts). */
+  pins?: NumberPin[];
   updatedAt: number;
 }
 

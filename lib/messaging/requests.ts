@@ -1,6 +1,7 @@
 /**
  * Every request a view can send the background, each declared once in the family it
- * belongs to (requests/page.ts, requests/workspace.ts, requests/imports.ts, requests/loop.ts): what it
+ * belongs to (requests/page.ts, requests/workspace.ts, requests/imports.ts, requests/loop.ts,
+ * requests/capture.ts): what it
  * carries (its schema, checked where it arrives), what it answers, which parts of the
  * workspace it changes (none: it never writes) and whether a client may send it again.
  * The request types, the gate's schema, the answers' types and which requests may write
@@ -14,6 +15,7 @@
 import * as v from 'valibot';
 import type { WorkspacePart } from '../domain/types';
 import type { Answer } from './declare';
+import { CAPTURE_REQUESTS } from './requests/capture';
 import { IMPORT_REQUESTS } from './requests/imports';
 import { LOOP_REQUESTS } from './requests/loop';
 import { PAGE_REQUESTS } from './requests/page';
@@ -27,9 +29,16 @@ export const REQUEST_FAMILIES = {
   workspace: WORKSPACE_REQUESTS,
   imports: IMPORT_REQUESTS,
   loop: LOOP_REQUESTS,
+  capture: CAPTURE_REQUESTS,
 };
 
-export const REQUESTS = { ...PAGE_REQUESTS, ...WORKSPACE_REQUESTS, ...IMPORT_REQUESTS, ...LOOP_REQUESTS };
+export const REQUESTS = {
+  ...PAGE_REQUESTS,
+  ...WORKSPACE_REQUESTS,
+  ...IMPORT_REQUESTS,
+  ...LOOP_REQUESTS,
+  ...CAPTURE_REQUESTS,
+};
 
 type Declared = typeof REQUESTS;
 export type RequestType = keyof Declared;

@@ -13,7 +13,7 @@ export {
   findMetricBySourceUrl,
   type NewMetric,
 } from './metrics';
-export { normaliseSourceUrl } from './source-url';
+export { normaliseSourceUrl } from '../domain/source-url';
 export {
   listItems,
   listAllItems,
@@ -27,7 +27,7 @@ export {
   type NewItem,
 } from './items';
 export { chunkOf } from './item-chunks';
-export { addObservation, listObservations, type NewObservation } from './observations';
+export { addObservation, listObservations, recordForPeriod, undoRecord, type NewObservation } from './observations';
 export { addReview, listReviews, type NewReview } from './reviews';
 export { listHistory } from './history';
 export { rankedScoresOf } from './rankings';

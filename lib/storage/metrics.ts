@@ -9,7 +9,7 @@ import { forgetMetricLoop } from './loop-cascade';
 import { forgetRanking } from './rankings';
 import { deleteObservationsOf } from './observation-chunks';
 import type { LensDb, Store } from './schema';
-import { sameSourceUrl } from './source-url';
+import { sameSourceUrl } from '../domain/source-url';
 import { each, read, write } from './transaction';
 import { checkRecord, definedFields, newId, now } from './records';
 

@@ -1,3 +1,5 @@
+import type { PreviousValue, RecordOutcome } from '../domain/capture';
+import { periodAround } from '../domain/period';
 import { ObservationSchema } from '../domain/schemas';
 import type { Id, Observation } from '../domain/types';
 import { invalid } from './errors';
@@ -47,4 +49,62 @@ export async function addObservation(db: LensDb, input: NewObservation): Promise
 /** Oldest date first; an unknown metric has none. */
 export async function listObservations(db: LensDb, metricId: Id): Promise<Observation[]> {
   return read(db, ['observationChunks'], (tx) => observationsIn(tx.objectStore('observationChunks'), metricId));
+}
+
+export interface PeriodCapture {
+  metricId: Id;
+  /** The day of the capture, YYYY-MM-DD: its period is the metric's. */
+  at: string;
+  value: number;
+  sourceUrl: string;
+}
+
+/**
+ * Records a value captured on a chart page for its period (the metric's, by day without
+ * one): the period's latest value is updated in place, keeping its date; with none, a
+ * value is added on the capture's day. One transaction, read and write.
+ */
+export async function recordForPeriod(db: LensDb, input: PeriodCapture): Promise<RecordOutcome> {
+  return write(db, ['metrics', 'observations'], async (tx) => {
+    const metric = await tx.objectStore('metrics').get(input.metricId);
+    if (!metric) throw invalid('metricId', 'there is no metric with this id');
+    const { start, end } = periodAround(input.at, metric.period);
+    const store = tx.objectStore('observations');
+    const inPeriod = await store
+      .index('byMetricDate')
+      .getAll(IDBKeyRange.bound([input.metricId, start], [input.metricId, end]));
+    const latest = inPeriod[inPeriod.length - 1];
+    if (latest && latest.value === input.value) return { outcome: 'unchanged', observation: latest, previous: null };
+    const observation = checkRecord(ObservationSchema, {
+      id: latest?.id ?? newId(),
+      metricId: input.metricId,
+      at: latest?.at ?? input.at,
+      value: input.value,
+      sourceUrl: input.sourceUrl,
+      note: latest?.note ?? '',
+      updatedAt: now(),
+    });
+    await store.put(observation);
+    const previous = latest ? { value: latest.value, sourceUrl: latest.sourceUrl, note: latest.note } : null;
+    return { outcome: latest ? 'updated' : 'added', observation, previous };
+  });
+}
+
+/**
+ * Takes a capture back: the observation gets its previous value again, or, when the capture
+ * added it, is removed. An observation already gone is refused with a reason.
+ */
+export async function undoRecord(db: LensDb, id: Id, previous: PreviousValue | null): Promise<Observation | null> {
+  return write(db, ['observations'], async (tx) => {
+    const store = tx.objectStore('observations');
+    const stored = await store.get(id);
+    if (!stored) throw invalid('id', 'this value is no longer stored: nothing to undo');
+    if (!previous) {
+      await store.delete(id);
+      return null;
+    }
+    const restored = checkRecord(ObservationSchema, { ...stored, ...previous, updatedAt: now() });
+    await store.put(restored);
+    return restored;
+  });
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { periodIndex } from '../../lib/domain/correlation';
 import {
   addDays,
+  periodAround,
+  periodLabel,
   periodEnd,
   periodKeyOf,
   periodSeries,
@@ -70,5 +72,25 @@ describe('shortDate', () => {
   it('reads day and month, with the year when asked', () => {
     expect(shortDate('2025-03-31')).toBe('31 Mar');
     expect(shortDate('2025-01-05', true)).toBe('5 Jan 2025');
+  });
+});
+
+describe('periodLabel: how a captured value names its period', () => {
+  it('names a week by its Monday, a month and quarter and year by their names, a day by itself', () => {
+    expect(periodLabel('2026-12-03', 'week')).toBe('the week of 30 Nov');
+    expect(periodLabel('2026-11-30', 'week')).toBe('the week of 30 Nov');
+    expect(periodLabel('2026-12-06', 'week')).toBe('the week of 30 Nov');
+    expect(periodLabel('2026-12-07', 'week')).toBe('the week of 7 Dec');
+    expect(periodLabel('2026-12-07', 'month')).toBe('December 2026');
+    expect(periodLabel('2026-12-07', 'quarter')).toBe('2026-Q4');
+    expect(periodLabel('2026-12-07', 'year')).toBe('2026');
+    expect(periodLabel('2026-12-07', 'day')).toBe('7 Dec');
+    expect(periodLabel('2026-12-07', null)).toBe('7 Dec');
+  });
+
+  it('gives the period’s first and last day', () => {
+    expect(periodAround('2026-12-03', 'week')).toEqual({ start: '2026-11-30', end: '2026-12-06' });
+    expect(periodAround('2026-02-10', 'month')).toEqual({ start: '2026-02-01', end: '2026-02-28' });
+    expect(periodAround('2026-02-10', null)).toEqual({ start: '2026-02-10', end: '2026-02-10' });
   });
 });

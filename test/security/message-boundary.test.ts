@@ -221,6 +221,42 @@ describe("the background's message boundary", () => {
         /metric/,
       ],
       [
+        'a captured value of no metric',
+        {
+          type: 'observation.record',
+          metricId: 'ghost',
+          at: '2024-03-04',
+          value: 1,
+          sourceUrl: 'https://app.amplitude.com/analytics/acme/chart/abc',
+        },
+        /metric/,
+      ],
+      [
+        'undoing a value that is not stored',
+        { type: 'observation.undo', id: 'ghost', previous: null },
+        /no longer stored/,
+      ],
+      [
+        'a pin without the words beside its number',
+        {
+          type: 'metric.update',
+          id: ids.input,
+          patch: {
+            pins: [
+              {
+                sourceUrl: 'https://app.amplitude.com/analytics/acme/chart/abc',
+                label: '',
+                labelAfter: false,
+                shape: { prefix: '', percent: false },
+                gap: 1,
+                autoRecord: false,
+              },
+            ],
+          },
+        },
+        /words beside/,
+      ],
+      [
         'a review of no tree',
         {
           type: 'review.add',

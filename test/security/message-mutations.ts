@@ -86,6 +86,18 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
       sourceUrl: '',
       note: 'seen',
     },
+    'observation.record': {
+      type: 'observation.record',
+      metricId: ids.nsm,
+      at: '2024-03-05',
+      value: 13,
+      sourceUrl: 'https://app.amplitude.com/analytics/acme/chart/abc',
+    },
+    'observation.undo': {
+      type: 'observation.undo',
+      id: 'an-observation',
+      previous: { value: 12, sourceUrl: '', note: 'seen' },
+    },
     'observations.list': { type: 'observations.list', metricId: ids.nsm },
     'observations.previewImport': {
       type: 'observations.previewImport',

@@ -14,6 +14,7 @@ import {
   previewImport,
   rankedScoresOf,
   updateItem,
+  updateMetric,
   updateSettings,
 } from '../../lib/storage';
 import { failOnCall } from './fail-on-call';
@@ -73,6 +74,27 @@ describe('importWorkspace', () => {
     await importWorkspace(db, JSON.parse(JSON.stringify(exported)), 'replace');
     const again = await exportWorkspace(db);
     expect({ ...again, exportedAt: exported.exportedAt }).toEqual(exported);
+  });
+
+  it('carries a metric’s pinned chart numbers through export and import', async () => {
+    const db = await freshDb();
+    const { nsm } = await seedTree(db);
+    const chart = 'https://app.amplitude.com/analytics/acme/chart/mccedr54';
+    const pins = [
+      {
+        sourceUrl: chart,
+        label: 'Weekly active teams',
+        labelAfter: false,
+        shape: { prefix: '', percent: false },
+        gap: 1,
+        autoRecord: true,
+      },
+    ];
+    await updateMetric(db, nsm.id, { sourceUrls: [chart], pins });
+    const exported = await exportWorkspace(db);
+    await clearWorkspace(db);
+    await importWorkspace(db, JSON.parse(JSON.stringify(exported)), 'replace');
+    expect((await exportWorkspace(db)).metrics.find((m) => m.id === nsm.id)?.pins).toEqual(pins);
   });
 
   it('reads a format 1 file (before the team loop) as having no loop records', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodLabel } from '../../../lib/domain/period';
+import { localDate } from '../../../lib/state/page/auto-capture';
 import {
   badgeCount,
   badgeTexts,
@@ -155,6 +157,29 @@ describe('Firefox: badges on a board, and the panel on an analytics chart', () =
     );
     const values = await lens.call({ type: 'observations.list', metricId: nsmId });
     expect(values.at(-1)).toMatchObject({ value: 1284, sourceUrl: CHART });
+    await page.close();
+  });
+
+  it('pins the chart’s headline number with one click, then records it for this week in one click', async () => {
+    await serveFixture(lens, CHART, 'pin/chart-kpi.html');
+    const page = await lens.open(CHART);
+    const panel = await panelRoot(lens, page);
+    await panel.pill((t) => t.includes('Measures'));
+    await panel.openPanel();
+    await eventually(() => panel.exists('[data-testid=pinned-number] button'), Boolean);
+    await panel.click('[data-testid=pinned-number] button');
+    await eventually(() => panel.exists('.pin-mode'), Boolean);
+    await page.click('#headline');
+    const week = periodLabel(localDate(), 'week');
+    expect(await eventually(() => panel.text('[data-testid=pin-offer]'), Boolean)).toBe(`Record 51,870 for ${week}`);
+    await panel.click('[data-testid=pin-offer]');
+    // The selected number recorded above is this week's value: the capture updates it.
+    expect(await eventually(() => panel.text('[data-testid=capture-note]'), Boolean)).toBe(
+      `Updated 51,870 for ${week} (was 1,284) · Undo`,
+    );
+    const values = await lens.call({ type: 'observations.list', metricId: nsmId });
+    expect(values.map((o) => o.value)).toEqual([1090, 1180, 1210, 51_870]);
+    expect((await lens.call({ type: 'metric.bySourceUrl', url: CHART }))?.pins?.[0]?.label).toBe('Weekly active teams');
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseSourceUrl } from '../../lib/storage/source-url';
+import { normaliseSourceUrl } from '../../lib/domain/source-url';
 
 describe('normaliseSourceUrl', () => {
   it.each([
