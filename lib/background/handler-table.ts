@@ -88,7 +88,7 @@ export const HANDLERS: HandlerTable = {
       note: req.note ?? '',
     }),
   'observation.record': (req, { db }) => store.recordForPeriod(db, req),
-  'observation.undo': (req, { db }) => store.undoRecord(db, req.id, req.previous),
+  'observation.undo': (req, { db }) => store.undoRecord(db, req, req.previous),
   'observations.list': (req, { db }) => store.listObservations(db, req.metricId),
   'observations.previewImport': (req, { db }) => store.previewValueImport(db, req),
   'observations.import': (req, { db }) =>

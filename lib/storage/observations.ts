@@ -3,7 +3,7 @@ import { periodAround } from '../domain/period';
 import { ObservationSchema } from '../domain/schemas';
 import type { Id, Observation } from '../domain/types';
 import { invalid } from './errors';
-import { observationsIn, putObservations, yearOf } from './observation-chunks';
+import { observationsIn, putObservations, toObservationChunk, yearOf } from './observation-chunks';
 import type { LensDb } from './schema';
 import { read, write } from './transaction';
 import { checkRecord, newId, now } from './records';
@@ -65,15 +65,14 @@ export interface PeriodCapture {
  * value is added on the capture's day. One transaction, read and write.
  */
 export async function recordForPeriod(db: LensDb, input: PeriodCapture): Promise<RecordOutcome> {
-  return write(db, ['metrics', 'observations'], async (tx) => {
+  return write(db, ['metrics', 'observationChunks'], async (tx) => {
     const metric = await tx.objectStore('metrics').get(input.metricId);
     if (!metric) throw invalid('metricId', 'there is no metric with this id');
     const { start, end } = periodAround(input.at, metric.period);
-    const store = tx.objectStore('observations');
-    const inPeriod = await store
-      .index('byMetricDate')
-      .getAll(IDBKeyRange.bound([input.metricId, start], [input.metricId, end]));
-    const latest = inPeriod[inPeriod.length - 1];
+    const store = tx.objectStore('observationChunks');
+    // The metric's values, not only the capture's year: a week can start in December.
+    const stored = await observationsIn(store, input.metricId);
+    const latest = stored.filter((o) => o.at >= start && o.at <= end).at(-1);
     if (latest && latest.value === input.value) return { outcome: 'unchanged', observation: latest, previous: null };
     const observation = checkRecord(ObservationSchema, {
       id: latest?.id ?? newId(),
@@ -84,27 +83,42 @@ export async function recordForPeriod(db: LensDb, input: PeriodCapture): Promise
       note: latest?.note ?? '',
       updatedAt: now(),
     });
-    await store.put(observation);
+    await putObservations(store, input.metricId, stored, [observation]);
     const previous = latest ? { value: latest.value, sourceUrl: latest.sourceUrl, note: latest.note } : null;
     return { outcome: latest ? 'updated' : 'added', observation, previous };
   });
+}
+
+/** Which recorded value an undo takes back: its id, and the metric and date that file it. */
+export interface RecordedValue {
+  id: Id;
+  metricId: Id;
+  at: string;
 }
 
 /**
  * Takes a capture back: the observation gets its previous value again, or, when the capture
  * added it, is removed. An observation already gone is refused with a reason.
  */
-export async function undoRecord(db: LensDb, id: Id, previous: PreviousValue | null): Promise<Observation | null> {
-  return write(db, ['observations'], async (tx) => {
-    const store = tx.objectStore('observations');
-    const stored = await store.get(id);
+export async function undoRecord(
+  db: LensDb,
+  recorded: RecordedValue,
+  previous: PreviousValue | null,
+): Promise<Observation | null> {
+  return write(db, ['observationChunks'], async (tx) => {
+    const store = tx.objectStore('observationChunks');
+    const key: [Id, string] = [recorded.metricId, yearOf(recorded.at)];
+    const year = (await store.get(key))?.observations ?? [];
+    const stored = year.find((o) => o.id === recorded.id);
     if (!stored) throw invalid('id', 'this value is no longer stored: nothing to undo');
     if (!previous) {
-      await store.delete(id);
+      const rest = year.filter((o) => o.id !== recorded.id);
+      if (rest.length > 0) await store.put(toObservationChunk(recorded.metricId, key[1], rest));
+      else await store.delete(key);
       return null;
     }
     const restored = checkRecord(ObservationSchema, { ...stored, ...previous, updatedAt: now() });
-    await store.put(restored);
+    await putObservations(store, recorded.metricId, year, [restored]);
     return restored;
   });
 }

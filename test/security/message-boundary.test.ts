@@ -233,7 +233,7 @@ describe("the background's message boundary", () => {
       ],
       [
         'undoing a value that is not stored',
-        { type: 'observation.undo', id: 'ghost', previous: null },
+        { type: 'observation.undo', id: 'ghost', metricId: 'ghost', at: '2024-03-05', previous: null },
         /no longer stored/,
       ],
       [

@@ -96,6 +96,8 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
     'observation.undo': {
       type: 'observation.undo',
       id: 'an-observation',
+      metricId: ids.nsm,
+      at: '2024-03-05',
       previous: { value: 12, sourceUrl: '', note: 'seen' },
     },
     'observations.list': { type: 'observations.list', metricId: ids.nsm },

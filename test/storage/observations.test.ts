@@ -139,15 +139,25 @@ describe('recordForPeriod: a value captured on a chart page, one per metric and 
   it('undo removes an added value and restores an updated one', async () => {
     const { db, nsm } = await weeklyNsm();
     const added = await recordForPeriod(db, { metricId: nsm.id, at: '2026-12-02', value: 51_870, sourceUrl: chart });
-    expect(await undoRecord(db, added.observation.id, added.previous)).toBeNull();
+    expect(await undoRecord(db, added.observation, added.previous)).toBeNull();
     expect(await listObservations(db, nsm.id)).toEqual([]);
 
     await addObservation(db, { metricId: nsm.id, at: '2026-11-30', value: 49_900, note: 'typed' });
     const updated = await recordForPeriod(db, { metricId: nsm.id, at: '2026-12-02', value: 51_870, sourceUrl: chart });
-    await undoRecord(db, updated.observation.id, updated.previous);
+    await undoRecord(db, updated.observation, updated.previous);
     expect(await listObservations(db, nsm.id)).toMatchObject([
       { at: '2026-11-30', value: 49_900, note: 'typed', sourceUrl: '' },
     ]);
+  });
+
+  it('updates the value of a week that began in the previous year, and undoes it there', async () => {
+    const { db, nsm } = await weeklyNsm();
+    await addObservation(db, { metricId: nsm.id, at: '2026-12-28', value: 49_900 });
+    const updated = await recordForPeriod(db, { metricId: nsm.id, at: '2027-01-01', value: 51_870, sourceUrl: chart });
+    expect(updated.outcome).toBe('updated');
+    expect(await listObservations(db, nsm.id)).toMatchObject([{ at: '2026-12-28', value: 51_870 }]);
+    await undoRecord(db, updated.observation, updated.previous);
+    expect(await listObservations(db, nsm.id)).toMatchObject([{ at: '2026-12-28', value: 49_900 }]);
   });
 
   it('refuses a capture for no metric and an undo of a value no longer stored, changing nothing', async () => {
@@ -155,7 +165,9 @@ describe('recordForPeriod: a value captured on a chart page, one per metric and 
     await expect(
       recordForPeriod(db, { metricId: 'ghost', at: '2026-12-02', value: 1, sourceUrl: chart }),
     ).rejects.toThrow(/no metric/);
-    await expect(undoRecord(db, 'ghost', null)).rejects.toThrow(/no longer stored/);
+    await expect(undoRecord(db, { id: 'ghost', metricId: nsm.id, at: '2026-12-02' }, null)).rejects.toThrow(
+      /no longer stored/,
+    );
     expect(await listObservations(db, nsm.id)).toEqual([]);
   });
 });

@@ -20,10 +20,13 @@ export const CAPTURE_REQUESTS = declareRequests({
     resendable: true,
   },
   // `previous` is what 'observation.record' answered: restored, or (null) the recorded value removed.
+  // The metric and date name the stored chunk that holds the value (lib/storage/observation-chunks.ts).
   // Resendable: restoring twice restores the same; removing twice is refused, the value being gone.
   'observation.undo': {
     fields: {
       id: IdSchema,
+      metricId: IdSchema,
+      at: DateSchema,
       previous: v.nullable(
         v.strictObject({ value: FiniteSchema, sourceUrl: v.union([v.literal(''), UrlSchema]), note: TextSchema }),
       ),

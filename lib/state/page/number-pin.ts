@@ -32,7 +32,7 @@ export const pinnedReading = signal<FoundNumber | null | undefined>(undefined);
 
 export interface CaptureNote {
   text: string;
-  undo: { id: string; previous: PreviousValue | null; label: string } | null;
+  undo: { id: string; metricId: string; at: string; previous: PreviousValue | null; label: string } | null;
 }
 export const captureNote = signal<CaptureNote | null>(null);
 
@@ -166,7 +166,8 @@ export async function recordPinned(value: number): Promise<void> {
 
 function noteFor(record: RecordOutcome, label: string, how: string): CaptureNote {
   const value = formatNumber(record.observation.value);
-  const undo = { id: record.observation.id, previous: record.previous, label };
+  const { id, metricId, at } = record.observation;
+  const undo = { id, metricId, at, previous: record.previous, label };
   switch (record.outcome) {
     case 'added':
       return { text: `Recorded ${how}${value} for ${label}`, undo };
@@ -181,7 +182,13 @@ export async function undoCapture(): Promise<void> {
   const undo = captureNote.value?.undo;
   if (!undo) return;
   try {
-    await request({ type: 'observation.undo', id: undo.id, previous: undo.previous });
+    await request({
+      type: 'observation.undo',
+      id: undo.id,
+      metricId: undo.metricId,
+      at: undo.at,
+      previous: undo.previous,
+    });
     captureNote.value = {
       text: undo.previous
         ? `Undone: ${undo.label} is back to ${formatNumber(undo.previous.value)}`
