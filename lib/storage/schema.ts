@@ -4,6 +4,7 @@
  * chunks, a layout that never leaves it.
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import type { StoredShare } from '../domain/sharing/share-record';
 import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
 
 export const DB_NAME = 'north-star-lens';
@@ -38,6 +39,8 @@ export interface LensSchema extends DBSchema {
   history: { key: Id; value: NsmChange; indexes: { byTree: Id } };
   settings: { key: typeof SETTINGS_KEY; value: Settings };
   rankings: { key: Id; value: StoredRanking };
+  /** Since version 8: one record per shared tree, credentials included (see shares.ts). */
+  shares: { key: Id; value: StoredShare };
 }
 
 export type LensDb = IDBPDatabase<LensSchema>;
@@ -69,4 +72,5 @@ export const DB_STORES = [
   'history',
   'settings',
   'rankings',
+  'shares',
 ] as const;
