@@ -9,6 +9,7 @@ import * as store from '../storage';
 import { badgeIndex, badges, badgesForHrefs } from './badges';
 import { pageContext, pageOpening } from './page-context';
 import { checkRicePatch } from './rice-patch';
+import { SHARING_HANDLERS } from './sharing/share-handlers';
 import { treeSnapshot } from './tree-snapshot';
 import type { WorkspaceCache } from './workspace-cache';
 
@@ -109,4 +110,5 @@ export const HANDLERS: HandlerTable = {
     await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
     return null;
   },
+  ...SHARING_HANDLERS,
 };

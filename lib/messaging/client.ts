@@ -36,6 +36,8 @@ const SENT_ONCE_TYPES = [
   'observation.add',
   'review.add',
   'dashboard.open',
+  'share.start',
+  'share.join',
 ] as const satisfies readonly SentOnce[];
 const SENT_ONCE: ReadonlySet<RequestType> = new Set<RequestType>(SENT_ONCE_TYPES);
 /** Fails to compile when a request declared `resendable: false` is missing from SENT_ONCE_TYPES. */

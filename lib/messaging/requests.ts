@@ -16,14 +16,20 @@ import type { WorkspacePart } from '../domain/types';
 import type { Answer } from './declare';
 import { IMPORT_REQUESTS } from './requests/imports';
 import { PAGE_REQUESTS } from './requests/page';
+import { SHARING_REQUESTS } from './requests/sharing';
 import { WORKSPACE_REQUESTS } from './requests/workspace';
 
 export { declareRequests, typed, type Answer, type RequestDeclaration } from './declare';
 
 /** The families, each its own file; no two may declare the same request (a test checks). */
-export const REQUEST_FAMILIES = { page: PAGE_REQUESTS, workspace: WORKSPACE_REQUESTS, imports: IMPORT_REQUESTS };
+export const REQUEST_FAMILIES = {
+  page: PAGE_REQUESTS,
+  workspace: WORKSPACE_REQUESTS,
+  imports: IMPORT_REQUESTS,
+  sharing: SHARING_REQUESTS,
+};
 
-export const REQUESTS = { ...PAGE_REQUESTS, ...WORKSPACE_REQUESTS, ...IMPORT_REQUESTS };
+export const REQUESTS = { ...PAGE_REQUESTS, ...WORKSPACE_REQUESTS, ...IMPORT_REQUESTS, ...SHARING_REQUESTS };
 
 type Declared = typeof REQUESTS;
 export type RequestType = keyof Declared;

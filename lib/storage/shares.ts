@@ -94,8 +94,8 @@ export interface TreeWrite {
  */
 export async function writeSharedView(tx: SharedTreeTx, view: SharedView, before: TreeRecords): Promise<TreeWrite> {
   const changed: TreeWrite = { trees: false, metrics: false, items: false };
-  if (!before.tree || before.tree.name !== view.tree.name || before.tree.game !== view.tree.game) {
-    await tx.objectStore('trees').put(before.tree ? { ...before.tree, ...pickTree(view.tree) } : view.tree);
+  if (!sameRecord(before.tree ?? undefined, view.tree)) {
+    await tx.objectStore('trees').put(view.tree);
     changed.trees = true;
   }
   const metrics = tx.objectStore('metrics');
@@ -143,10 +143,6 @@ export async function saveShare(
     const changed = view && before ? await writeSharedView(tx, view, before) : none;
     return { ...changed, share };
   });
-}
-
-function pickTree(tree: Tree): Pick<Tree, 'name' | 'game' | 'updatedAt'> {
-  return { name: tree.name, game: tree.game, updatedAt: tree.updatedAt };
 }
 
 /** Equal as stored: the same fields with the same values, key order aside. */

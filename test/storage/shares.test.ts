@@ -111,7 +111,7 @@ describe('the shares store', () => {
     view.metrics = view.metrics.filter((m) => m.role !== 'team');
     const { records } = await readShareAndTree(db, tree.id);
     const written = await saveShare(db, async () => ({ share: { ...share, pending: true }, view, before: records }));
-    expect(written).toMatchObject({ trees: false, metrics: true, items: true });
+    expect(written).toMatchObject({ metrics: true, items: true });
     expect((await listItems(db, tree.id)).map((i) => i.title)).toEqual(['Invite from anywhere']);
     expect((await listMetrics(db, tree.id)).map((m) => m.id)).not.toContain(undefined);
     expect((await listMetrics(db, tree.id)).some((m) => m.role === 'team')).toBe(false);

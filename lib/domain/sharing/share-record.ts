@@ -7,6 +7,7 @@
 import type { Id } from '../types';
 import type { Hlc } from './hlc';
 import type { SharedState } from './state';
+import type { ChangeMark } from './view';
 
 export type ShareCredentials =
   | { readonly kind: 'none' }
@@ -60,6 +61,15 @@ export interface ShareStatus {
   problem: ShareProblem | null;
   /** How many people have taken part (named in the file). */
   people: number;
+}
+
+/** A share request's result: the share's status, or why the server or the file was refused. */
+export type ShareOutcome = { ok: true; status: ShareStatus } | { ok: false; code: string; message: string };
+
+/** Who last changed an item, and who set its metric link (null: not since it was shared). */
+export interface ItemMarks {
+  changed: ChangeMark;
+  tagged: ChangeMark | null;
 }
 
 export function shareStatus(share: StoredShare): ShareStatus {
