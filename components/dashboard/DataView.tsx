@@ -35,6 +35,11 @@ const STORE_LABELS: Record<RecordKind, string> = {
   items: 'Items',
   reviews: 'Reviews',
   history: 'North Star changes',
+  worksheets: 'NSM worksheets',
+  keyResults: 'Key results',
+  thresholds: 'Metric thresholds',
+  shipments: 'Ship dates',
+  experiments: 'Experiments',
 };
 
 function describeFailure(failure: unknown): string {

@@ -8,6 +8,7 @@ import type { RequestOf, RequestType, Responses } from '../messaging/protocol';
 import * as store from '../storage';
 import { badgeIndex, badges, badgesForHrefs } from './badges';
 import { pageContext, pageOpening } from './page-context';
+import { LOOP_HANDLERS } from './loop';
 import { checkRicePatch } from './rice-patch';
 import { SHARING_HANDLERS } from './sharing/share-handlers';
 import { treeSnapshot } from './tree-snapshot';
@@ -41,6 +42,7 @@ export type Handler<T extends StoredRequestType> = (
 export type HandlerTable = { [T in StoredRequestType]: Handler<T> };
 
 export const HANDLERS: HandlerTable = {
+  ...LOOP_HANDLERS,
   'snapshot.get': (req, { db, cache }) => treeSnapshot(db, cache, req.treeId),
   'page.context': (req, { db, cache }) => pageContext(db, cache, req.links, req.withScores === true),
   'page.open': (req, { db, cache }) => pageOpening(db, cache, req.url),

@@ -113,3 +113,17 @@ export interface Experiment {
   note: string;
   updatedAt: number;
 }
+
+/** A tree's whole team loop, as the background reads it in one transaction and answers `loop.get`. */
+export interface TreeLoop {
+  /** Null until the tree's first worksheet is saved. */
+  worksheet: NsmWorksheet | null;
+  /** By quarter, team, due date. */
+  keyResults: KeyResult[];
+  /** Only the metrics with a rule of their own; the others use `defaultThresholds`. */
+  thresholds: MetricThresholds[];
+  /** Oldest ship date first. */
+  shipments: Shipment[];
+  /** Most recently started first. */
+  experiments: Experiment[];
+}

@@ -5,6 +5,7 @@
  */
 
 import type { ImportMappings } from './import/import-mappings';
+import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, Shipment } from './loop-types';
 
 export type Id = string;
 
@@ -164,6 +165,13 @@ export interface Workspace {
   items: Item[];
   reviews: Review[];
   history: NsmChange[];
+  /** The team loop (loop-types.ts): at most one worksheet per tree. */
+  worksheets: NsmWorksheet[];
+  keyResults: KeyResult[];
+  /** Keyed by metric: at most one per metric. */
+  thresholds: MetricThresholds[];
+  shipments: Shipment[];
+  experiments: Experiment[];
   settings: Settings;
 }
 
@@ -175,8 +183,27 @@ export const RECORD_KINDS = [
   'items',
   'reviews',
   'history',
+  'worksheets',
+  'keyResults',
+  'thresholds',
+  'shipments',
+  'experiments',
 ] as const satisfies readonly (keyof Workspace)[];
 export type RecordKind = (typeof RECORD_KINDS)[number];
+/** The team loop's kinds (loop-types.ts), added in export format 2. */
+export const LOOP_RECORD_KINDS = [
+  'worksheets',
+  'keyResults',
+  'thresholds',
+  'shipments',
+  'experiments',
+] as const satisfies readonly RecordKind[];
+export type WorkspaceRecord = Workspace[RecordKind][number];
+
+/** A record's key in its kind: its id, or for thresholds (one per metric) the metric's id. */
+export function recordId(record: WorkspaceRecord): Id {
+  return 'id' in record ? record.id : record.metricId;
+}
 
 /**
  * The parts of a workspace: its records and its settings. A change notice names the parts
@@ -192,6 +219,12 @@ export interface ImportSummary {
   updated: Record<RecordKind, number>;
   removed: Record<RecordKind, number>;
 }
+
+/** A workspace's team-loop records before any is made (and what a format-1 file holds). */
+export const NO_LOOP_RECORDS: Pick<
+  Workspace,
+  'worksheets' | 'keyResults' | 'thresholds' | 'shipments' | 'experiments'
+> = { worksheets: [], keyResults: [], thresholds: [], shipments: [], experiments: [] };
 
 export const EMPTY_SETTINGS: Settings = { activeTreeId: null, disabledSites: [], customDomains: [] };
 

@@ -6,6 +6,15 @@
  */
 import * as v from 'valibot';
 import { issueText } from './issue-text';
+import { findLoopProblem } from './loop-integrity';
+import { FORMAT_VERSION, upgradeFile } from './workspace-file-versions';
+import {
+  ExperimentSchema,
+  KeyResultSchema,
+  MetricThresholdsSchema,
+  NsmWorksheetSchema,
+  ShipmentSchema,
+} from './loop-schemas';
 import {
   ItemSchema,
   MetricSchema,
@@ -16,9 +25,17 @@ import {
   TreeSchema,
   issuePath,
 } from './schemas';
-import { RECORD_KINDS, type Id, type Metric, type RecordKind, type Workspace, type WorkspacePart } from './types';
+import {
+  RECORD_KINDS,
+  recordId,
+  type Id,
+  type Metric,
+  type RecordKind,
+  type Workspace,
+  type WorkspacePart,
+} from './types';
 
-export const FORMAT_VERSION = 1;
+export { FORMAT_VERSION };
 export const APP_NAME = 'north-star-lens';
 
 /**
@@ -36,6 +53,11 @@ export const MAX_RECORDS: Record<RecordKind, number> = {
   items: 100_000,
   reviews: 10_000,
   history: 10_000,
+  worksheets: 1_000,
+  keyResults: 20_000,
+  thresholds: 20_000,
+  shipments: 100_000,
+  experiments: 20_000,
 };
 
 export interface WorkspaceFile extends Workspace {
@@ -64,6 +86,11 @@ const WorkspaceFileSchema = v.strictObject({
   items: v.array(ItemSchema),
   reviews: v.array(ReviewSchema),
   history: v.array(NsmChangeSchema),
+  worksheets: v.array(NsmWorksheetSchema),
+  keyResults: v.array(KeyResultSchema),
+  thresholds: v.array(MetricThresholdsSchema),
+  shipments: v.array(ShipmentSchema),
+  experiments: v.array(ExperimentSchema),
   settings: SettingsSchema,
 });
 
@@ -78,6 +105,11 @@ export function toWorkspaceFile(ws: Workspace, exportedAt: Date): WorkspaceFile 
     items: ws.items,
     reviews: ws.reviews,
     history: ws.history,
+    worksheets: ws.worksheets,
+    keyResults: ws.keyResults,
+    thresholds: ws.thresholds,
+    shipments: ws.shipments,
+    experiments: ws.experiments,
     settings: ws.settings,
   };
 }
@@ -86,10 +118,13 @@ export function toWorkspaceFile(ws: Workspace, exportedAt: Date): WorkspaceFile 
 export function parseWorkspaceFile(raw: unknown): ParsedWorkspaceFile {
   const document = typeof raw === 'string' ? parseJsonText(raw) : { ok: true as const, value: raw };
   if (!document.ok) return document;
-  const value = document.value;
+  let value = document.value;
 
   const header = checkHeader(value);
   if (header) return header;
+  const upgraded = upgradeFile(value as Record<string, unknown>);
+  if (!upgraded.ok) return upgraded;
+  value = upgraded.value;
 
   const oversized = checkStoreSizes(value as Record<string, unknown>);
   if (oversized) return oversized;
@@ -120,7 +155,11 @@ export function problemPath(problem: IntegrityProblem): string {
 export function findIntegrityProblem(ws: Workspace): IntegrityProblem | null {
   for (const store of RECORD_KINDS) {
     const duplicate = findDuplicateId(ws[store]);
-    if (duplicate !== null) return { store, index: duplicate, field: 'id', message: 'the same id appears twice' };
+    if (duplicate === null) continue;
+    if (store === 'thresholds') {
+      return { store, index: duplicate, field: 'metricId', message: 'the metric already has thresholds' };
+    }
+    return { store, index: duplicate, field: 'id', message: 'the same id appears twice' };
   }
   const treeIds = new Set(ws.trees.map((t) => t.id));
   const metrics = new Map(ws.metrics.map((m) => [m.id, m]));
@@ -153,6 +192,8 @@ export function findIntegrityProblem(ws: Workspace): IntegrityProblem | null {
       if (!treeIds.has(record.treeId)) return missing(store, index, 'treeId', 'tree');
     }
   }
+  const loop = findLoopProblem(ws, { treeIds, metrics, items: new Map(ws.items.map((i) => [i.id, i])) });
+  if (loop) return loop;
   const active = ws.settings.activeTreeId;
   if (active !== null && !treeIds.has(active)) return missing('settings', 0, 'activeTreeId', 'tree');
   return null;
@@ -202,7 +243,9 @@ function checkHeader(value: unknown): { ok: false; path: string; message: string
       `this file was made by a newer version of North Star Lens (format ${formatVersion}); update the extension to import it`,
     );
   }
-  if (formatVersion !== FORMAT_VERSION) return fail('formatVersion', `must be ${FORMAT_VERSION}`);
+  if (typeof formatVersion !== 'number' || !Number.isInteger(formatVersion) || formatVersion < 1) {
+    return fail('formatVersion', `must be a format version from 1 to ${FORMAT_VERSION}`);
+  }
   return null;
 }
 
@@ -226,11 +269,12 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   return issueText(issue).replace(/^Invalid type: Expected (.*) but received (.*)$/, 'must be $1, not $2');
 }
 
-function findDuplicateId(records: readonly { id: Id }[]): number | null {
+function findDuplicateId(records: readonly Workspace[RecordKind][number][]): number | null {
   const seen = new Set<Id>();
   for (const [index, record] of records.entries()) {
-    if (seen.has(record.id)) return index;
-    seen.add(record.id);
+    const id = recordId(record);
+    if (seen.has(id)) return index;
+    seen.add(id);
   }
   return null;
 }

@@ -36,6 +36,10 @@ const SENT_ONCE_TYPES = [
   'observation.add',
   'review.add',
   'dashboard.open',
+  'keyResult.create',
+  'keyResult.delete',
+  'experiment.create',
+  'experiment.delete',
   'share.start',
   'share.join',
 ] as const satisfies readonly SentOnce[];

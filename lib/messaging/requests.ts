@@ -1,6 +1,6 @@
 /**
  * Every request a view can send the background, each declared once in the family it
- * belongs to (requests/page.ts, requests/workspace.ts, requests/imports.ts): what it
+ * belongs to (requests/page.ts, requests/workspace.ts, requests/imports.ts, requests/loop.ts): what it
  * carries (its schema, checked where it arrives), what it answers, which parts of the
  * workspace it changes (none: it never writes) and whether a client may send it again.
  * The request types, the gate's schema, the answers' types and which requests may write
@@ -15,6 +15,7 @@ import * as v from 'valibot';
 import type { WorkspacePart } from '../domain/types';
 import type { Answer } from './declare';
 import { IMPORT_REQUESTS } from './requests/imports';
+import { LOOP_REQUESTS } from './requests/loop';
 import { PAGE_REQUESTS } from './requests/page';
 import { SHARING_REQUESTS } from './requests/sharing';
 import { WORKSPACE_REQUESTS } from './requests/workspace';
@@ -26,10 +27,17 @@ export const REQUEST_FAMILIES = {
   page: PAGE_REQUESTS,
   workspace: WORKSPACE_REQUESTS,
   imports: IMPORT_REQUESTS,
+  loop: LOOP_REQUESTS,
   sharing: SHARING_REQUESTS,
 };
 
-export const REQUESTS = { ...PAGE_REQUESTS, ...WORKSPACE_REQUESTS, ...IMPORT_REQUESTS, ...SHARING_REQUESTS };
+export const REQUESTS = {
+  ...PAGE_REQUESTS,
+  ...WORKSPACE_REQUESTS,
+  ...IMPORT_REQUESTS,
+  ...LOOP_REQUESTS,
+  ...SHARING_REQUESTS,
+};
 
 type Declared = typeof REQUESTS;
 export type RequestType = keyof Declared;

@@ -8,7 +8,7 @@
  *   (the file wins, whatever the dates); stored records the file lacks stay. The local
  *   settings stay too, except that the file's active tree is used when none is active.
  */
-import { RECORD_KINDS, type ImportSummary, type RecordKind, type Workspace } from '../domain/types';
+import { RECORD_KINDS, recordId, type ImportSummary, type RecordKind, type Workspace } from '../domain/types';
 import { findIntegrityProblem, parseWorkspaceFile, problemPath } from '../domain/workspace-file';
 import { invalid } from './errors';
 import { chunked } from './item-chunks';
@@ -37,6 +37,11 @@ export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode
       each(chunked(result.items), (r) => tx.objectStore('itemChunks').put(r)),
       each(incoming.reviews, (r) => tx.objectStore('reviews').put(r)),
       each(incoming.history, (r) => tx.objectStore('history').put(r)),
+      each(incoming.worksheets, (r) => tx.objectStore('worksheets').put(r)),
+      each(incoming.keyResults, (r) => tx.objectStore('keyResults').put(r)),
+      each(incoming.thresholds, (r) => tx.objectStore('thresholds').put(r)),
+      each(incoming.shipments, (r) => tx.objectStore('shipments').put(r)),
+      each(incoming.experiments, (r) => tx.objectStore('experiments').put(r)),
     ]);
     await tx.objectStore('settings').put(result.settings, SETTINGS_KEY);
     return summary;
@@ -50,6 +55,11 @@ const DB_STORE_OF: Record<RecordKind, DbStoreName> = {
   items: 'itemChunks',
   reviews: 'reviews',
   history: 'history',
+  worksheets: 'worksheets',
+  keyResults: 'keyResults',
+  thresholds: 'thresholds',
+  shipments: 'shipments',
+  experiments: 'experiments',
 };
 
 /**
@@ -84,9 +94,9 @@ function plan(current: Workspace, incoming: Workspace, mode: ImportMode): Plan {
 
 /** The file's records come first, so a problem's index within them is its index in the file. */
 function merge(current: Workspace, incoming: Workspace): Workspace {
-  const pick = <R extends { id: string }>(fromFile: R[], stored: R[]): R[] => {
-    const ids = new Set(fromFile.map((r) => r.id));
-    return [...fromFile, ...stored.filter((r) => !ids.has(r.id))];
+  const pick = <R extends Workspace[RecordKind][number]>(fromFile: R[], stored: R[]): R[] => {
+    const ids = new Set(fromFile.map(recordId));
+    return [...fromFile, ...stored.filter((r) => !ids.has(recordId(r)))];
   };
   return {
     trees: pick(incoming.trees, current.trees),
@@ -95,6 +105,11 @@ function merge(current: Workspace, incoming: Workspace): Workspace {
     items: pick(incoming.items, current.items),
     reviews: pick(incoming.reviews, current.reviews),
     history: pick(incoming.history, current.history),
+    worksheets: pick(incoming.worksheets, current.worksheets),
+    keyResults: pick(incoming.keyResults, current.keyResults),
+    thresholds: pick(incoming.thresholds, current.thresholds),
+    shipments: pick(incoming.shipments, current.shipments),
+    experiments: pick(incoming.experiments, current.experiments),
     settings: { ...current.settings, activeTreeId: current.settings.activeTreeId ?? incoming.settings.activeTreeId },
   };
 }
@@ -108,28 +123,28 @@ function checkMerged(result: Workspace, incoming: Workspace): void {
   const record = result[problem.store][problem.index];
   throw invalid(
     '',
-    `merging would break data already stored: ${problem.store} "${record?.id}" ${problem.field} ${problem.message}. Nothing was imported.`,
+    `merging would break data already stored: ${problem.store} "${record ? recordId(record) : ''}" ${problem.field} ${problem.message}. Nothing was imported.`,
   );
 }
 
 function summarise(before: Workspace, after: Workspace): ImportSummary {
   const summary: ImportSummary = { added: counts(), updated: counts(), removed: counts() };
   for (const store of RECORD_KINDS) {
-    const old = new Map<string, unknown>(before[store].map((r) => [r.id, r]));
+    const old = new Map<string, unknown>(before[store].map((r) => [recordId(r), r]));
     const kept = new Set<string>();
     for (const record of after[store]) {
-      kept.add(record.id);
-      const previous = old.get(record.id);
+      kept.add(recordId(record));
+      const previous = old.get(recordId(record));
       if (previous === undefined) summary.added[store] += 1;
       else if (!sameContent(previous, record)) summary.updated[store] += 1;
     }
-    summary.removed[store] = before[store].filter((r) => !kept.has(r.id)).length;
+    summary.removed[store] = before[store].filter((r) => !kept.has(recordId(r))).length;
   }
   return summary;
 }
 
 function counts(): Record<RecordKind, number> {
-  return { trees: 0, metrics: 0, observations: 0, items: 0, reviews: 0, history: 0 };
+  return Object.fromEntries(RECORD_KINDS.map((kind) => [kind, 0])) as Record<RecordKind, number>;
 }
 
 /**

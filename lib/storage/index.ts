@@ -31,6 +31,26 @@ export { addObservation, listObservations, type NewObservation } from './observa
 export { addReview, listReviews, type NewReview } from './reviews';
 export { listHistory } from './history';
 export { rankedScoresOf } from './rankings';
+export { readTreeLoop } from './loop';
+export { getWorksheet, saveWorksheet, chooseCandidate, type WorksheetInput, type ChosenNsm } from './worksheets';
+export {
+  listKeyResults,
+  createKeyResult,
+  updateKeyResult,
+  deleteKeyResult,
+  type KeyResultFields,
+  type NewKeyResult,
+} from './key-results';
+export { listThresholds, setThresholds } from './thresholds';
+export { listShipments, setShipDate } from './shipments';
+export {
+  listExperiments,
+  createExperiment,
+  updateExperiment,
+  deleteExperiment,
+  type ExperimentFields,
+  type NewExperiment,
+} from './experiments';
 export { exportWorkspace, clearWorkspace } from './workspace';
 export { previewImport, importWorkspace, type ImportMode } from './import';
 export { previewValueImport, importValues } from './observation-import';

@@ -8,6 +8,7 @@ import { invalid, notFound } from './errors';
 import { allItems, changeItems, chunkHolding, getStoredItem, itemsWhere, readChunkOf, withItem } from './item-chunks';
 import { linkKey } from '../domain/link-key';
 import type { LensDb, Store } from './schema';
+import { forgetItemLoop } from './loop-cascade';
 import { adjustRanking } from './rankings';
 import { each, read, write } from './transaction';
 import { checkRecord, definedFields, newId, now } from './records';
@@ -122,13 +123,18 @@ export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committed
 }
 
 export async function deleteItem(db: LensDb, id: Id): Promise<void> {
-  await write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
+  await write(db, ['metrics', 'itemChunks', 'rankings', 'shipments', 'experiments'], async (tx) => {
     const store = tx.objectStore('itemChunks');
     const [stored, metrics] = await Promise.all([getStoredItem(store, id), allMetrics(tx.objectStore('metrics'))]);
     if (!stored) throw notFound('item', id);
     await Promise.all([
       changeItems(store, { remove: [id] }),
       adjustRanking(tx.objectStore('rankings'), metrics, stored, null),
+      forgetItemLoop(
+        { shipments: tx.objectStore('shipments'), experiments: tx.objectStore('experiments') },
+        stored,
+        now(),
+      ),
     ]);
   });
 }

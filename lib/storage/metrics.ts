@@ -5,6 +5,7 @@ import type { MetricPatch } from '../domain/patches';
 import { invalid, notFound } from './errors';
 import { nsmChange } from './history';
 import { allItems, changeItems } from './item-chunks';
+import { forgetMetricLoop } from './loop-cascade';
 import { forgetRanking } from './rankings';
 import { observationsOf } from './observations';
 import type { LensDb, Store } from './schema';
@@ -94,9 +95,21 @@ export async function updateMetric(db: LensDb, id: Id, patch: MetricPatch): Prom
   });
 }
 
-/** Items that moved the metric become unlinked, metrics under it lose their parent, its observations go. */
+/**
+ * Items that moved the metric become unlinked, metrics under it lose their parent, its
+ * observations go, and so do its key results, thresholds and experiments.
+ */
 export async function deleteMetric(db: LensDb, id: Id): Promise<void> {
-  await write(db, ['metrics', 'itemChunks', 'observations', 'rankings'], async (tx) => {
+  const stores = [
+    'metrics',
+    'itemChunks',
+    'observations',
+    'rankings',
+    'keyResults',
+    'thresholds',
+    'experiments',
+  ] as const;
+  await write(db, [...stores], async (tx) => {
     const store = tx.objectStore('metrics');
     const metric = await store.get(id);
     if (!metric) throw notFound('metric', id);
@@ -108,6 +121,14 @@ export async function deleteMetric(db: LensDb, id: Id): Promise<void> {
     const observations = tx.objectStore('observations');
     const observationIds = await observations.index('byMetricDate').getAllKeys(observationsOf(id));
     await each(observationIds, (key) => observations.delete(key));
+    await forgetMetricLoop(
+      {
+        keyResults: tx.objectStore('keyResults'),
+        thresholds: tx.objectStore('thresholds'),
+        experiments: tx.objectStore('experiments'),
+      },
+      id,
+    );
     await store.delete(id);
   });
 }

@@ -108,9 +108,29 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    // The team loop (issue 17): a tree's NSM worksheet, its key results, each metric's
+    // red/amber/green thresholds, ship dates and experiments. New stores only: nothing
+    // stored before is read or changed. The indexes serve deleting a tree (byTree) and a
+    // metric or item (byMetric, byInputMetric, byItem) without reading every record.
+    version: 6,
+    migrate(db) {
+      db.createObjectStore('worksheets', { keyPath: 'id' }).createIndex('byTree', 'treeId');
+      const keyResults = db.createObjectStore('keyResults', { keyPath: 'id' });
+      keyResults.createIndex('byTree', 'treeId');
+      keyResults.createIndex('byMetric', 'metricId');
+      db.createObjectStore('thresholds', { keyPath: 'metricId' });
+      const shipments = db.createObjectStore('shipments', { keyPath: 'id' });
+      shipments.createIndex('byTree', 'treeId');
+      shipments.createIndex('byItem', 'itemId', { unique: true });
+      const experiments = db.createObjectStore('experiments', { keyPath: 'id' });
+      experiments.createIndex('byTree', 'treeId');
+      experiments.createIndex('byInputMetric', 'inputMetricId');
+    },
+  },
+  {
     // Issue 16: a tree shared through a WebDAV file keeps, per tree, the file's address,
     // the credentials, this replica's clock and shared state, and how the last sync went.
-    // A new store; nothing older changes. (Versions 6 and 7 belong to other changes.)
+    // A new store; nothing older changes. (Version 7 belongs to another change.)
     version: 8,
     migrate(db) {
       db.createObjectStore('shares', { keyPath: 'treeId' });

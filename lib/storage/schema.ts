@@ -4,6 +4,7 @@
  * chunks, a layout that never leaves it.
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, Shipment } from '../domain/loop-types';
 import type { StoredShare } from '../domain/sharing/share-record';
 import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
 
@@ -39,6 +40,11 @@ export interface LensSchema extends DBSchema {
   history: { key: Id; value: NsmChange; indexes: { byTree: Id } };
   settings: { key: typeof SETTINGS_KEY; value: Settings };
   rankings: { key: Id; value: StoredRanking };
+  worksheets: { key: Id; value: NsmWorksheet; indexes: { byTree: Id } };
+  keyResults: { key: Id; value: KeyResult; indexes: { byTree: Id; byMetric: Id } };
+  thresholds: { key: Id; value: MetricThresholds };
+  shipments: { key: Id; value: Shipment; indexes: { byTree: Id; byItem: Id } };
+  experiments: { key: Id; value: Experiment; indexes: { byTree: Id; byInputMetric: Id } };
   /** Since version 8: one record per shared tree, credentials included (see shares.ts). */
   shares: { key: Id; value: StoredShare };
 }
@@ -72,5 +78,13 @@ export const DB_STORES = [
   'history',
   'settings',
   'rankings',
+  'worksheets',
+  'keyResults',
+  'thresholds',
+  'shipments',
+  'experiments',
   'shares',
 ] as const;
+
+/** The team loop's stores (version 6): what deleting a tree or a metric also reaches. */
+export const LOOP_STORES = ['worksheets', 'keyResults', 'thresholds', 'shipments', 'experiments'] as const;

@@ -2,6 +2,7 @@ import { TreeSchema } from '../domain/schemas';
 import type { Game, Id, Tree } from '../domain/types';
 import { notFound } from './errors';
 import { changeItems, itemsWhere } from './item-chunks';
+import { forgetTreeLoop } from './loop-cascade';
 import { observationsOf } from './observations';
 import { DB_STORES, SETTINGS_KEY, type LensDb } from './schema';
 import { readSettings } from './settings';
@@ -47,7 +48,7 @@ export async function updateTree(db: LensDb, id: Id, patch: { name?: string; gam
 
 /**
  * Deletes the tree with everything in it: metrics and their observations, items,
- * reviews, NSM history. If it was the active tree, the most recently updated remaining
+ * reviews, NSM history, the team loop's records. If it was the active tree, the most recently updated remaining
  * tree becomes active (or none).
  */
 export async function deleteTree(db: LensDb, id: Id): Promise<void> {
@@ -68,6 +69,17 @@ export async function deleteTree(db: LensDb, id: Id): Promise<void> {
       const ids = await tx.objectStore(store).index('byTree').getAllKeys(id);
       await each(ids, (key) => tx.objectStore(store).delete(key));
     }
+    await forgetTreeLoop(
+      {
+        worksheets: tx.objectStore('worksheets'),
+        keyResults: tx.objectStore('keyResults'),
+        thresholds: tx.objectStore('thresholds'),
+        shipments: tx.objectStore('shipments'),
+        experiments: tx.objectStore('experiments'),
+      },
+      id,
+      metricIds,
+    );
     await trees.delete(id);
     await tx.objectStore('rankings').delete(id);
     // A deleted tree is no longer shared from here; its credentials go with it.

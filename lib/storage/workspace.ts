@@ -11,7 +11,7 @@ export async function exportWorkspace(db: LensDb): Promise<WorkspaceFile> {
   return toWorkspaceFile(workspace, new Date());
 }
 
-/** Deletes every tree, metric, observation, item, review, NSM change and the settings. */
+/** Deletes every tree, metric, observation, item, review, NSM change, loop record and the settings. */
 export async function clearWorkspace(db: LensDb): Promise<void> {
   await write(db, [...DB_STORES], (tx) => each(DB_STORES, (name) => tx.objectStore(name).clear()));
 }
@@ -20,7 +20,7 @@ export type DbStoresTx = LensTx<[...typeof DB_STORES], IDBTransactionMode>;
 
 /** Records in id order, exactly as the domain types them (no storage-only fields). */
 export async function readWorkspace(tx: DbStoresTx): Promise<Workspace> {
-  const [trees, metrics, observations, items, reviews, history, settings] = await Promise.all([
+  const [trees, metrics, observations, items, reviews, history, settings, ...loop] = await Promise.all([
     tx.objectStore('trees').getAll(),
     tx.objectStore('metrics').getAll(),
     tx.objectStore('observations').getAll(),
@@ -28,6 +28,25 @@ export async function readWorkspace(tx: DbStoresTx): Promise<Workspace> {
     tx.objectStore('reviews').getAll(),
     tx.objectStore('history').getAll(),
     readSettings(tx.objectStore('settings')),
+    tx.objectStore('worksheets').getAll(),
+    tx.objectStore('keyResults').getAll(),
+    tx.objectStore('thresholds').getAll(),
+    tx.objectStore('shipments').getAll(),
+    tx.objectStore('experiments').getAll(),
   ]);
-  return { trees, metrics, observations, items, reviews, history, settings };
+  const [worksheets, keyResults, thresholds, shipments, experiments] = loop;
+  return {
+    trees,
+    metrics,
+    observations,
+    items,
+    reviews,
+    history,
+    worksheets,
+    keyResults,
+    thresholds,
+    shipments,
+    experiments,
+    settings,
+  };
 }

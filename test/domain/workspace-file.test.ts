@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Workspace } from '../../lib/domain/types';
+import { NO_LOOP_RECORDS, type Workspace } from '../../lib/domain/types';
 import {
   FORMAT_VERSION,
   MAX_IMPORT_BYTES,
@@ -65,6 +65,7 @@ function workspace(): Workspace {
       },
     ],
     history: [{ id: 'h1', treeId: 't1', at: T, from: 'Sign-ups', to: 'Weekly active teams', updatedAt: T }],
+    ...NO_LOOP_RECORDS,
     settings: {
       activeTreeId: 't1',
       disabledSites: ['trello'],
@@ -143,6 +144,7 @@ describe('parseWorkspaceFile accepts', () => {
         items: [],
         reviews: [],
         history: [],
+        ...NO_LOOP_RECORDS,
         settings: { activeTreeId: null, disabledSites: [], customDomains: [] },
       },
       new Date(T),
@@ -177,14 +179,14 @@ describe('parseWorkspaceFile rejects, naming the bad field', () => {
   it('a missing or wrong format version', () => {
     const doc = file();
     delete doc.formatVersion;
-    expect(rejection(doc)).toEqual({ path: 'formatVersion', message: 'must be 1' });
+    expect(rejection(doc)).toEqual({ path: 'formatVersion', message: 'must be a format version from 1 to 2' });
     doc.formatVersion = '1';
     expect(rejection(doc).path).toBe('formatVersion');
   });
 
   it('a file from a newer version, saying so', () => {
     const doc = file();
-    doc.formatVersion = 2;
+    doc.formatVersion = 3;
     expect(rejection(doc)).toEqual({
       path: 'formatVersion',
       message: expect.stringContaining('made by a newer version of North Star Lens'),

@@ -31,7 +31,7 @@ const BAD_FILES: { kind: string; text: string; says: RegExp }[] = [
     text: withDocument((d) => (d.app = 'other-app')),
     says: /not a North Star Lens export/,
   },
-  { kind: 'a newer format version', text: withDocument((d) => (d.formatVersion = 2)), says: /formatVersion|version/i },
+  { kind: 'a newer format version', text: withDocument((d) => (d.formatVersion = 3)), says: /formatVersion|version/i },
   { kind: 'a store missing', text: withDocument((d) => delete d.items), says: /items/ },
   {
     kind: 'an effort written as text',
@@ -94,7 +94,7 @@ describe('dashboard: workspace data', () => {
     );
     expect(name).toMatch(/^north-star-lens-\d{4}-\d{2}-\d{2}\.json$/);
     const doc = JSON.parse(text);
-    expect(doc.formatVersion).toBe(1);
+    expect(doc.formatVersion).toBe(2);
     expect(doc.app).toBe('north-star-lens');
     expect(doc.trees.map((t: { name: string }) => t.name).sort()).toEqual(['My personal tree', 'Stays marketplace']);
     expect(doc.items).toHaveLength(8);

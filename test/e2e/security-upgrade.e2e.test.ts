@@ -32,7 +32,7 @@ describe('upgrading a database made by an older version, in the browser', () => 
       await lens.call({ type: 'snapshot.get' });
       const worker = await lens.serviceWorker();
       const workspace = sampleWorkspace();
-      // Version 5 keeps 1,024 chunks (item-chunks.ts); version 4 kept 256.
+      // Version 5 holds its items at the current chunk count, without the index by input metric.
       const oldChunks = oldVersion >= 5 ? chunked(workspace.items) : version4Chunks(workspace.items);
       await worker.evaluate(
         async ([ws, oldVersion, oldChunks]) => {
@@ -64,7 +64,7 @@ describe('upgrading a database made by an older version, in the browser', () => 
               const chunks = db.createObjectStore('itemChunks', { keyPath: 'chunk' });
               chunks.createIndex('byTree', 'treeIds', { multiEntry: true });
               chunks.createIndex('byLink', 'linkKeys', { multiEntry: true });
-              if (oldVersion < 5) chunks.createIndex('byInputMetric', 'inputMetricIds', { multiEntry: true });
+              if (oldVersion === 4) chunks.createIndex('byInputMetric', 'inputMetricIds', { multiEntry: true });
               db.deleteObjectStore('items');
             }
           };

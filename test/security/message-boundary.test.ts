@@ -119,7 +119,7 @@ describe("the background's message boundary", () => {
     expect(JSON.stringify(await storedData(db))).toBe(before);
     expect(refused).toBeGreaterThan(1_000);
     figures.malformed += refused;
-    // Several thousand messages through the gate: seconds on a busy two-core machine.
+    // Several thousand messages, each through the gate and the database check: seconds on a busy 2-core machine.
   }, 60_000);
 
   it('refuses messages that are not requests at all', async () => {

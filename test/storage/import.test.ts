@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toWorkspaceFile } from '../../lib/domain/workspace-file';
+import { NO_LOOP_RECORDS } from '../../lib/domain/types';
 import {
   StorageError,
   clearWorkspace,
@@ -17,7 +18,7 @@ import {
 } from '../../lib/storage';
 import { failOnCall } from './fail-on-call';
 import { freshDb, seedTree, storedData } from './fresh-db';
-import { sampleWorkspace } from './sample-workspace';
+import { sampleLoopWorkspace as sampleWorkspace } from './sample-workspace';
 
 type Doc = Record<string, unknown>;
 
@@ -34,7 +35,33 @@ function record(doc: Doc, store: string, index: number): Doc {
   return (doc[store] as Doc[])[index] as Doc;
 }
 
-const NOTHING = { trees: 0, metrics: 0, observations: 0, items: 0, reviews: 0, history: 0 };
+const NOTHING = {
+  trees: 0,
+  metrics: 0,
+  observations: 0,
+  items: 0,
+  reviews: 0,
+  history: 0,
+  worksheets: 0,
+  keyResults: 0,
+  thresholds: 0,
+  shipments: 0,
+  experiments: 0,
+};
+const NOTHING_OF_THE_LOOP = { worksheets: 0, keyResults: 0, thresholds: 0, shipments: 0, experiments: 0 };
+const SAMPLE_COUNTS = {
+  trees: 1,
+  metrics: 3,
+  observations: 2,
+  items: 2,
+  reviews: 1,
+  history: 1,
+  worksheets: 1,
+  keyResults: 1,
+  thresholds: 1,
+  shipments: 1,
+  experiments: 1,
+};
 
 describe('importWorkspace', () => {
   it('round-trips: export, clear, import gives back an identical export', async () => {
@@ -48,10 +75,20 @@ describe('importWorkspace', () => {
     expect({ ...again, exportedAt: exported.exportedAt }).toEqual(exported);
   });
 
+  it('reads a format 1 file (before the team loop) as having no loop records', async () => {
+    const db = await freshDb();
+    const { worksheets, keyResults, thresholds, shipments, experiments, ...v1 } = sampleFile();
+    const summary = await importWorkspace(db, { ...v1, formatVersion: 1 }, 'replace');
+    expect(summary.added).toEqual({ ...SAMPLE_COUNTS, ...NOTHING_OF_THE_LOOP });
+    const { formatVersion, app: _a, ...data } = await storedData(db);
+    expect(formatVersion).toBe(2);
+    expect(data).toEqual({ ...sampleWorkspace(), ...NO_LOOP_RECORDS });
+  });
+
   it('imports into a new browser: records, links and settings all work', async () => {
     const db = await freshDb();
     const summary = await importWorkspace(db, JSON.stringify(sampleFile()), 'replace');
-    expect(summary.added).toEqual({ trees: 1, metrics: 3, observations: 2, items: 2, reviews: 1, history: 1 });
+    expect(summary.added).toEqual(SAMPLE_COUNTS);
     expect((await findItemsByLinks(db, [{ site: 'github', key: 'acme/app#42' }])).get('github:acme/app#42')?.id).toBe(
       'i1',
     );
@@ -88,6 +125,7 @@ describe('importWorkspace', () => {
         items: [],
         reviews: [],
         history: [],
+        ...NO_LOOP_RECORDS,
         settings: { activeTreeId: null, disabledSites: [], customDomains: [] },
       };
       await importWorkspace(db, bare, 'replace');
@@ -99,6 +137,7 @@ describe('importWorkspace', () => {
         items: [],
         reviews: [],
         history: [],
+        ...NO_LOOP_RECORDS,
         settings: bare.settings,
       });
       expect(await db.getAll('rankings')).toEqual([]);
@@ -179,7 +218,7 @@ describe('importWorkspace', () => {
     it('refuses a file whose records would break stored ones, changing nothing', async () => {
       const db = await freshDb();
       const local = await seedTree(db);
-      const doc = sampleFile();
+      const doc = { ...sampleFile(), ...NO_LOOP_RECORDS };
       // The file redefines the stored input metric (same id) as an output metric of its own tree.
       record(doc, 'metrics', 0).id = local.input.id;
       record(doc, 'metrics', 0).role = 'output';
@@ -223,6 +262,30 @@ describe('importWorkspace', () => {
         (d) => (((record(d, 'items', 0).links as Doc[])[1]!.site = 'myspace'), d),
         'items[0].links[1].site',
       ],
+      [
+        'a value-event rating out of range',
+        (d) => ((((record(d, 'worksheets', 0).valueEvents as Doc[])[0]!.ratings as Doc).frequency = 9), d),
+        'worksheets[0].valueEvents[0].ratings.frequency',
+      ],
+      [
+        'a key result on a missing metric',
+        (d) => ((record(d, 'keyResults', 0).metricId = 'gone'), d),
+        'keyResults[0].metricId',
+      ],
+      ['a key result due as text', (d) => ((record(d, 'keyResults', 0).due = 'soon'), d), 'keyResults[0].due'],
+      ['an amber band of 500%', (d) => ((record(d, 'thresholds', 0).amberWithin = 5), d), 'thresholds[0].amberWithin'],
+      [
+        'two thresholds for one metric',
+        (d) => ((d.thresholds as Doc[]).push({ ...record(d, 'thresholds', 0) }), d),
+        'thresholds[1].metricId',
+      ],
+      ['a ship date of a missing item', (d) => ((record(d, 'shipments', 0).itemId = 'gone'), d), 'shipments[0].itemId'],
+      [
+        'an experiment on a missing metric',
+        (d) => ((record(d, 'experiments', 0).inputMetricId = 'gone'), d),
+        'experiments[0].inputMetricId',
+      ],
+      ['loop records in a format 1 file', (d) => ({ ...d, formatVersion: 1 }), 'worksheets'],
     ])('%s', async (_kind, breakFile, path) => {
       const db = await freshDb();
       await seedTree(db);
@@ -276,12 +339,12 @@ describe('previewImport', () => {
     await seedTree(db);
     const before = await storedData(db);
     expect(await previewImport(db, sampleFile(), 'replace')).toEqual({
-      added: { trees: 1, metrics: 3, observations: 2, items: 2, reviews: 1, history: 1 },
+      added: SAMPLE_COUNTS,
       updated: NOTHING,
       removed: { ...NOTHING, trees: 1, metrics: 3, items: 1 },
     });
     expect(await previewImport(db, sampleFile(), 'merge')).toEqual({
-      added: { trees: 1, metrics: 3, observations: 2, items: 2, reviews: 1, history: 1 },
+      added: SAMPLE_COUNTS,
       updated: NOTHING,
       removed: NOTHING,
     });

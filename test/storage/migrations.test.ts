@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   DB_VERSION,
   MIGRATIONS,
+  createKeyResult,
   deleteMetric,
+  deleteTree,
+  readTreeLoop,
+  setShipDate,
   exportWorkspace,
   findItemsByLinks,
   getItem,
@@ -13,7 +17,8 @@ import {
   type LensDb,
 } from '../../lib/storage';
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
-import { chunkOf } from '../../lib/storage/item-chunks';
+import { NO_LOOP_RECORDS } from '../../lib/domain/types';
+import { chunkOf, chunked } from '../../lib/storage/item-chunks';
 import type { UpgradeDb } from '../../lib/storage/migrations';
 import { freshFactory, storedData } from './fresh-db';
 import { sampleWorkspace } from './sample-workspace';
@@ -37,8 +42,10 @@ async function fillOldVersion(old: LensDb, version: number): Promise<void> {
   if (version < 4) {
     for (const r of ws.items)
       void tx.objectStore('items').put({ ...r, linkKeys: r.links.map((l) => `${l.site}:${l.key}`) });
-  } else {
+  } else if (version === 4) {
     for (const chunk of version4Chunks(ws.items)) void tx.objectStore('itemChunks').put(chunk);
+  } else {
+    for (const chunk of chunked(ws.items)) void tx.objectStore('itemChunks').put(chunk);
   }
   for (const r of ws.reviews) void tx.objectStore('reviews').put(r);
   for (const r of ws.history) void tx.objectStore('history').put(r);
@@ -79,15 +86,20 @@ describe('migrations', () => {
     const db = await openWorkspaceDb('new', freshFactory());
     expect(db.version).toBe(DB_VERSION);
     expect(layout(db)).toEqual({
+      experiments: ['byInputMetric', 'byTree'],
       history: ['byTree'],
       itemChunks: ['byLink', 'byTree'],
+      keyResults: ['byMetric', 'byTree'],
       metrics: ['byParent', 'byTree'],
       observations: ['byMetricDate'],
       rankings: [],
       reviews: ['byTree'],
       settings: [],
       shares: [],
+      shipments: ['byItem', 'byTree'],
+      thresholds: [],
       trees: [],
+      worksheets: ['byTree'],
     });
   });
 
@@ -130,7 +142,7 @@ describe('migrations', () => {
     expect(sampleWorkspace().items.some((item) => chunkOf(item.id, VERSION_4_CHUNKS) !== chunkOf(item.id))).toBe(true);
   });
 
-  describe.each([1, 2, 3, 4])('opening a version %i database full of data', (oldVersion) => {
+  describe.each([1, 2, 3, 4, 5])('opening a version %i database full of data', (oldVersion) => {
     async function upgraded(): Promise<LensDb> {
       const factory = freshFactory();
       const old = await openWorkspaceDb('north-star-lens', factory, oldVersion);
@@ -184,6 +196,31 @@ describe('migrations', () => {
       const items = sampleWorkspace().items.filter((i) => i.treeId === 't1');
       const scores = await rankedScoresOf(db, 't1');
       expect(scores).toEqual(rankedScores(rankItems(items, sampleWorkspace().metrics)));
+    });
+
+    it('starts the team loop empty, and a tree deleted afterwards takes its loop records with it', async () => {
+      const db = await upgraded();
+      expect(await readTreeLoop(db, 't1')).toEqual({
+        worksheet: null,
+        keyResults: [],
+        thresholds: [],
+        shipments: [],
+        experiments: [],
+      });
+      await createKeyResult(db, {
+        treeId: 't1',
+        quarter: '2024-Q1',
+        metricId: 'in1',
+        team: 'Growth',
+        baseline: 1,
+        target: 2,
+        due: '2024-03-31',
+      });
+      await setShipDate(db, 'i1', '2024-01-10');
+      expect((await readTreeLoop(db, 't1')).keyResults).toHaveLength(1);
+      await deleteTree(db, 't1');
+      const { worksheets, keyResults, thresholds, shipments, experiments } = await storedData(db);
+      expect({ worksheets, keyResults, thresholds, shipments, experiments }).toEqual(NO_LOOP_RECORDS);
     });
 
     it('exports as a database created at the current version would', async () => {

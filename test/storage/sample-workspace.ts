@@ -1,4 +1,4 @@
-import type { Metric, Workspace } from '../../lib/domain/types';
+import { NO_LOOP_RECORDS, type Metric, type Workspace } from '../../lib/domain/types';
 
 const T = 1_700_000_000_000;
 
@@ -70,6 +70,7 @@ export function sampleWorkspace(): Workspace {
       },
     ],
     history: [{ id: 'h1', treeId: 't1', at: T, from: 'Sign-ups', to: 'Weekly active teams', updatedAt: T }],
+    ...NO_LOOP_RECORDS,
     settings: {
       activeTreeId: 't1',
       disabledSites: ['trello'],
@@ -91,5 +92,78 @@ function metric(fields: Pick<Metric, 'id' | 'role' | 'parentId' | 'name'>): Metr
     target: null,
     updatedAt: T,
     ...fields,
+  };
+}
+
+const NO_RATINGS = { frequency: null, measurability: null, growthCorrelation: null };
+const NO_SCORES = {
+  customerValue: null,
+  leadsGrowth: null,
+  reflectsStrategy: null,
+  expressesValue: null,
+  representsStrategy: null,
+  leadingIndicator: null,
+  actionable: null,
+  understandable: null,
+  measurable: null,
+};
+
+/** The sample with one record or more of every team-loop kind, pointing at its tree, metrics and items. */
+export function sampleLoopWorkspace(): Workspace {
+  return {
+    ...sampleWorkspace(),
+    worksheets: [
+      {
+        id: 'w1',
+        treeId: 't1',
+        valueEvents: [{ id: 've1', text: 'A team ships its first board', ratings: { ...NO_RATINGS, frequency: 4 } }],
+        candidates: [
+          {
+            id: 'c1',
+            name: 'Weekly active teams',
+            definition: 'Teams with 3 or more active members in a week',
+            unit: 'teams',
+            period: 'week',
+            category: 'engagement',
+            valueEventIds: ['ve1'],
+            teams: ['Growth'],
+            scores: { ...NO_SCORES, customerValue: 5 },
+          },
+        ],
+        chosenCandidateId: 'c1',
+        updatedAt: T,
+      },
+    ],
+    keyResults: [
+      {
+        id: 'kr1',
+        treeId: 't1',
+        quarter: '2024-Q1',
+        metricId: 'in1',
+        team: 'Growth',
+        baseline: 10,
+        target: 25,
+        due: '2024-03-31',
+        updatedAt: T,
+      },
+    ],
+    thresholds: [{ metricId: 'in1', direction: 'up', amberWithin: 0.2 }],
+    shipments: [{ id: 's1', treeId: 't1', itemId: 'i1', at: '2024-01-15', updatedAt: T }],
+    experiments: [
+      {
+        id: 'e1',
+        treeId: 't1',
+        itemId: 'i1',
+        title: 'Invite from the empty board',
+        hypothesis: 'An invite prompt on an empty board raises invites',
+        inputMetricId: 'in1',
+        startedAt: '2024-01-08',
+        endedAt: '2024-01-29',
+        movedInput: 'yes',
+        movedNsm: 'unclear',
+        note: '',
+        updatedAt: T,
+      },
+    ],
   };
 }

@@ -13,13 +13,13 @@ import {
 import { freshDb, seedTree } from './fresh-db';
 
 describe('exportWorkspace', () => {
-  it('writes every store as a format 1 North Star Lens file, dated now', async () => {
+  it('writes every store as a format 2 North Star Lens file, dated now', async () => {
     const db = await freshDb();
     const { tree, nsm, input, team, item } = await seedTree(db);
     const observation = await addObservation(db, { metricId: nsm.id, at: '2024-01-01', value: 10 });
     const before = Date.now();
     const file = await exportWorkspace(db);
-    expect(file.formatVersion).toBe(1);
+    expect(file.formatVersion).toBe(2);
     expect(file.app).toBe('north-star-lens');
     expect(Date.parse(file.exportedAt)).toBeGreaterThanOrEqual(before - 1);
     expect(file.trees).toEqual([tree]);

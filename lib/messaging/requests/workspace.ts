@@ -48,7 +48,20 @@ export const WORKSPACE_REQUESTS = declareRequests({
   'tree.delete': {
     fields: { id: IdSchema },
     answer: typed<null>(),
-    changes: ['trees', 'metrics', 'items', 'observations', 'reviews', 'history', 'settings'],
+    changes: [
+      'trees',
+      'metrics',
+      'items',
+      'observations',
+      'reviews',
+      'history',
+      'settings',
+      'worksheets',
+      'keyResults',
+      'thresholds',
+      'shipments',
+      'experiments',
+    ],
     resendable: false,
   },
 
@@ -72,7 +85,7 @@ export const WORKSPACE_REQUESTS = declareRequests({
   'metric.delete': {
     fields: { id: IdSchema },
     answer: typed<null>(),
-    changes: ['metrics', 'items', 'observations'],
+    changes: ['metrics', 'items', 'observations', 'keyResults', 'thresholds', 'experiments'],
     resendable: false,
   },
 
@@ -93,7 +106,12 @@ export const WORKSPACE_REQUESTS = declareRequests({
     changes: ['items'],
     resendable: true,
   },
-  'item.delete': { fields: { id: IdSchema }, answer: typed<null>(), changes: ['items'], resendable: false },
+  'item.delete': {
+    fields: { id: IdSchema },
+    answer: typed<null>(),
+    changes: ['items', 'shipments', 'experiments'],
+    resendable: false,
+  },
 
   'observation.add': {
     fields: {

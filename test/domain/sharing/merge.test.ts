@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { merge } from '../../../lib/domain/sharing/merge';
 import { toSharedFile } from '../../../lib/domain/sharing/shared-file';
 import { lastChange, sharedView } from '../../../lib/domain/sharing/view';
-import type { Item, Metric } from '../../../lib/domain/types';
+import { NO_LOOP_RECORDS, type Item, type Metric } from '../../../lib/domain/types';
 import { findIntegrityProblem } from '../../../lib/domain/workspace-file';
 import type { Replica } from '../../../lib/domain/sharing/sync';
 import { edit, HOUR, MINUTE, pull, T, team } from './helpers';
@@ -166,6 +166,7 @@ describe('references are repaired the same way on every replica', () => {
       observations: [],
       reviews: [],
       history: [],
+      ...NO_LOOP_RECORDS,
     };
     expect(
       findIntegrityProblem({ ...workspace, settings: { activeTreeId: 't1', disabledSites: [], customDomains: [] } }),

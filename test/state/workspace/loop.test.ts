@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Experiment, KeyResult, TreeLoop } from '../../../lib/domain/loop-types';
+import type { Item, Metric, Observation } from '../../../lib/domain/types';
+import { EMPTY_SETTINGS, NO_LOOP_RECORDS } from '../../../lib/domain/types';
+import {
+  changesLoop,
+  currentQuarter,
+  keyResultLines,
+  keyResultProgressById,
+  metricStatusById,
+  objective,
+  quarterKeyResultsByTeam,
+  quarterWins,
+  today,
+  treeLoop,
+  weeklyReviewModel,
+} from '../../../lib/state/workspace/loop';
+import { observations, treeSnapshot } from '../../../lib/state/workspace/tree';
+
+function metric(id: string, role: Metric['role'], name: string, extra: Partial<Metric> = {}): Metric {
+  return {
+    id,
+    treeId: 't',
+    role,
+    parentId: role === 'nsm' ? null : 'n',
+    name,
+    definition: '',
+    unit: '',
+    period: 'week',
+    category: null,
+    ownerTeam: 'Product',
+    leverage: 1,
+    sourceUrls: [],
+    target: null,
+    updatedAt: 0,
+    ...extra,
+  };
+}
+
+const ITEM: Item = {
+  id: 'i1',
+  treeId: 't',
+  title: 'Instant search results',
+  links: [],
+  inputMetricId: 'c',
+  rice: { reach: 1, impact: 1, confidence: 0.8, effort: 1 },
+  status: 'shipped',
+  notes: '',
+  createdAt: 0,
+  updatedAt: 0,
+};
+
+const KR: KeyResult = {
+  id: 'kr1',
+  treeId: 't',
+  quarter: '2025-Q1',
+  metricId: 'c',
+  team: 'Product',
+  baseline: 22,
+  target: 35,
+  due: '2025-03-31',
+  updatedAt: 0,
+};
+
+function experiment(id: string, movedInput: Experiment['movedInput']): Experiment {
+  return {
+    id,
+    treeId: 't',
+    itemId: null,
+    title: id,
+    hypothesis: '',
+    inputMetricId: 'c',
+    startedAt: '2025-01-06',
+    endedAt: movedInput === null ? null : '2025-02-03',
+    movedInput,
+    movedNsm: null,
+    note: '',
+    updatedAt: 0,
+  };
+}
+
+function value(metricId: string, at: string, v: number): Observation {
+  return { id: `${metricId}-${at}`, metricId, at, value: v, sourceUrl: '', note: '', updatedAt: 0 };
+}
+
+function load(loop: Partial<TreeLoop>): void {
+  treeSnapshot.value = {
+    settings: EMPTY_SETTINGS,
+    trees: [],
+    tree: { id: 't', name: 'Stays', game: 'transaction', createdAt: 0, updatedAt: 0 },
+    metrics: [
+      metric('n', 'nsm', 'Nights booked', { target: 1000 }),
+      metric('c', 'input', 'Search-to-book conversion', { unit: '%', target: 30 }),
+    ],
+    items: [ITEM],
+    reviews: [],
+    history: [],
+  };
+  observations.value = [
+    value('c', '2025-01-06', 22),
+    value('c', '2025-02-03', 27),
+    value('c', '2025-02-10', 28),
+    value('n', '2025-02-03', 900),
+    value('n', '2025-02-10', 960),
+  ];
+  today.value = '2025-02-14';
+  treeLoop.value = { worksheet: null, keyResults: [], thresholds: [], shipments: [], experiments: [], ...loop };
+}
+
+afterEach(() => {
+  treeLoop.value = null;
+  treeSnapshot.value = null;
+  observations.value = [];
+});
+
+describe('the team loop state', () => {
+  it("measures this quarter's key results against the values so far and words each as the panel line", () => {
+    load({ keyResults: [KR] });
+    expect(currentQuarter.value).toBe('2025-Q1');
+    expect(objective.value).toContain('Nights booked');
+    expect([...quarterKeyResultsByTeam.value.keys()]).toEqual(['Product']);
+    const progress = keyResultProgressById.value.get('kr1');
+    expect(progress?.latest?.value).toBe(28);
+    expect(progress?.progress).toBeCloseTo(6 / 13);
+    expect(keyResultLines.value.get('kr1')).toMatch(/^KR: search-to-book conversion 22% -> 35% by 31 Mar, Product · /);
+  });
+
+  it("colours each metric against its target by the user's thresholds, the default where none is set", () => {
+    load({ thresholds: [{ metricId: 'c', direction: 'up', amberWithin: 0.05 }] });
+    // 28 against 30: 2 short, more than 5% of 30 (1.5) away: red with the user's band.
+    expect(metricStatusById.value.get('c')?.status).toBe('red');
+    // 960 against 1000: within the default 10%: amber.
+    expect(metricStatusById.value.get('n')?.status).toBe('amber');
+  });
+
+  it('lists what shipped in the review week under the input it moves', () => {
+    load({ shipments: [{ id: 's1', treeId: 't', itemId: 'i1', at: '2025-02-12', updatedAt: 0 }] });
+    const shipped = weeklyReviewModel.value.shipped;
+    expect(shipped.map((g) => [g.input?.id, g.items.map((i) => i.item.id)])).toEqual([['c', ['i1']]]);
+  });
+
+  it("counts the quarter's concluded experiments for the win rate, not the running ones", () => {
+    load({ experiments: [experiment('e1', 'yes'), experiment('e2', 'no'), experiment('e3', null)] });
+    expect(quarterWins.value).toMatchObject({ count: 3, running: 1, input: { moved: 1, decided: 2, rate: 0.5 } });
+  });
+
+  it('reloads on notices that name a loop part or the active tree, not on every item write', () => {
+    const notice = (stores: never[] | string[]) => ({ type: 'nsl.changed' as const, stores: stores as never, at: 0 });
+    expect(changesLoop(notice(['keyResults']))).toBe(true);
+    expect(changesLoop(notice(['settings']))).toBe(true);
+    expect(changesLoop(notice(['items']))).toBe(false);
+    expect(Object.keys(NO_LOOP_RECORDS).every((part) => changesLoop(notice([part])))).toBe(true);
+  });
+});
