@@ -100,12 +100,15 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'North Star Lens',
     description: 'Your North Star Metric beside every ticket, roadmap item and chart.',
-    permissions: ['activeTab', 'scripting'],
+    // alarms: pulling shared trees every 5 minutes, only while a tree is shared (docs/permissions.md).
+    permissions: ['activeTab', 'scripting', 'alarms'],
     // The sites the content scripts already run on, no others: what lets the background
     // add the open panel's code to such a page when the user opens it. Browsers show the
     // same site-access warning for these as for the content scripts' matches.
     host_permissions: SUPPORTED_MATCH_PATTERNS,
-    optional_host_permissions: ['https://*/*'],
+    // Self-hosted sites and a shared tree's server, each asked for when the user adds it;
+    // loopback HTTP for a WebDAV server on this machine (docs/sharing.md).
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -116,7 +119,7 @@ export default defineConfig({
       ? {
           // Manifest V2 has no optional_host_permissions (WXT drops it): self-hosted
           // instances ask for their host through optional_permissions instead.
-          optional_permissions: ['https://*/*'],
+          optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
           browser_action: { default_icon: { 16: 'icon/16.png', 24: 'icon/24.png', 32: 'icon/32.png' } },
           browser_specific_settings: {
             gecko: {

@@ -4,6 +4,8 @@ import { loadPanelFor, type MessageSender } from '../lib/background/panel-inject
 import { captureIfPinned } from '../lib/background/pin-capture';
 import { togglePanelInTab } from '../lib/messaging/panel-toggle';
 import { syncCustomDomainScripts } from '../lib/background/custom-domain-scripts';
+import { PULL_ALARM, localEditMade, syncAll } from '../lib/background/sharing/share-schedule';
+import { mayWrite } from '../lib/messaging/requests';
 import { checkMessage } from '../lib/messaging/validate';
 import { getSettings, openWorkspaceDb, type LensDb } from '../lib/storage';
 
@@ -20,10 +22,30 @@ export default defineBackground(() => {
     if (isNotice(raw)) return undefined;
     const checked = checkMessage(raw, sender, browser.runtime.id);
     if (!checked.ok) return Promise.resolve(checked.reply);
-    if (checked.request.type === 'panel.load') return loadPanelFor(sender);
+    const { request } = checked;
+    if (request.type === 'panel.load') {
+      // A panel opening pulls the shared files (at most once a minute, see share-schedule.ts).
+      void database()
+        .then((db) => syncAll(db, 'open'))
+        .catch(() => undefined);
+      return loadPanelFor(sender);
+    }
     // A chart page opening: its pinned number is recorded if the user asked for that (lib/background/pin-capture.ts).
-    if (checked.request.type === 'page.open') void captureIfPinned(database, checked.request.url, sender);
-    return answer(database, forgetDatabase, checked.request, sender.tab?.id);
+    if (request.type === 'page.open') void captureIfPinned(database, request.url, sender);
+    return answer(database, forgetDatabase, request, sender.tab?.id).then((reply) => {
+      // A local edit to a shared tree is published once edits stop for a few seconds.
+      if (reply.ok && mayWrite(request.type) && !request.type.startsWith('share.')) localEditMade(database);
+      return reply;
+    });
+  });
+
+  const syncShares = (why: 'startup' | 'alarm') =>
+    void database()
+      .then((db) => syncAll(db, why))
+      .catch(() => undefined);
+  browser.runtime.onStartup.addListener(() => syncShares('startup'));
+  browser.alarms?.onAlarm.addListener((alarm: { name: string }) => {
+    if (alarm.name === PULL_ALARM) syncShares('alarm');
   });
 
   // Chromium forgets scripts registered at run time across restarts, whatever

@@ -2,10 +2,12 @@
 import { StatusOptions } from '../common/StatusOptions';
 import { signal } from '@preact/signals';
 import { formatScore } from '../../lib/domain/format';
+import { markText } from '../../lib/domain/sharing/share-text';
 import { RICE_INPUT_FIELDS, riceFieldText, type RiceInputField } from '../../lib/domain/rice-text';
 import type { Item, ItemStatus } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
 import type { BacklogRow } from '../../lib/state/workspace/backlog';
+import { clock, itemMarks } from '../../lib/state/workspace/share';
 import { riceEdits, treeTaggableMetrics } from '../../lib/state/workspace/tree';
 import { siteLabel } from '../../lib/sites/labels';
 import { RiceFields } from '../rice/RiceFields';
@@ -148,11 +150,22 @@ function riceErrors(itemId: string): Partial<Record<RiceInputField, string>> {
   return riceEdits.errors.value.get(itemId) ?? {};
 }
 
+/** In a shared tree: who tagged the item (or last changed it) and when. */
+function ItemMark({ id }: { id: string }) {
+  const marks = itemMarks.value[id];
+  if (!marks) return null;
+  const text = marks.tagged
+    ? markText('tagged', marks.tagged, clock.value)
+    : markText('changed', marks.changed, clock.value);
+  return <span class="item-mark">{text}</span>;
+}
+
 /** The item's title with its status, links back to the tickets, delete, and the last failure. */
 function TitleCell({ item, failure }: { item: Item; failure: string | undefined }) {
   return (
     <div class="cell-title">
       <span class="item-title">{item.title}</span>
+      <ItemMark id={item.id} />
       <span class="item-meta">
         <StatusSelect item={item} />
         <ItemLinks item={item} />

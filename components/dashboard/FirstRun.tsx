@@ -2,6 +2,7 @@
  * The guided start: pick one of the framework's well-known North Stars (or start blank),
  * then name the input metrics and their owners while the framework checks coach.
  */
+import { ShareSettings } from './ShareSettings';
 import { signal } from '@preact/signals';
 import { TEMPLATES, type TreeTemplate } from '../../lib/domain/templates';
 import { request } from '../../lib/messaging/client';
@@ -188,5 +189,18 @@ function NameStep() {
 
 export function FirstRun() {
   const step = onboardingStep.value === 'name' && tree.value ? 'name' : 'pick';
-  return <main class="onboarding-page">{step === 'name' ? <NameStep /> : <PickStep />}</main>;
+  return (
+    <main class="onboarding-page">
+      {step === 'name' ? (
+        <NameStep />
+      ) : (
+        <>
+          <PickStep />
+          <section class="onboarding card" aria-label="Join a tree your team shares">
+            <ShareSettings />
+          </section>
+        </>
+      )}
+    </main>
+  );
 }

@@ -10,6 +10,7 @@ import { request } from '../../lib/messaging/client';
 import { findingsByMetric, inputMetrics, treeMetrics, treeNsm, tree } from '../../lib/state/workspace/tree';
 import { FindingNote } from '../common/FindingNote';
 import { MetricCard, toggleCard } from './MetricCard';
+import { ShareSettings, ShareStatusLine } from './ShareSettings';
 import { TreeSettings } from './TreeSettings';
 
 const actionError = signal<string | null>(null);
@@ -110,6 +111,8 @@ export function TreeView() {
         <div class="section-head">
           <h2 id="tree-heading">Metric tree</h2>
           <TreeSettings />
+          <ShareStatusLine />
+          <ShareSettings />
         </div>
         {actionError.value ? (
           <p class="notice error" role="alert">

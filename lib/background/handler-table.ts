@@ -10,6 +10,7 @@ import { badgeIndex, badges, badgesForHrefs } from './badges';
 import { pageContext, pageOpening } from './page-context';
 import { LOOP_HANDLERS } from './loop';
 import { checkRicePatch } from './rice-patch';
+import { SHARING_HANDLERS } from './sharing/share-handlers';
 import { treeSnapshot } from './tree-snapshot';
 import type { WorkspaceCache } from './workspace-cache';
 
@@ -113,4 +114,5 @@ export const HANDLERS: HandlerTable = {
     await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
     return null;
   },
+  ...SHARING_HANDLERS,
 };

@@ -40,6 +40,8 @@ const SENT_ONCE_TYPES = [
   'keyResult.delete',
   'experiment.create',
   'experiment.delete',
+  'share.start',
+  'share.join',
 ] as const satisfies readonly SentOnce[];
 const SENT_ONCE: ReadonlySet<RequestType> = new Set<RequestType>(SENT_ONCE_TYPES);
 /** Fails to compile when a request declared `resendable: false` is missing from SENT_ONCE_TYPES. */

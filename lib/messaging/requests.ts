@@ -19,6 +19,7 @@ import { CAPTURE_REQUESTS } from './requests/capture';
 import { IMPORT_REQUESTS } from './requests/imports';
 import { LOOP_REQUESTS } from './requests/loop';
 import { PAGE_REQUESTS } from './requests/page';
+import { SHARING_REQUESTS } from './requests/sharing';
 import { WORKSPACE_REQUESTS } from './requests/workspace';
 
 export { declareRequests, typed, type Answer, type RequestDeclaration } from './declare';
@@ -30,6 +31,7 @@ export const REQUEST_FAMILIES = {
   imports: IMPORT_REQUESTS,
   loop: LOOP_REQUESTS,
   capture: CAPTURE_REQUESTS,
+  sharing: SHARING_REQUESTS,
 };
 
 export const REQUESTS = {
@@ -38,6 +40,7 @@ export const REQUESTS = {
   ...IMPORT_REQUESTS,
   ...LOOP_REQUESTS,
   ...CAPTURE_REQUESTS,
+  ...SHARING_REQUESTS,
 };
 
 type Declared = typeof REQUESTS;

@@ -56,3 +56,14 @@ export { previewImport, importWorkspace, type ImportMode } from './import';
 export { previewValueImport, importValues } from './observation-import';
 export { previewItemImport, importItems } from './item-import';
 export type { RememberedMapping } from './import-mappings';
+export {
+  listShares,
+  getShare,
+  deleteShare,
+  readShareAndTree,
+  readTreeRecords,
+  saveShare,
+  type SharedTreeTx,
+  type TreeRecords,
+  type TreeWrite,
+} from './shares';

@@ -146,6 +146,15 @@ export const MIGRATIONS: readonly Migration[] = [
       };
     },
   },
+  {
+    // Issue 16: a tree shared through a WebDAV file keeps, per tree, the file's address,
+    // the credentials, this replica's clock and shared state, and how the last sync went.
+    // A new store; nothing older changes.
+    version: 8,
+    migrate(db) {
+      db.createObjectStore('shares', { keyPath: 'treeId' });
+    },
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

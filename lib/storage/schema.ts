@@ -5,6 +5,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, Shipment } from '../domain/loop-types';
+import type { StoredShare } from '../domain/sharing/share-record';
 import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
 
 export const DB_NAME = 'north-star-lens';
@@ -55,6 +56,8 @@ export interface LensSchema extends DBSchema {
   thresholds: { key: Id; value: MetricThresholds };
   shipments: { key: Id; value: Shipment; indexes: { byTree: Id; byItem: Id } };
   experiments: { key: Id; value: Experiment; indexes: { byTree: Id; byInputMetric: Id } };
+  /** Since version 8: one record per shared tree, credentials included (see shares.ts). */
+  shares: { key: Id; value: StoredShare };
 }
 
 export type LensDb = IDBPDatabase<LensSchema>;
@@ -91,6 +94,7 @@ export const DB_STORES = [
   'thresholds',
   'shipments',
   'experiments',
+  'shares',
 ] as const;
 
 /** The team loop's stores (version 6): what deleting a tree or a metric also reaches. */

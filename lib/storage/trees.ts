@@ -78,6 +78,8 @@ export async function deleteTree(db: LensDb, id: Id): Promise<void> {
     );
     await trees.delete(id);
     await tx.objectStore('rankings').delete(id);
+    // A deleted tree is no longer shared from here; its credentials go with it.
+    await tx.objectStore('shares').delete(id);
 
     const settings = await readSettings(tx.objectStore('settings'));
     if (settings.activeTreeId === id) {

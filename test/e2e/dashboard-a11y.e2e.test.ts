@@ -30,6 +30,16 @@ describe.each(['light', 'dark'] as const)('accessibility of the extension pages 
     await page.close();
   });
 
+  it('the share and join forms of the tree header have no serious violations', async () => {
+    const page = await open('tree');
+    await page.getByText('Share this tree…').click();
+    await page.locator('#share-kind').selectOption('password');
+    await page.getByText('Join a shared tree…').click();
+    await page.locator('#join-kind').selectOption('token');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it.each(['backlog', 'alignment', 'validation', 'sites'])(
     'the %s section has no serious violations',
     async (section) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Request as NetworkRequest } from 'playwright-core';
+import { type Apache, startApache } from '../../scripts/webdav/apache.mjs';
 import { recordFigure } from '../security/figures';
 import { eventually, launchLens, type Lens } from './harness';
 import { panelRoot } from './shadow';
@@ -155,4 +156,79 @@ describe('privacy: a whole session of use', () => {
     expect(caught.map((s) => s.from).sort()).toEqual(['extension page', 'service worker']);
     await page.close();
   });
+});
+
+/**
+ * With a shared tree, the extension talks to that share's server and to nothing else:
+ * sharing, the pulls a dashboard and a panel trigger, a local edit's publish and Sync now.
+ * The server is a real Apache; the profile's manifest holds its loopback host, as the
+ * permission prompt (which a headless browser cannot answer) would grant it.
+ */
+describe('privacy: a session with a shared tree', () => {
+  let lens: Lens;
+  let apache: Apache;
+  const seen: Seen[] = [];
+
+  beforeAll(async () => {
+    apache = await startApache({ password: 'privacy-pass-SECRET' });
+    lens = await launchLens({
+      patchManifest: (manifest) => {
+        manifest.host_permissions = [...((manifest.host_permissions as string[]) ?? []), 'http://127.0.0.1/*'];
+      },
+    });
+    await lens.context.route(
+      (url) => url.origin === apache.origin,
+      (route) => route.continue(),
+    );
+    lens.context.on('request', (request) => {
+      if (/^(https?|wss?):/.test(request.url()))
+        seen.push({ url: request.url(), from: origin(request), type: request.resourceType() });
+    });
+    await lens.serve(
+      `${JIRA}/browse/PRIV-2`,
+      `<!doctype html><title>[PRIV-2] Tracked - Jira</title><h1 data-testid="issue.views.issue-base.foundation.summary.heading">Tracked</h1>`,
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await lens?.close();
+    await apache?.stop();
+  });
+
+  it("sends requests to the share's server only, from the background only", async () => {
+    const seeded = await seedTree(lens, {
+      nsm: 'Weekly active teams',
+      input: 'Teams inviting',
+      key: 'PRIV-2',
+      title: 'T',
+    });
+    const shared = await lens.call({
+      type: 'share.start',
+      treeId: seeded.tree.id,
+      url: `${apache.davUrl}privacy.json`,
+      credentials: { kind: 'password', user: apache.user, password: apache.password },
+      displayName: 'Ana',
+    });
+    expect(shared.ok).toBe(true);
+    const dashboard = await lens.open(`chrome-extension://${lens.extensionId}/dashboard.html`);
+    await dashboard.getByText(/Shared · synced/).waitFor();
+    const ticket = await lens.open(`${JIRA}/browse/PRIV-2`);
+    const panel = await panelRoot(ticket);
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('Teams inviting')),
+    );
+    await lens.call({ type: 'item.update', id: seeded.item.id, patch: { notes: 'published after the pause' } });
+    await eventually(
+      async () => apache.readFile('privacy.json')?.toString() ?? '',
+      (text) => text.includes('published after the pause'),
+    );
+    await lens.call({ type: 'share.syncNow', treeId: seeded.tree.id });
+
+    const byExtension = seen.filter((s) => s.from !== 'host page');
+    expect(byExtension.length).toBeGreaterThan(0);
+    expect(byExtension.filter((s) => new URL(s.url).origin !== apache.origin)).toEqual([]);
+    expect(byExtension.filter((s) => s.from !== 'service worker')).toEqual([]);
+    expect(seen.filter((s) => s.from === 'host page' && new URL(s.url).origin === apache.origin)).toEqual([]);
+    recordFigure('privacy: requests to the share server during a shared session', byExtension.length);
+  }, 120_000);
 });

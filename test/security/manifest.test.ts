@@ -17,10 +17,10 @@ async function manifestFor(browser: 'chrome' | 'firefox'): Promise<Manifest> {
 
 describe('the permissions the extension asks for', () => {
   it.each(['chrome', 'firefox'] as const)(
-    'on %s: only activeTab and scripting up front, no tab, storage or network permission',
+    'on %s: only activeTab, scripting and alarms (pulling shared trees every 5 minutes) up front, no tab, storage or network permission',
     async (browser) => {
       const manifest = await manifestFor(browser);
-      expect(manifest.permissions).toEqual(['activeTab', 'scripting']);
+      expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'alarms']);
       expect(manifest).not.toHaveProperty('web_accessible_resources');
       expect(manifest).not.toHaveProperty('externally_connectable');
       expect(manifest).not.toHaveProperty('content_security_policy');
@@ -47,9 +47,11 @@ describe('the permissions the extension asks for', () => {
     ]);
   });
 
-  it('asks for a self-hosted instance only when the user adds one, on both browsers', async () => {
-    expect((await manifestFor('chrome')).optional_host_permissions).toEqual(['https://*/*']);
-    expect((await manifestFor('firefox')).optional_permissions).toEqual(['https://*/*']);
+  it("asks for a self-hosted instance's or a shared tree's host only when the user adds one, on both browsers", async () => {
+    // Loopback HTTP only, for a WebDAV server on this machine: any other shared file must be https.
+    const optional = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+    expect((await manifestFor('chrome')).optional_host_permissions).toEqual(optional);
+    expect((await manifestFor('firefox')).optional_permissions).toEqual(optional);
   });
 
   it('runs its content script only on the supported sites, over https', () => {

@@ -221,6 +221,25 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
     'dashboard.open': { type: 'dashboard.open' },
     'panel.load': { type: 'panel.load' },
     'sites.settings': { type: 'sites.settings' },
+    'share.start': {
+      type: 'share.start',
+      treeId: ids.tree,
+      url: 'https://cloud.example.com/remote.php/dav/files/ana/acme.json',
+      credentials: { kind: 'password', user: 'ana', password: 'app-password' },
+      displayName: 'Ana',
+    },
+    'share.join': {
+      type: 'share.join',
+      url: 'https://cloud.example.com/remote.php/dav/files/ana/acme.json',
+      credentials: { kind: 'token', token: 'abc123' },
+      displayName: 'Ben',
+      mode: 'reader',
+    },
+    'share.leave': { type: 'share.leave', treeId: ids.tree },
+    'share.syncNow': { type: 'share.syncNow', treeId: ids.tree },
+    'share.setDisplayName': { type: 'share.setDisplayName', treeId: ids.tree, name: 'Ana P.' },
+    'share.status': { type: 'share.status' },
+    'share.marks': { type: 'share.marks', treeId: ids.tree },
   };
 }
 

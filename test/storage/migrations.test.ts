@@ -21,6 +21,7 @@ import {
 import { rankItems, rankedScores } from '../../lib/domain/ranking';
 import { NO_LOOP_RECORDS } from '../../lib/domain/types';
 import { chunked, chunkOf } from '../../lib/storage/item-chunks';
+import { observationChunks } from '../../lib/storage/observation-chunks';
 import type { UpgradeDb } from '../../lib/storage/migrations';
 import { freshFactory, storedData } from './fresh-db';
 import { sampleWorkspace } from './sample-workspace';
@@ -29,18 +30,21 @@ import { VERSION_4_CHUNKS, version4Chunks } from './version-4-chunks';
 /**
  * Writes the sample the way `version` stored it: one record per item with its derived
  * link keys (versions 1 to 3), the items in VERSION_4_CHUNKS chunks (version 4) or in
- * the current chunks (version 5); one record per observation (versions 1 to 6).
+ * the current chunks (version 5); one record per observation (versions 1 to 6), then a
+ * chunk per metric and year (version 7).
  */
 async function fillOldVersion(old: LensDb, version: number, ws = sampleWorkspace()): Promise<void> {
   const db = old as unknown as UpgradeDb;
   const itemStore = version < 4 ? 'items' : 'itemChunks';
+  const observationStore = version < 7 ? 'observations' : 'observationChunks';
   const tx = db.transaction(
-    ['trees', 'metrics', 'observations', itemStore, 'reviews', 'history', 'settings'],
+    ['trees', 'metrics', observationStore, itemStore, 'reviews', 'history', 'settings'],
     'readwrite',
   );
   for (const r of ws.trees) void tx.objectStore('trees').put(r);
   for (const r of ws.metrics) void tx.objectStore('metrics').put(r);
-  for (const r of ws.observations) void tx.objectStore('observations').put(r);
+  if (version < 7) for (const r of ws.observations) void tx.objectStore('observations').put(r);
+  else for (const chunk of observationChunks(ws.observations)) void tx.objectStore('observationChunks').put(chunk);
   if (version < 4) {
     for (const r of ws.items)
       void tx.objectStore('items').put({ ...r, linkKeys: r.links.map((l) => `${l.site}:${l.key}`) });
@@ -66,7 +70,7 @@ describe('migrations', () => {
     expect(new Set(versions).size).toBe(versions.length);
     expect(versions[0]).toBe(1);
     expect(versions.at(-1)).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(7);
+    expect(DB_VERSION).toBe(8);
   });
 
   it('build version 1 with the stores and indexes of the original schema', async () => {
@@ -96,6 +100,7 @@ describe('migrations', () => {
       rankings: [],
       reviews: ['byTree'],
       settings: [],
+      shares: [],
       shipments: ['byItem', 'byTree'],
       thresholds: [],
       trees: [],
@@ -142,7 +147,7 @@ describe('migrations', () => {
     expect(sampleWorkspace().items.some((item) => chunkOf(item.id, VERSION_4_CHUNKS) !== chunkOf(item.id))).toBe(true);
   });
 
-  describe.each([1, 2, 3, 4, 5, 6])('opening a version %i database full of data', (oldVersion) => {
+  describe.each([1, 2, 3, 4, 5, 6, 7])('opening a version %i database full of data', (oldVersion) => {
     async function upgraded(): Promise<LensDb> {
       const factory = freshFactory();
       const old = await openWorkspaceDb('north-star-lens', factory, oldVersion);

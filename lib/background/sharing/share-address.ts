@@ -5,13 +5,10 @@
  * never leaves the machine), no credentials inside the address, where they would end up
  * in logs and messages.
  */
+import type { ShareCredentials } from '../../domain/sharing/share-record';
 import { type ShareFailure, shareFailure } from './share-failure';
 
-export type ShareCredentials =
-  | { readonly kind: 'none' }
-  /** An app password, sent as HTTP Basic (Nextcloud, ownCloud, Apache). */
-  | { readonly kind: 'password'; readonly user: string; readonly password: string }
-  | { readonly kind: 'token'; readonly token: string };
+export type { ShareCredentials };
 
 export interface Share {
   /** The file's address, e.g. https://cloud.example.com/remote.php/dav/files/ana/nsl/acme.json */

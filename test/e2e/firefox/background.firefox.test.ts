@@ -81,7 +81,7 @@ describe('Firefox: the background page', () => {
 
   it('holds the supported sites from install, and a self-hosted host only once granted (MV2 optional_permissions)', async () => {
     const manifest = JSON.parse(await readFile(join(FIREFOX_BUILD_DIR, 'manifest.json'), 'utf8'));
-    expect(manifest.optional_permissions).toEqual(['https://*/*']);
+    expect(manifest.optional_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     expect(manifest.optional_host_permissions).toBeUndefined();
     const held = await lens.inBackground<{ jira: boolean; selfHosted: boolean }>(
       `async (bg) => ({

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { localChanges, withLocalChanges } from '../../../lib/domain/sharing/local-changes';
+import { lastChange, sharedView } from '../../../lib/domain/sharing/view';
+import { item } from '../builders';
+import { edit, MINUTE, pull, T, team } from './helpers';
+
+describe('local changes to a shared tree', () => {
+  it('are none when the stored records are the view itself, whatever their update times', () => {
+    const { ana } = team();
+    const view = sharedView(ana.state);
+    const local = { tree: { ...view.tree, updatedAt: 1 }, metrics: view.metrics, items: view.items };
+    expect(localChanges(view, local)).toEqual([]);
+  });
+
+  it('stamp only the field a person changed, in their name', () => {
+    const { ana } = team();
+    const view = sharedView(ana.state);
+    const items = view.items.map((i) => (i.id === 'i1' ? { ...i, rice: { ...i.rice, effort: 8 } } : i));
+    const changes = localChanges(view, { tree: view.tree, metrics: view.metrics, items });
+    expect(changes).toEqual([{ kind: 'put-item', item: items.find((i) => i.id === 'i1') }]);
+    const after = withLocalChanges(ana, changes, T + MINUTE);
+    expect(lastChange(after.state, 'items', 'i1', 'effort')).toEqual({ by: 'Ana', at: T + MINUTE });
+    expect(lastChange(after.state, 'items', 'i1', 'title')?.at).toBe(T);
+  });
+
+  it('turn an item or metric gone from the records into a deletion, and a new one into a creation', () => {
+    const { ana } = team();
+    const view = sharedView(ana.state);
+    const added = item({ id: 'i9', title: 'Referral bonus', inputMetricId: 'in1' });
+    const local = {
+      tree: { ...view.tree, name: 'Acme Inc' },
+      metrics: view.metrics.filter((m) => m.id !== 'in2'),
+      items: [...view.items.filter((i) => i.id !== 'i2'), added],
+    };
+    const after = withLocalChanges(ana, localChanges(view, local), T + MINUTE);
+    expect([...after.state.deletedItems.keys()]).toEqual(['i2']);
+    expect([...after.state.deletedMetrics.keys()]).toEqual(['in2']);
+    expect(after.state.items.get('i9')?.fields.title).toBe('Referral bonus');
+    expect(after.state.tree.fields.name).toBe('Acme Inc');
+  });
+
+  it('to a record someone else deleted meanwhile are dropped: the deletion wins', () => {
+    const { ana, ben } = team();
+    const view = sharedView(ana.state);
+    const items = view.items.map((i) => (i.id === 'i1' ? { ...i, notes: 'needs design' } : i));
+    const benDeleted = edit(ben, T + MINUTE, { kind: 'delete-item', id: 'i1' });
+    const merged = pull(ana, benDeleted, T + 2 * MINUTE);
+    const after = withLocalChanges(merged, localChanges(view, { tree: view.tree, metrics: view.metrics, items }), T);
+    expect(after.state.items.has('i1')).toBe(false);
+    expect(after.state.deletedItems.has('i1')).toBe(true);
+  });
+});
