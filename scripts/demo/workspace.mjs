@@ -290,7 +290,7 @@ function discoveryAndOkrs(now, t) {
     candidate('c-revenue', 'Monthly revenue', {
       unit: 'EUR',
       period: 'month',
-      category: 'transaction',
+      category: 'revenue',
       valueEventIds: ['ve-payout'],
       teams: ['Host growth', 'Guest experience'],
       scores: scores([2, 2, 4, 2, 4, 1, 2, 5, 5]),
