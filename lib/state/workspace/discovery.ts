@@ -111,8 +111,8 @@ export function changeWorksheet(change: (sheet: Sheet) => Sheet): Promise<NsmWor
   const work = queue.then(async () => {
     const treeId = tree.value?.id;
     if (!treeId) throw new Error('Choose or create a tree first');
-    const next = change(newest());
-    lastSaved = await request({ type: 'worksheet.save', treeId, ...next });
+    const { valueEvents, candidates } = change(newest());
+    lastSaved = await request({ type: 'worksheet.save', treeId, valueEvents, candidates });
     return lastSaved;
   });
   queue = work.catch(() => undefined);
