@@ -63,7 +63,7 @@ describe('dashboard: choosing the North Star on the discovery worksheet', () => 
     );
     expect(await card.locator('[data-coaching="not-time-bound"]').count()).toBe(1);
 
-    await card.getByLabel('Candidate metric').fill('Guests who complete a paid stay');
+    await card.getByLabel('Candidate metric').fill('Teams who send at least 50 messages a week');
     await vague.waitFor({ state: 'detached' });
     await card.getByLabel('Period').selectOption('week');
     await card.locator('[data-coaching="not-time-bound"]').waitFor({ state: 'detached' });
@@ -76,17 +76,17 @@ describe('dashboard: choosing the North Star on the discovery worksheet', () => 
 
   it('makes the chosen candidate the NSM, keeps the worksheet, and offers input metrics to add', async () => {
     const card = page.locator('.candidate-card', {
-      has: page.locator('h4', { hasText: 'Guests who complete a paid stay' }),
+      has: page.locator('h4', { hasText: 'Teams who send at least 50 messages a week' }),
     });
     await card.getByRole('button', { name: /Choose as North Star/ }).click();
     await card.locator('.role-tag', { hasText: 'Chosen North Star' }).waitFor();
     const worksheet = await eventually(storedWorksheet, (w) =>
-      Boolean(w?.candidates.find((c) => c.id === w.chosenCandidateId)?.name === 'Guests who complete a paid stay'),
+      Boolean(w?.candidates.find((c) => c.id === w.chosenCandidateId)?.name === 'Teams who send at least 50 messages a week'),
     );
     expect(worksheet?.candidates).toHaveLength(4);
     const snap = await lens.call({ type: 'snapshot.get' });
-    expect(snap.metrics.find((m) => m.role === 'nsm')?.name).toBe('Guests who complete a paid stay');
-    expect(snap.history.at(-1)).toMatchObject({ from: 'Nights booked', to: 'Guests who complete a paid stay' });
+    expect(snap.metrics.find((m) => m.role === 'nsm')?.name).toBe('Teams who send at least 50 messages a week');
+    expect(snap.history.at(-1)).toMatchObject({ from: 'Nights booked', to: 'Teams who send at least 50 messages a week' });
 
     const suggestions = page.locator('.suggestions li');
     await suggestions.first().waitFor();
@@ -101,7 +101,7 @@ describe('dashboard: choosing the North Star on the discovery worksheet', () => 
 
     await page.getByRole('link', { name: 'Metric tree' }).first().click();
     await page.locator('.nsm-level .metric-name').waitFor();
-    expect(await page.locator('.nsm-level .metric-name').textContent()).toBe('Guests who complete a paid stay');
+    expect(await page.locator('.nsm-level .metric-name').textContent()).toBe('Teams who send at least 50 messages a week');
     await page.locator('.metric-card .metric-name', { hasText: name }).first().waitFor();
   });
 });
