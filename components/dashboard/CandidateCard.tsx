@@ -140,7 +140,8 @@ export function CandidateCard({ ranked }: { ranked: RankedCandidate }) {
               </span>
               <p class="finding-message">{f.message}</p>
               <p class="rewrite small">
-                <span class="poor">{f.rewrite.poor}</span> → <span class="good">{f.rewrite.good}</span>: {f.rewrite.why}
+                <span class="poor">{f.rewrite.poor}</span> → <span class="good">{f.rewrite.good}</span>
+                {`: ${f.rewrite.why}`}
               </p>
             </div>
           ))}
