@@ -81,12 +81,17 @@ describe('dashboard: choosing the North Star on the discovery worksheet', () => 
     await card.getByRole('button', { name: /Choose as North Star/ }).click();
     await card.locator('.role-tag', { hasText: 'Chosen North Star' }).waitFor();
     const worksheet = await eventually(storedWorksheet, (w) =>
-      Boolean(w?.candidates.find((c) => c.id === w.chosenCandidateId)?.name === 'Teams who send at least 50 messages a week'),
+      Boolean(
+        w?.candidates.find((c) => c.id === w.chosenCandidateId)?.name === 'Teams who send at least 50 messages a week',
+      ),
     );
     expect(worksheet?.candidates).toHaveLength(4);
     const snap = await lens.call({ type: 'snapshot.get' });
     expect(snap.metrics.find((m) => m.role === 'nsm')?.name).toBe('Teams who send at least 50 messages a week');
-    expect(snap.history.at(-1)).toMatchObject({ from: 'Nights booked', to: 'Teams who send at least 50 messages a week' });
+    expect(snap.history.at(-1)).toMatchObject({
+      from: 'Nights booked',
+      to: 'Teams who send at least 50 messages a week',
+    });
 
     const suggestions = page.locator('.suggestions li');
     await suggestions.first().waitFor();
@@ -101,7 +106,9 @@ describe('dashboard: choosing the North Star on the discovery worksheet', () => 
 
     await page.getByRole('link', { name: 'Metric tree' }).first().click();
     await page.locator('.nsm-level .metric-name').waitFor();
-    expect(await page.locator('.nsm-level .metric-name').textContent()).toBe('Teams who send at least 50 messages a week');
+    expect(await page.locator('.nsm-level .metric-name').textContent()).toBe(
+      'Teams who send at least 50 messages a week',
+    );
     await page.locator('.metric-card .metric-name', { hasText: name }).first().waitFor();
   });
 });
