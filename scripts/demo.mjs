@@ -76,6 +76,18 @@ async function screenshots(lens, pages) {
       await shoot(dashboard, `dashboard-${section}${scheme === 'dark' ? '-dark' : ''}`);
     }
   }
+  // The team loop's views, named as issue 17 asks (light, and dark to check the theme).
+  for (const [section, scheme] of [
+    ['discovery', 'light'],
+    ['okrs', 'light'],
+    ['discovery', 'dark'],
+    ['okrs', 'dark'],
+  ]) {
+    await dashboard.emulateMedia({ colorScheme: scheme });
+    await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#${section}`);
+    await dashboard.waitForSelector(section === 'okrs' ? '.kr' : '.candidate-card');
+    await shoot(dashboard, `${section}${scheme === 'dark' ? '-dark' : ''}`);
+  }
   await dashboard.emulateMedia({ colorScheme: 'light' });
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });

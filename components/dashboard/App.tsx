@@ -5,7 +5,9 @@ import { AlignmentView } from './AlignmentView';
 import { BacklogView } from './BacklogView';
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the Data section's view (see DataView.tsx)
 import { DataView } from './DataView';
+import { DiscoveryView } from './DiscoveryView';
 import { FirstRun } from './FirstRun';
+import { OkrsView } from './OkrsView';
 import { section, SECTIONS, go } from './route';
 import { SitesView } from './SitesView';
 import { TreeView } from './TreeView';
@@ -37,6 +39,10 @@ function Section() {
   switch (section.value) {
     case 'tree':
       return <TreeView />;
+    case 'discovery':
+      return <DiscoveryView />;
+    case 'okrs':
+      return <OkrsView />;
     case 'backlog':
       return <BacklogView />;
     case 'alignment':

@@ -3,6 +3,8 @@ import { signal } from '@preact/signals';
 
 export const SECTIONS = [
   { id: 'tree', label: 'Metric tree' },
+  { id: 'discovery', label: 'Discovery' },
+  { id: 'okrs', label: 'OKRs' },
   { id: 'backlog', label: 'Backlog' },
   { id: 'alignment', label: 'Alignment' },
   { id: 'validation', label: 'Validation' },

@@ -14,7 +14,15 @@ import {
   saveError,
   saveState,
 } from '../../lib/state/page/item-editor';
-import { entity, inputLink, item, pageNsm, pageTaggableMetrics, pageMetrics } from '../../lib/state/page/page';
+import {
+  entity,
+  inputLink,
+  item,
+  pageContext,
+  pageNsm,
+  pageTaggableMetrics,
+  pageMetrics,
+} from '../../lib/state/page/page';
 import { trackThisPage } from '../../lib/state/page/page-actions';
 import { RiceFields } from '../rice/RiceFields';
 import { MetricPicker } from './MetricPicker';
@@ -58,6 +66,11 @@ export function TicketPanel() {
             Not linked: this work serves no input metric, so it has no path to the North Star.
           </p>
         )}
+        {link && pageContext.value?.keyResultLine ? (
+          <p class="kr-line" data-testid="key-result">
+            {pageContext.value.keyResultLine}
+          </p>
+        ) : null}
       </section>
 
       <section class="score" aria-live="polite" data-testid="score">

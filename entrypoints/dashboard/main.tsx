@@ -1,12 +1,15 @@
 import { render } from 'preact';
 import '../../components/common/common.css';
 import './style.css';
+import './discovery-okrs.css';
 import { App } from '../../components/dashboard/App';
 import { startRouting } from '../../components/dashboard/route';
+import { startLoopSync } from '../../lib/state/workspace/loop';
 import { startShareSync } from '../../lib/state/workspace/share';
 import { startWorkspaceSync } from '../../lib/state/workspace/tree';
 
 startRouting();
 startWorkspaceSync();
 startShareSync();
+startLoopSync();
 render(<App />, document.getElementById('app')!);

@@ -10,6 +10,7 @@ import type { Item } from '../domain/types';
 import type { PageContext, Responses } from '../messaging/protocol';
 import { adapterForSite, entityLinkFromHref } from '../sites';
 import * as store from '../storage';
+import { keyResultLine } from './key-result-line';
 import { itemsByLinks, treeEntry, type Basics, type WorkspaceCache } from './workspace-cache';
 
 type Db = store.LensDb;
@@ -33,10 +34,13 @@ export async function pageContext(
   const item = links.map((l) => found.get(linkKey(l))).find((i): i is Item => Boolean(i)) ?? null;
   const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;
   const entry = tree ? treeEntry(copy, tree.id) : null;
-  if (!tree || !entry) return { tree: null, metrics: [], item, otherScores: withScores ? [] : null };
-  if (!withScores) return { tree, metrics: entry.metrics, item, otherScores: null };
+  if (!tree || !entry) {
+    return { tree: null, metrics: [], item, otherScores: withScores ? [] : null, keyResultLine: null };
+  }
+  if (!withScores) return { tree, metrics: entry.metrics, item, otherScores: null, keyResultLine: null };
   const own = item && item.treeId === tree.id ? scoreOf(item, entry.metricsById) : null;
-  return { tree, metrics: entry.metrics, item, otherScores: withoutScore(entry.scores, own) };
+  const line = await keyResultLine(db, item, entry.metrics);
+  return { tree, metrics: entry.metrics, item, otherScores: withoutScore(entry.scores, own), keyResultLine: line };
 }
 
 /** The page's entity from its address alone (its title needs the document, which a loading page does not have yet). */
@@ -75,9 +79,12 @@ async function pageContextFromStore(
   const found = await store.findItemsByLinks(db, links);
   const item = links.map((l) => found.get(linkKey(l))).find((i): i is Item => Boolean(i)) ?? null;
   const tree = trees.find((t) => t.id === (item?.treeId ?? settings.activeTreeId)) ?? null;
-  if (!tree) return { tree: null, metrics: [], item, otherScores: withScores ? [] : null };
-  if (!withScores) return { tree, metrics: await store.listMetrics(db, tree.id), item, otherScores: null };
+  if (!tree) return { tree: null, metrics: [], item, otherScores: withScores ? [] : null, keyResultLine: null };
+  if (!withScores) {
+    return { tree, metrics: await store.listMetrics(db, tree.id), item, otherScores: null, keyResultLine: null };
+  }
   const [metrics, scores] = await Promise.all([store.listMetrics(db, tree.id), store.rankedScoresOf(db, tree.id)]);
   const own = item && item.treeId === tree.id ? scoreOf(item, metricById(metrics)) : null;
-  return { tree, metrics, item, otherScores: withoutScore(scores, own) };
+  const line = await keyResultLine(db, item, metrics);
+  return { tree, metrics, item, otherScores: withoutScore(scores, own), keyResultLine: line };
 }

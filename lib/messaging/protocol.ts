@@ -58,6 +58,11 @@ export interface PageContext {
    * live as the user types; null unless asked for (`withScores`).
    */
   otherScores: number[] | null;
+  /**
+   * The key result the item's metric serves this quarter, as one line ("KR: … · on
+   * track"); computed only for the open panel (with scores), else null.
+   */
+  keyResultLine: string | null;
 }
 
 /** What one href names, in the order asked: the entity and its badge (null: not tracked), or null for no entity. */

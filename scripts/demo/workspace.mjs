@@ -43,6 +43,7 @@ export function demoWorkspace(now = Date.now()) {
     }),
     metric('m-conversion', 'input', 'Search-to-book conversion', {
       parentId: 'm-nsm',
+      unit: '%',
       ownerTeam: 'Guest experience',
       period: 'week',
       leverage: 1.5,
@@ -172,8 +173,10 @@ export function demoWorkspace(now = Date.now()) {
       updatedAt: at,
     });
   }
+  const loop = discoveryAndOkrs(now, t);
+  observations.push(...loop.observations);
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     exportedAt: new Date(now).toISOString(),
     app: 'north-star-lens',
     trees: [
@@ -207,6 +210,121 @@ export function demoWorkspace(now = Date.now()) {
       },
     ],
     history: [],
+    worksheets: loop.worksheets,
+    keyResults: loop.keyResults,
+    thresholds: [],
+    shipments: [],
+    experiments: [],
     settings: { activeTreeId: t, disabledSites: [], customDomains: [] },
   };
+}
+
+const day = (time) => new Date(time).toISOString().slice(0, 10);
+
+/** The first and last day of the quarter `time` falls in, and the share of it that has passed. */
+function quarterOfTime(time) {
+  const d = new Date(time);
+  const q = Math.floor(d.getUTCMonth() / 3);
+  const start = Date.UTC(d.getUTCFullYear(), q * 3, 1);
+  const end = Date.UTC(d.getUTCFullYear(), q * 3 + 3, 0);
+  return { label: `${d.getUTCFullYear()}-Q${q + 1}`, start, end, elapsed: (time - start) / (end - start) };
+}
+
+/**
+ * Discovery and OKRs (issue 17): the worksheet that chose "Nights booked" among three
+ * candidates, and this quarter's key results: one on track, one behind, one without
+ * values, and the Trips team's input left without one, so every OKR lint has a case.
+ */
+function discoveryAndOkrs(now, t) {
+  const ratings = (frequency, measurability, growthCorrelation) => ({ frequency, measurability, growthCorrelation });
+  const valueEvents = [
+    { id: 've-stay', text: 'A guest checks in to a stay they booked', ratings: ratings(4, 5, 5) },
+    { id: 've-match', text: 'A search shows a place that fits the dates and budget', ratings: ratings(5, 3, 4) },
+    { id: 've-payout', text: 'A host receives the payout for a stay', ratings: ratings(3, 5, 4) },
+    { id: 've-review', text: 'A guest leaves a five-star review', ratings: ratings(2, 4, 3) },
+    { id: 've-rebook', text: 'A guest books the same host again', ratings: ratings(2, 4, 4) },
+    { id: 've-message', text: 'A host answers a question within the hour', ratings: ratings(4, 3, 2) },
+  ];
+  const scores = (values) =>
+    Object.fromEntries(
+      [
+        'customerValue',
+        'leadsGrowth',
+        'reflectsStrategy',
+        'expressesValue',
+        'representsStrategy',
+        'leadingIndicator',
+        'actionable',
+        'understandable',
+        'measurable',
+      ].map((k, i) => [k, values[i] ?? null]),
+    );
+  const candidate = (id, name, fields) => ({
+    id,
+    name,
+    definition: '',
+    unit: '',
+    period: null,
+    category: null,
+    valueEventIds: [],
+    teams: [],
+    scores: scores([]),
+    ...fields,
+  });
+  const candidates = [
+    candidate('c-nights', 'Nights booked', {
+      definition: 'Nights booked by guests and not cancelled, counted on the night of the stay.',
+      unit: 'nights',
+      period: 'week',
+      category: 'consumption',
+      valueEventIds: ['ve-stay', 've-rebook'],
+      teams: ['Host growth', 'Guest experience', 'Loyalty', 'Trips'],
+      scores: scores([5, 5, 4, 5, 4, 4, 4, 5, 5]),
+    }),
+    candidate('c-searches', 'Searches', {
+      period: 'week',
+      valueEventIds: ['ve-match'],
+      teams: ['Guest experience'],
+      scores: scores([2, 3, 3, 2, 3, 4, 5, 5, 5]),
+    }),
+    candidate('c-revenue', 'Monthly revenue', {
+      unit: 'EUR',
+      period: 'month',
+      category: 'revenue',
+      valueEventIds: ['ve-payout'],
+      teams: ['Host growth', 'Guest experience'],
+      scores: scores([2, 2, 4, 2, 4, 1, 2, 5, 5]),
+    }),
+  ];
+  const worksheets = [
+    { id: 'ws-demo', treeId: t, valueEvents, candidates, chosenCandidateId: 'c-nights', updatedAt: now - 35 * DAY },
+  ];
+  const quarter = quarterOfTime(now);
+  const due = day(quarter.end);
+  const keyResult = (id, metricId, team, baseline, target) => ({
+    id,
+    treeId: t,
+    quarter: quarter.label,
+    metricId,
+    team,
+    baseline,
+    target,
+    due,
+    updatedAt: quarter.start,
+  });
+  const keyResults = [
+    keyResult('kr-conversion', 'm-conversion', 'Guest experience', 22, 35),
+    keyResult('kr-listings', 'm-listings', 'Host growth', 8200, 9500),
+    keyResult('kr-repeat', 'm-repeat', 'Loyalty', 18, 24),
+  ];
+  // Weekly values since the quarter began: conversion ahead of the clock, listings behind it.
+  const observations = [];
+  for (let time = quarter.start, w = 0; time <= now; time += 7 * DAY, w++) {
+    const passed = (time - quarter.start) / (quarter.end - quarter.start);
+    const value = (id, metricId, v) =>
+      observations.push({ id, metricId, at: day(time), value: v, sourceUrl: '', note: '', updatedAt: now });
+    value(`o-okr-c-${w}`, 'm-conversion', Math.round((22 + 13 * Math.min(1, passed * 1.1)) * 10) / 10);
+    value(`o-okr-l-${w}`, 'm-listings', Math.round(8200 + 1300 * passed * 0.45));
+  }
+  return { worksheets, keyResults, observations };
 }

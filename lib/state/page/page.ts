@@ -149,8 +149,10 @@ export function applyChange(notice: ChangeNotice): boolean {
     : written.links.some((l) => l.site === current.site && l.key === current.key);
   if (!showsIt) return context.otherScores !== null;
   if (context.tree?.id !== written.treeId) return true;
+  // The open panel's key-result line is the item's metric's: another metric asks again.
+  const lineMoved = context.otherScores !== null && context.item?.inputMetricId !== written.inputMetricId;
   if (!context.item || !isNewer(context.item, written)) pageContext.value = { ...context, item: written };
-  return false;
+  return lineMoved;
 }
 
 async function loadChart(url: string): Promise<{ metric: Metric | null; observations: Observation[] }> {

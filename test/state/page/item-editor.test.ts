@@ -37,7 +37,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   answer = stored;
   entity.value = { site: 'jira', key: 'ABC-1', url: link.url, title: 'ABC-1', kind: 'ticket' };
-  pageContext.value = { tree, metrics, item: shown, otherScores: null } satisfies PageContext;
+  pageContext.value = { tree, metrics, item: shown, otherScores: null, keyResultLine: null } satisfies PageContext;
   pageLoadState.value = 'ready';
   editor.startItemEditor();
 });

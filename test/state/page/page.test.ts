@@ -25,7 +25,7 @@ const shown = item({ id: 'i1', links: [link], inputMetricId: 'invites', updatedA
 
 function showPage(context: Partial<PageContext> = {}): void {
   entity.value = { site: 'jira', key: 'ABC-1', url: link.url, title: 'ABC-1', kind: 'ticket' };
-  pageContext.value = { tree, metrics, item: shown, otherScores: null, ...context };
+  pageContext.value = { tree, metrics, item: shown, otherScores: null, keyResultLine: null, ...context };
   pageLoadState.value = 'ready';
 }
 
@@ -99,7 +99,7 @@ describe('the other items scores', () => {
 
 describe('what the early request brought', () => {
   const ticket = { site: 'jira' as const, key: 'ABC-1', url: link.url, title: '', kind: 'ticket' as const };
-  const context: PageContext = { tree, metrics, item: shown, otherScores: null };
+  const context: PageContext = { tree, metrics, item: shown, otherScores: null, keyResultLine: null };
 
   it("shows at once: the pill's text is final before it first draws", () => {
     expect(showEarly(ticket, context)).toBe(true);

@@ -17,6 +17,7 @@ const context = (title: string): PageContext => ({
   metrics: [],
   item: { id: 'i1', title } as PageContext['item'],
   otherScores: null,
+  keyResultLine: null,
 });
 const answerNext = async (reply: PageContext) => {
   await vi.waitFor(() => expect(answers.length).toBeGreaterThan(0));
