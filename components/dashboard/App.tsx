@@ -6,6 +6,8 @@ import { BacklogView } from './BacklogView';
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the Data section's view (see DataView.tsx)
 import { DataView } from './DataView';
 import { FirstRun } from './FirstRun';
+import { MetricView } from './MetricView';
+import { shownMetricId } from '../../lib/state/workspace/metric-page';
 import { section, SECTIONS, go } from './route';
 import { SitesView } from './SitesView';
 import { TreeView } from './TreeView';
@@ -34,6 +36,7 @@ function TreeSwitcher() {
 }
 
 function Section() {
+  if (shownMetricId.value !== null) return <MetricView />;
   switch (section.value) {
     case 'tree':
       return <TreeView />;

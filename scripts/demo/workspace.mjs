@@ -1,13 +1,106 @@
 /**
  * The demo workspace, as an export file (docs/export-format.md): a stays marketplace
  * whose North Star is nights booked, with input and team metrics, a ranked backlog
- * linked to demo Jira tickets, and weekly values of the North Star and revenue.
+ * linked to demo Jira tickets, and weekly values of the North Star and revenue. Each part
+ * of the team loop adds its own block below (a function of its own), laid over the base.
  */
 const DAY = 86_400_000;
 
+/** YYYY-MM-DD of the day `weeksAgo` weeks before `now`. */
+const weeksBefore = (now, weeksAgo) => new Date(now - weeksAgo * 7 * DAY).toISOString().slice(0, 10);
+
+/**
+ * Values on the tree and the metric page (issue 17, point 3): 26 weekly values of the
+ * North Star (the base has the last 20) and of each input metric, with one clear anomaly
+ * (a week in which Bookable listings fell to half, a calendar-sync outage), targets and
+ * thresholds chosen so the tree shows green, amber and red, and three shipped items whose
+ * ship dates mark the charts.
+ */
+function metricValuesBlock(now, at) {
+  const weeks = 26;
+  const wobble = [0, 0.6, -0.4, 0.9, -0.8, 0.3, -0.2, 0.7, -0.6, 0.1, 0.5, -0.9, 0.4];
+  const noise = (w) => wobble[w % wobble.length];
+  const inputs = {
+    'm-listings': (w) => (w === 19 ? 4120 : Math.round(8150 + 42 * w + 60 * noise(w))),
+    'm-conversion': (w) => Math.round((3.1 + 0.03 * w + 0.08 * noise(w + 3)) * 100) / 100,
+    'm-repeat': (w) => Math.round(1190 + 15 * w + 25 * noise(w + 5)),
+    'm-nights': (w) => Math.round((2.6 + 0.004 * w + 0.05 * noise(w + 7)) * 100) / 100,
+  };
+  const observations = [];
+  for (const [metricId, valueAt] of Object.entries(inputs)) {
+    for (let w = 0; w < weeks; w++) {
+      observations.push({
+        id: `o-${metricId.slice(2)}-${w}`,
+        metricId,
+        at: weeksBefore(now, weeks - w),
+        value: valueAt(w),
+        sourceUrl: '',
+        note: metricId === 'm-listings' && w === 19 ? 'Calendar sync outage: listings hidden for three days' : '',
+        updatedAt: at,
+      });
+    }
+  }
+  // The base records the North Star's last 20 weeks; these are the 6 before them.
+  for (let w = 0; w < 6; w++) {
+    observations.push({
+      id: `o-n-early-${w}`,
+      metricId: 'm-nsm',
+      at: weeksBefore(now, weeks - w),
+      value: Math.round(37200 + 420 * w + 900 * noise(w)),
+      sourceUrl: '',
+      note: '',
+      updatedAt: at,
+    });
+  }
+  return {
+    observations,
+    metricFields: {
+      'm-nsm': { target: 52000 },
+      'm-listings': { target: 9500, unit: 'listings' },
+      'm-conversion': { target: 4.2, unit: '%' },
+      'm-repeat': { target: 1500, unit: 'guests' },
+      'm-nights': { target: 2.8, unit: 'nights' },
+    },
+    thresholds: [
+      { metricId: 'm-nsm', direction: 'up', amberWithin: 0.1 },
+      { metricId: 'm-listings', direction: 'up', amberWithin: 0.05 },
+      { metricId: 'm-conversion', direction: 'up', amberWithin: 0.05 },
+      { metricId: 'm-nights', direction: 'up', amberWithin: 0.1 },
+    ],
+    shipped: { 'i-3': weeksBefore(now, 14), 'i-6': weeksBefore(now, 9), 'i-4': weeksBefore(now, 5) },
+  };
+}
+
+/** Lays the metric-values block over the base workspace. */
+function withMetricValues(workspace, now, at) {
+  const block = metricValuesBlock(now, at);
+  const treeId = 'demo-tree';
+  return {
+    ...workspace,
+    metrics: workspace.metrics.map((m) => ({ ...m, ...block.metricFields[m.id] })),
+    observations: [...workspace.observations, ...block.observations],
+    items: workspace.items.map((i) => (block.shipped[i.id] ? { ...i, status: 'shipped' } : i)),
+    thresholds: [...workspace.thresholds, ...block.thresholds],
+    shipments: [
+      ...workspace.shipments,
+      ...Object.entries(block.shipped).map(([itemId, day]) => ({
+        id: `s-${itemId}`,
+        treeId,
+        itemId,
+        at: day,
+        updatedAt: at,
+      })),
+    ],
+  };
+}
+
 export function demoWorkspace(now = Date.now()) {
-  const t = 'demo-tree';
   const at = now - 40 * DAY;
+  return withMetricValues(baseWorkspace(now, at), now, at);
+}
+
+function baseWorkspace(now, at) {
+  const t = 'demo-tree';
   const metric = (id, role, name, fields = {}) => ({
     id,
     treeId: t,
@@ -173,7 +266,7 @@ export function demoWorkspace(now = Date.now()) {
     });
   }
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     exportedAt: new Date(now).toISOString(),
     app: 'north-star-lens',
     trees: [
@@ -207,6 +300,11 @@ export function demoWorkspace(now = Date.now()) {
       },
     ],
     history: [],
+    worksheets: [],
+    keyResults: [],
+    thresholds: [],
+    shipments: [],
+    experiments: [],
     settings: { activeTreeId: t, disabledSites: [], customDomains: [] },
   };
 }
