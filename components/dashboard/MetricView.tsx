@@ -48,7 +48,8 @@ function ValuesTable({ metric }: { metric: Metric }) {
   return (
     <section class="card metric-values-table" aria-labelledby="values-heading">
       <h3 id="values-heading">Values</h3>
-      <div class="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled region must be reachable to scroll by keyboard */}
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={`Values of ${metric.name}`}>
         <table class="summary-table">
           <caption class="visually-hidden">Every recorded value of {metric.name}, newest first</caption>
           <thead>
