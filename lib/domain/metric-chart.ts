@@ -22,7 +22,7 @@ export interface ChartBox {
   bottom: number;
 }
 
-export const CHART_BOX: ChartBox = { width: 640, height: 240, left: 56, right: 16, top: 16, bottom: 32 };
+export const CHART_BOX: ChartBox = { width: 640, height: 240, left: 56, right: 36, top: 16, bottom: 32 };
 
 export interface ShipMark {
   id: string;
