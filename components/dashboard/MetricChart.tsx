@@ -8,6 +8,8 @@ import { signal } from '@preact/signals';
 import type { ChartGeometry, PlacedMark } from '../../lib/domain/metric-chart';
 import { shortDate } from '../../lib/domain/period';
 
+const NAMED_GAPS = 6;
+
 /** The marker the pointer or the keyboard is on, by shipment id. */
 const activeMark = signal<string | null>(null);
 
@@ -41,6 +43,13 @@ function Marker({ mark, chart }: { mark: PlacedMark; chart: ChartGeometry }) {
   );
 }
 
+/** Which periods have no value: named while they are few, counted when many. */
+function gapText(gaps: readonly string[]): string {
+  if (gaps.length === 0) return '';
+  if (gaps.length <= NAMED_GAPS) return ` No value for ${gaps.join(', ')}.`;
+  return ` ${gaps.length} periods have no value, from ${gaps[0]} to ${gaps.at(-1)}.`;
+}
+
 export function MetricChart({ chart, name, unit }: { chart: ChartGeometry; name: string; unit: string }) {
   const { box } = chart;
   const right = box.width - box.right;
@@ -59,7 +68,7 @@ export function MetricChart({ chart, name, unit }: { chart: ChartGeometry; name:
         </title>
         <desc id="metric-chart-desc">
           {chart.points.length} values from {chart.points[0]!.key} to {chart.points.at(-1)!.key}.{targetText}
-          {chart.gaps.length ? ` No value for ${chart.gaps.join(', ')}.` : ''} The table below lists every value.
+          {gapText(chart.gaps)} The table below lists every value.
         </desc>
         {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is not focusable; the axes repeat the table */}
         <g class="chart-axis" aria-hidden="true">
