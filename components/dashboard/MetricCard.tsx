@@ -139,7 +139,9 @@ export function MetricCard({ metric, actions }: CardProps) {
   ].filter(Boolean);
   return (
     <article
-      class={`metric-card role-${metric.role}${found.length ? ' has-findings' : ''}${status ? ` rag-card-${status}` : ''}`}
+      class={[`metric-card role-${metric.role}`, found.length ? 'has-findings' : '', status ? `rag-card-${status}` : '']
+        .filter(Boolean)
+        .join(' ')}
       aria-labelledby={`metric-${metric.id}-title`}
       data-metric-id={metric.id}
     >

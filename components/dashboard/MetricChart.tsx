@@ -86,7 +86,7 @@ export function MetricChart({ chart, name, unit }: { chart: ChartGeometry; name:
             </text>
           ))}
         </g>
-        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is not focusable; the table gives each value */}
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is not focusable; the table has the values */}
         <g aria-hidden="true">
           {chart.targetY !== null ? (
             <line class="chart-target" x1={box.left} x2={right} y1={chart.targetY} y2={chart.targetY} />

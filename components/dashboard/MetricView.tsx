@@ -7,7 +7,7 @@
 import { formatNumber, formatScore } from '../../lib/domain/format';
 import { keyResultSummary } from '../../lib/domain/okr';
 import { shortDate } from '../../lib/domain/period';
-import type { Metric } from '../../lib/domain/types';
+import type { Item, Metric } from '../../lib/domain/types';
 import {
   shownChart,
   shownKeyResults,
@@ -120,7 +120,7 @@ function LinkedWork() {
         <ol class="plain-list work-list">
           {ranked.map((r) => (
             <li key={r.item.id}>
-              <span class="work-rank">#{r.rank}</span> <WorkTitle title={r.item.title} url={r.item.links[0]?.url} />{' '}
+              <span class="work-rank">#{r.rank}</span> <WorkTitle item={r.item} />{' '}
               <span class="small muted">
                 score {formatScore(r.score)} · {STATUS_LABELS[r.item.status]}
               </span>
@@ -128,7 +128,7 @@ function LinkedWork() {
           ))}
           {unscored.map((r) => (
             <li key={r.item.id}>
-              <span class="work-rank">–</span> <WorkTitle title={r.item.title} url={r.item.links[0]?.url} />{' '}
+              <span class="work-rank">–</span> <WorkTitle item={r.item} />{' '}
               <span class="small muted">not ranked: {r.problem.message}</span>
             </li>
           ))}
@@ -138,8 +138,9 @@ function LinkedWork() {
   );
 }
 
-function WorkTitle({ title, url }: { title: string; url: string | undefined }) {
-  const text = title || 'Untitled item';
+function WorkTitle({ item }: { item: Item }) {
+  const text = item.title || 'Untitled item';
+  const url = item.links[0]?.url;
   return url ? (
     <a href={url} target="_blank" rel="noreferrer">
       {text}
