@@ -53,6 +53,17 @@ async function openPanel(dashboard) {
   });
 }
 
+/** A metric's page (issue 17): its chart with the target line and a ship marker named, light and dark. */
+async function metricPage(dashboard, extensionId, shoot) {
+  for (const scheme of ['light', 'dark']) {
+    await dashboard.emulateMedia({ colorScheme: scheme });
+    await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#metric/m-listings`);
+    await dashboard.waitForSelector('.metric-chart .ship-mark');
+    await dashboard.focus('.metric-chart .ship-mark');
+    await shoot(dashboard, `metric${scheme === 'dark' ? '-dark' : ''}`);
+  }
+}
+
 async function screenshots(lens, pages) {
   const { context, extensionId } = lens;
   await rm(outDir, { recursive: true, force: true });
@@ -88,6 +99,7 @@ async function screenshots(lens, pages) {
     await dashboard.waitForSelector(section === 'okrs' ? '.kr' : '.candidate-card');
     await shoot(dashboard, `${section}${scheme === 'dark' ? '-dark' : ''}`);
   }
+  await metricPage(dashboard, extensionId, shoot);
   await dashboard.emulateMedia({ colorScheme: 'light' });
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });

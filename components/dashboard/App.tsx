@@ -8,6 +8,8 @@ import { DataView } from './DataView';
 import { DiscoveryView } from './DiscoveryView';
 import { FirstRun } from './FirstRun';
 import { OkrsView } from './OkrsView';
+import { MetricView } from './MetricView';
+import { shownMetricId } from '../../lib/state/workspace/metric-page';
 import { section, SECTIONS, go } from './route';
 import { SitesView } from './SitesView';
 import { TreeView } from './TreeView';
@@ -36,6 +38,7 @@ function TreeSwitcher() {
 }
 
 function Section() {
+  if (shownMetricId.value !== null) return <MetricView />;
   switch (section.value) {
     case 'tree':
       return <TreeView />;

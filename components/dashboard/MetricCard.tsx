@@ -8,11 +8,14 @@ import type { ComponentChildren } from 'preact';
 import { metricFieldText, type MetricTextField } from '../../lib/domain/metric-text';
 import { NSM_CATEGORIES, PERIODS, type Metric } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
+import { metricStatusById } from '../../lib/state/workspace/loop';
 import { findingsByMetric, metricEdits } from '../../lib/state/workspace/tree';
 import { SelectField, TextField } from '../common/Field';
 import { FindingNote } from '../common/FindingNote';
 import { CATEGORY_LABELS, PERIOD_LABELS, ROLE_LABELS } from '../common/labels';
+import { MetricStatusLine } from './MetricStatus';
 import { MetricValueImport, MetricValues } from './MetricValues';
+import { metricHref } from './route';
 
 /** Cards the user opened; a new metric opens itself so its name can be typed at once. */
 export const openCards = signal<ReadonlySet<string>>(new Set());
@@ -122,6 +125,7 @@ interface CardProps {
 
 export function MetricCard({ metric, actions }: CardProps) {
   const open = openCards.value.has(metric.id);
+  const status = metricStatusById.value.get(metric.id)?.status;
   const found = findingsByMetric.value.get(metric.id) ?? [];
   const facts = [
     metric.ownerTeam
@@ -135,7 +139,9 @@ export function MetricCard({ metric, actions }: CardProps) {
   ].filter(Boolean);
   return (
     <article
-      class={`metric-card role-${metric.role}${found.length ? ' has-findings' : ''}`}
+      class={[`metric-card role-${metric.role}`, found.length ? 'has-findings' : '', status ? `rag-card-${status}` : '']
+        .filter(Boolean)
+        .join(' ')}
       aria-labelledby={`metric-${metric.id}-title`}
       data-metric-id={metric.id}
     >
@@ -143,7 +149,7 @@ export function MetricCard({ metric, actions }: CardProps) {
         <header class="metric-head">
           <span class={`role-tag role-${metric.role}`}>{ROLE_LABELS[metric.role]}</span>
           <h3 id={`metric-${metric.id}-title`} class="metric-name">
-            {metric.name || 'Unnamed metric'}
+            <a href={metricHref(metric.id)}>{metric.name || 'Unnamed metric'}</a>
           </h3>
           <button
             type="button"
@@ -158,6 +164,7 @@ export function MetricCard({ metric, actions }: CardProps) {
         </header>
         {facts.length ? <p class="metric-facts muted small">{facts.join(' · ')}</p> : null}
         <MetricValues metric={metric} />
+        <MetricStatusLine metric={metric} />
         {!open && metric.definition ? <p class="metric-definition small">{metric.definition}</p> : null}
       </div>
       {found.length ? (

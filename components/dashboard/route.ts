@@ -1,5 +1,6 @@
 /** Which dashboard section is open, kept in the URL hash so reload and back keep the place. */
-import { signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
+import { shownMetricId } from '../../lib/state/workspace/metric-page';
 
 export const SECTIONS = [
   { id: 'tree', label: 'Metric tree' },
@@ -13,20 +14,40 @@ export const SECTIONS = [
 ] as const;
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
+/** A metric's page lives under the tree: `#metric/<id>`. */
+const METRIC_PAGE = /^metric\/(.+)$/;
+
 function fromHash(): SectionId {
   const id = location.hash.replace(/^#\/?/, '');
   return SECTIONS.some((s) => s.id === id) ? (id as SectionId) : 'tree';
 }
 
+function metricOfHash(): string | null {
+  const match = METRIC_PAGE.exec(location.hash.replace(/^#\/?/, ''));
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
 export const section = signal<SectionId>(fromHash());
+shownMetricId.value = metricOfHash();
 
 export function startRouting(): void {
   window.addEventListener('hashchange', () => {
-    section.value = fromHash();
+    batch(() => {
+      section.value = fromHash();
+      shownMetricId.value = metricOfHash();
+    });
   });
+}
+
+/** The address of a metric's page, for links on the tree. */
+export function metricHref(id: string): string {
+  return `#metric/${encodeURIComponent(id)}`;
 }
 
 export function go(id: SectionId): void {
   location.hash = `#${id}`;
-  section.value = id;
+  batch(() => {
+    section.value = id;
+    shownMetricId.value = null;
+  });
 }

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '../../components/common/common.css';
 import './style.css';
 import './discovery-okrs.css';
+import './metric.css';
 import { App } from '../../components/dashboard/App';
 import { startRouting } from '../../components/dashboard/route';
 import { startLoopSync } from '../../lib/state/workspace/loop';

@@ -1,13 +1,106 @@
 /**
  * The demo workspace, as an export file (docs/export-format.md): a stays marketplace
  * whose North Star is nights booked, with input and team metrics, a ranked backlog
- * linked to demo Jira tickets, and weekly values of the North Star and revenue.
+ * linked to demo Jira tickets, and weekly values of the North Star and revenue. Each part
+ * of the team loop adds its own block below (a function of its own), laid over the base.
  */
 const DAY = 86_400_000;
 
+/** YYYY-MM-DD of the day `weeksAgo` weeks before `now`. */
+const weeksBefore = (now, weeksAgo) => new Date(now - weeksAgo * 7 * DAY).toISOString().slice(0, 10);
+
+/**
+ * Values on the tree and the metric page (issue 17, point 3): 26 weekly values of the
+ * North Star (the base has the last 20) and of the inputs listings and nights (conversion's
+ * come with its key result below; repeat guests is left without values, so the OKR checks
+ * have a key result whose metric has none), with one clear anomaly
+ * (a week in which Bookable listings fell to half, a calendar-sync outage), targets and
+ * thresholds chosen so the tree shows green, amber and red, and three shipped items whose
+ * ship dates mark the charts.
+ */
+function metricValuesBlock(now, at) {
+  const weeks = 26;
+  const wobble = [0, 0.6, -0.4, 0.9, -0.8, 0.3, -0.2, 0.7, -0.6, 0.1, 0.5, -0.9, 0.4];
+  const noise = (w) => wobble[w % wobble.length];
+  const inputs = {
+    'm-listings': (w) => (w === 19 ? 4120 : Math.round(8150 + 42 * w + 60 * noise(w))),
+    'm-nights': (w) => Math.round((2.6 + 0.004 * w + 0.05 * noise(w + 7)) * 100) / 100,
+  };
+  const observations = [];
+  for (const [metricId, valueAt] of Object.entries(inputs)) {
+    for (let w = 0; w < weeks; w++) {
+      observations.push({
+        id: `o-${metricId.slice(2)}-${w}`,
+        metricId,
+        at: weeksBefore(now, weeks - w),
+        value: valueAt(w),
+        sourceUrl: '',
+        note: metricId === 'm-listings' && w === 19 ? 'Calendar sync outage: listings hidden for three days' : '',
+        updatedAt: at,
+      });
+    }
+  }
+  // The base records the North Star's last 20 weeks; these are the 6 before them.
+  for (let w = 0; w < 6; w++) {
+    observations.push({
+      id: `o-n-early-${w}`,
+      metricId: 'm-nsm',
+      at: weeksBefore(now, weeks - w),
+      value: Math.round(37200 + 420 * w + 900 * noise(w)),
+      sourceUrl: '',
+      note: '',
+      updatedAt: at,
+    });
+  }
+  return {
+    observations,
+    metricFields: {
+      'm-nsm': { target: 52000 },
+      'm-listings': { target: 9500, unit: 'listings' },
+      // Conversion's values are the OKR block's (this quarter's weeks, on its key result's scale).
+      'm-conversion': { target: 35, unit: '%' },
+      'm-nights': { target: 2.8, unit: 'nights' },
+    },
+    thresholds: [
+      { metricId: 'm-nsm', direction: 'up', amberWithin: 0.1 },
+      { metricId: 'm-listings', direction: 'up', amberWithin: 0.05 },
+      { metricId: 'm-conversion', direction: 'up', amberWithin: 0.05 },
+      { metricId: 'm-nights', direction: 'up', amberWithin: 0.1 },
+    ],
+    shipped: { 'i-3': weeksBefore(now, 14), 'i-6': weeksBefore(now, 9), 'i-4': weeksBefore(now, 5) },
+  };
+}
+
+/** Lays the metric-values block over the base workspace. */
+function withMetricValues(workspace, now, at) {
+  const block = metricValuesBlock(now, at);
+  const treeId = 'demo-tree';
+  return {
+    ...workspace,
+    metrics: workspace.metrics.map((m) => ({ ...m, ...block.metricFields[m.id] })),
+    observations: [...workspace.observations, ...block.observations],
+    items: workspace.items.map((i) => (block.shipped[i.id] ? { ...i, status: 'shipped' } : i)),
+    thresholds: [...workspace.thresholds, ...block.thresholds],
+    shipments: [
+      ...workspace.shipments,
+      ...Object.entries(block.shipped).map(([itemId, day]) => ({
+        id: `s-${itemId}`,
+        treeId,
+        itemId,
+        at: day,
+        updatedAt: at,
+      })),
+    ],
+  };
+}
+
 export function demoWorkspace(now = Date.now()) {
-  const t = 'demo-tree';
   const at = now - 40 * DAY;
+  return withMetricValues(baseWorkspace(now, at), now, at);
+}
+
+function baseWorkspace(now, at) {
+  const t = 'demo-tree';
   const metric = (id, role, name, fields = {}) => ({
     id,
     treeId: t,
@@ -314,17 +407,17 @@ function discoveryAndOkrs(now, t) {
   });
   const keyResults = [
     keyResult('kr-conversion', 'm-conversion', 'Guest experience', 22, 35),
-    keyResult('kr-listings', 'm-listings', 'Host growth', 8200, 9500),
+    keyResult('kr-listings', 'm-listings', 'Host growth', 8200, 11000),
     keyResult('kr-repeat', 'm-repeat', 'Loyalty', 18, 24),
   ];
-  // Weekly values since the quarter began: conversion ahead of the clock, listings behind it.
+  // Weekly conversion values since the quarter began, ahead of the clock; listings' 26 weeks
+  // come from the metric-values block above and fall behind the 11,000 its key result asks.
   const observations = [];
   for (let time = quarter.start, w = 0; time <= now; time += 7 * DAY, w++) {
     const passed = (time - quarter.start) / (quarter.end - quarter.start);
     const value = (id, metricId, v) =>
       observations.push({ id, metricId, at: day(time), value: v, sourceUrl: '', note: '', updatedAt: now });
     value(`o-okr-c-${w}`, 'm-conversion', Math.round((22 + 13 * Math.min(1, passed * 1.1)) * 10) / 10);
-    value(`o-okr-l-${w}`, 'm-listings', Math.round(8200 + 1300 * passed * 0.45));
   }
   return { worksheets, keyResults, observations };
 }

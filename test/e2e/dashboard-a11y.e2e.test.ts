@@ -61,6 +61,15 @@ describe.each(['light', 'dark'] as const)('accessibility of the extension pages 
     await page.close();
   });
 
+  it('a metric page, with a ship marker focused and an impossible amber band refused, has no serious violations', async () => {
+    const page = await open('metric/m-listings');
+    await page.locator('.metric-chart .ship-mark').first().focus();
+    await page.getByLabel('Amber band (% of the target)').fill('150');
+    await page.locator('#metric-page-amber[aria-invalid="true"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('the popup has no serious violations', async () => {
     const page = await lens.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });

@@ -42,7 +42,7 @@ describe('dashboard: alignment and validation', () => {
   it('shows the correlation with revenue by lag, with r and the number of periods', async () => {
     const page = await openDashboard(lens, 'validation');
     const summary = (await page.locator('.corr-summary').textContent()) ?? '';
-    expect(summary).toMatch(/r = 0\.\d\d with the North Star leading by 2 weeks \(18 paired periods\)/);
+    expect(summary).toMatch(/r = 0\.\d\d with the North Star leading by 2 weeks \(20 paired periods\)/);
     expect(await page.locator('.lag-chart .col').count()).toBe(7);
     expect(await page.locator('.lag-chart .col.best').count()).toBe(1);
     await page.close();

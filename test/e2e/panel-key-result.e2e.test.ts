@@ -44,7 +44,7 @@ describe("the open panel: the key result a ticket's work serves", () => {
       () => panel.text('[data-testid=key-result]'),
       (t) => Boolean(t),
     );
-    expect(line).toMatch(/^KR: bookable listings 8,200 -> 9,500 by .*, Host growth · off track$/);
+    expect(line).toMatch(/^KR: bookable listings 8,200 -> 11,000 by .*, Host growth · off track$/);
     await page.close();
   });
 
