@@ -1,10 +1,13 @@
 import { render } from 'preact';
 import '../../components/common/common.css';
 import './style.css';
+import './review.css';
 import { App } from '../../components/dashboard/App';
 import { startRouting } from '../../components/dashboard/route';
+import { startLoopSync } from '../../lib/state/workspace/loop';
 import { startWorkspaceSync } from '../../lib/state/workspace/tree';
 
 startRouting();
 startWorkspaceSync();
+startLoopSync();
 render(<App />, document.getElementById('app')!);

@@ -4,7 +4,7 @@
  * chunks, a layout that never leaves it.
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
-import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, Shipment } from '../domain/loop-types';
+import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, ReviewNote, Shipment } from '../domain/loop-types';
 import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
 
 export const DB_NAME = 'north-star-lens';
@@ -44,6 +44,7 @@ export interface LensSchema extends DBSchema {
   thresholds: { key: Id; value: MetricThresholds };
   shipments: { key: Id; value: Shipment; indexes: { byTree: Id; byItem: Id } };
   experiments: { key: Id; value: Experiment; indexes: { byTree: Id; byInputMetric: Id } };
+  reviewNotes: { key: Id; value: ReviewNote; indexes: { byTree: Id; byTreeWeek: [Id, string] } };
 }
 
 export type LensDb = IDBPDatabase<LensSchema>;
@@ -80,7 +81,15 @@ export const DB_STORES = [
   'thresholds',
   'shipments',
   'experiments',
+  'reviewNotes',
 ] as const;
 
 /** The team loop's stores (version 6): what deleting a tree or a metric also reaches. */
-export const LOOP_STORES = ['worksheets', 'keyResults', 'thresholds', 'shipments', 'experiments'] as const;
+export const LOOP_STORES = [
+  'worksheets',
+  'keyResults',
+  'thresholds',
+  'shipments',
+  'experiments',
+  'reviewNotes',
+] as const;

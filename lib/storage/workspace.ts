@@ -33,8 +33,9 @@ export async function readWorkspace(tx: DbStoresTx): Promise<Workspace> {
     tx.objectStore('thresholds').getAll(),
     tx.objectStore('shipments').getAll(),
     tx.objectStore('experiments').getAll(),
+    tx.objectStore('reviewNotes').getAll(),
   ]);
-  const [worksheets, keyResults, thresholds, shipments, experiments] = loop;
+  const [worksheets, keyResults, thresholds, shipments, experiments, reviewNotes] = loop;
   return {
     trees,
     metrics,
@@ -47,6 +48,7 @@ export async function readWorkspace(tx: DbStoresTx): Promise<Workspace> {
     thresholds,
     shipments,
     experiments,
+    reviewNotes,
     settings,
   };
 }
