@@ -172,8 +172,9 @@ export function demoWorkspace(now = Date.now()) {
       updatedAt: at,
     });
   }
+  const loop = reviewAndOutcomes(t, now, at);
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     exportedAt: new Date(now).toISOString(),
     app: 'north-star-lens',
     trees: [
@@ -187,8 +188,8 @@ export function demoWorkspace(now = Date.now()) {
         treeId: 'demo-personal',
       },
     ],
-    observations,
-    items,
+    observations: [...observations, ...loop.observations],
+    items: [...items, ...loop.items],
     reviews: [
       {
         id: 'r-1',
@@ -207,6 +208,122 @@ export function demoWorkspace(now = Date.now()) {
       },
     ],
     history: [],
+    worksheets: [],
+    keyResults: [],
+    thresholds: [],
+    shipments: loop.shipments,
+    experiments: loop.experiments,
+    reviewNotes: loop.reviewNotes,
     settings: { activeTreeId: t, disabledSites: [], customDomains: [] },
   };
+}
+
+/** The ISO week label of a day: 2025-W11 (as lib/domain/correlation.ts's periodKey). */
+function isoWeek(day) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / DAY + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * The weekly review and outcomes: shipped items with ship dates, weekly search-to-book
+ * conversion (a step up after instant search shipped, and an unusual jump this week),
+ * 12 experiments of this quarter (10 concluded: 6 moved their input, 4 the North Star)
+ * and the notes of the last two weekly reviews.
+ */
+function reviewAndOutcomes(t, now, at) {
+  const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
+  const d = new Date(now);
+  const quarterStart = Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
+  const inQuarter = (daysAgo) => dayOf(Math.max(quarterStart, now - daysAgo * DAY));
+  const jira = (key) => ({ site: 'jira', key, url: `https://staydemo.atlassian.net/browse/${key}` });
+  const shipped = [
+    ['i-s1', 'Instant search results', 'm-conversion', 1, 'STAY-90', 63],
+    ['i-s2', 'Host photo tips', 'm-onboarded', 0.8, 'STAY-91', 49],
+    ['i-s3', 'Flexible dates search', 'm-conversion', 0.5, 'STAY-92', 35],
+    ['i-s4', 'Guest reviews reminder', 'm-repeat', 1, 'STAY-93', 3],
+    ['i-s5', 'Price breakdown before checkout', 'm-conversion', 0.8, 'STAY-94', 2],
+  ];
+  const items = shipped.map(([id, title, inputMetricId, confidence, key]) => ({
+    id,
+    treeId: t,
+    title,
+    links: [jira(key)],
+    inputMetricId,
+    rice: { reach: 20000, impact: 1, confidence, effort: 2 },
+    status: 'shipped',
+    notes: '',
+    createdAt: at,
+    updatedAt: at,
+  }));
+  const shipments = shipped.map(([id, , , , , daysAgo]) => ({
+    id: `sh-${id}`,
+    treeId: t,
+    itemId: id,
+    at: dayOf(now - daysAgo * DAY),
+    updatedAt: at,
+  }));
+  // Conversion in %, weekly: about 21% until instant search shipped 9 weeks ago, about 23%
+  // after, and 29% this week: outside its usual range, for the review to flag.
+  const observations = [];
+  for (let w = 0; w <= 20; w++) {
+    const weeksAgo = 20 - w;
+    const base = weeksAgo > 9 ? 21 : 23;
+    const wobble = [0, 0.4, -0.3, 0.2, -0.4, 0.3, -0.1][w % 7];
+    observations.push({
+      id: `o-c-${w}`,
+      metricId: 'm-conversion',
+      at: dayOf(now - weeksAgo * 7 * DAY),
+      value: weeksAgo === 0 ? 29 : Math.round((base + wobble) * 10) / 10,
+      sourceUrl: '',
+      note: '',
+      updatedAt: at,
+    });
+  }
+  const result = (i) => (i < 6 ? 'yes' : i < 8 ? 'no' : 'unclear');
+  const nsmResult = (i) => (i < 4 ? 'yes' : i < 7 ? 'no' : 'unclear');
+  const ideas = [
+    ['Instant search results', 'Moves search-to-book conversion by +2 pts', 'm-conversion', 'i-s1'],
+    ['Host photo tips', 'Raises onboarding completion by 10%', 'm-listings', 'i-s2'],
+    ['Flexible dates search', 'Moves search-to-book conversion by +1 pt', 'm-conversion', 'i-s3'],
+    ['Price breakdown before checkout', 'Fewer abandoned checkouts: conversion +1 pt', 'm-conversion', 'i-s5'],
+    ['Reviews reminder email', 'Repeat guests +5% within a quarter', 'm-repeat', 'i-s4'],
+    ['Instant book for verified guests', 'Moves search-to-book conversion by +1.5 pts', 'm-conversion', 'i-1'],
+    ['Map search on mobile', 'Moves mobile conversion by +1 pt', 'm-conversion', 'i-5'],
+    ['Weekly-stay discount', 'Longer stays: +0.3 nights per booking', 'm-nights', 'i-4'],
+    ['Saved searches with price alerts', 'Repeat guests +3%', 'm-repeat', 'i-3'],
+    ['Calendar sync', 'Bookable listings +4%', 'm-listings', 'i-6'],
+    ['Host referral bonus', 'Bookable listings +2% a month', 'm-listings', null],
+    ['Trust badges on listings', 'Moves search-to-book conversion by +0.5 pts', 'm-conversion', null],
+  ];
+  const experiments = ideas.map(([title, hypothesis, inputMetricId, itemId], i) => {
+    const concluded = i < 10;
+    const startedAt = inQuarter(70 - i * 5);
+    const ended = dayOf(Math.min(now, Date.parse(`${startedAt}T00:00:00Z`) + 14 * DAY));
+    return {
+      id: `ex-${i + 1}`,
+      treeId: t,
+      itemId,
+      title,
+      hypothesis,
+      inputMetricId,
+      startedAt,
+      endedAt: concluded ? ended : null,
+      movedInput: concluded ? result(i) : null,
+      movedNsm: concluded ? nsmResult(i) : null,
+      note: '',
+      updatedAt: at,
+    };
+  });
+  const note = (daysAgo, text) => {
+    const heldOn = dayOf(now - daysAgo * DAY);
+    return { id: `rn-${daysAgo}`, treeId: t, week: isoWeek(heldOn), heldOn, text, updatedAt: at };
+  };
+  const reviewNotes = [
+    note(7, 'Nights booked back on trend. Flexible dates: keep running another week before calling it.'),
+    note(14, 'Conversion still above 23% since instant search. Host photo tips: no clear effect yet.'),
+  ];
+  return { items, shipments, observations, experiments, reviewNotes };
 }
