@@ -48,7 +48,7 @@ describe.each(['light', 'dark'] as const)('accessibility of the extension pages 
     await page.close();
   });
 
-  it.each(['backlog', 'alignment', 'validation', 'sites'])(
+  it.each(['backlog', 'alignment', 'validation', 'sites', 'weekly-review', 'outcomes'])(
     'the %s section has no serious violations',
     async (section) => {
       const page = await open(section);
