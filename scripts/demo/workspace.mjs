@@ -252,7 +252,8 @@ function reviewAndOutcomes(t, now, at) {
     title,
     links: [jira(key)],
     inputMetricId,
-    rice: { reach: 20000, impact: 1, confidence, effort: 2 },
+    // Done work ranks below what is still to do; its confidence is what outcomes compare.
+    rice: { reach: 100, impact: 0.25, confidence, effort: 5 },
     status: 'shipped',
     notes: '',
     createdAt: at,
