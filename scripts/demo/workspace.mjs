@@ -242,7 +242,7 @@ function reviewAndOutcomes(t, now, at) {
   const shipped = [
     ['i-s1', 'Instant search results', 'm-conversion', 1, 'STAY-90', 63],
     ['i-s2', 'Host photo tips', 'm-onboarded', 0.8, 'STAY-91', 49],
-    ['i-s3', 'Flexible dates search', 'm-conversion', 0.5, 'STAY-92', 35],
+    ['i-s3', 'Flexible dates filter', 'm-conversion', 0.5, 'STAY-92', 35],
     ['i-s4', 'Guest reviews reminder', 'm-repeat', 1, 'STAY-93', 3],
     ['i-s5', 'Price breakdown before checkout', 'm-conversion', 0.8, 'STAY-94', 2],
   ];

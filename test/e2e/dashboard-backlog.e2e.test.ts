@@ -30,7 +30,7 @@ describe('dashboard: the ranked backlog', () => {
       '#7 Price breakdown before checkout',
       '#8 Guest reviews reminder',
       '#9 Host photo tips',
-      '#10 Flexible dates search',
+      '#10 Flexible dates filter',
       '— Calendar sync with other platforms',
     ]);
     expect(await row('Calendar sync').locator('.unscored-reason').textContent()).toBe(
@@ -95,7 +95,7 @@ describe('dashboard: the ranked backlog', () => {
       'Map search on mobile',
       'Instant search results',
       'Price breakdown before checkout',
-      'Flexible dates search',
+      'Flexible dates filter',
     ]);
     await page.getByLabel('Status', { exact: true }).selectOption('planned');
     expect(await page.locator('.backlog-list .backlog-row').count()).toBe(2);
