@@ -100,6 +100,15 @@ async function screenshots(lens, pages) {
     await shoot(dashboard, `${section}${scheme === 'dark' ? '-dark' : ''}`);
   }
   await metricPage(dashboard, extensionId, shoot);
+  // The team loop's weekly review and outcomes, named as the issue lists them.
+  for (const scheme of ['light', 'dark']) {
+    await dashboard.emulateMedia({ colorScheme: scheme });
+    for (const section of ['weekly-review', 'outcomes']) {
+      await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#${section}`);
+      await dashboard.waitForSelector('.content h2');
+      await shoot(dashboard, `${section}${scheme === 'dark' ? '-dark' : ''}`);
+    }
+  }
   await dashboard.emulateMedia({ colorScheme: 'light' });
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });

@@ -14,6 +14,8 @@ import { section, SECTIONS, go } from './route';
 import { SitesView } from './SitesView';
 import { TreeView } from './TreeView';
 import { ValidationView } from './ValidationView';
+import { OutcomesView } from './OutcomesView';
+import { WeeklyReviewView } from './WeeklyReviewView';
 
 function TreeSwitcher() {
   const all = trees.value;
@@ -52,6 +54,10 @@ function Section() {
       return <AlignmentView />;
     case 'validation':
       return <ValidationView />;
+    case 'weekly-review':
+      return <WeeklyReviewView />;
+    case 'outcomes':
+      return <OutcomesView />;
     case 'data':
       return <DataView />;
     case 'sites':

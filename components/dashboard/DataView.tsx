@@ -40,6 +40,7 @@ const STORE_LABELS: Record<RecordKind, string> = {
   thresholds: 'Metric thresholds',
   shipments: 'Ship dates',
   experiments: 'Experiments',
+  reviewNotes: 'Weekly review notes',
 };
 
 function describeFailure(failure: unknown): string {

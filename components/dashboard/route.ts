@@ -9,6 +9,8 @@ export const SECTIONS = [
   { id: 'backlog', label: 'Backlog' },
   { id: 'alignment', label: 'Alignment' },
   { id: 'validation', label: 'Validation' },
+  { id: 'weekly-review', label: 'Weekly review' },
+  { id: 'outcomes', label: 'Outcomes' },
   { id: 'data', label: 'Data' },
   { id: 'sites', label: 'Sites' },
 ] as const;

@@ -3,6 +3,7 @@ import '../../components/common/common.css';
 import './style.css';
 import './discovery-okrs.css';
 import './metric.css';
+import './review.css';
 import { App } from '../../components/dashboard/App';
 import { startRouting } from '../../components/dashboard/route';
 import { startLoopSync } from '../../lib/state/workspace/loop';

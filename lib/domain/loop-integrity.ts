@@ -1,11 +1,11 @@
 /**
  * The team loop's references, checked over a whole workspace (see workspace-file.ts's
  * findIntegrityProblem): each record points at a tree, metric or item of the same tree,
- * and a tree has one worksheet, an item one ship date.
+ * and a tree has one worksheet, an item one ship date, a week one review note.
  */
 import type { Id, Item, Metric, Workspace } from './types';
 
-type LoopKind = 'worksheets' | 'keyResults' | 'thresholds' | 'shipments' | 'experiments';
+type LoopKind = 'worksheets' | 'keyResults' | 'thresholds' | 'shipments' | 'experiments' | 'reviewNotes';
 
 export interface LoopProblem {
   store: LoopKind;
@@ -69,6 +69,13 @@ export function findLoopProblem(ws: Workspace, known: Known): LoopProblem | null
     repeated('shipments', ws.shipments, 'itemId', 'the item already has a ship date') ??
     treeRefs('experiments', ws.experiments, known) ??
     sameTreeRef('experiments', ws.experiments, 'inputMetricId', known.metrics, 'a metric', byTree) ??
-    sameTreeRef('experiments', ws.experiments, 'itemId', known.items, 'an item', byTree)
+    sameTreeRef('experiments', ws.experiments, 'itemId', known.items, 'an item', byTree) ??
+    treeRefs('reviewNotes', ws.reviewNotes, known) ??
+    repeated(
+      'reviewNotes',
+      ws.reviewNotes.map((n) => ({ week: `${n.treeId} ${n.week}` })),
+      'week',
+      'the tree already has notes for this week',
+    )
   );
 }

@@ -12,6 +12,7 @@ import { keyResultProblems } from './okr';
 import { experimentProblems } from './outcomes';
 import { DateSchema, IdSchema, NameSchema, TextSchema, TimestampSchema } from './schemas';
 import { NSM_CATEGORIES, PERIODS } from './types';
+import { reviewNoteProblems } from './weekly-review';
 import {
   CANDIDATE_CRITERIA,
   type CandidateCriterion,
@@ -143,4 +144,17 @@ const ExperimentObject = v.strictObject({
 export const ExperimentSchema = v.pipe(
   ExperimentObject,
   fieldProblems<v.InferOutput<typeof ExperimentObject>>(experimentProblems),
+);
+
+const ReviewNoteObject = v.strictObject({
+  id: IdSchema,
+  treeId: IdSchema,
+  week: v.pipe(v.string(), v.maxLength(8)),
+  heldOn: DateSchema,
+  text: TextSchema,
+  updatedAt: TimestampSchema,
+});
+export const ReviewNoteSchema = v.pipe(
+  ReviewNoteObject,
+  fieldProblems<v.InferOutput<typeof ReviewNoteObject>>(reviewNoteProblems),
 );

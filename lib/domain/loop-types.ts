@@ -114,6 +114,21 @@ export interface Experiment {
   updatedAt: number;
 }
 
+/**
+ * The notes of one week's review (weekly-review.ts): one per tree and ISO week. Writing
+ * it is what holds the review: the next review covers what shipped after `heldOn`.
+ */
+export interface ReviewNote {
+  id: Id;
+  treeId: Id;
+  /** The ISO week, labelled like `periodKey` does: 2025-W11. */
+  week: string;
+  /** The day the review was held (the note first written), YYYY-MM-DD, inside `week`. */
+  heldOn: string;
+  text: string;
+  updatedAt: number;
+}
+
 /** A tree's whole team loop, as the background reads it in one transaction and answers `loop.get`. */
 export interface TreeLoop {
   /** Null until the tree's first worksheet is saved. */
@@ -126,4 +141,6 @@ export interface TreeLoop {
   shipments: Shipment[];
   /** Most recently started first. */
   experiments: Experiment[];
+  /** Latest week first. */
+  reviewNotes: ReviewNote[];
 }

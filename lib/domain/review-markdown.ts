@@ -82,7 +82,13 @@ function shipped(review: WeeklyReview): string[] {
   return lines;
 }
 
-export function reviewMarkdown(review: WeeklyReview): string {
+/** The week's notes as paragraphs: line breaks kept, each line escaped like any name. */
+function notesLines(notes: string): string[] {
+  const lines = notes.split('\n').map((line) => (line.trim() === '' ? '' : escapeMarkdown(line)));
+  return ['', '## Notes', '', ...lines];
+}
+
+export function reviewMarkdown(review: WeeklyReview, notes = ''): string {
   const lines = [
     `# Weekly review, ${shortDate(review.date, true)}`,
     '',
@@ -96,6 +102,7 @@ export function reviewMarkdown(review: WeeklyReview): string {
     '',
     `## Shipped since ${shortDate(review.since, true)}`,
     ...shipped(review),
+    ...(notes.trim() === '' ? [] : notesLines(notes.trim())),
   ];
   return `${lines.join('\n')}\n`;
 }

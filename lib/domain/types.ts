@@ -6,7 +6,7 @@
 
 import type { ImportMappings } from './import/import-mappings';
 import type { NumberPin } from './pinned-number';
-import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, Shipment } from './loop-types';
+import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, ReviewNote, Shipment } from './loop-types';
 
 export type Id = string;
 
@@ -175,6 +175,8 @@ export interface Workspace {
   thresholds: MetricThresholds[];
   shipments: Shipment[];
   experiments: Experiment[];
+  /** At most one per tree and week. */
+  reviewNotes: ReviewNote[];
   settings: Settings;
 }
 
@@ -191,6 +193,7 @@ export const RECORD_KINDS = [
   'thresholds',
   'shipments',
   'experiments',
+  'reviewNotes',
 ] as const satisfies readonly (keyof Workspace)[];
 export type RecordKind = (typeof RECORD_KINDS)[number];
 /** The team loop's kinds (loop-types.ts), added in export format 2. */
@@ -200,6 +203,7 @@ export const LOOP_RECORD_KINDS = [
   'thresholds',
   'shipments',
   'experiments',
+  'reviewNotes',
 ] as const satisfies readonly RecordKind[];
 export type WorkspaceRecord = Workspace[RecordKind][number];
 
@@ -226,8 +230,8 @@ export interface ImportSummary {
 /** A workspace's team-loop records before any is made (and what a format-1 file holds). */
 export const NO_LOOP_RECORDS: Pick<
   Workspace,
-  'worksheets' | 'keyResults' | 'thresholds' | 'shipments' | 'experiments'
-> = { worksheets: [], keyResults: [], thresholds: [], shipments: [], experiments: [] };
+  'worksheets' | 'keyResults' | 'thresholds' | 'shipments' | 'experiments' | 'reviewNotes'
+> = { worksheets: [], keyResults: [], thresholds: [], shipments: [], experiments: [], reviewNotes: [] };
 
 export const EMPTY_SETTINGS: Settings = { activeTreeId: null, disabledSites: [], customDomains: [] };
 

@@ -18,7 +18,7 @@ import { addDays, dayNumber, type PeriodValue, periodNoun, periodSeries } from '
 import { periodIndex, periodKey } from './correlation';
 import { metricById, resolveInputLink } from './tree';
 import type { Item, Metric, MetricRole, Observation, Period } from './types';
-import type { MetricThresholds, Shipment } from './loop-types';
+import type { MetricThresholds, ReviewNote, Shipment } from './loop-types';
 
 export const ANOMALY_WINDOW = 8;
 export const ANOMALY_SD = 2;
@@ -210,4 +210,29 @@ export function weeklyReview(input: WeeklyReviewInput): WeeklyReview {
     rows: metrics.map((m) => rowOf(m, input, thresholds.get(m.id))),
     shipped: shippedSince(input, since),
   };
+}
+
+/** The week label a review held on `date` belongs to: 2025-W11. */
+export const reviewWeek = (date: string): string => periodKey(date, 'week');
+
+/** A stored note's problems: the day it was held must lie in its week. */
+export function reviewNoteProblems(note: Pick<ReviewNote, 'week' | 'heldOn'>): Partial<Record<'week', string>> {
+  if (!/^\d{4}-W\d{2}$/.test(note.week)) return { week: 'must be an ISO week, written like 2025-W11' };
+  if (reviewWeek(note.heldOn) !== note.week) return { week: `does not contain the day the review was held` };
+  return {};
+}
+
+/**
+ * The day of the latest review held before the week of `date`, or null: what "shipped
+ * since the last review" counts from. This week's own note does not count, so the review
+ * keeps showing the same items after its notes are written.
+ */
+export function lastReviewDate(notes: readonly Pick<ReviewNote, 'week' | 'heldOn'>[], date: string): string | null {
+  const week = reviewWeek(date);
+  let last: string | null = null;
+  for (const note of notes) {
+    if (note.week >= week) continue;
+    if (last === null || note.heldOn > last) last = note.heldOn;
+  }
+  return last;
 }

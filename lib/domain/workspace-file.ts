@@ -13,6 +13,7 @@ import {
   KeyResultSchema,
   MetricThresholdsSchema,
   NsmWorksheetSchema,
+  ReviewNoteSchema,
   ShipmentSchema,
 } from './loop-schemas';
 import {
@@ -58,6 +59,7 @@ export const MAX_RECORDS: Record<RecordKind, number> = {
   thresholds: 20_000,
   shipments: 100_000,
   experiments: 20_000,
+  reviewNotes: 20_000,
 };
 
 export interface WorkspaceFile extends Workspace {
@@ -91,6 +93,7 @@ const WorkspaceFileSchema = v.strictObject({
   thresholds: v.array(MetricThresholdsSchema),
   shipments: v.array(ShipmentSchema),
   experiments: v.array(ExperimentSchema),
+  reviewNotes: v.array(ReviewNoteSchema),
   settings: SettingsSchema,
 });
 
@@ -110,6 +113,7 @@ export function toWorkspaceFile(ws: Workspace, exportedAt: Date): WorkspaceFile 
     thresholds: ws.thresholds,
     shipments: ws.shipments,
     experiments: ws.experiments,
+    reviewNotes: ws.reviewNotes,
     settings: ws.settings,
   };
 }

@@ -43,6 +43,7 @@ export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode
       each(incoming.thresholds, (r) => tx.objectStore('thresholds').put(r)),
       each(incoming.shipments, (r) => tx.objectStore('shipments').put(r)),
       each(incoming.experiments, (r) => tx.objectStore('experiments').put(r)),
+      each(incoming.reviewNotes, (r) => tx.objectStore('reviewNotes').put(r)),
     ]);
     await tx.objectStore('settings').put(result.settings, SETTINGS_KEY);
     return summary;
@@ -61,6 +62,7 @@ const DB_STORE_OF: Record<RecordKind, DbStoreName> = {
   thresholds: 'thresholds',
   shipments: 'shipments',
   experiments: 'experiments',
+  reviewNotes: 'reviewNotes',
 };
 
 /**
@@ -113,6 +115,7 @@ function merge(current: Workspace, incoming: Workspace): Workspace {
     thresholds: pick(incoming.thresholds, current.thresholds),
     shipments: pick(incoming.shipments, current.shipments),
     experiments: pick(incoming.experiments, current.experiments),
+    reviewNotes: pick(incoming.reviewNotes, current.reviewNotes),
     settings: { ...current.settings, activeTreeId: current.settings.activeTreeId ?? incoming.settings.activeTreeId },
   };
 }

@@ -43,6 +43,7 @@ export {
 } from './key-results';
 export { listThresholds, setThresholds } from './thresholds';
 export { listShipments, setShipDate } from './shipments';
+export { listReviewNotes, setReviewNote } from './review-notes';
 export {
   listExperiments,
   createExperiment,

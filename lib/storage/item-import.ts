@@ -2,7 +2,8 @@
  * Importing tickets from a tracker's export into one tree, in one transaction: tickets the
  * tree already tracks (matched by link) are updated, the others added (see
  * lib/domain/import/item-plan.ts for what an update may change). The tree's stored
- * ranking is derived from its items: deleted, and rebuilt by the next reader.
+ * ranking is derived from its items: deleted, and rebuilt by the next reader. Items the
+ * import ships get their ship date in the same transaction (ship-dates.ts).
  */
 import { planItemImport, type ImportedItemRow, type ItemImportSummary } from '../domain/import/item-plan';
 import { ItemSchema } from '../domain/schemas';
@@ -11,6 +12,7 @@ import type { Id, Item, Metric } from '../domain/types';
 import { wrongInputMetric } from '../domain/workspace-file';
 import { invalid } from './errors';
 import { rememberMapping, type RememberedMapping } from './import-mappings';
+import { recordShipDates } from './ship-dates';
 import { changeItems, chunkOf, itemsWhere, toChunk } from './item-chunks';
 import { checkRecord, newId, now } from './records';
 import type { LensDb, Store } from './schema';
@@ -36,7 +38,13 @@ async function planned(stores: ImportStores, input: ItemsImport) {
   ]);
   if (treeKey === undefined) throw invalid('treeId', 'there is no tree with this id');
   checkMetrics(input, metricById(metrics));
-  return planItemImport(existing, input.rows, { treeId: input.treeId, now: now(), newId, overwrite: input.overwrite });
+  const plan = planItemImport(existing, input.rows, {
+    treeId: input.treeId,
+    now: now(),
+    newId,
+    overwrite: input.overwrite,
+  });
+  return { ...plan, existing };
 }
 
 export async function previewItemImport(db: LensDb, input: ItemsImport): Promise<ItemImportSummary> {
@@ -51,7 +59,7 @@ export async function importItems(
   input: ItemsImport,
   remembered?: RememberedMapping,
 ): Promise<ItemImportSummary> {
-  return write(db, ['trees', 'metrics', 'itemChunks', 'rankings', 'settings'], async (tx) => {
+  return write(db, ['trees', 'metrics', 'itemChunks', 'rankings', 'settings', 'shipments'], async (tx) => {
     const stores = { trees: tx.objectStore('trees'), metrics: tx.objectStore('metrics') };
     const plan = await planned({ ...stores, itemChunks: tx.objectStore('itemChunks') }, input);
     const put: Item[] = plan.put.map((item, i) => {
@@ -61,8 +69,11 @@ export async function importItems(
         throw failure instanceof Error ? invalid(`rows[${i}]`, failure.message) : failure;
       }
     });
+    const before = new Map(plan.existing.map((item) => [item.id, item]));
+    const changes = put.map((after) => ({ before: before.get(after.id) ?? null, after }));
     await Promise.all([
       writeItems(tx.objectStore('itemChunks'), put),
+      recordShipDates(tx.objectStore('shipments'), changes, now()),
       put.length > 0 ? tx.objectStore('rankings').delete(input.treeId) : undefined,
       remembered ? rememberMapping(tx.objectStore('settings'), remembered) : undefined,
     ]);

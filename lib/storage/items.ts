@@ -10,6 +10,7 @@ import { linkKey } from '../domain/link-key';
 import type { LensDb, Store } from './schema';
 import { forgetItemLoop } from './loop-cascade';
 import { adjustRanking } from './rankings';
+import { recordShipDates } from './ship-dates';
 import { each, read, write } from './transaction';
 import { checkRecord, definedFields, newId, now } from './records';
 
@@ -89,9 +90,10 @@ export async function createItem(db: LensDb, input: NewItem, committedNow?: Comm
  * Field-level merge against the record as stored when the transaction runs: only the
  * fields in the patch change, and within `rice` only the given estimates. Two views
  * editing different fields at the same moment therefore never undo each other.
+ * A status that becomes `shipped` records the ship date in the same transaction (ship-dates.ts).
  */
 export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committedNow?: CommittedNow): Promise<Item> {
-  return write(db, ['metrics', 'itemChunks', 'rankings'], async (tx) => {
+  return write(db, ['metrics', 'itemChunks', 'rankings', 'shipments'], async (tx) => {
     const committed = committedNow?.();
     const store = tx.objectStore('itemChunks');
     // A tag seen in another tab waits for this write: what is known committed is not read
@@ -102,6 +104,7 @@ export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committed
     const current = read.item;
     if (!current) throw notFound('item', id);
     const { rice, ...fields } = definedFields(patch);
+    const at = now();
     const item = checkRecord(ItemSchema, {
       ...current,
       ...fields,
@@ -109,14 +112,17 @@ export async function updateItem(db: LensDb, id: Id, patch: ItemPatch, committed
       id,
       treeId: current.treeId,
       createdAt: current.createdAt,
-      updatedAt: now(),
+      updatedAt: at,
     });
     if (item.inputMetricId !== current.inputMetricId) checkInputMetric(metrics, item);
     // Once the ranking is adjusted (at once when the score stays), every request is issued:
     // committing then, not after the put has answered, saves a round trip to the database.
     await Promise.all([
       store.put(withItem(read, item)),
-      adjustRanking(tx.objectStore('rankings'), metrics, current, item).then(() => tx.commit()),
+      Promise.all([
+        adjustRanking(tx.objectStore('rankings'), metrics, current, item),
+        recordShipDates(tx.objectStore('shipments'), [{ before: current, after: item }], at),
+      ]).then(() => tx.commit()),
     ]);
     return item;
   });

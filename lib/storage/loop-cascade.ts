@@ -16,6 +16,7 @@ export interface LoopStores {
   thresholds: W<'thresholds'>;
   shipments: W<'shipments'>;
   experiments: W<'experiments'>;
+  reviewNotes: W<'reviewNotes'>;
 }
 
 export async function forgetTreeLoop(stores: LoopStores, treeId: Id, metricIds: readonly Id[]): Promise<void> {
@@ -37,6 +38,10 @@ export async function forgetTreeLoop(stores: LoopStores, treeId: Id, metricIds: 
       .index('byTree')
       .getAllKeys(treeId)
       .then((keys) => each(keys, (k) => stores.experiments.delete(k))),
+    stores.reviewNotes
+      .index('byTree')
+      .getAllKeys(treeId)
+      .then((keys) => each(keys, (k) => stores.reviewNotes.delete(k))),
   ]);
 }
 

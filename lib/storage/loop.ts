@@ -2,18 +2,28 @@
 import type { MetricThresholds, TreeLoop } from '../domain/loop-types';
 import type { Id } from '../domain/types';
 import { sortKeyResults } from './key-results';
+import { sortReviewNotes } from './review-notes';
 import type { LensDb } from './schema';
 import { read } from './transaction';
 
 export async function readTreeLoop(db: LensDb, treeId: Id): Promise<TreeLoop> {
-  const stores = ['metrics', 'worksheets', 'keyResults', 'thresholds', 'shipments', 'experiments'] as const;
+  const stores = [
+    'metrics',
+    'worksheets',
+    'keyResults',
+    'thresholds',
+    'shipments',
+    'experiments',
+    'reviewNotes',
+  ] as const;
   return read(db, [...stores], async (tx) => {
-    const [worksheets, keyResults, metricIds, shipments, experiments] = await Promise.all([
+    const [worksheets, keyResults, metricIds, shipments, experiments, reviewNotes] = await Promise.all([
       tx.objectStore('worksheets').index('byTree').getAll(treeId),
       tx.objectStore('keyResults').index('byTree').getAll(treeId),
       tx.objectStore('metrics').index('byTree').getAllKeys(treeId),
       tx.objectStore('shipments').index('byTree').getAll(treeId),
       tx.objectStore('experiments').index('byTree').getAll(treeId),
+      tx.objectStore('reviewNotes').index('byTree').getAll(treeId),
     ]);
     const thresholds = await Promise.all(metricIds.map((id) => tx.objectStore('thresholds').get(id)));
     return {
@@ -22,6 +32,7 @@ export async function readTreeLoop(db: LensDb, treeId: Id): Promise<TreeLoop> {
       thresholds: thresholds.filter((t): t is MetricThresholds => t !== undefined),
       shipments: shipments.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)),
       experiments: experiments.sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.id.localeCompare(b.id)),
+      reviewNotes: sortReviewNotes(reviewNotes),
     };
   });
 }

@@ -112,7 +112,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     // The team loop (issue 17): a tree's NSM worksheet, its key results, each metric's
-    // red/amber/green thresholds, ship dates and experiments. New stores only: nothing
+    // red/amber/green thresholds, ship dates, experiments and weekly review notes. New stores only: nothing
     // stored before is read or changed. The indexes serve deleting a tree (byTree) and a
     // metric or item (byMetric, byInputMetric, byItem) without reading every record.
     version: 6,
@@ -128,6 +128,9 @@ export const MIGRATIONS: readonly Migration[] = [
       const experiments = db.createObjectStore('experiments', { keyPath: 'id' });
       experiments.createIndex('byTree', 'treeId');
       experiments.createIndex('byInputMetric', 'inputMetricId');
+      const reviewNotes = db.createObjectStore('reviewNotes', { keyPath: 'id' });
+      reviewNotes.createIndex('byTree', 'treeId');
+      reviewNotes.createIndex('byTreeWeek', ['treeId', 'week'], { unique: true });
     },
   },
   {

@@ -4,7 +4,7 @@
  * stored in chunks, a layout that never leaves it.
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
-import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, Shipment } from '../domain/loop-types';
+import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, ReviewNote, Shipment } from '../domain/loop-types';
 import type { StoredShare } from '../domain/sharing/share-record';
 import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
 
@@ -58,6 +58,7 @@ export interface LensSchema extends DBSchema {
   experiments: { key: Id; value: Experiment; indexes: { byTree: Id; byInputMetric: Id } };
   /** Since version 8: one record per shared tree, credentials included (see shares.ts). */
   shares: { key: Id; value: StoredShare };
+  reviewNotes: { key: Id; value: ReviewNote; indexes: { byTree: Id; byTreeWeek: [Id, string] } };
 }
 
 export type LensDb = IDBPDatabase<LensSchema>;
@@ -95,7 +96,15 @@ export const DB_STORES = [
   'shipments',
   'experiments',
   'shares',
+  'reviewNotes',
 ] as const;
 
 /** The team loop's stores (version 6): what deleting a tree or a metric also reaches. */
-export const LOOP_STORES = ['worksheets', 'keyResults', 'thresholds', 'shipments', 'experiments'] as const;
+export const LOOP_STORES = [
+  'worksheets',
+  'keyResults',
+  'thresholds',
+  'shipments',
+  'experiments',
+  'reviewNotes',
+] as const;

@@ -72,6 +72,7 @@ export async function deleteTree(db: LensDb, id: Id): Promise<void> {
         thresholds: tx.objectStore('thresholds'),
         shipments: tx.objectStore('shipments'),
         experiments: tx.objectStore('experiments'),
+        reviewNotes: tx.objectStore('reviewNotes'),
       },
       id,
       metricIds,

@@ -34,8 +34,9 @@ export async function readWorkspace(tx: DbStoresTx): Promise<Workspace> {
     tx.objectStore('thresholds').getAll(),
     tx.objectStore('shipments').getAll(),
     tx.objectStore('experiments').getAll(),
+    tx.objectStore('reviewNotes').getAll(),
   ]);
-  const [worksheets, keyResults, thresholds, shipments, experiments] = loop;
+  const [worksheets, keyResults, thresholds, shipments, experiments, reviewNotes] = loop;
   return {
     trees,
     metrics,
@@ -48,6 +49,7 @@ export async function readWorkspace(tx: DbStoresTx): Promise<Workspace> {
     thresholds,
     shipments,
     experiments,
+    reviewNotes,
     settings,
   };
 }

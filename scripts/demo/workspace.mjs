@@ -11,9 +11,9 @@ const weeksBefore = (now, weeksAgo) => new Date(now - weeksAgo * 7 * DAY).toISOS
 
 /**
  * Values on the tree and the metric page (issue 17, point 3): 26 weekly values of the
- * North Star (the base has the last 20) and of the inputs listings and nights (conversion's
- * come with its key result below; repeat guests is left without values, so the OKR checks
- * have a key result whose metric has none), with one clear anomaly
+ * North Star (the base has the last 20) and of bookable listings (conversion's come with
+ * the weekly review's block; repeat guests and nights are left without values, so the OKR
+ * checks have a key result whose metric has none), with one clear anomaly
  * (a week in which Bookable listings fell to half, a calendar-sync outage), targets and
  * thresholds chosen so the tree shows green, amber and red, and three shipped items whose
  * ship dates mark the charts.
@@ -24,7 +24,6 @@ function metricValuesBlock(now, at) {
   const noise = (w) => wobble[w % wobble.length];
   const inputs = {
     'm-listings': (w) => (w === 19 ? 4120 : Math.round(8150 + 42 * w + 60 * noise(w))),
-    'm-nights': (w) => Math.round((2.6 + 0.004 * w + 0.05 * noise(w + 7)) * 100) / 100,
   };
   const observations = [];
   for (const [metricId, valueAt] of Object.entries(inputs)) {
@@ -57,7 +56,7 @@ function metricValuesBlock(now, at) {
     metricFields: {
       'm-nsm': { target: 52000 },
       'm-listings': { target: 9500, unit: 'listings' },
-      // Conversion's values are the OKR block's (this quarter's weeks, on its key result's scale).
+      // Conversion's values are the review block's (21 weeks in %, on its key result's scale).
       'm-conversion': { target: 35, unit: '%' },
       'm-nights': { target: 2.8, unit: 'nights' },
     },
@@ -96,7 +95,31 @@ function withMetricValues(workspace, now, at) {
 
 export function demoWorkspace(now = Date.now()) {
   const at = now - 40 * DAY;
-  return withMetricValues(baseWorkspace(now, at), now, at);
+  return behindTheClock(withMetricValues(baseWorkspace(now, at), now, at), now);
+}
+
+/**
+ * The listings key result's target, set so its progress is 40% of the quarter gone: off
+ * track once two fifths of the quarter have passed (at risk before), whatever the day the
+ * demo is made, while its values stay those the metric page draws.
+ */
+function behindTheClock(workspace, now) {
+  const latest = workspace.observations
+    .filter((o) => o.metricId === 'm-listings')
+    .sort((a, b) => (a.at < b.at ? -1 : 1))
+    .at(-1).value;
+  const { elapsed } = quarterOfTime(now);
+  return {
+    ...workspace,
+    keyResults: workspace.keyResults.map((kr) =>
+      kr.id === 'kr-listings'
+        ? {
+            ...kr,
+            target: Math.round((kr.baseline + (latest - kr.baseline) / (0.4 * Math.max(elapsed, 0.05))) / 100) * 100,
+          }
+        : kr,
+    ),
+  };
 }
 
 function baseWorkspace(now, at) {
@@ -266,8 +289,8 @@ function baseWorkspace(now, at) {
       updatedAt: at,
     });
   }
-  const loop = discoveryAndOkrs(now, t);
-  observations.push(...loop.observations);
+  const okrs = discoveryAndOkrs(now, t);
+  const loop = reviewAndOutcomes(t, now, at);
   return {
     formatVersion: 2,
     exportedAt: new Date(now).toISOString(),
@@ -283,8 +306,8 @@ function baseWorkspace(now, at) {
         treeId: 'demo-personal',
       },
     ],
-    observations,
-    items,
+    observations: [...observations, ...loop.observations],
+    items: [...items, ...loop.items],
     reviews: [
       {
         id: 'r-1',
@@ -303,11 +326,12 @@ function baseWorkspace(now, at) {
       },
     ],
     history: [],
-    worksheets: loop.worksheets,
-    keyResults: loop.keyResults,
+    worksheets: okrs.worksheets,
+    keyResults: okrs.keyResults,
     thresholds: [],
-    shipments: [],
-    experiments: [],
+    shipments: loop.shipments,
+    experiments: loop.experiments,
+    reviewNotes: loop.reviewNotes,
     settings: { activeTreeId: t, disabledSites: [], customDomains: [] },
   };
 }
@@ -406,18 +430,121 @@ function discoveryAndOkrs(now, t) {
     updatedAt: quarter.start,
   });
   const keyResults = [
-    keyResult('kr-conversion', 'm-conversion', 'Guest experience', 22, 35),
+    keyResult('kr-conversion', 'm-conversion', 'Guest experience', 21, 30),
+    // Its target is set by behindTheClock below, from listings' values.
     keyResult('kr-listings', 'm-listings', 'Host growth', 8200, 11000),
     keyResult('kr-repeat', 'm-repeat', 'Loyalty', 18, 24),
   ];
-  // Weekly conversion values since the quarter began, ahead of the clock; listings' 26 weeks
-  // come from the metric-values block above and fall behind the 11,000 its key result asks.
+  return { worksheets, keyResults };
+}
+
+/** The ISO week label of a day: 2025-W11 (as lib/domain/correlation.ts's periodKey). */
+function isoWeek(day) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / DAY + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * The weekly review and outcomes: shipped items with ship dates, weekly search-to-book
+ * conversion (a step up after instant search shipped, and an unusual jump this week),
+ * 12 experiments of this quarter (10 concluded: 6 moved their input, 4 the North Star)
+ * and the notes of the last two weekly reviews.
+ */
+function reviewAndOutcomes(t, now, at) {
+  const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
+  const d = new Date(now);
+  const quarterStart = Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
+  const inQuarter = (daysAgo) => dayOf(Math.max(quarterStart, now - daysAgo * DAY));
+  const jira = (key) => ({ site: 'jira', key, url: `https://staydemo.atlassian.net/browse/${key}` });
+  const shipped = [
+    ['i-s1', 'Instant search results', 'm-conversion', 1, 'STAY-90', 63],
+    ['i-s2', 'Host photo tips', 'm-onboarded', 0.8, 'STAY-91', 49],
+    ['i-s3', 'Flexible dates filter', 'm-conversion', 0.5, 'STAY-92', 35],
+    ['i-s4', 'Guest reviews reminder', 'm-repeat', 1, 'STAY-93', 3],
+    ['i-s5', 'Price breakdown before checkout', 'm-conversion', 0.8, 'STAY-94', 2],
+  ];
+  const items = shipped.map(([id, title, inputMetricId, confidence, key]) => ({
+    id,
+    treeId: t,
+    title,
+    links: [jira(key)],
+    inputMetricId,
+    // Done work ranks below what is still to do; its confidence is what outcomes compare.
+    rice: { reach: 100, impact: 0.25, confidence, effort: 5 },
+    status: 'shipped',
+    notes: '',
+    createdAt: at,
+    updatedAt: at,
+  }));
+  const shipments = shipped.map(([id, , , , , daysAgo]) => ({
+    id: `sh-${id}`,
+    treeId: t,
+    itemId: id,
+    at: dayOf(now - daysAgo * DAY),
+    updatedAt: at,
+  }));
+  // Conversion in %, weekly: about 21% until instant search shipped 9 weeks ago, about 23%
+  // after, and 29% this week: outside its usual range, for the review to flag.
   const observations = [];
-  for (let time = quarter.start, w = 0; time <= now; time += 7 * DAY, w++) {
-    const passed = (time - quarter.start) / (quarter.end - quarter.start);
-    const value = (id, metricId, v) =>
-      observations.push({ id, metricId, at: day(time), value: v, sourceUrl: '', note: '', updatedAt: now });
-    value(`o-okr-c-${w}`, 'm-conversion', Math.round((22 + 13 * Math.min(1, passed * 1.1)) * 10) / 10);
+  for (let w = 0; w <= 20; w++) {
+    const weeksAgo = 20 - w;
+    const base = weeksAgo > 9 ? 21 : 23;
+    const wobble = [0, 0.4, -0.3, 0.2, -0.4, 0.3, -0.1][w % 7];
+    observations.push({
+      id: `o-c-${w}`,
+      metricId: 'm-conversion',
+      at: dayOf(now - weeksAgo * 7 * DAY),
+      value: weeksAgo === 0 ? 29 : Math.round((base + wobble) * 10) / 10,
+      sourceUrl: '',
+      note: '',
+      updatedAt: at,
+    });
   }
-  return { worksheets, keyResults, observations };
+  const result = (i) => (i < 6 ? 'yes' : i < 8 ? 'no' : 'unclear');
+  const nsmResult = (i) => (i < 4 ? 'yes' : i < 7 ? 'no' : 'unclear');
+  const ideas = [
+    ['Instant search results', 'Moves search-to-book conversion by +2 pts', 'm-conversion', 'i-s1'],
+    ['Host photo tips', 'Raises onboarding completion by 10%', 'm-listings', 'i-s2'],
+    ['Flexible dates search', 'Moves search-to-book conversion by +1 pt', 'm-conversion', 'i-s3'],
+    ['Price breakdown before checkout', 'Fewer abandoned checkouts: conversion +1 pt', 'm-conversion', 'i-s5'],
+    ['Reviews reminder email', 'Repeat guests +5% within a quarter', 'm-repeat', 'i-s4'],
+    ['Instant book for verified guests', 'Moves search-to-book conversion by +1.5 pts', 'm-conversion', 'i-1'],
+    ['Map search on mobile', 'Moves mobile conversion by +1 pt', 'm-conversion', 'i-5'],
+    ['Weekly-stay discount', 'Longer stays: +0.3 nights per booking', 'm-nights', 'i-4'],
+    ['Saved searches with price alerts', 'Repeat guests +3%', 'm-repeat', 'i-3'],
+    ['Calendar sync', 'Bookable listings +4%', 'm-listings', 'i-6'],
+    ['Host referral bonus', 'Bookable listings +2% a month', 'm-listings', null],
+    ['Trust badges on listings', 'Moves search-to-book conversion by +0.5 pts', 'm-conversion', null],
+  ];
+  const experiments = ideas.map(([title, hypothesis, inputMetricId, itemId], i) => {
+    const concluded = i < 10;
+    const startedAt = inQuarter(70 - i * 5);
+    const ended = dayOf(Math.min(now, Date.parse(`${startedAt}T00:00:00Z`) + 14 * DAY));
+    return {
+      id: `ex-${i + 1}`,
+      treeId: t,
+      itemId,
+      title,
+      hypothesis,
+      inputMetricId,
+      startedAt,
+      endedAt: concluded ? ended : null,
+      movedInput: concluded ? result(i) : null,
+      movedNsm: concluded ? nsmResult(i) : null,
+      note: '',
+      updatedAt: at,
+    };
+  });
+  const note = (daysAgo, text) => {
+    const heldOn = dayOf(now - daysAgo * DAY);
+    return { id: `rn-${daysAgo}`, treeId: t, week: isoWeek(heldOn), heldOn, text, updatedAt: at };
+  };
+  const reviewNotes = [
+    note(7, 'Nights booked back on trend. Flexible dates: keep running another week before calling it.'),
+    note(14, 'Conversion still above 23% since instant search. Host photo tips: no clear effect yet.'),
+  ];
+  return { items, shipments, observations, experiments, reviewNotes };
 }

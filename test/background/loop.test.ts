@@ -53,6 +53,7 @@ describe('the team loop through the background', () => {
       thresholds: [],
       shipments: [],
       experiments: [],
+      reviewNotes: [],
     });
   });
 
@@ -121,6 +122,7 @@ describe('the team loop through the background', () => {
       thresholds: [{ metricId: input.id, direction: 'up', amberWithin: 0.05 }],
       shipments: [shipped],
       experiments: [concluded],
+      reviewNotes: [],
     });
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { reviewMarkdown } from '../../lib/domain/review-markdown';
-import { anomalyOf, trendOf, weeklyReview, type WeeklyReviewInput } from '../../lib/domain/weekly-review';
+import {
+  anomalyOf,
+  lastReviewDate,
+  reviewNoteProblems,
+  trendOf,
+  weeklyReview,
+  type WeeklyReviewInput,
+} from '../../lib/domain/weekly-review';
 import type { Shipment } from '../../lib/domain/loop-types';
 import { item, metric, observation } from './builders';
 
@@ -173,5 +180,29 @@ describe('reviewMarkdown', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('ends with the week’s notes, line by line, escaped', () => {
+    const text = reviewMarkdown(weeklyReview(input()), 'Pricing test *rolled back*.\n\nAsk data about W10.\n');
+    expect(text.endsWith('## Notes\n\nPricing test \\*rolled back\\*.\n\nAsk data about W10.\n')).toBe(true);
+  });
+});
+
+describe('the last review', () => {
+  const note = (week: string, heldOn: string) => ({ week, heldOn });
+
+  it('is the day of the latest note before this week; this week’s own note does not count', () => {
+    const notes = [note('2025-W09', '2025-02-24'), note('2025-W10', '2025-03-04'), note('2025-W11', '2025-03-10')];
+    expect(lastReviewDate(notes, '2025-03-12')).toBe('2025-03-04');
+  });
+
+  it('is null before the first note', () => {
+    expect(lastReviewDate([note('2025-W11', '2025-03-10')], '2025-03-12')).toBeNull();
+  });
+
+  it('a stored note’s day must lie in its week', () => {
+    expect(reviewNoteProblems(note('2025-W11', '2025-03-10'))).toEqual({});
+    expect(reviewNoteProblems(note('2025-W11', '2025-03-17')).week).toMatch(/does not contain/);
+    expect(reviewNoteProblems(note('11', '2025-03-17')).week).toMatch(/ISO week/);
   });
 });

@@ -40,7 +40,7 @@ describe.each(['light', 'dark'] as const)('accessibility of the extension pages 
     await page.close();
   });
 
-  it.each(['backlog', 'alignment', 'validation', 'sites', 'discovery', 'okrs'])(
+  it.each(['backlog', 'alignment', 'validation', 'sites', 'discovery', 'okrs', 'weekly-review', 'outcomes'])(
     'the %s section has no serious violations',
     async (section) => {
       const page = await open(section);

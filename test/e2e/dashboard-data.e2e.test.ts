@@ -97,7 +97,7 @@ describe('dashboard: workspace data', () => {
     expect(doc.formatVersion).toBe(2);
     expect(doc.app).toBe('north-star-lens');
     expect(doc.trees.map((t: { name: string }) => t.name).sort()).toEqual(['My personal tree', 'Stays marketplace']);
-    expect(doc.items).toHaveLength(8);
+    expect(doc.items).toHaveLength(13);
   });
 
   it('exports the ranked backlog as CSV a spreadsheet reads', async () => {

@@ -15,9 +15,9 @@ describe('dashboard: alignment and validation', () => {
     const page = await openDashboard(lens, 'alignment');
     const row = (name: string) =>
       page.locator('.alignment-table tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td');
-    expect(await row('Search-to-book conversion').allTextContents()).toEqual(['2', '7', '42.6k', '25%', '33%', '74%']);
-    expect(await row('Not linked to an input metric').allTextContents()).toEqual(['2', '6', '0', '25%', '29%', '0%']);
-    expect(await page.locator('.flag-unlinked').textContent()).toMatch(/25% of items serve no input metric/);
+    expect(await row('Search-to-book conversion').allTextContents()).toEqual(['5', '22', '42.6k', '38%', '48%', '74%']);
+    expect(await row('Not linked to an input metric').allTextContents()).toEqual(['2', '6', '0', '15%', '13%', '0%']);
+    expect(await page.locator('.flag-unlinked').textContent()).toMatch(/15% of items serve no input metric/);
     expect(await page.locator('.flag-no-work').count()).toBe(0);
     expect(await page.locator('svg.share-bars').getAttribute('aria-label')).toMatch(/Share of items, effort and score/);
     await page.close();

@@ -38,7 +38,6 @@ describe('dashboard: values on the tree and the metric page', () => {
     expect(await listings.locator('.metric-change').textContent()).toMatch(/^▲ \+120 \(\+1%\) vs \d{4}-W\d\d$/);
     expect(await listings.locator('.metric-target').textContent()).toBe('Target 9,500 listings');
     expect(await card('Search-to-book conversion').locator('.rag').textContent()).toContain('Off target');
-    expect(await card('Average nights per booking').locator('.rag').textContent()).toContain('Near target');
     expect(await card('Hosts completing onboarding').locator('.metric-target').textContent()).toBe('No target set');
   });
 

@@ -48,8 +48,16 @@ const NOTHING = {
   thresholds: 0,
   shipments: 0,
   experiments: 0,
+  reviewNotes: 0,
 };
-const NOTHING_OF_THE_LOOP = { worksheets: 0, keyResults: 0, thresholds: 0, shipments: 0, experiments: 0 };
+const NOTHING_OF_THE_LOOP = {
+  worksheets: 0,
+  keyResults: 0,
+  thresholds: 0,
+  shipments: 0,
+  experiments: 0,
+  reviewNotes: 0,
+};
 const SAMPLE_COUNTS = {
   trees: 1,
   metrics: 3,
@@ -62,6 +70,7 @@ const SAMPLE_COUNTS = {
   thresholds: 1,
   shipments: 1,
   experiments: 1,
+  reviewNotes: 1,
 };
 
 describe('importWorkspace', () => {
@@ -99,7 +108,7 @@ describe('importWorkspace', () => {
 
   it('reads a format 1 file (before the team loop) as having no loop records', async () => {
     const db = await freshDb();
-    const { worksheets, keyResults, thresholds, shipments, experiments, ...v1 } = sampleFile();
+    const { worksheets, keyResults, thresholds, shipments, experiments, reviewNotes, ...v1 } = sampleFile();
     const summary = await importWorkspace(db, { ...v1, formatVersion: 1 }, 'replace');
     expect(summary.added).toEqual({ ...SAMPLE_COUNTS, ...NOTHING_OF_THE_LOOP });
     const { formatVersion, app: _a, ...data } = await storedData(db);

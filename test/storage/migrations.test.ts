@@ -8,6 +8,7 @@ import {
   deleteTree,
   readTreeLoop,
   setShipDate,
+  setReviewNote,
   exportWorkspace,
   findItemsByLinks,
   getItem,
@@ -92,6 +93,7 @@ describe('migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(layout(db)).toEqual({
       experiments: ['byInputMetric', 'byTree'],
+      reviewNotes: ['byTree', 'byTreeWeek'],
       history: ['byTree'],
       itemChunks: ['byLink', 'byTree'],
       keyResults: ['byMetric', 'byTree'],
@@ -211,6 +213,7 @@ describe('migrations', () => {
         thresholds: [],
         shipments: [],
         experiments: [],
+        reviewNotes: [],
       });
       await createKeyResult(db, {
         treeId: 't1',
@@ -222,10 +225,11 @@ describe('migrations', () => {
         due: '2024-03-31',
       });
       await setShipDate(db, 'i1', '2024-01-10');
+      await setReviewNote(db, 't1', '2024-01-10', 'First review after the upgrade');
       expect((await readTreeLoop(db, 't1')).keyResults).toHaveLength(1);
       await deleteTree(db, 't1');
-      const { worksheets, keyResults, thresholds, shipments, experiments } = await storedData(db);
-      expect({ worksheets, keyResults, thresholds, shipments, experiments }).toEqual(NO_LOOP_RECORDS);
+      const { worksheets, keyResults, thresholds, shipments, experiments, reviewNotes } = await storedData(db);
+      expect({ worksheets, keyResults, thresholds, shipments, experiments, reviewNotes }).toEqual(NO_LOOP_RECORDS);
     });
 
     it('exports as a database created at the current version would', async () => {

@@ -165,5 +165,15 @@ export function sampleLoopWorkspace(): Workspace {
         updatedAt: T,
       },
     ],
+    reviewNotes: [
+      {
+        id: 'rn1',
+        treeId: 't1',
+        week: '2024-W03',
+        heldOn: '2024-01-15',
+        text: 'Invites up after the prompt',
+        updatedAt: T,
+      },
+    ],
   };
 }

@@ -38,7 +38,7 @@ export const IMPORT_REQUESTS = declareRequests({
       remember: v.optional(RememberedItemsSchema),
     },
     answer: typed<ItemImportSummary>(),
-    changes: ['items', 'settings'],
+    changes: ['items', 'settings', 'shipments'],
     resendable: true,
   },
 });

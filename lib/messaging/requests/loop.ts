@@ -12,6 +12,7 @@ import type {
   KeyResult,
   MetricThresholds,
   NsmWorksheet,
+  ReviewNote,
   Shipment,
   TreeLoop,
 } from '../../domain/loop-types';
@@ -111,4 +112,11 @@ export const LOOP_REQUESTS = declareRequests({
     resendable: true,
   },
   'experiment.delete': { fields: { id: IdSchema }, answer: typed<null>(), changes: ['experiments'], resendable: false },
+  // The notes of the week `date` falls in, written whole; empty text forgets them (null).
+  'reviewNote.set': {
+    fields: { treeId: IdSchema, date: DateSchema, text: TextSchema },
+    answer: typed<ReviewNote | null>(),
+    changes: ['reviewNotes'],
+    resendable: true,
+  },
 });

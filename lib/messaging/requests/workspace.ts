@@ -61,6 +61,7 @@ export const WORKSPACE_REQUESTS = declareRequests({
       'thresholds',
       'shipments',
       'experiments',
+      'reviewNotes',
     ],
     resendable: false,
   },
@@ -103,7 +104,8 @@ export const WORKSPACE_REQUESTS = declareRequests({
   'item.update': {
     fields: { id: IdSchema, patch: ItemPatchSchema },
     answer: typed<Item>(),
-    changes: ['items'],
+    // A status that becomes shipped records the ship date.
+    changes: ['items', 'shipments'],
     resendable: true,
   },
   'item.delete': {

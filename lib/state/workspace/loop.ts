@@ -13,7 +13,7 @@ import { coachCandidate, type CoachingFinding } from '../../domain/nsm-coaching'
 import { keyResultProgress, keyResultSummary, lintOkrs, objectiveFor, type KeyResultProgress } from '../../domain/okr';
 import { confidenceVsOutcomes, quarterWinRates } from '../../domain/outcomes';
 import { quarterOf } from '../../domain/period';
-import { weeklyReview } from '../../domain/weekly-review';
+import { lastReviewDate, reviewWeek, weeklyReview } from '../../domain/weekly-review';
 import { LOOP_RECORD_KINDS, type Id, type WorkspacePart } from '../../domain/types';
 import { onWorkspaceChange, request } from '../../messaging/client';
 import type { ChangeNotice } from '../../messaging/protocol';
@@ -29,6 +29,10 @@ export const keyResults = computed(() => treeLoop.value?.keyResults ?? []);
 export const thresholds = computed(() => treeLoop.value?.thresholds ?? []);
 export const shipments = computed(() => treeLoop.value?.shipments ?? []);
 export const experiments = computed(() => treeLoop.value?.experiments ?? []);
+/** Latest week first. */
+export const reviewNotes = computed(() => treeLoop.value?.reviewNotes ?? []);
+/** The notes of the week `today` is in, or null before they are written. */
+export const thisWeekNote = computed(() => reviewNotes.value.find((n) => n.week === reviewWeek(today.value)) ?? null);
 
 /** The quarter `today` falls in: 2025-Q1. */
 export const currentQuarter = computed(() => quarterOf(today.value));
@@ -85,11 +89,11 @@ export const metricStatusById = computed(
   () => new Map(treeValues(treeMetrics.value, observations.value, thresholds.value).map((s) => [s.metric.id, s])),
 );
 
-/** This week's review. The last review's date is not stored yet: a first review covers FIRST_REVIEW_DAYS. */
+/** This week's review, covering what shipped since the last week whose notes were written. */
 export const weeklyReviewModel = computed(() =>
   weeklyReview({
     date: today.value,
-    lastReview: null,
+    lastReview: lastReviewDate(reviewNotes.value, today.value),
     metrics: treeMetrics.value,
     observations: observations.value,
     items: items.value,

@@ -45,7 +45,7 @@ const WORKSHEET: NsmWorksheet = {
 };
 
 function show(worksheet: NsmWorksheet): void {
-  treeLoop.value = { worksheet, keyResults: [], thresholds: [], shipments: [], experiments: [] };
+  treeLoop.value = { worksheet, keyResults: [], thresholds: [], shipments: [], experiments: [], reviewNotes: [] };
 }
 
 afterEach(() => {

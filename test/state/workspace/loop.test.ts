@@ -104,7 +104,15 @@ function load(loop: Partial<TreeLoop>): void {
     value('n', '2025-02-10', 960),
   ];
   today.value = '2025-02-14';
-  treeLoop.value = { worksheet: null, keyResults: [], thresholds: [], shipments: [], experiments: [], ...loop };
+  treeLoop.value = {
+    worksheet: null,
+    keyResults: [],
+    thresholds: [],
+    shipments: [],
+    experiments: [],
+    reviewNotes: [],
+    ...loop,
+  };
 }
 
 afterEach(() => {

@@ -80,6 +80,7 @@ function load(): void {
     thresholds: [],
     shipments: [ship('i1', '2025-01-08'), ship('i2', '2025-01-09'), ship('i3', '2025-01-21'), ship('i5', '2025-01-10')],
     experiments: [],
+    reviewNotes: [],
   };
 }
 

@@ -49,6 +49,7 @@ describe('the quarter shown', () => {
       thresholds: [],
       shipments: [],
       experiments: [],
+      reviewNotes: [],
     };
     expect(shownQuarter.value).toBe('2025-Q1');
     expect([...shownKeyResultsByTeam.value.keys()]).toEqual(['Hosts', 'Search']);
@@ -64,6 +65,7 @@ describe('the quarter shown', () => {
       thresholds: [],
       shipments: [],
       experiments: [],
+      reviewNotes: [],
     };
     expect(quarterChoices.value).toEqual(['2025-Q2', '2025-Q1', '2024-Q4', '2023-Q2']);
   });
