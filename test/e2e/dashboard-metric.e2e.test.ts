@@ -58,6 +58,8 @@ describe('dashboard: values on the tree and the metric page', () => {
     await page.getByText('Work linked to it').waitFor();
     expect(await page.locator('.metric-work li').allTextContents()).toEqual([
       expect.stringContaining('Host onboarding checklist'),
+      // Shipped, on the team metric under listings (the review block's shipped work).
+      expect.stringContaining('Host photo tips'),
       expect.stringContaining('Calendar sync with other platforms'),
     ]);
     expect(await page.getByLabel('Import values of Bookable listings (CSV)').count()).toBe(1);

@@ -21,7 +21,7 @@ describe('dashboard: the weekly review', () => {
       .poll(() => unusual.locator('li').allTextContents())
       .toEqual([
         expect.stringMatching(
-          /^Search-to-book conversion: 29 is [\d.]+ standard deviations above the last 8 weeks' mean of 23/,
+          /^Search-to-book conversion: 29% is [\d.]+ standard deviations above the last 8 weeks' mean of 23/,
         ),
       ]);
   });

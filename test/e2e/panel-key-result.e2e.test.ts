@@ -44,7 +44,7 @@ describe("the open panel: the key result a ticket's work serves", () => {
       () => panel.text('[data-testid=key-result]'),
       (t) => Boolean(t),
     );
-    expect(line).toMatch(/^KR: bookable listings 8,200 -> [\d,]+ by .*, Host growth · off track$/);
+    expect(line).toMatch(/^KR: bookable listings 8,200 -> [\d,]+ listings by .*, Host growth · off track$/);
     await page.close();
   });
 
@@ -75,7 +75,7 @@ describe("the open panel: the key result a ticket's work serves", () => {
       () => panel.text('[data-testid=key-result]'),
       (t) => Boolean(t?.includes('Search')),
     );
-    expect(line).toMatch(/22% -> 40% by .*, Search · /);
+    expect(line).toMatch(/21% -> 40% by .*, Search · /);
     await page.close();
   });
 });
