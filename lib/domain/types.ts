@@ -181,21 +181,6 @@ export interface Workspace {
 }
 
 /** The workspace's kinds of record: what an export file holds, an import counts and a change notice names. */
-export const RECORD_KINDS = [
-  'trees',
-  'metrics',
-  'observations',
-  'items',
-  'reviews',
-  'history',
-  'worksheets',
-  'keyResults',
-  'thresholds',
-  'shipments',
-  'experiments',
-  'reviewNotes',
-] as const satisfies readonly (keyof Workspace)[];
-export type RecordKind = (typeof RECORD_KINDS)[number];
 /** The team loop's kinds (loop-types.ts), added in export format 2. */
 export const LOOP_RECORD_KINDS = [
   'worksheets',
@@ -204,7 +189,17 @@ export const LOOP_RECORD_KINDS = [
   'shipments',
   'experiments',
   'reviewNotes',
-] as const satisfies readonly RecordKind[];
+] as const satisfies readonly (keyof Workspace)[];
+export const RECORD_KINDS = [
+  'trees',
+  'metrics',
+  'observations',
+  'items',
+  'reviews',
+  'history',
+  ...LOOP_RECORD_KINDS,
+] as const satisfies readonly (keyof Workspace)[];
+export type RecordKind = (typeof RECORD_KINDS)[number];
 export type WorkspaceRecord = Workspace[RecordKind][number];
 
 /** A record's key in its kind: its id, or for thresholds (one per metric) the metric's id. */

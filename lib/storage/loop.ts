@@ -3,19 +3,11 @@ import type { MetricThresholds, TreeLoop } from '../domain/loop-types';
 import type { Id } from '../domain/types';
 import { sortKeyResults } from './key-results';
 import { sortReviewNotes } from './review-notes';
-import type { LensDb } from './schema';
+import { LOOP_STORES, type LensDb } from './schema';
 import { read } from './transaction';
 
 export async function readTreeLoop(db: LensDb, treeId: Id): Promise<TreeLoop> {
-  const stores = [
-    'metrics',
-    'worksheets',
-    'keyResults',
-    'thresholds',
-    'shipments',
-    'experiments',
-    'reviewNotes',
-  ] as const;
+  const stores = ['metrics', ...LOOP_STORES] as const;
   return read(db, [...stores], async (tx) => {
     const [worksheets, keyResults, metricIds, shipments, experiments, reviewNotes] = await Promise.all([
       tx.objectStore('worksheets').index('byTree').getAll(treeId),

@@ -76,6 +76,16 @@ export type Store<N extends DbStoreName, M extends IDBTransactionMode = IDBTrans
   M
 >;
 
+/** The team loop's stores (version 6): what deleting a tree or a metric also reaches. */
+export const LOOP_STORES = [
+  'worksheets',
+  'keyResults',
+  'thresholds',
+  'shipments',
+  'experiments',
+  'reviewNotes',
+] as const;
+
 /**
  * Every store of the database, for transactions over the whole workspace. Not the parts a
  * change notice names (WORKSPACE_PARTS in lib/domain/types.ts): items and observations are
@@ -90,21 +100,6 @@ export const DB_STORES = [
   'history',
   'settings',
   'rankings',
-  'worksheets',
-  'keyResults',
-  'thresholds',
-  'shipments',
-  'experiments',
+  ...LOOP_STORES,
   'shares',
-  'reviewNotes',
-] as const;
-
-/** The team loop's stores (version 6): what deleting a tree or a metric also reaches. */
-export const LOOP_STORES = [
-  'worksheets',
-  'keyResults',
-  'thresholds',
-  'shipments',
-  'experiments',
-  'reviewNotes',
 ] as const;

@@ -17,6 +17,7 @@ import {
 } from '../../domain/schemas';
 import {
   GAMES,
+  LOOP_RECORD_KINDS,
   METRIC_ROLES,
   WORKSPACE_PARTS,
   type ImportSummary,
@@ -48,21 +49,7 @@ export const WORKSPACE_REQUESTS = declareRequests({
   'tree.delete': {
     fields: { id: IdSchema },
     answer: typed<null>(),
-    changes: [
-      'trees',
-      'metrics',
-      'items',
-      'observations',
-      'reviews',
-      'history',
-      'settings',
-      'worksheets',
-      'keyResults',
-      'thresholds',
-      'shipments',
-      'experiments',
-      'reviewNotes',
-    ],
+    changes: ['trees', 'metrics', 'items', 'observations', 'reviews', 'history', 'settings', ...LOOP_RECORD_KINDS],
     resendable: false,
   },
 
