@@ -79,6 +79,12 @@ describe('Firefox: the dashboard', () => {
       '#3 Weekly-stay discount',
       '#4 Host onboarding checklist',
       '#5 Saved searches with price alerts',
+      // The demo's shipped work (the outcomes view's), ranked below what is still to do.
+      '#6 Instant search results',
+      '#7 Price breakdown before checkout',
+      '#8 Guest reviews reminder',
+      '#9 Host photo tips',
+      '#10 Flexible dates filter',
       '— Calendar sync with other platforms',
     ]);
     const reach = await lens.evaluate<string>(
@@ -109,7 +115,8 @@ describe('Firefox: the dashboard', () => {
     const json = await downloaded(lens, /^north-star-lens-\d{4}-\d{2}-\d{2}\.json$/);
     const doc = JSON.parse(json.text);
     expect(doc.app).toBe('north-star-lens');
-    expect(doc.items).toHaveLength(8);
+    expect(doc.items).toHaveLength(13);
+    expect(doc.formatVersion).toBe(2);
     await clickText(page, 'button', 'Export CSV');
     const csv = await downloaded(lens, /backlog\.csv$/);
     expect(csv.text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe(
