@@ -13,6 +13,9 @@ describe('dashboard: the ranked backlog', () => {
     lens = await launchLens();
     await seedDemo(lens);
     page = await openDashboard(lens, 'backlog');
+    // Tall enough that the demo's whole backlog, unlinked section included, is drawn: the list
+    // draws only the rows near the screen (its own tests are the 10,000-item block below).
+    await page.setViewportSize({ width: 1280, height: 2400 });
     await page.locator('.backlog-row').first().waitFor();
   });
   afterAll(async () => lens?.close());

@@ -28,6 +28,9 @@ describe('dashboard: importing tickets', () => {
     lens = await launchLens();
     await seedDemo(lens);
     page = await openDashboard(lens, 'data');
+    // Tall enough that every imported ticket's backlog row is drawn: the backlog draws only
+    // the rows near the screen (tested on its own in dashboard-backlog.e2e.test.ts).
+    await page.setViewportSize({ width: 1280, height: 4000 });
   });
   afterAll(async () => lens?.close());
 
