@@ -20,6 +20,7 @@ import {
 } from '../../lib/state/workspace/item-import';
 import { treeTaggableMetrics } from '../../lib/state/workspace/tree';
 import { SelectField, TextField } from '../common/Field';
+import { ChoiceTable } from './ChoiceTable';
 import { STATUS_LABELS } from '../common/labels';
 
 const RICE_LABELS: Record<RiceColumnField, string> = {
@@ -31,86 +32,51 @@ const RICE_LABELS: Record<RiceColumnField, string> = {
 
 function LabelTable() {
   if (labels.value.length === 0) return <p class="small muted">The tickets carry no labels: they come in unlinked.</p>;
-  const options = [
-    { value: '', label: 'No metric' },
-    ...treeTaggableMetrics.value.map((m) => ({ value: m.id, label: m.name })),
-  ];
   return (
-    <table class="summary-table label-table">
-      <caption class="small">Labels and the input metric each means</caption>
-      <thead>
-        <tr>
-          <th scope="col">Label</th>
-          <th scope="col" class="num">
-            Tickets
-          </th>
-          <th scope="col">Input metric</th>
-        </tr>
-      </thead>
-      <tbody>
-        {labels.value.map((l) => (
-          <tr key={l.label}>
-            <th scope="row">{l.label}</th>
-            <td class="num">{l.rows}</td>
-            <td>
-              <select
-                aria-label={`Input metric for the label ${l.label}`}
-                value={l.metricId ?? ''}
-                onChange={(e) => setLabel(l.label, e.currentTarget.value || null)}
-              >
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ChoiceTable
+      class="label-table"
+      caption="Labels and the input metric each means"
+      headings={['Label', 'Tickets', 'Input metric']}
+      options={[
+        { value: '', label: 'No metric' },
+        ...treeTaggableMetrics.value.map((m) => ({ value: m.id, label: m.name })),
+      ]}
+      rows={labels.value.map((l) => ({
+        key: l.label,
+        heading: l.label,
+        rows: l.rows,
+        choiceLabel: `Input metric for the label ${l.label}`,
+        value: l.metricId ?? '',
+        onChange: (metricId) => setLabel(l.label, metricId || null),
+      }))}
+    />
   );
 }
+
+const STATUS_OPTIONS = ITEM_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
 
 function StatusTable() {
   if (statuses.value.length === 0) return null;
   return (
-    <table class="summary-table status-table">
-      <caption class="small">Statuses in the file and the status each becomes</caption>
-      <thead>
-        <tr>
-          <th scope="col">Status in the file</th>
-          <th scope="col" class="num">
-            Tickets
-          </th>
-          <th scope="col">Status here</th>
-        </tr>
-      </thead>
-      <tbody>
-        {statuses.value.map((s) => (
-          <tr key={s.key}>
-            <th scope="row">
-              {s.name}
-              {s.recognised ? null : <span class="small muted status-note">Not recognised: an idea unless mapped</span>}
-            </th>
-            <td class="num">{s.rows}</td>
-            <td>
-              <select
-                aria-label={`Status for ${s.name}`}
-                value={s.status}
-                onChange={(e) => setStatus(s.key, e.currentTarget.value as ItemStatus)}
-              >
-                {ITEM_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {STATUS_LABELS[status]}
-                  </option>
-                ))}
-              </select>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ChoiceTable
+      class="status-table"
+      caption="Statuses in the file and the status each becomes"
+      headings={['Status in the file', 'Tickets', 'Status here']}
+      options={STATUS_OPTIONS}
+      rows={statuses.value.map((s) => ({
+        key: s.key,
+        heading: (
+          <>
+            {s.name}
+            {s.recognised ? null : <span class="small muted status-note">Not recognised: an idea unless mapped</span>}
+          </>
+        ),
+        rows: s.rows,
+        choiceLabel: `Status for ${s.name}`,
+        value: s.status,
+        onChange: (status) => setStatus(s.key, status as ItemStatus),
+      }))}
+    />
   );
 }
 
