@@ -11,6 +11,12 @@ import { storedJson } from './security-helpers';
  * The browser's own IndexedDB, not a fake: a database laid out as an older version of the
  * extension made it, full of data, must open under the current version with nothing lost.
  */
+/**
+ * Built here from scratch in the browser, each in its own layout. Versions 6 and 7 (stores
+ * added beside these) are upgraded from in test/storage/migrations.test.ts, with the rest.
+ */
+const BROWSER_TESTED_VERSIONS = [1, 2, 3, 4, 5];
+
 describe('upgrading a database made by an older version, in the browser', () => {
   let lens: Lens;
 
@@ -26,7 +32,7 @@ describe('upgrading a database made by an older version, in the browser', () => 
     expect(DB_VERSION).toBe(8);
   });
 
-  it.each([1, 2, 3, 4, 5])(
+  it.each(BROWSER_TESTED_VERSIONS)(
     'opens a version %i database full of data at the current version, with every record as it was',
     async (oldVersion) => {
       await lens.call({ type: 'snapshot.get' });
@@ -118,7 +124,10 @@ describe('upgrading a database made by an older version, in the browser', () => 
         await lens.call({ type: 'item.update', id: item.id, patch: { title: `${item.title}, edited` } });
       const edited = JSON.parse(await storedJson(lens)) as { items: { title: string }[] };
       expect(edited.items.map((i) => i.title)).toEqual(workspace.items.map((i) => `${i.title}, edited`));
-      recordFigure('upgrade: older schema versions opened in the browser with nothing lost', DB_VERSION - 1);
+      recordFigure(
+        'upgrade: older schema versions opened in the browser with nothing lost',
+        BROWSER_TESTED_VERSIONS.length,
+      );
     },
   );
 });
