@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { Overlay } from '../components/panel/Overlay';
 import panelCss from '../components/panel/panel.css?inline';
 import { startItemEditor } from '../lib/state/page/item-editor';
+import { startItemMarks } from '../lib/state/page/item-marks';
 import { SHARED_GLOBAL, type SharedWithPanel } from './overlay/shared-modules';
 
 export default defineUnlistedScript(() => {
@@ -15,6 +16,7 @@ export default defineUnlistedScript(() => {
   if (!shared || shared.panelMounted) return;
   shared.panelMounted = true;
   startItemEditor();
+  startItemMarks();
   const style = document.createElement('style');
   style.textContent = panelCss;
   shared.head.append(style);

@@ -9,6 +9,9 @@ import {
   activeShare,
   clock,
   leaveShare,
+  nameText,
+  personName,
+  saveDisplayName,
   shareBusy,
   shareError,
   shareForm,
@@ -76,15 +79,56 @@ function Fields({ id }: { id: string }) {
           />
         </div>
       ) : null}
-      <div class="field">
-        <label for={`${id}-name`}>Your name, as others see it</label>
-        <input
-          id={`${id}-name`}
-          value={shareForm.displayName.value}
-          onInput={(e) => (shareForm.displayName.value = e.currentTarget.value)}
-        />
-      </div>
+      {personName.value ? (
+        <p class="small muted share-as">
+          Others see your changes as <strong>{personName.value}</strong>.
+        </p>
+      ) : (
+        <NameField id={`${id}-name`} label="Your name, as others see it" />
+      )}
     </>
+  );
+}
+
+/** The one name field: the first share asks for it, and "Your name in shared trees" changes it. */
+function NameField({ id, label }: { id: string; label: string }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        autocomplete="name"
+        maxLength={80}
+        value={nameText.value}
+        onInput={(e) => (shareForm.displayName.value = e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+function PersonName() {
+  const name = personName.value;
+  return (
+    <details class="share-person">
+      <summary>{name ? `Your name in shared trees: ${name}` : 'Your name in shared trees…'}</summary>
+      <form
+        class="share-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveDisplayName();
+        }}
+      >
+        <NameField id="share-person-name" label="Your name" />
+        <p class="small muted">
+          Shown beside your changes ("tagged by {name || 'Ana'}") in every tree you share or join.
+        </p>
+        <div class="actions">
+          <button type="submit" class="btn primary small" disabled={shareBusy.value}>
+            Save name
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }
 
@@ -179,6 +223,7 @@ export function ShareSettings() {
         <summary>Join a shared tree…</summary>
         <ShareForm mode="editor" />
       </details>
+      <PersonName />
       <Messages />
     </div>
   );

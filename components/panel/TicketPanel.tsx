@@ -23,6 +23,7 @@ import {
   pageTaggableMetrics,
   pageMetrics,
 } from '../../lib/state/page/page';
+import { itemMarkText } from '../../lib/state/page/item-marks';
 import { trackThisPage } from '../../lib/state/page/page-actions';
 import { RiceFields } from '../rice/RiceFields';
 import { MetricPicker } from './MetricPicker';
@@ -66,6 +67,11 @@ export function TicketPanel() {
             Not linked: this work serves no input metric, so it has no path to the North Star.
           </p>
         )}
+        {itemMarkText.value ? (
+          <p class="item-mark" data-testid="item-mark">
+            {itemMarkText.value}
+          </p>
+        ) : null}
         {link && pageContext.value?.keyResultLine ? (
           <p class="kr-line" data-testid="key-result">
             {pageContext.value.keyResultLine}

@@ -141,6 +141,9 @@ export const NsmChangeSchema = v.strictObject({
   updatedAt: TimestampSchema,
 });
 
+/** The name a person shows beside their changes in shared trees (docs/sharing.md). */
+export const DisplayNameSchema = v.pipe(NameSchema, v.trim(), v.minLength(1, 'is required'), v.maxLength(80));
+
 export const SettingsSchema = v.strictObject({
   activeTreeId: v.nullable(IdSchema),
   disabledSites: v.array(SiteSchema),
@@ -149,6 +152,7 @@ export const SettingsSchema = v.strictObject({
     v.maxLength(100),
   ),
   importMappings: v.optional(ImportMappingsSchema),
+  displayName: v.optional(DisplayNameSchema),
 });
 
 /** Turns a valibot issue path into `items[3].rice.effort`, the form error messages use. */

@@ -159,6 +159,8 @@ export interface Settings {
   customDomains: { origin: string; site: SiteId }[];
   /** What was chosen at the last import of each kind of file (see import/import-mappings.ts). */
   importMappings?: ImportMappings;
+  /** The name shown beside this person's changes in every shared tree, set once (docs/sharing.md). */
+  displayName?: string;
 }
 
 export interface Workspace {

@@ -1,47 +1,13 @@
-import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { panelViolations as seriousViolations } from './axe';
 import { eventually, launchLens, type Lens } from './harness';
-import { panelRoot, type ShadowHandle } from './shadow';
+import { panelRoot } from './shadow';
 
 const TICKET = 'https://acme.atlassian.net/browse/ABC-1';
 const CHART = 'https://app.amplitude.com/analytics/acme/chart/mccedr54';
 const PINNED_CHART = 'https://app.amplitude.com/analytics/acme/chart/pinned1';
 const page = (title: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>`;
-
-/**
- * axe runs in the page's main world and cannot enter a closed shadow root. So, through
- * the DevTools protocol, the panel's rendered content and its stylesheet are copied into
- * an open shadow root on the same page, and axe checks that copy: the same markup, the
- * same CSS, the same place on the page.
- */
-async function seriousViolations(tab: Page, panel: ShadowHandle): Promise<string[]> {
-  await tab.evaluate(axe.source);
-  const found = await panel.run<
-    { id: string; impact: string | null; help: string; nodes: { html: string }[] }[] | string
-  >(
-    `async (root) => {
-      const host = document.createElement('div');
-      host.id = 'nsl-a11y-copy';
-      const open = host.attachShadow({ mode: 'open' });
-      for (const child of root.children) open.append(child.cloneNode(true));
-      document.body.append(host);
-      try {
-        const checked = open.querySelectorAll('.pill, .panel button, .panel input, .panel select, .panel textarea').length;
-        if (checked === 0) return 'nothing of the panel was copied';
-        const results = await window.axe.run({ include: [['#nsl-a11y-copy']] }, { resultTypes: ['violations'] });
-        return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ html: n.html })) }));
-      } finally {
-        host.remove();
-      }
-    }`,
-  );
-  if (typeof found === 'string') throw new Error(found);
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.html).join(', ')}`);
-}
 
 describe.each(['light', 'dark'] as const)('accessibility of the in-page panel in the %s theme', (scheme) => {
   let lens: Lens;

@@ -238,9 +238,10 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
     },
     'share.leave': { type: 'share.leave', treeId: ids.tree },
     'share.syncNow': { type: 'share.syncNow', treeId: ids.tree },
-    'share.setDisplayName': { type: 'share.setDisplayName', treeId: ids.tree, name: 'Ana P.' },
+    'share.setDisplayName': { type: 'share.setDisplayName', name: 'Ana P.' },
     'share.status': { type: 'share.status' },
     'share.marks': { type: 'share.marks', treeId: ids.tree },
+    'share.itemMarks': { type: 'share.itemMarks', treeId: ids.tree, itemId: ids.item },
   };
 }
 

@@ -4,8 +4,9 @@
  * the share's address only; every answer is a status without them.
  */
 import type { HandlerTable } from '../handler-table';
-import { itemMarks } from './share-marks';
-import { joinShareFile, leaveShare, setDisplayName, shareStatuses, startShare, syncShare } from './share-loop';
+import { itemMarks, marksOfItem } from './share-marks';
+import { joinShareFile, leaveShare, shareStatuses, startShare, syncShare } from './share-loop';
+import { rememberPersonName, setPersonName } from './share-person';
 import { loopOptions, sharesChanged, syncAll } from './share-schedule';
 
 type SharingHandlers = Pick<
@@ -17,17 +18,21 @@ type SharingHandlers = Pick<
   | 'share.setDisplayName'
   | 'share.status'
   | 'share.marks'
+  | 'share.itemMarks'
 >;
 
 export const SHARING_HANDLERS: SharingHandlers = {
   'share.start': async (req, { db }) => {
     const outcome = await startShare(db, req, loopOptions(db));
+    if (outcome.ok) await rememberPersonName(db, req.displayName);
     await sharesChanged(db, req.treeId);
     return outcome;
   },
   'share.join': async (req, { db }) => {
     const outcome = await joinShareFile(db, req, loopOptions(db));
     if (outcome.ok) await sharesChanged(db, outcome.status.treeId);
+    // A reader never publishes: the name it subscribed under is not the person's choice.
+    if (outcome.ok && req.mode === 'editor') await rememberPersonName(db, req.displayName);
     return outcome;
   },
   'share.leave': async (req, { db }) => {
@@ -36,11 +41,17 @@ export const SHARING_HANDLERS: SharingHandlers = {
     return null;
   },
   'share.syncNow': (req, { db }) => syncShare(db, req.treeId, true, loopOptions(db)),
-  'share.setDisplayName': (req, { db }) => setDisplayName(db, req.treeId, req.name),
+  'share.setDisplayName': async (req, { db }) => {
+    const statuses = await setPersonName(db, req.name);
+    // Teammates see the new name as soon as it is published, not at the next pull.
+    void syncAll(db, 'edit').catch(() => undefined);
+    return statuses;
+  },
   // The dashboard asks as it opens: the files are pulled too, at most once a minute.
   'share.status': async (_req, { db }) => {
     void syncAll(db, 'open').catch(() => undefined);
     return shareStatuses(db);
   },
   'share.marks': (req, { db }) => itemMarks(db, req.treeId),
+  'share.itemMarks': (req, { db }) => marksOfItem(db, req.treeId, req.itemId),
 };

@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import type { ItemMarks, ShareOutcome, ShareStatus } from '../../domain/sharing/share-record';
-import { IdSchema, NameSchema } from '../../domain/schemas';
+import { DisplayNameSchema, IdSchema } from '../../domain/schemas';
 import type { Id } from '../../domain/types';
 import { declareRequests, typed } from '../declare';
 
@@ -23,8 +23,6 @@ export const CredentialsSchema = v.variant('kind', [
   }),
   v.strictObject({ kind: v.literal('token'), token: SecretSchema }),
 ]);
-
-const DisplayNameSchema = v.pipe(NameSchema, v.trim(), v.minLength(1, 'is required'), v.maxLength(80));
 
 const SHARED_PARTS = ['trees', 'metrics', 'items', 'settings'] as const;
 
@@ -60,10 +58,11 @@ export const SHARING_REQUESTS = declareRequests({
     changes: SHARED_PARTS,
     resendable: true,
   },
+  // The person's one name, kept in the settings and given to every share (published with each one's next sync).
   'share.setDisplayName': {
-    fields: { treeId: IdSchema, name: DisplayNameSchema },
-    answer: typed<ShareOutcome>(),
-    changes: ['trees'],
+    fields: { name: DisplayNameSchema },
+    answer: typed<ShareStatus[]>(),
+    changes: ['trees', 'settings'],
     resendable: true,
   },
   // A read; opening the dashboard sends it, which also pulls the files (at most once a minute).
@@ -76,6 +75,13 @@ export const SHARING_REQUESTS = declareRequests({
   'share.marks': {
     fields: { treeId: IdSchema },
     answer: typed<Record<Id, ItemMarks>>(),
+    changes: [],
+    resendable: true,
+  },
+  // The open panel's item only (null: its tree is not shared), so a ticket page never reads the others'.
+  'share.itemMarks': {
+    fields: { treeId: IdSchema, itemId: IdSchema },
+    answer: typed<ItemMarks | null>(),
     changes: [],
     resendable: true,
   },

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import type { CredentialsKind, ItemMarks, ShareOutcome, ShareStatus } from '../../domain/sharing/share-record';
 import type { Id } from '../../domain/types';
 import { onWorkspaceChange, request } from '../../messaging/client';
-import { treeSnapshot } from './tree';
+import { settings, treeSnapshot } from './tree';
 
 export const shareStatuses = signal<ShareStatus[]>([]);
 export const itemMarks = signal<Record<Id, ItemMarks>>({});
@@ -30,8 +30,18 @@ export const shareForm = {
   kind: signal<CredentialsKind>('none'),
   user: signal(''),
   secret: signal(''),
-  displayName: signal(''),
+  /** The name as typed; null until the person types, so the field shows the stored name. */
+  displayName: signal<string | null>(null),
 };
+
+/**
+ * The person's name in every share, set once: the settings keep it since this version; a
+ * share started before then still knows the name it was started under.
+ */
+export const personName = computed(
+  () => settings.value?.displayName ?? shareStatuses.value.find((s) => s.mode === 'editor')?.displayName ?? '',
+);
+export const nameText = computed(() => shareForm.displayName.value ?? personName.value);
 export const shareBusy = signal(false);
 export const shareError = signal<string | null>(null);
 export const shareNotice = signal<string | null>(null);
@@ -101,9 +111,10 @@ export function submitShare(mode: ShareFormMode): Promise<void> {
     shareError.value = host.message;
     return Promise.resolve();
   }
-  const displayName = shareForm.displayName.value.trim() || (mode === 'reader' ? 'Reviewer' : '');
+  // A reader never publishes, so nobody sees its name: it need not choose one.
+  const displayName = nameText.value.trim() || (mode === 'reader' ? 'Reviewer' : '');
   if (!displayName) {
-    shareError.value = 'Enter the name others will see beside your changes.';
+    shareError.value = 'Enter your name: others see it beside your changes.';
     return Promise.resolve();
   }
   const treeId = treeSnapshot.value?.tree?.id;
@@ -133,6 +144,30 @@ export function submitShare(mode: ShareFormMode): Promise<void> {
     .finally(() => {
       shareBusy.value = false;
     });
+}
+
+/** Renames the person in the settings and in every share (published with each one's next sync). */
+export async function saveDisplayName(): Promise<void> {
+  shareError.value = null;
+  shareNotice.value = null;
+  const name = nameText.value.trim();
+  if (!name) {
+    shareError.value = 'Enter your name: others see it beside your changes.';
+    return;
+  }
+  if (name.length > 80) {
+    shareError.value = 'Your name can have at most 80 characters.';
+    return;
+  }
+  shareBusy.value = true;
+  try {
+    shareStatuses.value = await request({ type: 'share.setDisplayName', name });
+    shareNotice.value = `Others now see your changes as ${name}.`;
+  } catch (e) {
+    shareError.value = e instanceof Error ? e.message : String(e);
+  } finally {
+    shareBusy.value = false;
+  }
 }
 
 export async function syncNow(treeId: Id): Promise<void> {
