@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { RequestOf, RequestType, Responses } from '../messaging/protocol';
 import * as store from '../storage';
 import { badgeIndex, badges, badgesForHrefs } from './badges';
+import { IMPORT_HANDLERS } from './import-handlers';
 import { pageContext, pageOpening } from './page-context';
 import { LOOP_HANDLERS } from './loop';
 import { checkRicePatch } from './rice-patch';
@@ -91,11 +92,7 @@ export const HANDLERS: HandlerTable = {
   'observation.record': (req, { db }) => store.recordForPeriod(db, req),
   'observation.undo': (req, { db }) => store.undoRecord(db, req, req.previous),
   'observations.list': (req, { db }) => store.listObservations(db, req.metricId),
-  'observations.previewImport': (req, { db }) => store.previewValueImport(db, req),
-  'observations.import': (req, { db }) =>
-    store.importValues(db, req, req.remember && { kind: 'values', ...req.remember }),
-  'items.previewImport': (req, { db }) => store.previewItemImport(db, req),
-  'items.import': (req, { db }) => store.importItems(db, req, req.remember && { kind: 'items', ...req.remember }),
+  ...IMPORT_HANDLERS,
   'review.add': (req, { db }) =>
     store.addReview(db, { treeId: req.treeId, answers: req.answers, note: req.note ?? '' }),
   'settings.update': (req, { db }) => store.updateSettings(db, req.patch),

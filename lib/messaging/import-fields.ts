@@ -37,6 +37,9 @@ export const ItemImportFields = {
   overwrite: v.boolean(),
 };
 
+/** The id a preview kept its checked rows under (lib/background/import-staging.ts). */
+export const StagedIdSchema = IdSchema;
+
 export const RememberedValuesSchema = v.strictObject({
   key: v.pipe(v.string(), v.maxLength(1000)),
   mapping: ValueMappingSchema,

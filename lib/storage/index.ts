@@ -54,8 +54,8 @@ export {
 } from './experiments';
 export { exportWorkspace, clearWorkspace } from './workspace';
 export { previewImport, importWorkspace, type ImportMode } from './import';
-export { previewValueImport, importValues } from './observation-import';
-export { previewItemImport, importItems } from './item-import';
+export { previewValueImport, importValues, type ValuesImport } from './observation-import';
+export { previewItemImport, importItems, type ItemsImport } from './item-import';
 export type { RememberedMapping } from './import-mappings';
 export {
   listShares,

@@ -2,7 +2,8 @@
  * Issue 18's figures: metric values and tickets from exported files, parsed, previewed and
  * imported as the dashboard does it. The parsers run in the dashboard page (bundled from
  * lib/domain/import/bench-entry.ts and added to the page as an extension script), the
- * preview and the import are the real requests to the worker. Each run imports into a
+ * preview and the import are the real requests to the worker, as the dashboard sends them:
+ * the rows go with the preview, and the import names the id the worker kept them under. Each run imports into a
  * fresh metric or tree, so every value and ticket is written, as on a first import.
  *
  *   npm run bench -- --only imports [--runs 5]
@@ -60,9 +61,9 @@ function valuesRun({ rows, metricId }) {
     const parsed = api.parseObservationRows(await new File([text], 'rows.csv').text());
     const values = api.valuesFor(parsed, 'Weekly active teams', 'week', 'sum').map(({ at, value }) => ({ at, value }));
     const parsedAt = performance.now();
-    await send({ type: 'observations.previewImport', metricId, values });
+    const { staged } = await send({ type: 'observations.previewImport', metricId, values });
     const previewedAt = performance.now();
-    const summary = await send({ type: 'observations.import', metricId, values });
+    const summary = await send({ type: 'observations.importStaged', staged });
     const end = performance.now();
     return {
       parse: parsedAt - start,
@@ -95,9 +96,9 @@ function jiraRun({ rows, treeId, metricId }) {
     const mapped = api.mapTrackerRows(parsed, mapping).rows;
     const parsedAt = performance.now();
     const fields = { treeId, rows: mapped, overwrite: false };
-    await send({ type: 'items.previewImport', ...fields });
+    const { staged } = await send({ type: 'items.previewImport', ...fields });
     const previewedAt = performance.now();
-    const summary = await send({ type: 'items.import', ...fields, remember: { source: 'jira', mapping } });
+    const summary = await send({ type: 'items.importStaged', staged, remember: { source: 'jira', mapping } });
     const end = performance.now();
     return {
       parse: parsedAt - start,
@@ -190,7 +191,7 @@ export async function importRows(oursDir, workDir, { runs = 5, log = () => undef
  */
 function withWorkerTimes(run, family, times) {
   const of = (type) => times.find((t) => t.type === `${family}.${type}`)?.ms ?? null;
-  return { ...run, previewWorker: of('previewImport'), writeWorker: of('import') };
+  return { ...run, previewWorker: of('previewImport'), writeWorker: of('importStaged') };
 }
 
 function count(n) {

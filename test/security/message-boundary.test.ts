@@ -272,6 +272,8 @@ describe("the background's message boundary", () => {
         /North Star Lens export/,
       ],
       ['a preview of something else', { type: 'workspace.previewImport', document: 'not json', mode: 'merge' }, /JSON/],
+      ['tickets kept under an id no preview gave', { type: 'items.importStaged', staged: 'made-up' }, /expired/],
+      ['values kept under an id no preview gave', { type: 'observations.importStaged', staged: 'made-up' }, /expired/],
     ];
     for (const [what, request, reason] of wrong) {
       const reply = await deliver(request);

@@ -112,6 +112,11 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
       values: [{ at: '2024-03-10', value: 3 }],
       remember: { key: 'table:Users', mapping: { series: 'Users', metricId: ids.nsm, method: 'sum' } },
     },
+    'observations.importStaged': {
+      type: 'observations.importStaged',
+      staged: 'a-staged-import',
+      remember: { key: 'table:Users', mapping: { series: 'Users', metricId: ids.nsm, method: 'sum' } },
+    },
     'items.previewImport': {
       type: 'items.previewImport',
       treeId: ids.tree,
@@ -123,6 +128,14 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
       treeId: ids.tree,
       rows: [{ link: fullLink, title: 'T', status: 'planned', inputMetricId: ids.input, rice: { reach: 5 } }],
       overwrite: true,
+      remember: {
+        source: 'jira',
+        mapping: { site: 'https://acme.atlassian.net', labels: { growth: ids.input }, rice: {}, pointsPerMonth: 8 },
+      },
+    },
+    'items.importStaged': {
+      type: 'items.importStaged',
+      staged: 'a-staged-import',
       remember: {
         source: 'jira',
         mapping: { site: 'https://acme.atlassian.net', labels: { growth: ids.input }, rice: {}, pointsPerMonth: 8 },

@@ -24,6 +24,7 @@ import { parseNumberText } from '../../domain/number-text';
 import type { Id, ItemStatus } from '../../domain/types';
 import { request } from '../../messaging/client';
 import { failureText, readImportFile } from './import-file';
+import { importKept, KeptPreview } from './staged-import';
 import { settings, tree, treeMetrics } from './tree';
 
 const PARSERS: Record<TrackerSource, (text: string, site: string) => TrackerImport> = {
@@ -92,18 +93,23 @@ export function chooseTracker(source: TrackerSource): void {
 }
 
 let sequence = 0;
+/** The rows of the newest preview, kept in the worker for the import to name. */
+const kept = new KeptPreview();
 
 export async function refreshItemPreview(): Promise<void> {
   const mine = ++sequence;
   const treeId = tree.value?.id;
   const rows = mapped.value?.rows ?? [];
+  const replace = overwrite.value;
   if (!treeId || rows.length === 0 || pointsProblem.value) {
     itemPreview.value = null;
     return;
   }
   try {
-    const summary = await request({ type: 'items.previewImport', treeId, rows, overwrite: overwrite.value });
-    if (mine === sequence) itemPreview.value = summary;
+    const { staged, ...summary } = await request({ type: 'items.previewImport', treeId, rows, overwrite: replace });
+    if (mine !== sequence) return;
+    itemPreview.value = summary;
+    kept.keep(staged, [treeId, rows, replace]);
   } catch (failure) {
     if (mine === sequence) itemFileError.value = failureText(failure);
   }
@@ -185,13 +191,13 @@ export async function runItemImport(): Promise<void> {
   if (!file || !treeId || !rows || pointsProblem.value) return;
   itemBusy.value = true;
   try {
-    const summary = await request({
-      type: 'items.import',
-      treeId,
-      rows,
-      overwrite: overwrite.value,
-      remember: { source: trackerSource.value, mapping: mapping.value },
-    });
+    const remember = { source: trackerSource.value, mapping: mapping.value };
+    const summary = await importKept(
+      kept.idFor([treeId, rows, overwrite.value]),
+      (staged) => request({ type: 'items.importStaged', staged, remember }),
+      () => request({ type: 'items.import', treeId, rows, overwrite: overwrite.value, remember }),
+    );
+    kept.forget();
     const skipped = mapped.value?.skipped.length ?? 0;
     batch(() => {
       itemFile.value = null;

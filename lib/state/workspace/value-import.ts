@@ -12,6 +12,7 @@ import { seriesOptions, valueSourceKey, valuesFor, type ValueImportSummary } fro
 import type { Id } from '../../domain/types';
 import { request } from '../../messaging/client';
 import { failureText, readImportFile } from './import-file';
+import { importKept, KeptPreview } from './staged-import';
 import { settings, treeMetrics } from './tree';
 
 export interface ValueFile {
@@ -45,19 +46,24 @@ export const plannedValues = computed(() => {
 });
 
 let sequence = 0;
+/** The values of the newest preview, kept in the worker for the import to name. */
+const kept = new KeptPreview();
 
 /** Asks the background what importing the planned values would do; a newer ask supersedes an older one. */
 export async function refreshValuePreview(): Promise<void> {
   const mine = ++sequence;
   const metric = targetMetric.value;
-  const values = plannedValues.value.map(({ at, value }) => ({ at, value }));
+  const planned = plannedValues.value;
+  const values = planned.map(({ at, value }) => ({ at, value }));
   if (!metric || values.length === 0) {
     valuePreview.value = null;
     return;
   }
   try {
-    const summary = await request({ type: 'observations.previewImport', metricId: metric.id, values });
-    if (mine === sequence) valuePreview.value = summary;
+    const { staged, ...summary } = await request({ type: 'observations.previewImport', metricId: metric.id, values });
+    if (mine !== sequence) return;
+    valuePreview.value = summary;
+    kept.keep(staged, [metric.id, planned]);
   } catch (failure) {
     if (mine === sequence) valueFileError.value = failureText(failure);
   }
@@ -123,15 +129,23 @@ export async function runValueImport(): Promise<void> {
   if (!file || !metric) return;
   valueBusy.value = true;
   try {
-    const summary = await request({
-      type: 'observations.import',
-      metricId: metric.id,
-      values: plannedValues.value.map(({ at, value }) => ({ at, value })),
-      remember: {
-        key: valueSourceKey(file.parsed),
-        mapping: { series: chosenSeries.value, metricId: metric.id, method: chosenMethod.value },
-      },
-    });
+    const planned = plannedValues.value;
+    const remember = {
+      key: valueSourceKey(file.parsed),
+      mapping: { series: chosenSeries.value, metricId: metric.id, method: chosenMethod.value },
+    };
+    const summary = await importKept(
+      kept.idFor([metric.id, planned]),
+      (staged) => request({ type: 'observations.importStaged', staged, remember }),
+      () =>
+        request({
+          type: 'observations.import',
+          metricId: metric.id,
+          values: planned.map(({ at, value }) => ({ at, value })),
+          remember,
+        }),
+    );
+    kept.forget();
     batch(() => {
       valueFile.value = null;
       valuePreview.value = null;
