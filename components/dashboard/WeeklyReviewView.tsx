@@ -1,14 +1,24 @@
 /**
- * The weekly review: one page for the team's weekly meeting. The North Star and each
- * input metric with this period's value, change, target and trend; changes outside the
- * usual range, in words; what shipped since the last review; the week's notes. It copies
- * as Markdown and prints without the dashboard around it (review.css).
+ * The weekly review: one page for the team's weekly meeting, about the last complete week
+ * unless the user steps to another. The North Star and each input metric with the week's
+ * value, change, target and trend; changes outside the usual range, in words; what
+ * shipped since the last review; the week's notes. It copies as Markdown and prints
+ * without the dashboard around it (review.css).
  */
 import { formatNumber, formatPercent } from '../../lib/domain/format';
 import { shortDate } from '../../lib/domain/period';
+import { reviewTitle } from '../../lib/domain/review-period';
 import type { ReviewRow } from '../../lib/domain/weekly-review';
-import { loopLoadError, reviewNotes, weeklyReviewModel } from '../../lib/state/workspace/loop';
-import { copyOutcome, copyReview, noteEdits, notesText, reviewedWeek } from '../../lib/state/workspace/review';
+import { chosenReviewWeek, loopLoadError, reviewNotes, weeklyReviewModel } from '../../lib/state/workspace/loop';
+import {
+  copyOutcome,
+  copyReview,
+  noteEdits,
+  notesText,
+  reviewedWeek,
+  showLastCompleteWeek,
+  stepReviewWeek,
+} from '../../lib/state/workspace/review';
 
 const ROLE_LABELS = { nsm: 'North Star', input: 'input', team: 'team', output: 'output', health: 'health' } as const;
 const STATUS_CLASS = { green: 'ok', amber: 'warning', red: 'error' } as const;
@@ -154,6 +164,28 @@ function Notes() {
   );
 }
 
+/** Steps between weeks: earlier ones, back to the last complete one, and on to the current one. */
+function WeekSteps() {
+  const { period } = weeklyReviewModel.value;
+  return (
+    <nav class="actions review-weeks print-hidden" aria-label="Weeks under review">
+      <button type="button" class="btn" onClick={() => stepReviewWeek(-1)}>
+        ← Week before
+      </button>
+      {chosenReviewWeek.value !== null ? (
+        <button type="button" class="btn" onClick={showLastCompleteWeek}>
+          Last complete week
+        </button>
+      ) : null}
+      {period.inProgress ? null : (
+        <button type="button" class="btn" onClick={() => stepReviewWeek(1)}>
+          Week after →
+        </button>
+      )}
+    </nav>
+  );
+}
+
 export function WeeklyReviewView() {
   const review = weeklyReviewModel.value;
   const copied = copyOutcome.value;
@@ -161,8 +193,12 @@ export function WeeklyReviewView() {
     <div class="weekly-review-view">
       <div class="section-head">
         <div>
-          <h2>Weekly review, {shortDate(review.date, true)}</h2>
-          <p class="muted">The North Star and its inputs this period, what moved unusually, what shipped.</p>
+          <h2>{reviewTitle(review.period)}</h2>
+          <p class="muted">
+            {review.period.inProgress
+              ? `This week runs until ${shortDate(review.period.end)}: its values are not final yet.`
+              : 'The North Star and its inputs that week, what moved unusually, what shipped.'}
+          </p>
         </div>
         <div class="actions print-hidden">
           <button type="button" class="btn" onClick={() => void copyReview()}>
@@ -173,6 +209,7 @@ export function WeeklyReviewView() {
           </button>
         </div>
       </div>
+      <WeekSteps />
       <p role="status" class={`print-hidden small ${copied?.ok === false ? 'field-error' : 'muted'}`}>
         {copied?.message ?? ''}
       </p>

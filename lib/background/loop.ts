@@ -35,5 +35,5 @@ export const LOOP_HANDLERS: { [T in LoopRequestType]: Handler<T> } = {
     await store.deleteExperiment(db, req.id);
     return null;
   },
-  'reviewNote.set': (req, { db }) => store.setReviewNote(db, req.treeId, req.date, req.text),
+  'reviewNote.set': (req, { db }) => store.setReviewNote(db, req.treeId, req.week, req.date, req.text),
 };

@@ -5,6 +5,7 @@
  */
 import { formatNumber, formatPercent } from './format';
 import { shortDate } from './period';
+import { reviewTitle } from './review-period';
 import type { Metric, MetricRole } from './types';
 import type { ReviewRow, WeeklyReview } from './weekly-review';
 
@@ -90,7 +91,7 @@ function notesLines(notes: string): string[] {
 
 export function reviewMarkdown(review: WeeklyReview, notes = ''): string {
   const lines = [
-    `# Weekly review, ${shortDate(review.date, true)}`,
+    `# ${reviewTitle(review.period)}`,
     '',
     '| Metric | Period | Value | Change | Target | Trend |',
     '|---|---|---|---|---|---|',

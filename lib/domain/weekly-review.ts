@@ -1,7 +1,8 @@
 /**
  * The weekly review (framework process, steps 6-7): per metric the reviewed period's
  * value, its change, target and trend; changes outside the metric's usual range; and what
- * shipped since the last review, per input metric. review-markdown.ts renders it.
+ * shipped since the last review, per input metric. review-markdown.ts renders it; which
+ * week it shows is review-period.ts's.
  *
  * Unusual change: the reviewed value lies more than 2 standard deviations from the mean
  * of the 8 periods before it (ANOMALY_WINDOW, ANOMALY_SD). Only periods with a value
@@ -15,6 +16,7 @@
 import { formatNumber } from './format';
 import { changeBetween, defaultThresholds, type RagStatus, ragStatus } from './metric-status';
 import { addDays, dayNumber, type PeriodValue, periodNoun, periodSeries } from './period';
+import { type ReviewPeriod, weekStart } from './review-period';
 import { periodIndex, periodKey } from './correlation';
 import { metricById, resolveInputLink } from './tree';
 import type { Item, Metric, MetricRole, Observation, Period } from './types';
@@ -24,8 +26,6 @@ export const ANOMALY_WINDOW = 8;
 export const ANOMALY_SD = 2;
 export const MIN_HISTORY = 3;
 export const FLAT_TREND = 0.02;
-/** Without a previous review, "since the last review" means the last 7 days. */
-export const FIRST_REVIEW_DAYS = 7;
 
 export type Trend = 'rising' | 'falling' | 'flat';
 
@@ -62,16 +62,16 @@ export interface ShippedGroup {
 }
 
 export interface WeeklyReview {
-  /** A day in the reviewed period, YYYY-MM-DD. */
-  date: string;
+  period: ReviewPeriod;
+  /** The day after which shipped work counts as news. */
   since: string;
   rows: ReviewRow[];
   shipped: ShippedGroup[];
 }
 
 export interface WeeklyReviewInput {
-  date: string;
-  /** The previous review's date, or null for a first review. */
+  period: ReviewPeriod;
+  /** The day an earlier week's review was held (lastReviewDate), or null for a first review. */
   lastReview: string | null;
   metrics: readonly Metric[];
   observations: readonly Observation[];
@@ -145,7 +145,7 @@ const ROLE_ORDER: readonly MetricRole[] = ['nsm', 'input', 'team', 'output', 'he
 
 function rowOf(metric: Metric, input: WeeklyReviewInput, thresholds: MetricThresholds | undefined): ReviewRow {
   const period = metric.period ?? 'week';
-  const at = periodIndex(input.date, period);
+  const at = periodIndex(input.period.until, period);
   const series = periodSeries(
     input.observations.filter((o) => o.metricId === metric.id && periodIndex(o.at, period) <= at),
     period,
@@ -158,7 +158,7 @@ function rowOf(metric: Metric, input: WeeklyReviewInput, thresholds: MetricThres
   return {
     metric,
     period,
-    key: periodKey(input.date, period),
+    key: periodKey(input.period.until, period),
     value,
     change,
     changeFraction,
@@ -169,13 +169,19 @@ function rowOf(metric: Metric, input: WeeklyReviewInput, thresholds: MetricThres
   };
 }
 
+/**
+ * What shipped after this day is news: the last review's day, but no later than the eve of
+ * the reviewed week (a review of week 10 held on Monday of week 11 still leaves all of week
+ * 11 for the next one, and notes written late for an old week do not hide the week shown).
+ * A first review counts the reviewed week.
+ */
 function sinceDate(input: WeeklyReviewInput): string {
-  if (input.lastReview !== null) return input.lastReview;
-  return addDays(input.date, -FIRST_REVIEW_DAYS);
+  const eve = addDays(input.period.start, -1);
+  return input.lastReview !== null && input.lastReview < eve ? input.lastReview : eve;
 }
 
 /**
- * Shipped after `since` and on or before `date`, grouped by input metric in tree order;
+ * Shipped after `since` and on or before the review's last day, grouped by input metric in tree order;
  * an input metric with nothing shipped keeps its (empty) group, since that is news too.
  * Items linked to no input metric come last, when there are any.
  */
@@ -183,7 +189,7 @@ function shippedSince(input: WeeklyReviewInput, since: string): ShippedGroup[] {
   const byId = metricById(input.metrics);
   const items = new Map(input.items.map((i) => [i.id, i]));
   const from = dayNumber(since);
-  const to = dayNumber(input.date);
+  const to = dayNumber(input.period.until);
   const groups = new Map<string | null, ShippedGroup>();
   for (const metric of input.metrics.filter((m) => m.role === 'input')) {
     groups.set(metric.id, { input: metric, items: [] });
@@ -205,30 +211,27 @@ export function weeklyReview(input: WeeklyReviewInput): WeeklyReview {
   const metrics = [...input.metrics].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
   const since = sinceDate(input);
   return {
-    date: input.date,
+    period: input.period,
     since,
     rows: metrics.map((m) => rowOf(m, input, thresholds.get(m.id))),
     shipped: shippedSince(input, since),
   };
 }
 
-/** The week label a review held on `date` belongs to: 2025-W11. */
-export const reviewWeek = (date: string): string => periodKey(date, 'week');
-
-/** A stored note's problems: the day it was held must lie in its week. */
+/** A stored note's problems: it must name a week, and a review is held during or after the week it reviews. */
 export function reviewNoteProblems(note: Pick<ReviewNote, 'week' | 'heldOn'>): Partial<Record<'week', string>> {
-  if (!/^\d{4}-W\d{2}$/.test(note.week)) return { week: 'must be an ISO week, written like 2025-W11' };
-  if (reviewWeek(note.heldOn) !== note.week) return { week: `does not contain the day the review was held` };
+  const start = weekStart(note.week);
+  if (start === null) return { week: 'must be an ISO week, written like 2025-W11' };
+  if (note.heldOn < start) return { week: 'starts after the day the review was held' };
   return {};
 }
 
 /**
- * The day of the latest review held before the week of `date`, or null: what "shipped
- * since the last review" counts from. This week's own note does not count, so the review
+ * The day of the latest review held of a week before `week`, or null: what "shipped since
+ * the last review" counts from. The reviewed week's own note does not count, so the review
  * keeps showing the same items after its notes are written.
  */
-export function lastReviewDate(notes: readonly Pick<ReviewNote, 'week' | 'heldOn'>[], date: string): string | null {
-  const week = reviewWeek(date);
+export function lastReviewDate(notes: readonly Pick<ReviewNote, 'week' | 'heldOn'>[], week: string): string | null {
   let last: string | null = null;
   for (const note of notes) {
     if (note.week >= week) continue;

@@ -25,6 +25,20 @@ export async function listMetrics(db: LensDb, treeId: Id): Promise<Metric[]> {
   return sortMetrics(metrics);
 }
 
+/** What a new metric holds until the user says otherwise (a fresh list each call). */
+export function blankMetricFields(): Omit<Metric, 'id' | 'treeId' | 'role' | 'parentId' | 'name' | 'updatedAt'> {
+  return {
+    definition: '',
+    unit: '',
+    period: null,
+    category: null,
+    ownerTeam: '',
+    leverage: 1,
+    sourceUrls: [],
+    target: null,
+  };
+}
+
 /**
  * Unset fields take their defaults. An input, output or health metric without a given
  * parent hangs under the tree's NSM, when there is one. Creating an NSM while the tree
@@ -43,14 +57,7 @@ export async function createMetric(db: LensDb, input: NewMetric): Promise<Metric
       input.role === 'input' || input.role === 'output' || input.role === 'health' ? (nsm?.id ?? null) : null;
     const metric = checkRecord(MetricSchema, {
       parentId: defaultParent,
-      definition: '',
-      unit: '',
-      period: null,
-      category: null,
-      ownerTeam: '',
-      leverage: 1,
-      sourceUrls: [],
-      target: null,
+      ...blankMetricFields(),
       ...given,
       id: newId(),
       updatedAt: now(),

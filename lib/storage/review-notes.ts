@@ -2,7 +2,6 @@
 import type { ReviewNote } from '../domain/loop-types';
 import { ReviewNoteSchema } from '../domain/loop-schemas';
 import type { Id } from '../domain/types';
-import { reviewWeek } from '../domain/weekly-review';
 import { invalid } from './errors';
 import type { LensDb } from './schema';
 import { read, write } from './transaction';
@@ -19,17 +18,22 @@ export async function listReviewNotes(db: LensDb, treeId: Id): Promise<ReviewNot
 }
 
 /**
- * Writes the notes of the review held on `date` (its ISO week's note). The day the week's
- * note was first written stays its `heldOn`: editing the notes later does not move the
- * review. Empty (or blank) text forgets the week's note, and answers null.
+ * Writes the notes of the review of `week`, held on `date` (during the week or after it).
+ * The day the week's note was first written stays its `heldOn`: editing the notes later
+ * does not move the review. Empty (or blank) text forgets the week's note, and answers null.
  */
-export async function setReviewNote(db: LensDb, treeId: Id, date: string, text: string): Promise<ReviewNote | null> {
+export async function setReviewNote(
+  db: LensDb,
+  treeId: Id,
+  week: string,
+  date: string,
+  text: string,
+): Promise<ReviewNote | null> {
   return write(db, ['trees', 'reviewNotes'], async (tx) => {
     if ((await tx.objectStore('trees').getKey(treeId)) === undefined) {
       throw invalid('treeId', 'there is no tree with this id');
     }
     const store = tx.objectStore('reviewNotes');
-    const week = reviewWeek(date);
     const current = await store.index('byTreeWeek').get([treeId, week]);
     if (text.trim() === '') {
       if (current) await store.delete(current.id);

@@ -11,6 +11,7 @@ import { MetricSchema } from '../domain/schemas';
 import type { Id, Metric } from '../domain/types';
 import { invalid } from './errors';
 import { nsmChange } from './history';
+import { blankMetricFields } from './metrics';
 import { forgetRanking } from './rankings';
 import type { LensDb } from './schema';
 import { read, write } from './transaction';
@@ -88,17 +89,5 @@ export async function chooseCandidate(db: LensDb, treeId: Id, candidateId: Id): 
 }
 
 function newNsmDefaults(treeId: Id): Omit<Metric, 'name' | 'role' | 'parentId'> {
-  return {
-    id: newId(),
-    treeId,
-    definition: '',
-    unit: '',
-    period: null,
-    category: null,
-    ownerTeam: '',
-    leverage: 1,
-    sourceUrls: [],
-    target: null,
-    updatedAt: now(),
-  };
+  return { id: newId(), treeId, ...blankMetricFields(), updatedAt: now() };
 }

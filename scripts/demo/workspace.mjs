@@ -449,22 +449,26 @@ function isoWeek(day) {
 
 /**
  * The weekly review and outcomes: shipped items with ship dates, weekly search-to-book
- * conversion (a step up after instant search shipped, and an unusual jump this week),
+ * conversion (a step up after instant search shipped, and an unusual jump last week),
  * 12 experiments of this quarter (10 concluded: 6 moved their input, 4 the North Star)
- * and the notes of the last two weekly reviews.
+ * and the notes of the two reviews before. The review shows the last complete week by
+ * default, whatever the weekday: its values are 1 week before `now` (the current week has
+ * none yet), two items shipped in it, and the review before it was held on its Monday.
  */
 function reviewAndOutcomes(t, now, at) {
   const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
   const d = new Date(now);
   const quarterStart = Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
   const inQuarter = (daysAgo) => dayOf(Math.max(quarterStart, now - daysAgo * DAY));
+  // Days before `now` of the last complete week's Monday (6 to 12).
+  const lastMonday = 6 + (d.getUTCDay() || 7);
   const jira = (key) => ({ site: 'jira', key, url: `https://staydemo.atlassian.net/browse/${key}` });
   const shipped = [
     ['i-s1', 'Instant search results', 'm-conversion', 1, 'STAY-90', 63],
     ['i-s2', 'Host photo tips', 'm-onboarded', 0.8, 'STAY-91', 49],
     ['i-s3', 'Flexible dates filter', 'm-conversion', 0.5, 'STAY-92', 35],
-    ['i-s4', 'Guest reviews reminder', 'm-repeat', 1, 'STAY-93', 3],
-    ['i-s5', 'Price breakdown before checkout', 'm-conversion', 0.8, 'STAY-94', 2],
+    ['i-s4', 'Guest reviews reminder', 'm-repeat', 1, 'STAY-93', lastMonday - 1],
+    ['i-s5', 'Price breakdown before checkout', 'm-conversion', 0.8, 'STAY-94', lastMonday - 3],
   ];
   const items = shipped.map(([id, title, inputMetricId, confidence, key]) => ({
     id,
@@ -487,9 +491,9 @@ function reviewAndOutcomes(t, now, at) {
     updatedAt: at,
   }));
   // Conversion in %, weekly: about 21% until instant search shipped 9 weeks ago, about 23%
-  // after, and 29% this week: outside its usual range, for the review to flag.
+  // after, and 29% last week: outside its usual range, for the review to flag.
   const observations = [];
-  for (let w = 0; w <= 20; w++) {
+  for (let w = 0; w < 20; w++) {
     const weeksAgo = 20 - w;
     const base = weeksAgo > 9 ? 21 : 23;
     const wobble = [0, 0.4, -0.3, 0.2, -0.4, 0.3, -0.1][w % 7];
@@ -497,7 +501,7 @@ function reviewAndOutcomes(t, now, at) {
       id: `o-c-${w}`,
       metricId: 'm-conversion',
       at: dayOf(now - weeksAgo * 7 * DAY),
-      value: weeksAgo === 0 ? 29 : Math.round((base + wobble) * 10) / 10,
+      value: weeksAgo === 1 ? 29 : Math.round((base + wobble) * 10) / 10,
       sourceUrl: '',
       note: '',
       updatedAt: at,
@@ -538,13 +542,15 @@ function reviewAndOutcomes(t, now, at) {
       updatedAt: at,
     };
   });
+  // A review held on a Monday looks back at the week before it.
   const note = (daysAgo, text) => {
     const heldOn = dayOf(now - daysAgo * DAY);
-    return { id: `rn-${daysAgo}`, treeId: t, week: isoWeek(heldOn), heldOn, text, updatedAt: at };
+    const week = isoWeek(dayOf(now - (daysAgo + 7) * DAY));
+    return { id: `rn-${daysAgo}`, treeId: t, week, heldOn, text, updatedAt: at };
   };
   const reviewNotes = [
-    note(7, 'Nights booked back on trend. Flexible dates: keep running another week before calling it.'),
-    note(14, 'Conversion still above 23% since instant search. Host photo tips: no clear effect yet.'),
+    note(lastMonday, 'Nights booked back on trend. Flexible dates: keep running another week before calling it.'),
+    note(lastMonday + 7, 'Conversion still above 23% since instant search. Host photo tips: no clear effect yet.'),
   ];
   return { items, shipments, observations, experiments, reviewNotes };
 }

@@ -8,10 +8,11 @@ import {
   weeklyReview,
   type WeeklyReviewInput,
 } from '../../lib/domain/weekly-review';
+import { reviewPeriod } from '../../lib/domain/review-period';
 import type { Shipment } from '../../lib/domain/loop-types';
 import { item, metric, observation } from './builders';
 
-// Mondays of 2025-W03 ... 2025-W11; the review is on Wednesday 12 March, in W11.
+// Mondays of 2025-W03 ... 2025-W11; the review is of W11, seen on Wednesday 12 March (in progress).
 const MONDAYS = ['01-13', '01-20', '01-27', '02-03', '02-10', '02-17', '02-24', '03-03', '03-10'].map(
   (d) => `2025-${d}`,
 );
@@ -32,7 +33,7 @@ const shipment = (itemId: string, at: string): Shipment => ({
 
 function input(): WeeklyReviewInput {
   return {
-    date: '2025-03-12',
+    period: reviewPeriod('2025-W11', '2025-03-12'),
     lastReview: '2025-03-05',
     metrics: [listings, conv, nsm],
     observations: [
@@ -144,8 +145,25 @@ describe('weeklyReview', () => {
     ]);
   });
 
-  it('looks back 7 days on a first review', () => {
-    expect(weeklyReview({ ...input(), lastReview: null }).since).toBe('2025-03-05');
+  it('counts the reviewed week on a first review', () => {
+    expect(weeklyReview({ ...input(), lastReview: null }).since).toBe('2025-03-09');
+  });
+
+  it('reviews a complete week: its values, and what shipped from its Monday to its Sunday', () => {
+    // Week 10 seen on Monday 17 March; week 9's review was held on Monday 3 March, in week 10.
+    const w10 = weeklyReview({ ...input(), period: reviewPeriod('2025-W10', '2025-03-17'), lastReview: '2025-03-03' });
+    expect(w10.rows[0]).toMatchObject({ key: '2025-W10', value: 1900, change: 200 });
+    expect(w10.since).toBe('2025-03-02');
+    // 'old' shipped on Wednesday 5 March, 'faster' on Friday 7 March; 'logo' (11 March) is week 11's.
+    expect(w10.shipped.map((g) => [g.input?.id ?? null, g.items.map((i) => i.item.id)])).toEqual([
+      ['listings', []],
+      ['conv', ['old', 'faster']],
+    ]);
+  });
+
+  it('does not let notes written late for an old week hide the week shown', () => {
+    const late = weeklyReview({ ...input(), period: reviewPeriod('2025-W10', '2025-03-17'), lastReview: '2025-03-17' });
+    expect(late.since).toBe('2025-03-02');
   });
 });
 
@@ -153,7 +171,7 @@ describe('reviewMarkdown', () => {
   it('renders the review for Slack or Confluence, escaping what users typed', () => {
     expect(reviewMarkdown(weeklyReview(input()))).toBe(
       [
-        '# Weekly review, 12 Mar 2025',
+        '# Weekly review of 2025-W11, 10 Mar – 16 Mar 2025 (in progress)',
         '',
         '| Metric | Period | Value | Change | Target | Trend |',
         '|---|---|---|---|---|---|',
@@ -191,18 +209,22 @@ describe('reviewMarkdown', () => {
 describe('the last review', () => {
   const note = (week: string, heldOn: string) => ({ week, heldOn });
 
-  it('is the day of the latest note before this week; this week’s own note does not count', () => {
-    const notes = [note('2025-W09', '2025-02-24'), note('2025-W10', '2025-03-04'), note('2025-W11', '2025-03-10')];
-    expect(lastReviewDate(notes, '2025-03-12')).toBe('2025-03-04');
+  it('is the day of the latest review of an earlier week; the reviewed week’s own note does not count', () => {
+    // Weeks 9 and 10 reviewed on the Monday after them; week 11's notes written on 17 March.
+    const notes = [note('2025-W09', '2025-03-03'), note('2025-W10', '2025-03-10'), note('2025-W11', '2025-03-17')];
+    expect(lastReviewDate(notes, '2025-W11')).toBe('2025-03-10');
+    expect(lastReviewDate(notes, '2025-W10')).toBe('2025-03-03');
   });
 
   it('is null before the first note', () => {
-    expect(lastReviewDate([note('2025-W11', '2025-03-10')], '2025-03-12')).toBeNull();
+    expect(lastReviewDate([note('2025-W11', '2025-03-10')], '2025-W11')).toBeNull();
   });
 
-  it('a stored note’s day must lie in its week', () => {
+  it('a stored note is held during the week it reviews or after it', () => {
     expect(reviewNoteProblems(note('2025-W11', '2025-03-10'))).toEqual({});
-    expect(reviewNoteProblems(note('2025-W11', '2025-03-17')).week).toMatch(/does not contain/);
+    expect(reviewNoteProblems(note('2025-W11', '2025-03-17'))).toEqual({});
+    expect(reviewNoteProblems(note('2025-W11', '2025-03-09')).week).toMatch(/starts after the day/);
     expect(reviewNoteProblems(note('11', '2025-03-17')).week).toMatch(/ISO week/);
+    expect(reviewNoteProblems(note('2025-W53', '2026-01-05')).week).toMatch(/ISO week/);
   });
 });

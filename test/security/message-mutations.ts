@@ -212,7 +212,13 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
     'keyResult.delete': { type: 'keyResult.delete', id: 'kr-1' },
     'thresholds.set': { type: 'thresholds.set', metricId: ids.input, rule: { direction: 'down', amberWithin: 0.2 } },
     'shipment.set': { type: 'shipment.set', itemId: ids.item, at: '2025-02-03' },
-    'reviewNote.set': { type: 'reviewNote.set', treeId: ids.tree, date: '2025-02-03', text: 'Conversion dipped.' },
+    'reviewNote.set': {
+      type: 'reviewNote.set',
+      treeId: ids.tree,
+      week: '2025-W06',
+      date: '2025-02-03',
+      text: 'Conversion dipped.',
+    },
     'experiment.create': {
       type: 'experiment.create',
       treeId: ids.tree,

@@ -225,7 +225,7 @@ describe('migrations', () => {
         due: '2024-03-31',
       });
       await setShipDate(db, 'i1', '2024-01-10');
-      await setReviewNote(db, 't1', '2024-01-10', 'First review after the upgrade');
+      await setReviewNote(db, 't1', '2024-W01', '2024-01-10', 'First review after the upgrade');
       expect((await readTreeLoop(db, 't1')).keyResults).toHaveLength(1);
       await deleteTree(db, 't1');
       const { worksheets, keyResults, thresholds, shipments, experiments, reviewNotes } = await storedData(db);

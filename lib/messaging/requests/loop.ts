@@ -112,9 +112,9 @@ export const LOOP_REQUESTS = declareRequests({
     resendable: true,
   },
   'experiment.delete': { fields: { id: IdSchema }, answer: typed<null>(), changes: ['experiments'], resendable: false },
-  // The notes of the week `date` falls in, written whole; empty text forgets them (null).
+  // The notes of the review of `week` held on `date`, written whole; empty text forgets them (null).
   'reviewNote.set': {
-    fields: { treeId: IdSchema, date: DateSchema, text: TextSchema },
+    fields: { treeId: IdSchema, week: v.pipe(v.string(), v.maxLength(8)), date: DateSchema, text: TextSchema },
     answer: typed<ReviewNote | null>(),
     changes: ['reviewNotes'],
     resendable: true,

@@ -13,7 +13,8 @@ import { coachCandidate, type CoachingFinding } from '../../domain/nsm-coaching'
 import { keyResultProgress, keyResultSummary, lintOkrs, objectiveFor, type KeyResultProgress } from '../../domain/okr';
 import { confidenceVsOutcomes, quarterWinRates } from '../../domain/outcomes';
 import { quarterOf } from '../../domain/period';
-import { lastReviewDate, reviewWeek, weeklyReview } from '../../domain/weekly-review';
+import { lastCompleteWeek, reviewPeriod } from '../../domain/review-period';
+import { lastReviewDate, weeklyReview } from '../../domain/weekly-review';
 import { LOOP_RECORD_KINDS, type Id, type WorkspacePart } from '../../domain/types';
 import { onWorkspaceChange, request } from '../../messaging/client';
 import type { ChangeNotice } from '../../messaging/protocol';
@@ -31,8 +32,16 @@ export const shipments = computed(() => treeLoop.value?.shipments ?? []);
 export const experiments = computed(() => treeLoop.value?.experiments ?? []);
 /** Latest week first. */
 export const reviewNotes = computed(() => treeLoop.value?.reviewNotes ?? []);
-/** The notes of the week `today` is in, or null before they are written. */
-export const thisWeekNote = computed(() => reviewNotes.value.find((n) => n.week === reviewWeek(today.value)) ?? null);
+/** The week the user stepped to on the weekly review; null shows the default, the last complete week. */
+export const chosenReviewWeek = signal<string | null>(null);
+/** The week the weekly review shows, and the days of it that have passed. */
+export const reviewedPeriod = computed(() =>
+  reviewPeriod(chosenReviewWeek.value ?? lastCompleteWeek(today.value), today.value),
+);
+/** The notes of the reviewed week, or null before they are written. */
+export const reviewedWeekNote = computed(
+  () => reviewNotes.value.find((n) => n.week === reviewedPeriod.value.week) ?? null,
+);
 
 /** The quarter `today` falls in: 2025-Q1. */
 export const currentQuarter = computed(() => quarterOf(today.value));
@@ -89,11 +98,11 @@ export const metricStatusById = computed(
   () => new Map(treeValues(treeMetrics.value, observations.value, thresholds.value).map((s) => [s.metric.id, s])),
 );
 
-/** This week's review, covering what shipped since the last week whose notes were written. */
+/** The reviewed week's review, covering what shipped since the review of an earlier week. */
 export const weeklyReviewModel = computed(() =>
   weeklyReview({
-    date: today.value,
-    lastReview: lastReviewDate(reviewNotes.value, today.value),
+    period: reviewedPeriod.value,
+    lastReview: lastReviewDate(reviewNotes.value, reviewedPeriod.value.week),
     metrics: treeMetrics.value,
     observations: observations.value,
     items: items.value,

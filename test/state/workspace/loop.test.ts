@@ -4,6 +4,7 @@ import type { Item, Metric, Observation } from '../../../lib/domain/types';
 import { EMPTY_SETTINGS, NO_LOOP_RECORDS } from '../../../lib/domain/types';
 import {
   changesLoop,
+  chosenReviewWeek,
   currentQuarter,
   keyResultLines,
   keyResultProgressById,
@@ -15,6 +16,7 @@ import {
   treeLoop,
   weeklyReviewModel,
 } from '../../../lib/state/workspace/loop';
+import { notesText, reviewAsMarkdown, showLastCompleteWeek, stepReviewWeek } from '../../../lib/state/workspace/review';
 import { observations, treeSnapshot } from '../../../lib/state/workspace/tree';
 
 function metric(id: string, role: Metric['role'], name: string, extra: Partial<Metric> = {}): Metric {
@@ -116,6 +118,7 @@ function load(loop: Partial<TreeLoop>): void {
 }
 
 afterEach(() => {
+  chosenReviewWeek.value = null;
   treeLoop.value = null;
   treeSnapshot.value = null;
   observations.value = [];
@@ -141,10 +144,45 @@ describe('the team loop state', () => {
     expect(metricStatusById.value.get('n')?.status).toBe('amber');
   });
 
-  it('lists what shipped in the review week under the input it moves', () => {
-    load({ shipments: [{ id: 's1', treeId: 't', itemId: 'i1', at: '2025-02-12', updatedAt: 0 }] });
-    const shipped = weeklyReviewModel.value.shipped;
-    expect(shipped.map((g) => [g.input?.id, g.items.map((i) => i.item.id)])).toEqual([['c', ['i1']]]);
+  it('reviews the last complete week by default: its values, what shipped in it, its notes', () => {
+    // Friday 14 Feb 2025 is in W07; W06 ran from 3 to 9 Feb, and was reviewed on Monday 10 Feb.
+    load({
+      shipments: [{ id: 's1', treeId: 't', itemId: 'i1', at: '2025-02-05', updatedAt: 0 }],
+      reviewNotes: [
+        { id: 'r6', treeId: 't', week: '2025-W06', heldOn: '2025-02-10', text: 'Conversion up.', updatedAt: 0 },
+        { id: 'r5', treeId: 't', week: '2025-W05', heldOn: '2025-02-03', text: 'Quiet week.', updatedAt: 0 },
+      ],
+    });
+    const review = weeklyReviewModel.value;
+    expect(review.period).toMatchObject({ week: '2025-W06', inProgress: false });
+    expect(review.rows.find((r) => r.metric.id === 'c')?.value).toBe(27);
+    expect(review.shipped.map((g) => [g.input?.id, g.items.map((i) => i.item.id)])).toEqual([['c', ['i1']]]);
+    expect(notesText.value).toBe('Conversion up.');
+    expect(reviewAsMarkdown.value).toMatch(/^# Weekly review of 2025-W06, 3 Feb – 9 Feb 2025\n/);
+    expect(reviewAsMarkdown.value).toContain('## Notes\n\nConversion up.\n');
+  });
+
+  it('steps to the current week, labelled in progress, and to earlier weeks, everything following the week', () => {
+    load({
+      shipments: [{ id: 's1', treeId: 't', itemId: 'i1', at: '2025-02-05', updatedAt: 0 }],
+      reviewNotes: [
+        { id: 'r6', treeId: 't', week: '2025-W06', heldOn: '2025-02-10', text: 'Conversion up.', updatedAt: 0 },
+      ],
+    });
+    stepReviewWeek(1);
+    expect(weeklyReviewModel.value.period).toMatchObject({ week: '2025-W07', inProgress: true, until: '2025-02-14' });
+    expect(weeklyReviewModel.value.rows.find((r) => r.metric.id === 'c')?.value).toBe(28);
+    // W06's item was news in W06's review, held on 10 Feb.
+    expect(weeklyReviewModel.value.shipped.flatMap((g) => g.items)).toEqual([]);
+    expect(notesText.value).toBe('');
+    expect(reviewAsMarkdown.value).toMatch(/^# Weekly review of 2025-W07, 10 Feb – 16 Feb 2025 \(in progress\)\n/);
+    stepReviewWeek(1);
+    expect(weeklyReviewModel.value.period.week).toBe('2025-W07');
+    stepReviewWeek(-2);
+    expect(weeklyReviewModel.value.period.week).toBe('2025-W05');
+    expect(weeklyReviewModel.value.rows.find((r) => r.metric.id === 'c')?.value).toBeNull();
+    showLastCompleteWeek();
+    expect(weeklyReviewModel.value.period.week).toBe('2025-W06');
   });
 
   it("counts the quarter's concluded experiments for the win rate, not the running ones", () => {
