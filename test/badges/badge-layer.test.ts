@@ -350,7 +350,7 @@ describe('the badge layer', () => {
       rows(list, 1, 2);
       await settle();
       list.innerHTML = '';
-      frames.splice(0).forEach((frame) => frame());
+      for (const frame of frames.splice(0)) frame();
       lookup.mockClear();
       rows(list, 1, 2);
       await Promise.resolve();
@@ -366,7 +366,7 @@ describe('the badge layer', () => {
         list.innerHTML = '';
         rows(list, page * BATCH, BATCH);
         await settle();
-        frames.splice(0).forEach((frame) => frame());
+        for (const frame of frames.splice(0)) frame();
       }
       expect(badgeCount()).toBe(BATCH);
       expect(lookup).toHaveBeenCalledTimes(5);
