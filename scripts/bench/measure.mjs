@@ -99,12 +99,31 @@ export async function timeToOpen(browser, ticket, expect) {
   }
 }
 
-/** Bytes of JS heap in the page's renderer after load and a full collection. */
-export async function heapAfterLoad(browser, ticket, expect, url = ticketUrl(ticket)) {
+/**
+ * Bytes of JS heap in the page's renderer after load and a full collection. On a board,
+ * `links` entity links are put in first and, with `badges`, every badge is waited for: the
+ * page then holds what it learnt about its links.
+ */
+export async function heapAfterLoad(
+  browser,
+  ticket,
+  expect,
+  url = ticketUrl(ticket),
+  { links = 0, badges = false } = {},
+) {
   const page = await browser.context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
     if (expect !== null) await waitForMark(page, shownMark(expect));
+    if (links) {
+      if (badges)
+        await page.waitForFunction(() => document.querySelector('north-star-lens'), null, { timeout: 10_000 });
+      await page.evaluate((n) => {
+        document.documentElement.dataset.benchBadges = String(n);
+        window.addLinks(n);
+      }, links);
+      if (badges) await waitForMark(page, 'bench:badges');
+    }
     await sleep(500);
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -219,7 +238,11 @@ export async function tagRoundTrips(browser, runs) {
         { type: 'item.update', id: 'item-3', patch: { inputMetricId: `input-${input}` } },
       );
       const shown = await waitForMark(reader, shownMark(pillFor(input)));
-      const shownAt = await reader.evaluate((at) => performance.timeOrigin + at, shown);
+      const [shownAt, noticeAt] = await reader.evaluate(
+        (at) =>
+          [at, performance.getEntriesByName('bench:notice')[0]?.startTime].map((t) => t && performance.timeOrigin + t),
+        shown,
+      );
       const sentAt = await writer.evaluate(
         () => performance.timeOrigin + performance.getEntriesByName('bench:sent')[0].startTime,
       );
@@ -230,6 +253,9 @@ export async function tagRoundTrips(browser, runs) {
         toWorker: write ? write.receivedAt - sentAt : null,
         inWorker: write ? write.ms : null,
         toPill: write ? shownAt - (write.receivedAt + write.ms) : null,
+        // The notice's arrival in the second tab, marked by the probe before our listener runs.
+        toNotice: write && noticeAt ? noticeAt - (write.receivedAt + write.ms) : null,
+        noticeToPill: noticeAt ? shownAt - noticeAt : null,
       });
     }
     return times;

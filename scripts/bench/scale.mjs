@@ -148,9 +148,9 @@ async function measureSize(oursDir, workDir, none, items, { runs, log }) {
     const heap = { ticket: [], board: [], noneTicket: [], noneBoard: [] };
     for (let i = 0; i < Math.max(3, Math.round(runs / 2)); i++) {
       heap.ticket.push(await heapAfterLoad(browser, 1, pillFor(0)));
-      heap.board.push(await heapAfterLoad(browser, 1, null, BOARD_URL));
+      heap.board.push(await heapAfterLoad(browser, 1, null, BOARD_URL, { links: BOARD_LINKS, badges: true }));
       heap.noneTicket.push(await heapAfterLoad(none, 1, null));
-      heap.noneBoard.push(await heapAfterLoad(none, 1, null, BOARD_URL));
+      heap.noneBoard.push(await heapAfterLoad(none, 1, null, BOARD_URL, { links: BOARD_LINKS }));
     }
     log(`scale ${count(items)}: the dashboard's backlog…`);
     const dashboard = await dashboardBacklog(browser, { runs });

@@ -12,6 +12,7 @@ import {
 } from '../../../lib/state/page/page';
 import { pillText } from '../../../lib/state/page/pill';
 import type { ChangeNotice, PageContext } from '../../../lib/messaging/protocol';
+import { changesOf } from '../../../lib/messaging/requests';
 import { item, metric } from '../../domain/builders';
 
 const tree = { id: 't1', name: 'Product', game: null, createdAt: 0, updatedAt: 0 };
@@ -48,7 +49,8 @@ describe('a change made in another tab', () => {
   it('shows the written item straight from the notice, without asking again', () => {
     showPage();
     const retagged = { ...shown, inputMetricId: 'shares', updatedAt: 20 };
-    expect(applyChange(notice({ item: retagged }))).toBe(false);
+    // The notice of a tag set in another tab's panel names what item.update declares it changes.
+    expect(applyChange(notice({ stores: [...changesOf('item.update')], item: retagged }))).toBe(false);
     expect(pageContext.value?.item?.inputMetricId).toBe('shares');
     expect(pillText.value.text).toMatch(/^Boards shared · /);
   });
