@@ -25,7 +25,7 @@ import type { Refusal } from '../../domain/sharing/shared-file';
 import { joinSharedFile, publish, pullSharedFile, type Replica } from '../../domain/sharing/sync';
 import type { Share } from './share-address';
 import { type ShareFailure, shareFailure } from './share-failure';
-import { createWebDavClient, isWeakEtag, type WebDavClient } from './webdav-client';
+import { createWebDavClient, isWeakEtag, type PullResult, type WebDavClient } from './webdav-client';
 
 /** The file as last read or written, kept so the next read can be conditional. */
 export interface RemoteCopy {
@@ -121,9 +121,11 @@ export async function refreshSharedFile(
   local: Replica,
   last: RemoteCopy | null,
   options: Pick<SyncOptions, 'client' | 'now'> = {},
+  /** The answer to that very GET (conditional on `last`'s ETag), when the caller already sent it. */
+  answered: PullResult | null = null,
 ): Promise<RefreshResult> {
   const client = options.client ?? createWebDavClient();
-  const pulled = await client.pull(share, last?.etag ?? null);
+  const pulled = answered ?? (await client.pull(share, last?.etag ?? null));
   if (!pulled.ok) return pulled;
   if (pulled.status === 'unchanged') return { ok: true, status: 'unchanged', replica: local, remote: last };
   if (pulled.status === 'missing') return { ok: true, status: 'missing', replica: local, remote: null };
