@@ -5,7 +5,7 @@
  * repeated runs, with the floor measured in the same run so ratios survive a noisy
  * machine. Not part of `npm test`: the figures are for reading, not for failing a build.
  *
- *   npm run bench -- [--runs 20] [--json results.json] [--only imports|scale] [--sizes 1000,10000,100000]
+ *   npm run bench -- [--runs 20] [--json results.json] [--only imports|scale|sharing] [--sizes 1000,10000,100000]
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,7 @@ import {
 import { BOARD_URL, BUSY_TICKET, HOST_WORK_MS, boardPage, busyTicketUrl, ticketPage } from './bench/pages.mjs';
 import { importRows } from './bench/imports.mjs';
 import { SIZES, scaleFigures, scaleRows } from './bench/scale.mjs';
+import { sharingRows } from './bench/sharing.mjs';
 import { kb, mb, median, ms, renderTable } from './bench/table.mjs';
 import { benchWorkspace, pillFor } from './bench/workspace.mjs';
 
@@ -67,6 +68,10 @@ async function main() {
     const ours = await buildOurs(work);
     if (ONLY === 'imports') {
       console.log(renderTable(await importRows(ours, work, { runs: Math.min(RUNS, 5), log })));
+      return;
+    }
+    if (ONLY === 'sharing') {
+      console.log(renderTable(await sharingRows(ours, work, { runs: Math.min(RUNS, 5), log })));
       return;
     }
     const scale = () => scaleFigures(ours, work, { sizes: SIZES_ASKED, runs: Math.min(RUNS, 5), log });
@@ -210,7 +215,11 @@ async function main() {
       boardLookup,
       snapshot,
     };
-    const rows = [...tableRows(figures), ...(await importRows(ours, work, { runs: 5, log }))];
+    const rows = [
+      ...tableRows(figures),
+      ...(await importRows(ours, work, { runs: 5, log })),
+      ...(await sharingRows(ours, work, { runs: 5, log })),
+    ];
     console.log(`\nNorth Star Lens bench — medians; ${RUNS} runs where not stated; ${new Date().toISOString()}\n`);
     console.log(renderTable(rows));
     // After the other figures, whose browsers are closed first: its own browsers, one per size.

@@ -7,7 +7,8 @@
  * point leaves the previous copy or the new one, whole.
  *
  * An unchanged file (304) with nothing changed here writes nothing at all: the time of
- * that check is kept in memory only.
+ * that check is kept in memory only. Once a sync has found the records and the file in
+ * agreement, the next pull of an unchanged file reads nothing either (share-memory.ts).
  */
 import { localChanges, withLocalChanges } from '../../domain/sharing/local-changes';
 import {
@@ -24,6 +25,7 @@ import type { Id } from '../../domain/types';
 import * as store from '../../storage';
 import { checkShare } from './share-address';
 import { type ShareFailure, shareFailure } from './share-failure';
+import { editGeneration, forget, pullRemembered, rememberAgreement } from './share-memory';
 import {
   joinShare,
   type RefreshResult,
@@ -32,6 +34,7 @@ import {
   type SyncResult,
   syncSharedFile,
 } from './share-sync';
+import { createWebDavClient } from './webdav-client';
 
 type Db = store.LensDb;
 
@@ -66,10 +69,13 @@ export async function shareStatuses(db: Db): Promise<ShareStatus[]> {
 }
 
 function statusOf(share: StoredShare): ShareStatus {
-  const status = shareStatus(share);
-  const checked = checkedAt.get(share.treeId);
-  if (checked !== undefined && share.problem === null && (status.syncedAt ?? 0) < checked) status.syncedAt = checked;
-  return status;
+  return withCheck(shareStatus(share));
+}
+
+function withCheck(status: ShareStatus): ShareStatus {
+  const checked = checkedAt.get(status.treeId);
+  if (checked === undefined || status.problem !== null || (status.syncedAt ?? 0) >= checked) return status;
+  return { ...status, syncedAt: checked };
 }
 
 /** Shares a local tree: publishes it to `url` (merging a file already there for the same tree). */
@@ -168,6 +174,7 @@ async function save(db: Db, share: StoredShare, replica: Replica, options: LoopO
 export async function leaveShare(db: Db, treeId: Id): Promise<boolean> {
   return serial(treeId, async () => {
     checkedAt.delete(treeId);
+    forget(treeId);
     return store.deleteShare(db, treeId);
   });
 }
@@ -175,6 +182,7 @@ export async function leaveShare(db: Db, treeId: Id): Promise<boolean> {
 /** The name others see beside this person's changes; published with the next sync. */
 export async function setDisplayName(db: Db, treeId: Id, name: string, options: LoopOptions = {}) {
   return serial(treeId, async (): Promise<ShareOutcome> => {
+    forget(treeId);
     const current = await store.getShare(db, treeId);
     if (!current) return notShared();
     const named = withLocalChanges(current, [{ kind: 'set-name', name }], (options.now ?? Date.now)());
@@ -194,6 +202,12 @@ export function syncShare(db: Db, treeId: Id, publish: boolean, options: LoopOpt
 
 async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptions): Promise<ShareOutcome> {
   const now = options.now ?? Date.now;
+  const generation = editGeneration();
+  const quick = await pullRemembered(treeId, publish, options.client ?? createWebDavClient());
+  if (quick?.unchanged) {
+    checkedAt.set(treeId, now());
+    return { ok: true, status: withCheck(quick.known.status) };
+  }
   const { share, records } = await store.readShareAndTree(db, treeId);
   if (!share) return notShared();
   const editor = share.mode === 'editor';
@@ -203,15 +217,17 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
   const local = withLocalChanges(share, own, now());
   const pending = share.pending || own.length > 0;
   const target = { url: share.url, credentials: share.credentials };
+  const answered = quick && share.remote?.etag === quick.known.etag ? quick.answered : null;
   let result: SyncResult | RefreshResult =
     editor && (publish || pending)
       ? await syncSharedFile(target, local, share.remote, options)
-      : await refreshSharedFile(target, local, share.remote, options);
+      : await refreshSharedFile(target, local, share.remote, options, answered);
   if (editor && result.ok && 'status' in result && result.status === 'missing') {
     result = await syncSharedFile(target, local, null, options);
   }
   if (result.ok && result.status === 'unchanged' && drift.length === 0 && share.problem === null) {
     checkedAt.set(treeId, now());
+    rememberAgreement(share, generation);
     return { ok: true, status: statusOf(share) };
   }
   const at = now();
@@ -246,6 +262,7 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
   if (failure) checkedAt.delete(treeId);
   options.afterSync?.(db, written);
   if (!saved) return notShared();
+  rememberAgreement(saved, generation);
   return { ok: true, status: statusOf(saved) };
 }
 

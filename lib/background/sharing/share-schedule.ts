@@ -12,6 +12,7 @@ import { listShares, type LensDb } from '../../storage';
 import { broadcastChange } from '../broadcast';
 import { cacheFor } from '../dispatch';
 import { type LoopOptions, syncShare } from './share-loop';
+import { recordsEdited } from './share-memory';
 
 export const PULL_ALARM = 'nsl-share-pull';
 export const PULL_EVERY_MINUTES = 5;
@@ -54,6 +55,7 @@ export async function syncAll(db: LensDb, why: PullReason): Promise<void> {
 
 /** After a committed local edit: publish once edits have stopped for a few seconds. */
 export function localEditMade(database: () => Promise<LensDb>): void {
+  recordsEdited();
   if (publishTimer !== null) clearTimeout(publishTimer);
   publishTimer = setTimeout(() => {
     publishTimer = null;

@@ -20,11 +20,12 @@
  * writer's version and make a later 304 hide it.
  */
 import { MAX_CLOCK_AHEAD_MS } from '../../domain/sharing/hlc';
+import { MAX_SHARED_BYTES } from '../../domain/sharing/shared-file-schema';
 import type { Refusal } from '../../domain/sharing/shared-file';
 import { joinSharedFile, publish, pullSharedFile, type Replica } from '../../domain/sharing/sync';
 import type { Share } from './share-address';
 import { type ShareFailure, shareFailure } from './share-failure';
-import { createWebDavClient, isWeakEtag, type WebDavClient } from './webdav-client';
+import { createWebDavClient, isWeakEtag, type PullResult, type WebDavClient } from './webdav-client';
 
 /** The file as last read or written, kept so the next read can be conditional. */
 export interface RemoteCopy {
@@ -90,6 +91,8 @@ export async function syncSharedFile(
     }
     const skew = clockSkew(read.serverDate, now());
     if (skew) return skew;
+    const oversized = tooLargeToPublish(merged.text);
+    if (oversized) return oversized;
     const condition = remote === null ? { create: true as const } : { ifMatch: remote.etag };
     const written = await client.put(share, merged.text, condition);
     if (!written.ok) return written;
@@ -118,9 +121,11 @@ export async function refreshSharedFile(
   local: Replica,
   last: RemoteCopy | null,
   options: Pick<SyncOptions, 'client' | 'now'> = {},
+  /** The answer to that very GET (conditional on `last`'s ETag), when the caller already sent it. */
+  answered: PullResult | null = null,
 ): Promise<RefreshResult> {
   const client = options.client ?? createWebDavClient();
-  const pulled = await client.pull(share, last?.etag ?? null);
+  const pulled = answered ?? (await client.pull(share, last?.etag ?? null));
   if (!pulled.ok) return pulled;
   if (pulled.status === 'unchanged') return { ok: true, status: 'unchanged', replica: local, remote: last };
   if (pulled.status === 'missing') return { ok: true, status: 'missing', replica: local, remote: null };
@@ -199,6 +204,22 @@ function clockSkew(serverDate: number | null, now: number): ShareFailure | null 
     'clock',
     `this computer's clock is ${hours} hours ${now > serverDate ? 'ahead of' : 'behind'} the server's; ` +
       'nothing is published until it is set right, or every change would be dated wrong for the team',
+  );
+}
+
+/**
+ * Every reader refuses a file over MAX_SHARED_BYTES before parsing it, so writing one
+ * would cut the whole team off until someone removed records. Refused before the PUT:
+ * the changes stay in this browser and the file on the server stays as it was.
+ */
+function tooLargeToPublish(text: string): ShareFailure | null {
+  const bytes = new TextEncoder().encode(text).byteLength;
+  if (bytes <= MAX_SHARED_BYTES) return null;
+  return shareFailure(
+    'too-large',
+    `the shared tree would be ${(bytes / 1024 / 1024).toFixed(1)} MiB, more than the ` +
+      `${MAX_SHARED_BYTES / 1024 / 1024} MiB a shared file may hold, so it was not published and nothing here ` +
+      'was lost; delete items or shorten long notes, then sync again',
   );
 }
 

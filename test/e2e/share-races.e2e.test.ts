@@ -1,0 +1,206 @@
+/**
+ * What a shared tree does when things happen at the same time, in three Chromium profiles
+ * of the built extension against a real Apache WebDAV server: Ana and Ben (editors) and
+ * Rita (reader). A deletion racing an edit ends the way docs/sharing.md says (delete
+ * wins) on all three, whichever reached the server first; a worker stopped while it
+ * merges a large file leaves the database holding the old copy or the new one, whole, and
+ * the next sync completes.
+ *
+ * Each profile runs a copy of the build whose manifest holds the loopback host already,
+ * as share-team.e2e.test.ts explains.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkspaceFile } from '../../lib/domain/workspace-file';
+import { type Apache, startApache } from '../../scripts/webdav/apache.mjs';
+import { launchLens, type Lens } from './harness';
+import { JIRA, seedTree } from './security-helpers';
+
+const FILE = 'races.json';
+const BULK = 10_000;
+
+let apache: Apache;
+let ana: Lens;
+let ben: Lens;
+let rita: Lens;
+
+async function launchPerson(): Promise<Lens> {
+  const lens = await launchLens({
+    patchManifest: (manifest) => {
+      manifest.host_permissions = [...((manifest.host_permissions as string[]) ?? []), 'http://127.0.0.1/*'];
+    },
+  });
+  // The launcher aborts every request no fixture answers; the share's server is a real one.
+  await lens.context.route(
+    (url) => url.origin === apache.origin,
+    (route) => route.continue(),
+  );
+  return lens;
+}
+
+const credentials = () => ({ kind: 'password', user: apache.user, password: apache.password }) as const;
+
+/** Trees, metrics and items as exported: what the three must agree on. */
+async function sharedPart(lens: Lens) {
+  const exported = (await lens.call({ type: 'workspace.export' })) as WorkspaceFile;
+  return { trees: exported.trees, metrics: exported.metrics, items: exported.items };
+}
+
+async function syncNow(lens: Lens, treeId: string): Promise<void> {
+  expect(await lens.call({ type: 'share.syncNow', treeId })).toMatchObject({ ok: true, status: { problem: null } });
+}
+
+interface SharedFileText {
+  items: { id: string; fields: Record<string, unknown>; stamps: Record<string, unknown>; links: unknown[] }[];
+  deletedItems: { id: string }[];
+  people: { replica: string }[];
+}
+
+function fileOnServer(): SharedFileText {
+  return JSON.parse(apache.readFile(FILE)!.toString('utf8')) as SharedFileText;
+}
+
+beforeAll(async () => {
+  apache = await startApache();
+  ana = await launchPerson();
+  ben = await launchPerson();
+  rita = await launchPerson();
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([ana?.close(), ben?.close(), rita?.close()]);
+  await apache?.stop();
+});
+
+describe('a shared tree when things happen at the same time', () => {
+  let treeId = '';
+
+  it('a delete races an edit: the item is deleted on all three, whichever reached the server first', async () => {
+    const seeded = await seedTree(ana, {
+      nsm: 'Weekly active teams',
+      input: 'Teams inviting a colleague',
+      key: 'RACE-1',
+      title: 'Invite from the share dialog',
+    });
+    treeId = seeded.tree.id;
+    const other = await ana.call({
+      type: 'item.create',
+      treeId,
+      title: 'Bulk invite by CSV',
+      links: [{ site: 'jira', key: 'RACE-2', url: `${JIRA}/browse/RACE-2` }],
+      inputMetricId: seeded.input.id,
+    });
+    const kept = await ana.call({ type: 'item.create', treeId, title: 'Untouched idea', links: [] });
+    const started = await ana.call({
+      type: 'share.start',
+      treeId,
+      url: `${apache.davUrl}${FILE}`,
+      credentials: credentials(),
+      displayName: 'Ana',
+    });
+    expect(started).toMatchObject({ ok: true });
+    for (const [lens, displayName, mode] of [
+      [ben, 'Ben', 'editor'],
+      [rita, 'Rita', 'reader'],
+    ] as const) {
+      const joined = await lens.call({
+        type: 'share.join',
+        url: `${apache.davUrl}${FILE}`,
+        credentials: credentials(),
+        displayName,
+        mode,
+      });
+      expect(joined).toMatchObject({ ok: true });
+    }
+
+    await apache.stopServer();
+    // Offline, each edits what the other deletes; every edit comes after the deletion it races.
+    await ana.call({ type: 'item.delete', id: seeded.item.id });
+    await ben.call({ type: 'item.delete', id: other.id });
+    await ben.call({ type: 'item.update', id: seeded.item.id, patch: { status: 'planned', notes: 'Ben: do it now' } });
+    await ana.call({ type: 'item.update', id: other.id, patch: { rice: { effort: 13 } } });
+    await apache.start();
+
+    // Ben publishes first (his edit of Ana's deleted item reaches the server before her
+    // deletion; his deletion before her edit), then Ana, then each pulls once more.
+    await syncNow(ben, treeId);
+    expect(fileOnServer().items.find((item) => item.id === seeded.item.id)?.fields.status).toBe('planned');
+    await syncNow(ana, treeId);
+    await syncNow(ben, treeId);
+    await syncNow(rita, treeId);
+
+    const file = fileOnServer();
+    expect(file.items.map((item) => item.id).sort()).toEqual([kept.id]);
+    expect(file.deletedItems.map((tombstone) => tombstone.id).sort()).toEqual([seeded.item.id, other.id].sort());
+    const [a, b, r] = await Promise.all([sharedPart(ana), sharedPart(ben), sharedPart(rita)]);
+    expect(a.items.map((item) => item.id)).toEqual([kept.id]);
+    expect(b).toEqual(a);
+    expect(r).toEqual(a);
+  }, 180_000);
+
+  it('the worker stopped mid-merge: the database holds the old copy or the new one, whole, and the next sync completes', async () => {
+    // A teammate's publish adds 10,000 items (several seconds of merging and writing for
+    // Rita); each attempt rewrites all their notes, so every merge changes every one.
+    const base = fileOnServer();
+    const person = base.people[0]!.replica;
+    let wall = Date.now();
+    const teammateFile = (attempt: number): string => {
+      wall = Math.max(wall + 1, Date.now());
+      const stamp = [wall, 0, person];
+      const template = base.items[0]!;
+      const stamps = Object.fromEntries(Object.keys(template.stamps).map((key) => [key, stamp]));
+      const items = Array.from({ length: BULK }, (_, n) => ({
+        ...template,
+        id: `bulk-${String(n).padStart(5, '0')}`,
+        created: stamp,
+        fields: { ...template.fields, title: `Bulk idea ${n}`, notes: `attempt ${attempt}`, inputMetricId: null },
+        stamps,
+        links: [{ at: stamp, key: `jira:BULK-${n}`, value: `${JIRA}/browse/BULK-${n}` }],
+      }));
+      return JSON.stringify({ ...base, items: [...base.items, ...items] });
+    };
+    /** What Rita holds of the teammate's items: "none", "<count> × <notes>", or "mixed". */
+    const bulkCopy = async (): Promise<string> => {
+      const exported = (await rita.call({ type: 'workspace.export' })) as WorkspaceFile;
+      const bulk = exported.items.filter((item) => item.treeId === treeId && item.title.startsWith('Bulk idea'));
+      const notes = new Set(bulk.map((item) => item.notes));
+      if (notes.size === 0) return 'none';
+      return notes.size === 1 ? `${bulk.length} × ${bulk[0]!.notes}` : `mixed: ${[...notes].join(', ')}`;
+    };
+
+    expect(await bulkCopy()).toBe('none');
+    let interrupted = 0;
+    let previous = 'none';
+    // Stopped later and later until a stop lands while the sync is still running.
+    for (const [attempt, delay] of [300, 800, 1_500, 3_000, 6_000].entries()) {
+      apache.writeFile(FILE, teammateFile(attempt), { ageMs: 5_000 + attempt });
+      const bridge = await rita.bridgePage();
+      const sync = bridge
+        .evaluate((id) => {
+          const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): unknown } } })
+            .chrome;
+          return runtime.sendMessage({ type: 'share.syncNow', treeId: id });
+        }, treeId)
+        .then(
+          () => 'answered',
+          () => 'cut off',
+        );
+      await new Promise((done) => setTimeout(done, delay));
+      await rita.stopServiceWorker();
+      const outcome = await sync;
+      const copy = await bulkCopy();
+      // All or nothing: every item as one publish left it, the one merged before or this one.
+      expect([previous, `${BULK} × attempt ${attempt}`]).toContain(copy);
+      previous = copy;
+      if (outcome === 'cut off') {
+        interrupted++;
+        break;
+      }
+    }
+    expect(interrupted).toBe(1);
+
+    await syncNow(rita, treeId);
+    const expected = fileOnServer().items.find((item) => item.id === 'bulk-00000')!.fields.notes;
+    expect(expected).toMatch(/^attempt \d$/);
+    expect(await bulkCopy()).toBe(`${BULK} × ${expected}`);
+  }, 300_000);
+});
