@@ -56,10 +56,7 @@ interface AdapterBase {
   entityElements?: readonly EntityElements[];
 }
 
-/**
- * A tracker holds tickets. Which of its pages are lists and boards (where every tracked ticket's badge
- * is held up front) is its LIST_PAGES, read by the background only: see lib/sites/list-pages.ts.
- */
+/** A tracker holds tickets. */
 export interface TrackerAdapter extends AdapterBase {
   kind: 'ticket';
 }
