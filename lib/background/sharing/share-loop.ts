@@ -174,7 +174,7 @@ async function save(db: Db, share: StoredShare, replica: Replica, options: LoopO
 export async function leaveShare(db: Db, treeId: Id): Promise<boolean> {
   return serial(treeId, async () => {
     checkedAt.delete(treeId);
-    forget(treeId);
+    forget(db, treeId);
     return store.deleteShare(db, treeId);
   });
 }
@@ -182,7 +182,7 @@ export async function leaveShare(db: Db, treeId: Id): Promise<boolean> {
 /** The name others see beside this person's changes; published with the next sync. */
 export async function setDisplayName(db: Db, treeId: Id, name: string, options: LoopOptions = {}) {
   return serial(treeId, async (): Promise<ShareOutcome> => {
-    forget(treeId);
+    forget(db, treeId);
     const current = await store.getShare(db, treeId);
     if (!current) return notShared();
     const named = withLocalChanges(current, [{ kind: 'set-name', name }], (options.now ?? Date.now)());
@@ -203,7 +203,7 @@ export function syncShare(db: Db, treeId: Id, publish: boolean, options: LoopOpt
 async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptions): Promise<ShareOutcome> {
   const now = options.now ?? Date.now;
   const generation = editGeneration();
-  const quick = await pullRemembered(treeId, publish, options.client ?? createWebDavClient());
+  const quick = await pullRemembered(db, treeId, publish, options.client ?? createWebDavClient());
   if (quick?.unchanged) {
     checkedAt.set(treeId, now());
     return { ok: true, status: withCheck(quick.known.status) };
@@ -227,7 +227,7 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
   }
   if (result.ok && result.status === 'unchanged' && drift.length === 0 && share.problem === null) {
     checkedAt.set(treeId, now());
-    rememberAgreement(share, generation);
+    rememberAgreement(db, share, generation);
     return { ok: true, status: statusOf(share) };
   }
   const at = now();
@@ -262,7 +262,7 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
   if (failure) checkedAt.delete(treeId);
   options.afterSync?.(db, written);
   if (!saved) return notShared();
-  rememberAgreement(saved, generation);
+  rememberAgreement(db, saved, generation);
   return { ok: true, status: statusOf(saved) };
 }
 

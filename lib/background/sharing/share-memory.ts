@@ -26,7 +26,20 @@ export interface RememberedShare {
 }
 
 let generation = 0;
-const remembered = new Map<Id, RememberedShare>();
+/**
+ * Per database, then per tree: a tree keeps its id on every replica, and the tests run several
+ * replicas' databases in one process (one worker has one database).
+ */
+const rememberedBy = new WeakMap<object, Map<Id, RememberedShare>>();
+
+function rememberedIn(db: object): Map<Id, RememberedShare> {
+  let remembered = rememberedBy.get(db);
+  if (!remembered) {
+    remembered = new Map();
+    rememberedBy.set(db, remembered);
+  }
+  return remembered;
+}
 
 /** A local edit committed: whatever was remembered may no longer agree with the records. */
 export function recordsEdited(): void {
@@ -38,7 +51,8 @@ export function editGeneration(): number {
 }
 
 /** After a sync that left the records as the state says; `seenAt` is the edit generation as it began. */
-export function rememberAgreement(share: StoredShare, seenAt: number): void {
+export function rememberAgreement(db: object, share: StoredShare, seenAt: number): void {
+  const remembered = rememberedIn(db);
   remembered.delete(share.treeId);
   if (share.problem !== null || share.pending || share.remote === null) return;
   remembered.set(share.treeId, {
@@ -50,8 +64,8 @@ export function rememberAgreement(share: StoredShare, seenAt: number): void {
 }
 
 /** The share as last found in agreement, or null when an edit (or a restart) came since. */
-function recall(treeId: Id): RememberedShare | null {
-  const known = remembered.get(treeId);
+function recall(db: object, treeId: Id): RememberedShare | null {
+  const known = rememberedIn(db).get(treeId);
   return known && known.generation === generation ? known : null;
 }
 
@@ -62,17 +76,18 @@ function recall(treeId: Id): RememberedShare | null {
  * when that is conditional on the same ETag. Null when nothing is remembered.
  */
 export async function pullRemembered(
+  db: object,
   treeId: Id,
   publish: boolean,
   client: WebDavClient,
 ): Promise<{ known: RememberedShare; answered: PullResult; unchanged: boolean } | null> {
-  const known = recall(treeId);
+  const known = recall(db, treeId);
   if (!known || (publish && known.status.mode === 'editor')) return null;
   const answered = await client.pull(known.target, known.etag);
-  const unchanged = answered.ok && answered.status === 'unchanged' && recall(treeId) === known;
+  const unchanged = answered.ok && answered.status === 'unchanged' && recall(db, treeId) === known;
   return { known, answered, unchanged };
 }
 
-export function forget(treeId: Id): void {
-  remembered.delete(treeId);
+export function forget(db: object, treeId: Id): void {
+  rememberedIn(db).delete(treeId);
 }
