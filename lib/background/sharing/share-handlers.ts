@@ -30,9 +30,15 @@ export const SHARING_HANDLERS: SharingHandlers = {
   },
   'share.join': async (req, { db }) => {
     const outcome = await joinShareFile(db, req, loopOptions(db));
-    if (outcome.ok) await sharesChanged(db, outcome.status.treeId);
+    if (!outcome.ok) return outcome;
+    await sharesChanged(db, outcome.status.treeId);
     // A reader never publishes: the name it subscribed under is not the person's choice.
-    if (outcome.ok && req.mode === 'editor') await rememberPersonName(db, req.displayName);
+    if (req.mode === 'editor') {
+      await rememberPersonName(db, req.displayName);
+      // The editor's name goes into the file now, not at the next pull up to 5 minutes later
+      // (until then its status said its changes were waiting to be published).
+      void syncShare(db, outcome.status.treeId, true, loopOptions(db)).catch(() => undefined);
+    }
     return outcome;
   },
   'share.leave': async (req, { db }) => {

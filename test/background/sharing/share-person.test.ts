@@ -9,6 +9,7 @@ import type { HandlerContext } from '../../../lib/background/handler-table';
 import { SHARING_HANDLERS } from '../../../lib/background/sharing/share-handlers';
 import { syncShare } from '../../../lib/background/sharing/share-loop';
 import { marksOfItem } from '../../../lib/background/sharing/share-marks';
+import { recordsEdited } from '../../../lib/background/sharing/share-memory';
 import { setPersonName } from '../../../lib/background/sharing/share-person';
 import { createTree, getSettings, getShare, type LensDb, updateItem } from '../../../lib/storage';
 import { type Apache, startApache } from '../../../scripts/webdav/apache.mjs';
@@ -69,6 +70,17 @@ describe('the display name, set once per person', () => {
     expect((await getSettings(rita)).displayName).toBeUndefined();
   });
 
+  it('joining as an editor publishes the name at once, so the share is not left waiting', async () => {
+    const ana = await freshDb();
+    const { tree } = await seedTree(ana);
+    const at = await start(ana, tree.id, 'Ana');
+    const ben = await freshDb();
+    await join(ben, at, 'Ben', 'editor');
+    await vi.waitFor(async () => expect((await getShare(ben, tree.id))?.pending).toBe(false), { timeout: 20_000 });
+    const file = apache.readFile(at.slice(apache.davUrl.length));
+    expect(file?.toString('utf8')).toContain('"Ben"');
+  });
+
   it('renamed once, changes in every share and reaches the others after the next publish', async () => {
     const ana = await freshDb();
     const { tree, item } = await seedTree(ana);
@@ -105,6 +117,8 @@ describe("the open panel's marks", () => {
     const ben = await freshDb();
     await join(ben, at, 'Ben', 'editor');
     await updateItem(ben, item.id, { status: 'planned' });
+    // As the background does after every committed write request (entrypoints/background.ts).
+    recordsEdited();
     expect((await syncShare(ben, tree.id, false)).ok).toBe(true);
     expect((await syncShare(ana, tree.id, false)).ok).toBe(true);
     const marks = await marksOfItem(ana, tree.id, item.id);
