@@ -56,7 +56,7 @@ export async function handle<T extends StoredRequestType>(
       ...(item ? { item } : {}),
       ...(req.type === 'item.delete' ? { removedItemId: req.id } : {}),
     };
-    keepCacheInStep(cache, req, handled);
+    keepCacheInStep(cache, handled);
     return handled as Handled<Responses[T]>;
   } catch (failure) {
     cache.drop();
@@ -66,7 +66,7 @@ export async function handle<T extends StoredRequestType>(
   }
 }
 
-function keepCacheInStep(cache: WorkspaceCache, req: StoredRequest, handled: Handled<unknown>): void {
+function keepCacheInStep(cache: WorkspaceCache, handled: Handled<unknown>): void {
   if (handled.changed.length === 0) return;
   if (handled.changed.some((name) => name === 'settings' || name === 'trees')) cache.dropBasics();
   if (handled.item) cache.itemWritten(handled.item);

@@ -135,7 +135,7 @@ function applyItem(item: Item): void {
 
 function removeItem(id: Id): void {
   const snap = treeSnapshot.value;
-  if (!snap || !snap.items.some((i) => i.id === id)) return;
+  if (!snap?.items.some((i) => i.id === id)) return;
   treeSnapshot.value = { ...snap, items: snap.items.filter((i) => i.id !== id), itemCount: snap.itemCount - 1 };
 }
 
