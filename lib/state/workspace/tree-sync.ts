@@ -54,8 +54,9 @@ export async function reloadTree(): Promise<void> {
       treeLoadState.value = 'ready';
       treeLoadError.value = null;
     });
-    void reloadObservations(first.metrics);
     await streamItems(mine, first);
+    // After the items: read alongside them, the values held the worker up for seconds at 10,000 items.
+    if (mine === sequence) void reloadObservations(treeSnapshot.value?.metrics ?? first.metrics);
   } catch (failure) {
     if (mine === sequence) failed(failure);
   }
