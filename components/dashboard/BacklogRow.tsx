@@ -4,9 +4,9 @@ import { signal } from '@preact/signals';
 import { formatScore } from '../../lib/domain/format';
 import { markText } from '../../lib/domain/sharing/share-text';
 import { RICE_INPUT_FIELDS, riceFieldText, type RiceInputField } from '../../lib/domain/rice-text';
-import type { Item, ItemStatus, Metric } from '../../lib/domain/types';
+import type { Item, ItemStatus } from '../../lib/domain/types';
 import { request } from '../../lib/messaging/client';
-import { taggableMetricsById, type BacklogRow } from '../../lib/state/workspace/backlog';
+import type { BacklogRow } from '../../lib/state/workspace/backlog';
 import { clock, itemMarks } from '../../lib/state/workspace/share';
 import { riceEdits, treeTaggableMetrics } from '../../lib/state/workspace/tree';
 import { siteLabel } from '../../lib/sites/labels';
@@ -34,8 +34,6 @@ export function takeRefocus(): void {
 
 const rowErrors = signal<ReadonlyMap<string, string>>(new Map());
 const confirmingDelete = signal<string | null>(null);
-/** The item whose metric select is in use: only that one lists every metric. */
-const choosingMetricOf = signal<string | null>(null);
 
 async function update(item: Item, patch: Parameters<typeof request<'item.update'>>[0]['patch']): Promise<void> {
   const next = new Map(rowErrors.value);
@@ -56,16 +54,8 @@ async function remove(item: Item): Promise<void> {
   }
 }
 
-/**
- * The select with every taggable metric only while it is in use: a row drawn by scrolling
- * holds just its own choice, so drawing a screen of rows costs the same with 6 metrics or 100.
- */
 export function MetricSelect({ item, label }: { item: Item; label: string }) {
   const id = `item-${item.id}-metric`;
-  const current = item.inputMetricId ? taggableMetricsById.value.get(item.inputMetricId) : undefined;
-  const open = () => {
-    if (choosingMetricOf.value !== item.id) choosingMetricOf.value = item.id;
-  };
   return (
     <div class="field cell-metric">
       <label for={id} class="visually-hidden">
@@ -74,26 +64,17 @@ export function MetricSelect({ item, label }: { item: Item; label: string }) {
       <select
         id={id}
         value={item.inputMetricId ?? ''}
-        onFocus={open}
-        onPointerDown={open}
-        onBlur={() => {
-          if (choosingMetricOf.value === item.id) choosingMetricOf.value = null;
-        }}
         onChange={(e) => void update(item, { inputMetricId: e.currentTarget.value || null })}
       >
         <option value="">Not linked</option>
-        {choosingMetricOf.value === item.id ? (
-          treeTaggableMetrics.value.map((m) => <MetricOption key={m.id} metric={m} />)
-        ) : current ? (
-          <MetricOption metric={current} />
-        ) : null}
+        {treeTaggableMetrics.value.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.role === 'team' ? `  ↳ ${m.name}` : m.name}
+          </option>
+        ))}
       </select>
     </div>
   );
-}
-
-function MetricOption({ metric }: { metric: Metric }) {
-  return <option value={metric.id}>{metric.role === 'team' ? `  ↳ ${metric.name}` : metric.name}</option>;
 }
 
 function StatusSelect({ item }: { item: Item }) {

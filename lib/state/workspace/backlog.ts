@@ -5,8 +5,7 @@
 import { computed, signal } from '@preact/signals-core';
 import type { RankedItem, UnscoredItem } from '../../domain/ranking';
 import type { Id, Item, ItemStatus, SiteId } from '../../domain/types';
-import type { Metric } from '../../domain/types';
-import { ranking, treeTaggableMetrics } from './tree';
+import { ranking } from './tree';
 
 export const SORTS = [
   { id: 'rank', label: 'Rank (score)' },
@@ -22,9 +21,6 @@ export const filterStatus = signal<ItemStatus | 'all'>('all');
 export const filterSite = signal<SiteId | 'all'>('all');
 export const filterText = signal('');
 export const sortBy = signal<SortId>('rank');
-
-/** A row's metric by id: each row drawn names its own without going through the list. */
-export const taggableMetricsById = computed(() => new Map<Id, Metric>(treeTaggableMetrics.value.map((m) => [m.id, m])));
 
 export type BacklogRow = ({ kind: 'ranked' } & RankedItem) | ({ kind: 'unscored' } & UnscoredItem);
 
