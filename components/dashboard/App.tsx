@@ -1,6 +1,7 @@
 /** The dashboard: the guided start for a new user, else the active tree's sections. */
 import { onboardingStep } from '../../lib/state/workspace/onboarding';
-import { treeLoadError, treeLoadState, setActiveTree, treeSnapshot, tree, trees } from '../../lib/state/workspace/tree';
+import { itemsLoading, treeLoadError, treeLoadState, treeSnapshot, tree, trees } from '../../lib/state/workspace/tree';
+import { setActiveTree } from '../../lib/state/workspace/tree-sync';
 import { AlignmentView } from './AlignmentView';
 import { BacklogView } from './BacklogView';
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the Data section's view (see DataView.tsx)
@@ -39,7 +40,22 @@ function TreeSwitcher() {
   );
 }
 
+/** The sections that count, rank or list the items: while a large tree streams in they say how far it is instead. */
+const READS_EVERY_ITEM: ReadonlySet<string> = new Set(['backlog', 'alignment', 'outcomes', 'weekly-review', 'data']);
+
+function ItemsLoading({ loaded, total }: { loaded: number; total: number }) {
+  return (
+    <p class="notice items-loading" role="status" aria-busy="true">
+      Loading {loaded.toLocaleString('en')} of {total.toLocaleString('en')} items…
+    </p>
+  );
+}
+
 function Section() {
+  const loading = itemsLoading.value;
+  if (loading && (shownMetricId.value !== null || READS_EVERY_ITEM.has(section.value))) {
+    return <ItemsLoading {...loading} />;
+  }
   if (shownMetricId.value !== null) return <MetricView />;
   switch (section.value) {
     case 'tree':

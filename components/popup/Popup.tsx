@@ -17,6 +17,7 @@ import {
   treeMetrics,
   treeNsm,
   observationsOf,
+  itemsLoading,
   ranking,
   settings,
   treeSnapshot,
@@ -93,7 +94,8 @@ function ThisPage() {
   }
   const item = context?.item ?? null;
   const link = item ? resolveInputLink(metricById(context?.metrics ?? treeMetrics.value), item.inputMetricId) : null;
-  const ranked = item ? ranking.value.ranked.find((r) => r.item.id === item.id) : undefined;
+  // A rank among the items come so far would be wrong: none until every item has.
+  const ranked = item && !itemsLoading.value ? ranking.value.ranked.find((r) => r.item.id === item.id) : undefined;
   return (
     <section class="this-page" aria-labelledby="page-heading">
       <h2 id="page-heading">

@@ -8,7 +8,7 @@ import { App } from '../../components/dashboard/App';
 import { startRouting } from '../../components/dashboard/route';
 import { startLoopSync } from '../../lib/state/workspace/loop';
 import { startShareSync } from '../../lib/state/workspace/share';
-import { startWorkspaceSync } from '../../lib/state/workspace/tree';
+import { startWorkspaceSync } from '../../lib/state/workspace/tree-sync';
 
 startRouting();
 startWorkspaceSync();

@@ -4,7 +4,7 @@
  * Tabs without our content script reject the message, which is expected and ignored.
  */
 import { browser } from 'wxt/browser';
-import type { Item, WorkspacePart } from '../domain/types';
+import type { Id, Item, WorkspacePart } from '../domain/types';
 import type { ChangeNotice } from '../messaging/protocol';
 
 interface Tab {
@@ -21,17 +21,23 @@ export function listTabs(): Promise<Tab[]> {
 }
 
 /**
- * `item` is the item the write created or changed: a tab showing it updates from the
- * notice alone, without asking the worker again. Every tab with our content script could
+ * `item` is the item the write created or changed (`removedItemId` the one it deleted): a
+ * tab showing it updates from the notice alone, without asking the worker again. Every tab with our content script could
  * ask for it anyway (`page.context`), so carrying it discloses nothing new.
  */
 export async function broadcastChange(
   stores: WorkspacePart[],
-  item?: Item,
+  { item, removedItemId }: { item?: Item; removedItemId?: Id } = {},
   openTabs: Promise<Tab[]> = listTabs(),
   fromTabId?: number,
 ): Promise<void> {
-  const notice: ChangeNotice = { type: 'nsl.changed', stores, at: Date.now(), ...(item ? { item } : {}) };
+  const notice: ChangeNotice = {
+    type: 'nsl.changed',
+    stores,
+    at: Date.now(),
+    ...(item ? { item } : {}),
+    ...(removedItemId ? { removedItemId } : {}),
+  };
   const tabs = noticeOrder(await openTabs, { fromTabId, ownPagesStartWith: browser.runtime.getURL('/') });
   await Promise.all([
     ...tabs.map((tabId) => browser.tabs.sendMessage(tabId, notice).catch(() => undefined)),

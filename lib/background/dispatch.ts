@@ -4,7 +4,7 @@
  * committed. Which workspace parts the change notice names comes from the request's
  * declaration (lib/messaging/requests.ts).
  */
-import type { Item, WorkspacePart } from '../domain/types';
+import type { Id, Item, WorkspacePart } from '../domain/types';
 import type { RequestOf, Responses } from '../messaging/protocol';
 import { changesOf, mayWrite } from '../messaging/requests';
 import type { LensDb } from '../storage';
@@ -20,6 +20,8 @@ export interface Handled<T> {
   changed: WorkspacePart[];
   /** The item the write created or changed, as stored: the change notice carries it. */
   item?: Item;
+  /** The item the write deleted: the change notice carries its id. */
+  removedItemId?: Id;
 }
 
 type StoredRequest = RequestOf<StoredRequestType>;
@@ -48,8 +50,13 @@ export async function handle<T extends StoredRequestType>(
     const handler = HANDLERS[req.type] as Handler<StoredRequestType>;
     const value = await handler(req, { db, cache, committedNow: () => cache.committed() });
     const item = writtenItem(req, value);
-    const handled: Handled<unknown> = { value, changed: [...changesOf(req.type)], ...(item ? { item } : {}) };
-    keepCacheInStep(cache, req, handled);
+    const handled: Handled<unknown> = {
+      value,
+      changed: [...changesOf(req.type)],
+      ...(item ? { item } : {}),
+      ...(req.type === 'item.delete' ? { removedItemId: req.id } : {}),
+    };
+    keepCacheInStep(cache, handled);
     return handled as Handled<Responses[T]>;
   } catch (failure) {
     cache.drop();
@@ -59,11 +66,11 @@ export async function handle<T extends StoredRequestType>(
   }
 }
 
-function keepCacheInStep(cache: WorkspaceCache, req: StoredRequest, handled: Handled<unknown>): void {
+function keepCacheInStep(cache: WorkspaceCache, handled: Handled<unknown>): void {
   if (handled.changed.length === 0) return;
   if (handled.changed.some((name) => name === 'settings' || name === 'trees')) cache.dropBasics();
   if (handled.item) cache.itemWritten(handled.item);
-  else if (req.type === 'item.delete') cache.itemDeleted(req.id);
+  else if (handled.removedItemId) cache.itemDeleted(handled.removedItemId);
   else if (handled.changed.some((name) => name === 'items' || name === 'metrics' || name === 'trees')) cache.drop();
 }
 

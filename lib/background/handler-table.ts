@@ -44,7 +44,7 @@ export type HandlerTable = { [T in StoredRequestType]: Handler<T> };
 
 export const HANDLERS: HandlerTable = {
   ...LOOP_HANDLERS,
-  'snapshot.get': (req, { db, cache }) => treeSnapshot(db, cache, req.treeId),
+  'snapshot.get': (req, { db, cache }) => treeSnapshot(db, cache, req.treeId, req),
   'page.context': (req, { db, cache }) => pageContext(db, cache, req.links, req.withScores === true),
   'page.open': (req, { db, cache }) => pageOpening(db, cache, req.url),
   'badges.lookup': (req, { db, cache }) => badges(db, cache, req.links),

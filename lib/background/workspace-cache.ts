@@ -32,7 +32,7 @@ interface TreeEntry {
 }
 
 /** The derived copy itself: see above. */
-interface DerivedCopy {
+export interface DerivedCopy {
   /** Every stored item, of whatever tree: item writes rewrite whole chunks from this. */
   items: Map<Id, Item>;
   /** The ids stored in each chunk of the item store. */

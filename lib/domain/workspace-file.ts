@@ -41,8 +41,9 @@ export const APP_NAME = 'north-star-lens';
 
 /**
  * Guidance for the view that reads the file: above this the file is refused before it is
- * read. A workspace of 100,000 items and 500,000 observations stays well below it, and
- * it keeps the document inside what one extension message can carry (64 MiB in Chrome).
+ * read. It keeps the document inside what one extension message can carry (64 MiB in
+ * Chrome). A workspace at the caps does not fit: 100,000 items and 500,000 observations
+ * export as about 90 MiB of JSON (docs/export-format.md, "Size").
  */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 

@@ -43,7 +43,10 @@ export interface TreeSnapshot {
   trees: Tree[];
   tree: Tree | null;
   metrics: Metric[];
+  /** The tree's items, or one page of them when asked for (`itemsFrom`, `itemsLimit`). */
   items: Item[];
+  /** How many items the tree holds: more than `items` when they come in pages. */
+  itemCount: number;
   reviews: Review[];
   history: NsmChange[];
 }
@@ -93,6 +96,8 @@ export interface ChangeNotice {
   at: number;
   /** The item as stored, when the write created or changed one: a view showing it need not ask. */
   item?: Item;
+  /** The item the write deleted, when it deleted one: a view drops it without asking again. */
+  removedItemId?: Id;
 }
 
 /** Sent by the background to a tab when the user presses the toggle command or the toolbar button. */

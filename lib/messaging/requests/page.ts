@@ -17,7 +17,12 @@ const LinkRefSchema = v.strictObject({
 
 export const PAGE_REQUESTS = declareRequests({
   'snapshot.get': {
-    fields: { treeId: v.optional(IdSchema) },
+    fields: {
+      treeId: v.optional(IdSchema),
+      // One page of the items (in a stable order while nothing is written): the dashboard streams a large tree.
+      itemsFrom: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      itemsLimit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+    },
     answer: typed<TreeSnapshot>(),
     changes: [],
     resendable: true,

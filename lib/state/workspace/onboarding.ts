@@ -7,7 +7,7 @@ import { signal } from '@preact/signals-core';
 import type { TreeTemplate } from '../../domain/templates';
 import type { Tree } from '../../domain/types';
 import { request } from '../../messaging/client';
-import { reloadTree } from './tree';
+import { reloadTree } from './tree-sync';
 
 export type OnboardingStep = 'pick' | 'name';
 

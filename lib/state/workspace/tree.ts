@@ -1,11 +1,12 @@
 /**
  * The active tree as the dashboard and the popup see it: one snapshot from the
  * background, the observations of its metrics, and everything derived from them
- * (ranking, lints, alignment) as computed signals. Re-read after every change notice.
+ * (ranking, lints, alignment) as computed signals. Loaded and kept in step with change
+ * notices by lib/state/workspace/tree-sync.ts.
  * Names shared with the host page's state say which they are: treeMetrics here, pageMetrics
  * there (one page's slice of the tree).
  */
-import { batch, computed, signal } from '@preact/signals-core';
+import { computed, signal } from '@preact/signals-core';
 import { alignment } from '../../domain/alignment';
 import { lintTree, type Finding } from '../../domain/lint';
 import { rankItems } from '../../domain/ranking';
@@ -26,8 +27,8 @@ import {
 } from '../../domain/rice-text';
 import { inputMetricsOf, nsmOf } from '../../domain/tree';
 import type { Id, Item, Metric, Observation } from '../../domain/types';
-import { onWorkspaceChange, request } from '../../messaging/client';
-import type { ChangeNotice, TreeSnapshot } from '../../messaging/protocol';
+import { request } from '../../messaging/client';
+import type { TreeSnapshot } from '../../messaging/protocol';
 import { createDraftStore, type TextMap } from '../drafts';
 
 export type TreeLoadState = 'loading' | 'ready' | 'error';
@@ -108,7 +109,16 @@ export const ranking = computed(() => rankItems(items.value, treeMetrics.value))
 export const workAlignment = computed(() => alignment(items.value, treeMetrics.value));
 
 /** The clock the lints read; refreshed on every load, so "validated this quarter" stays true to today. */
-const now = signal(Date.now());
+export const lintClock = signal(Date.now());
+
+/**
+ * How many of the tree's items have come while a large tree streams in (lib/state/workspace/tree-sync.ts),
+ * null once all have: a view that counts or ranks them says so rather than show a partial figure.
+ */
+export const itemsLoading = computed(() => {
+  const snap = treeSnapshot.value;
+  return snap && snap.items.length < snap.itemCount ? { loaded: snap.items.length, total: snap.itemCount } : null;
+});
 
 export const findings = computed<Finding[]>(() => {
   const snap = treeSnapshot.value;
@@ -118,7 +128,7 @@ export const findings = computed<Finding[]>(() => {
     reviews: snap.reviews,
     history: snap.history,
     observations: observations.value,
-    now: now.value,
+    now: lintClock.value,
   });
 });
 
@@ -147,31 +157,6 @@ export function observationsOf(metricId: Id): Observation[] {
   return observations.value.filter((o) => o.metricId === metricId).sort((a, b) => a.at.localeCompare(b.at));
 }
 
-let sequence = 0;
-
-/** Reads the active tree (or `treeId`) again; a newer call supersedes one still running. */
-export async function reloadTree(): Promise<void> {
-  const mine = ++sequence;
-  try {
-    const snap = await request({ type: 'snapshot.get' });
-    const lists = await Promise.all(snap.metrics.map((m) => request({ type: 'observations.list', metricId: m.id })));
-    if (mine !== sequence) return;
-    batch(() => {
-      treeSnapshot.value = snap;
-      observations.value = lists.flat();
-      now.value = Date.now();
-      treeLoadState.value = 'ready';
-      treeLoadError.value = null;
-    });
-  } catch (failure) {
-    if (mine !== sequence) return;
-    batch(() => {
-      treeLoadError.value = failure instanceof Error ? failure.message : String(failure);
-      treeLoadState.value = 'error';
-    });
-  }
-}
-
 /** Replaces one stored item with the version the background just returned, before the reload lands. */
 export function acceptItem(item: Item): void {
   const snap = treeSnapshot.value;
@@ -183,15 +168,4 @@ export function acceptMetric(metric: Metric): void {
   const snap = treeSnapshot.value;
   if (!snap) return;
   treeSnapshot.value = { ...snap, metrics: snap.metrics.map((m) => (m.id === metric.id ? metric : m)) };
-}
-
-/** Loads now and after every committed change anywhere; returns the way to stop listening. */
-export function startWorkspaceSync(): () => void {
-  void reloadTree();
-  return onWorkspaceChange((_notice: ChangeNotice) => void reloadTree());
-}
-
-export async function setActiveTree(treeId: Id): Promise<void> {
-  await request({ type: 'settings.update', patch: { activeTreeId: treeId } });
-  await reloadTree();
 }

@@ -69,6 +69,7 @@ function load(items: Item[]): void {
     tree: { id: 't', name: 'T', game: null, createdAt: 0, updatedAt: 0 },
     metrics,
     items,
+    itemCount: items.length,
     reviews: [],
     history: [],
   };

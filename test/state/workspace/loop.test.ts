@@ -95,6 +95,7 @@ function load(loop: Partial<TreeLoop>): void {
       metric('c', 'input', 'Search-to-book conversion', { unit: '%', target: 30 }),
     ],
     items: [ITEM],
+    itemCount: 1,
     reviews: [],
     history: [],
   };

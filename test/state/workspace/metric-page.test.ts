@@ -69,6 +69,7 @@ function load(): void {
     ],
     // i3 serves a team metric under a; i4 is not estimated; i5 is unlinked.
     items: [item('i1', 'a'), item('i2', 'b'), item('i3', 'a-team'), item('i4', 'a', null), item('i5', null)],
+    itemCount: 5,
     reviews: [],
     history: [],
   };

@@ -1,0 +1,173 @@
+/**
+ * Loads the active tree into lib/state/workspace/tree.ts and keeps it in step with the
+ * background's change notices. A large tree comes in pages: the settings, trees, metrics
+ * and the first page of items first (the first screen), the rest streamed in after it.
+ * A notice then changes only what it names: the item it carries is laid in place, a
+ * removed item is dropped, and only the parts it names are read again; the whole tree is
+ * read again only when a write changed items the notice does not carry (an import, a
+ * metric removed).
+ */
+import { batch } from '@preact/signals-core';
+import type { Id, Item, Metric, WorkspacePart } from '../../domain/types';
+import { onWorkspaceChange, request } from '../../messaging/client';
+import type { ChangeNotice, TreeSnapshot } from '../../messaging/protocol';
+import { lintClock, observations, treeLoadError, treeLoadState, treeSnapshot } from './tree';
+
+/** Enough rows for any first screen, and small enough to come within a frame or two at any size. */
+export const FIRST_PAGE = 1_000;
+/** About 3 MB per page: each one is taken in by the page without a long task. */
+export const PAGE = 10_000;
+
+/** What the tree's views show of the workspace, besides the items: read again when one of them changes. */
+const TREE_PARTS: readonly WorkspacePart[] = ['trees', 'settings', 'metrics', 'reviews', 'history'];
+
+let sequence = 0;
+let observationSequence = 0;
+/** Items written while the pages stream in: laid over the pages as they come, added at the end when none held them. */
+let writtenWhileStreaming: Map<Id, Item> | null = null;
+
+const failed = (failure: unknown) =>
+  batch(() => {
+    treeLoadError.value = failure instanceof Error ? failure.message : String(failure);
+    treeLoadState.value = 'error';
+  });
+
+/** The newer of two versions of one item. */
+const newer = (a: Item, b: Item | undefined): Item => (b && b.updatedAt > a.updatedAt ? b : a);
+
+export interface Pages {
+  first: number;
+  rest: number;
+}
+let pages: Pages = { first: FIRST_PAGE, rest: PAGE };
+
+/** Reads the active tree again, items in pages; a newer call supersedes one still running. */
+export async function reloadTree(): Promise<void> {
+  const mine = ++sequence;
+  writtenWhileStreaming = new Map();
+  try {
+    const first = await request({ type: 'snapshot.get', itemsFrom: 0, itemsLimit: pages.first });
+    if (mine !== sequence) return;
+    batch(() => {
+      treeSnapshot.value = first;
+      lintClock.value = Date.now();
+      treeLoadState.value = 'ready';
+      treeLoadError.value = null;
+    });
+    await streamItems(mine, first);
+    // After the items: read alongside them, the values held the worker up for seconds at 10,000 items.
+    if (mine === sequence) void reloadObservations(treeSnapshot.value?.metrics ?? first.metrics);
+  } catch (failure) {
+    if (mine === sequence) failed(failure);
+  }
+}
+
+async function streamItems(mine: number, first: TreeSnapshot): Promise<void> {
+  let from = first.items.length;
+  while (first.tree && from < (treeSnapshot.value?.itemCount ?? 0)) {
+    const page = await request({
+      type: 'snapshot.get',
+      treeId: first.tree.id,
+      itemsFrom: from,
+      itemsLimit: pages.rest,
+    });
+    if (mine !== sequence) return;
+    const snap = treeSnapshot.value;
+    if (!snap || page.items.length === 0) break;
+    from += page.items.length;
+    const written = writtenWhileStreaming;
+    const items = written?.size ? page.items.map((i) => newer(i, written.get(i.id))) : page.items;
+    treeSnapshot.value = { ...snap, items: [...snap.items, ...items], itemCount: page.itemCount };
+  }
+  const snap = treeSnapshot.value;
+  const written = writtenWhileStreaming;
+  writtenWhileStreaming = null;
+  if (!snap || mine !== sequence) return;
+  const held = new Set(snap.items.map((i) => i.id));
+  const missing = [...(written?.values() ?? [])].filter((i) => !held.has(i.id) && i.treeId === snap.tree?.id);
+  const items = missing.length > 0 ? [...snap.items, ...missing] : snap.items;
+  treeSnapshot.value = { ...snap, items, itemCount: items.length };
+}
+
+/** Every metric's observations, for the views that read them; a newer call supersedes one still running. */
+async function reloadObservations(metrics: Metric[]): Promise<void> {
+  const mine = ++observationSequence;
+  try {
+    const lists = await Promise.all(metrics.map((m) => request({ type: 'observations.list', metricId: m.id })));
+    if (mine === observationSequence) observations.value = lists.flat();
+  } catch (failure) {
+    if (mine === observationSequence) failed(failure);
+  }
+}
+
+/** The settings, trees, metrics, reviews and history again, the items kept; a changed active tree reads all. */
+async function reloadTreeParts(): Promise<void> {
+  const mine = sequence;
+  try {
+    const parts = await request({ type: 'snapshot.get', itemsLimit: 0 });
+    const snap = treeSnapshot.value;
+    if (mine !== sequence || !snap) return;
+    if (parts.tree?.id !== snap.tree?.id) {
+      await reloadTree();
+      return;
+    }
+    treeSnapshot.value = { ...parts, items: snap.items, itemCount: snap.itemCount };
+  } catch (failure) {
+    if (mine === sequence) failed(failure);
+  }
+}
+
+/** Lays the item a notice carries in place (or drops it, when it left the tree). */
+function applyItem(item: Item): void {
+  const snap = treeSnapshot.value;
+  if (!snap) return;
+  writtenWhileStreaming?.set(item.id, newer(item, writtenWhileStreaming.get(item.id)));
+  const at = snap.items.findIndex((i) => i.id === item.id);
+  const inTree = item.treeId === snap.tree?.id;
+  if (at >= 0) {
+    const items = inTree
+      ? snap.items.map((i, n) => (n === at ? newer(item, i) : i))
+      : snap.items.filter((i) => i.id !== item.id);
+    treeSnapshot.value = { ...snap, items, itemCount: snap.itemCount - (inTree ? 0 : 1) };
+  } else if (inTree && !writtenWhileStreaming) {
+    treeSnapshot.value = { ...snap, items: [...snap.items, item], itemCount: snap.itemCount + 1 };
+  }
+}
+
+function removeItem(id: Id): void {
+  const snap = treeSnapshot.value;
+  if (!snap?.items.some((i) => i.id === id)) return;
+  treeSnapshot.value = { ...snap, items: snap.items.filter((i) => i.id !== id), itemCount: snap.itemCount - 1 };
+}
+
+/**
+ * What a change notice means for the tree: apply what it carries, read again only the
+ * parts it names. While the items stream in, a removal or a change to items the notice
+ * does not carry starts the stream again (the pages' order moved under it).
+ */
+export function applyNotice(notice: ChangeNotice): void {
+  const parts = new Set(notice.stores);
+  if (parts.has('items')) {
+    if (notice.item) applyItem(notice.item);
+    else if (notice.removedItemId && !writtenWhileStreaming) removeItem(notice.removedItemId);
+    else {
+      void reloadTree();
+      return;
+    }
+  }
+  const valuesMoved = parts.has('observations') || parts.has('metrics');
+  const treeParts = TREE_PARTS.some((part) => parts.has(part)) ? reloadTreeParts() : Promise.resolve();
+  if (valuesMoved) void treeParts.then(() => reloadObservations(treeSnapshot.value?.metrics ?? []));
+}
+
+/** Loads now and after every committed change anywhere; returns the way to stop listening. */
+export function startWorkspaceSync(pageSizes: Pages = { first: FIRST_PAGE, rest: PAGE }): () => void {
+  pages = pageSizes;
+  void reloadTree();
+  return onWorkspaceChange(applyNotice);
+}
+
+export async function setActiveTree(treeId: Id): Promise<void> {
+  await request({ type: 'settings.update', patch: { activeTreeId: treeId } });
+  await reloadTree();
+}

@@ -1,0 +1,185 @@
+/**
+ * The dashboard's copy of the active tree against the real background (fake IndexedDB):
+ * loaded in pages, and kept in step with change notices without reading everything again.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handle, type StoredRequestType } from '../../../lib/background/dispatch';
+import type { ChangeNotice, RequestOf } from '../../../lib/messaging/protocol';
+import type { LensDb } from '../../../lib/storage';
+import { freshDb } from '../../storage/fresh-db';
+
+let db: LensDb;
+/** Every request the views sent, in order. */
+const asked: RequestOf<StoredRequestType>[] = [];
+/** When set, a `snapshot.get` page after the first waits for it: the stream caught mid-way. */
+let holdPages: Promise<void> | null = null;
+let listener: ((notice: ChangeNotice) => void) | null = null;
+
+vi.mock('../../../lib/messaging/client', async (actual) => ({
+  ...(await actual<object>()),
+  request: async (req: RequestOf<StoredRequestType>) => {
+    asked.push(req);
+    if (holdPages && req.type === 'snapshot.get' && req.itemsFrom) await holdPages;
+    return (await handle(db, req)).value;
+  },
+  onWorkspaceChange: (l: (notice: ChangeNotice) => void) => {
+    listener = l;
+    return () => (listener = null);
+  },
+}));
+
+const { items, itemsLoading, observations, treeMetrics, treeSnapshot } = await import(
+  '../../../lib/state/workspace/tree'
+);
+const { reloadTree, startWorkspaceSync } = await import('../../../lib/state/workspace/tree-sync');
+
+/** A write from another view: the background commits it and every view hears the notice it sends. */
+async function write<T extends StoredRequestType>(req: RequestOf<T>) {
+  const { value, changed, item, removedItemId } = await handle(db, req);
+  listener?.({ type: 'nsl.changed', stores: changed, at: Date.now(), item, removedItemId });
+  return value;
+}
+
+/** The items' titles, in order: the pages come in the background's order, which says nothing to a user. */
+const titles = () => items.value.map((i) => i.title).sort();
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const snapshotsAsked = () => asked.filter((r) => r.type === 'snapshot.get');
+
+async function seed(count: number) {
+  const tree = await write({ type: 'tree.create', name: 'Product' });
+  const nsm = await write({ type: 'metric.create', treeId: tree.id, role: 'nsm', name: 'Weekly active teams' });
+  const input = await write({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Invites' });
+  await write({ type: 'observation.add', metricId: nsm.id, at: '2026-11-02', value: 40 });
+  const created = [];
+  for (let i = 0; i < count; i++) {
+    created.push(await write({ type: 'item.create', treeId: tree.id, title: `Idea ${i}`, links: [] }));
+  }
+  return { tree, nsm, input, created };
+}
+
+let stop: () => void = () => undefined;
+
+beforeEach(async () => {
+  db = await freshDb();
+  asked.length = 0;
+  holdPages = null;
+  treeSnapshot.value = null;
+  observations.value = [];
+});
+afterEach(() => stop());
+
+async function open(count: number) {
+  const seeded = await seed(count);
+  stop = startWorkspaceSync({ first: 2, rest: 3 });
+  await vi.waitFor(() => expect(items.value).toHaveLength(count));
+  expect(itemsLoading.value).toBeNull();
+  await vi.waitFor(() => expect(observations.value).toHaveLength(1));
+  asked.length = 0;
+  return seeded;
+}
+
+describe('loading a tree in pages', () => {
+  it('shows the first page, says how many are still coming, and ends with every item once', async () => {
+    const { created } = await seed(8);
+    let release: () => void = () => undefined;
+    holdPages = new Promise((resolve) => (release = resolve));
+    stop = startWorkspaceSync({ first: 2, rest: 3 });
+    await vi.waitFor(() => expect(items.value).toHaveLength(2));
+    expect(itemsLoading.value).toEqual({ loaded: 2, total: 8 });
+    release();
+    await vi.waitFor(() => expect(itemsLoading.value).toBeNull());
+    expect(items.value.map((i) => i.title).sort()).toEqual(created.map((i) => i.title).sort());
+    expect(snapshotsAsked().map((r) => [r.itemsFrom, r.itemsLimit])).toEqual([
+      [0, 2],
+      [2, 3],
+      [5, 3],
+    ]);
+  });
+
+  it('keeps an item written while the pages stream in, in its written version, and one created then', async () => {
+    const { tree, created } = await seed(6);
+    let release: () => void = () => undefined;
+    holdPages = new Promise((resolve) => (release = resolve));
+    stop = startWorkspaceSync({ first: 2, rest: 3 });
+    await vi.waitFor(() => expect(items.value).toHaveLength(2));
+    await write({ type: 'item.update', id: created[5]!.id, patch: { title: 'Renamed while loading' } });
+    await write({ type: 'item.create', treeId: tree.id, title: 'Added while loading', links: [] });
+    release();
+    await vi.waitFor(() => expect(itemsLoading.value).toBeNull());
+    const titles = items.value.map((i) => i.title);
+    expect(titles).toHaveLength(7);
+    expect(titles).toContain('Renamed while loading');
+    expect(titles).toContain('Added while loading');
+    expect(titles).not.toContain('Idea 5');
+  });
+});
+
+describe('a change notice', () => {
+  it('for one item changes that item only, without asking the background again', async () => {
+    const { created } = await open(5);
+    const before = items.value;
+    await write({ type: 'item.update', id: created[2]!.id, patch: { title: 'Sharper idea' } });
+    expect(titles()).toEqual(['Idea 0', 'Idea 1', 'Idea 3', 'Idea 4', 'Sharper idea']);
+    expect(items.value.filter((item, i) => item !== before[i]).map((i) => i.id)).toEqual([created[2]!.id]);
+    await settle();
+    expect(asked).toEqual([]);
+  });
+
+  it('for a new item adds it and counts it', async () => {
+    const { tree } = await open(3);
+    await write({ type: 'item.create', treeId: tree.id, title: 'New idea', links: [] });
+    expect(titles()).toEqual(['Idea 0', 'Idea 1', 'Idea 2', 'New idea']);
+    expect(treeSnapshot.value?.itemCount).toBe(4);
+    await settle();
+    expect(asked).toEqual([]);
+  });
+
+  it('for a removal drops that item, without reading the tree again', async () => {
+    const { created } = await open(4);
+    await write({ type: 'item.delete', id: created[1]!.id });
+    expect(titles()).toEqual(['Idea 0', 'Idea 2', 'Idea 3']);
+    expect(itemsLoading.value).toBeNull();
+    await settle();
+    expect(snapshotsAsked()).toEqual([]);
+  });
+
+  it('for a metric reads the metrics again and the values, and keeps the items as they are', async () => {
+    const { input } = await open(4);
+    const before = items.value;
+    await write({ type: 'metric.update', id: input.id, patch: { name: 'Teams inviting a colleague' } });
+    await vi.waitFor(() => expect(treeMetrics.value.map((m) => m.name)).toContain('Teams inviting a colleague'));
+    expect(items.value).toBe(before);
+    expect(snapshotsAsked().map((r) => r.itemsLimit)).toEqual([0]);
+    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'observations.list')).toHaveLength(2));
+  });
+
+  it('for a new value reads the values again, not the tree', async () => {
+    const { nsm } = await open(2);
+    await write({ type: 'observation.add', metricId: nsm.id, at: '2026-11-09', value: 44 });
+    await vi.waitFor(() => expect(observations.value.map((o) => o.value)).toEqual([40, 44]));
+    expect(snapshotsAsked()).toEqual([]);
+  });
+
+  it('for items it does not carry (a metric removed) reads the whole tree again', async () => {
+    const { input, created } = await open(3);
+    await write({ type: 'item.update', id: created[0]!.id, patch: { inputMetricId: input.id } });
+    await write({ type: 'metric.delete', id: input.id });
+    await vi.waitFor(() => expect(items.value[0]?.inputMetricId).toBeNull());
+    expect(snapshotsAsked()[0]).toMatchObject({ itemsFrom: 0 });
+    expect(items.value).toHaveLength(3);
+  });
+
+  it('reading again supersedes a stream still running', async () => {
+    await seed(7);
+    let release: () => void = () => undefined;
+    holdPages = new Promise((resolve) => (release = resolve));
+    stop = startWorkspaceSync({ first: 2, rest: 3 });
+    await vi.waitFor(() => expect(items.value).toHaveLength(2));
+    holdPages = null;
+    await reloadTree();
+    release();
+    await settle();
+    expect(items.value).toHaveLength(7);
+    expect(new Set(items.value.map((i) => i.id)).size).toBe(7);
+  });
+});
