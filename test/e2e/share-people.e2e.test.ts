@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShareStatus } from '../../lib/domain/sharing/share-record';
 import { type Apache, startApache } from '../../scripts/webdav/apache.mjs';
 import { panelViolations, seriousViolations } from './axe';
-import { eventually, launchLens, type Lens } from './harness';
+import { eventually, type Lens } from './harness';
+import { launchTeammate } from './share-helpers';
 import { JIRA, seedTree } from './security-helpers';
 import { panelRoot } from './shadow';
 
@@ -24,15 +25,7 @@ let ana: Lens;
 let ben: Lens;
 
 async function launchPerson(): Promise<Lens> {
-  const lens = await launchLens({
-    patchManifest: (manifest) => {
-      manifest.host_permissions = [...((manifest.host_permissions as string[]) ?? []), 'http://127.0.0.1/*'];
-    },
-  });
-  await lens.context.route(
-    (url) => url.origin === apache.origin,
-    (route) => route.continue(),
-  );
+  const lens = await launchTeammate(() => apache);
   lens.serve(
     TICKET,
     '<!doctype html><html lang="en"><title>[TEAM-1] Invite from the share dialog - Jira</title><main><h1 data-testid="issue.views.issue-base.foundation.summary.heading">Invite from the share dialog</h1></main></html>',

@@ -12,7 +12,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceFile } from '../../lib/domain/workspace-file';
 import { type Apache, startApache } from '../../scripts/webdav/apache.mjs';
-import { launchLens, type Lens } from './harness';
+import type { Lens } from './harness';
+import { launchTeammate, sharedPart } from './share-helpers';
 import { JIRA, seedTree } from './security-helpers';
 
 const FILE = 'races.json';
@@ -24,26 +25,11 @@ let ben: Lens;
 let rita: Lens;
 
 async function launchPerson(): Promise<Lens> {
-  const lens = await launchLens({
-    patchManifest: (manifest) => {
-      manifest.host_permissions = [...((manifest.host_permissions as string[]) ?? []), 'http://127.0.0.1/*'];
-    },
-  });
-  // The launcher aborts every request no fixture answers; the share's server is a real one.
-  await lens.context.route(
-    (url) => url.origin === apache.origin,
-    (route) => route.continue(),
-  );
+  const lens = await launchTeammate(() => apache);
   return lens;
 }
 
 const credentials = () => ({ kind: 'password', user: apache.user, password: apache.password }) as const;
-
-/** Trees, metrics and items as exported: what the three must agree on. */
-async function sharedPart(lens: Lens) {
-  const exported = (await lens.call({ type: 'workspace.export' })) as WorkspaceFile;
-  return { trees: exported.trees, metrics: exported.metrics, items: exported.items };
-}
 
 async function syncNow(lens: Lens, treeId: string): Promise<void> {
   expect(await lens.call({ type: 'share.syncNow', treeId })).toMatchObject({ ok: true, status: { problem: null } });

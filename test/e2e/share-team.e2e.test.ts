@@ -12,9 +12,9 @@
  */
 import type { Page, Request as NetworkRequest } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkspaceFile } from '../../lib/domain/workspace-file';
 import { type Apache, startApache } from '../../scripts/webdav/apache.mjs';
-import { eventually, launchLens, type Lens } from './harness';
+import { eventually, type Lens } from './harness';
+import { launchTeammate, sharedPart } from './share-helpers';
 import { JIRA, seedTree, storedJson } from './security-helpers';
 import { badgeTexts, panelRoot } from './shadow';
 
@@ -29,16 +29,7 @@ let rita: Lens;
 const extensionRequests: string[] = [];
 
 async function launchPerson(): Promise<Lens> {
-  const lens = await launchLens({
-    patchManifest: (manifest) => {
-      manifest.host_permissions = [...((manifest.host_permissions as string[]) ?? []), 'http://127.0.0.1/*'];
-    },
-  });
-  // The launcher aborts every request no fixture answers; the share's server is a real one.
-  await lens.context.route(
-    (url) => url.origin === apache.origin,
-    (route) => route.continue(),
-  );
+  const lens = await launchTeammate(() => apache);
   lens.context.on('request', (request: NetworkRequest) => {
     if (fromExtension(request) && /^https?:/.test(request.url())) extensionRequests.push(request.url());
   });
@@ -69,12 +60,6 @@ async function fillShareForm(page: Page, prefix: 'share' | 'join', password: str
   await page.locator(`#${prefix}-user`).fill(apache.user);
   await page.locator(`#${prefix}-secret`).fill(password);
   await page.locator(`#${prefix}-name`).fill(name);
-}
-
-/** Trees, metrics and items as exported: what the three must agree on. */
-async function sharedPart(lens: Lens) {
-  const exported = (await lens.call({ type: 'workspace.export' })) as WorkspaceFile;
-  return { trees: exported.trees, metrics: exported.metrics, items: exported.items };
 }
 
 beforeAll(async () => {
