@@ -350,7 +350,7 @@ describe('the badge layer', () => {
       rows(list, 1, 2);
       await settle();
       list.innerHTML = '';
-      for (const frame of frames.splice(0)) frame();
+      frames.splice(0).forEach((frame) => frame());
       lookup.mockClear();
       rows(list, 1, 2);
       await Promise.resolve();
@@ -366,7 +366,7 @@ describe('the badge layer', () => {
         list.innerHTML = '';
         rows(list, page * BATCH, BATCH);
         await settle();
-        for (const frame of frames.splice(0)) frame();
+        frames.splice(0).forEach((frame) => frame());
       }
       expect(badgeCount()).toBe(BATCH);
       expect(lookup).toHaveBeenCalledTimes(5);
