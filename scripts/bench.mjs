@@ -337,14 +337,14 @@ function tableRows(x) {
       pass: null,
     },
     {
-      figure: 'badges: links in → first lookup sent (in the board’s task)',
+      figure: 'badges: links in → first lookup sent, for links the index cannot answer (— : none sent)',
       ours: ms(median(x.badges.ours.map((b) => b.inHostTask))),
       floor: '',
       budget: '',
       pass: null,
     },
     {
-      figure: 'badges: first lookup answered → every badge shown',
+      figure: 'badges: first lookup answered → every badge shown (— : none sent)',
       ours: ms(median(x.badges.ours.map((b) => b.afterAnswer))),
       floor: '',
       budget: '',

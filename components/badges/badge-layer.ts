@@ -9,14 +9,15 @@
  *
  * badgeLayer puts the parts together: the watcher reports links (link-watcher.ts), the
  * batches say when each is looked at (frame-batches.ts), the index says what each names
- * and its badge (badge-index.ts: asked of the background per batch, and only for the
- * links the page has), and the placement puts badges in the page (badge-placement.ts).
+ * and its badge (badge-index.ts), and the placement puts badges in the page
+ * (badge-placement.ts).
  */
 import { linkKey, type LinkRef } from '../../lib/domain/link-key';
+import type { Badge } from '../../lib/messaging/protocol';
 import type { EntityElements } from '../../lib/sites/types';
 import { badgeIndex, type BadgeLookups } from './badge-index';
 import { badgePlacement } from './badge-placement';
-import { BATCH, frameBatches } from './frame-batches';
+import { frameBatches } from './frame-batches';
 import { type LinkWatcher, watchLinks } from './link-watcher';
 
 export { BATCH } from './frame-batches';
@@ -37,7 +38,10 @@ interface Found {
   attribute: string;
   /** That attribute as found: a host that recycles the element changes it. */
   value: string;
-  /** What it names, when known here (an entity element's key, an href named before); else learnt from its href. */
+  /**
+   * What it names, when known here (an entity element's key, a link the index answers
+   * for); else learnt from its href.
+   */
   link: LinkRef | null;
   /** The element the badge follows (an entity element's name). */
   after?: Element;
@@ -47,10 +51,23 @@ export interface BadgeLayer {
   /** Watches from <html> by default: Turbo-driven sites (GitHub) replace the whole <body> on navigation. */
   start(root?: ParentNode & Node): void;
   stop(): void;
+  /**
+   * Every tracked entity of the page's site, with its badge (`badges.index`): from now on
+   * links of that site are badged in the host's own task, as it adds them, before it
+   * renders, instead of one frame later. `since` is `changeCount` from when it was asked
+   * for; an index asked for before a change is out of date and is not taken.
+   */
+  useIndex(index: { site: LinkRef['site']; badges: Badge[] }, since: number): boolean;
+  readonly indexed: boolean;
+  /**
+   * The page has left its list or board (a single-page app went to a ticket or to code):
+   * the badges of every tracked entity go, but for those of the links on the page, and
+   * an index on its way is not taken.
+   */
+  forgetIndex(): void;
+  readonly changeCount: number;
   /** How many badges are in the page. */
   readonly count: number;
-  /** How many answers the page holds (links it has, or had since the last sweep). */
-  readonly held: number;
   /** Forgets what it knew about every link and asks again: the workspace changed. */
   refresh(): Promise<void>;
   /**
@@ -113,13 +130,12 @@ export function badgeLayer(options: BadgeLayerOptions): BadgeLayer {
     index.rebase(base);
     for (const element of now) {
       const read = readElement(element);
-      if (read) (index.knows(read.link!) ? answered : found).push(read);
+      if (read) (index.answers(read.link!) ? answered : found).push(read);
       else if (read === undefined) {
         const href = element.getAttribute('href');
-        const link = href === null ? null : index.linkOf(href);
-        if (!href || link === null) continue;
-        const f = { element, attribute: 'href', value: href, link: link ?? null };
-        (link && index.knows(link) ? answered : found).push(f);
+        if (!href || index.linkOf(href) === null) continue;
+        const link = index.fromIndex(element as HTMLAnchorElement, href);
+        (link ? answered : found).push({ element, attribute: 'href', value: href, link });
       }
     }
     if (answered.length)
@@ -136,9 +152,6 @@ export function badgeLayer(options: BadgeLayerOptions): BadgeLayer {
       unobserved(() => {
         moved = badges.sweep();
       });
-      // A long-lived page (infinite scroll, a single-page app) keeps answers only for the links it still has.
-      const shown = badges.links();
-      if (index.size > 2 * (shown.length + BATCH)) index.keepOnly(new Set(shown.map(linkKey)));
       consider(moved);
     },
     consider,
@@ -161,8 +174,13 @@ export function badgeLayer(options: BadgeLayerOptions): BadgeLayer {
       badges.removeAll();
       batches.clear();
     },
-    get held() {
-      return index.size;
+    useIndex: index.useIndex,
+    get indexed() {
+      return index.indexed;
+    },
+    forgetIndex: () => index.forgetIndex(new Set(badges.links().map(linkKey))),
+    get changeCount() {
+      return index.changes;
     },
     get count() {
       return badges.links().length;
@@ -175,10 +193,16 @@ export function badgeLayer(options: BadgeLayerOptions): BadgeLayer {
       rerender();
     },
     async refreshItem(item) {
+      const indexed = index.indexed;
       const links = index.forgetItem(item);
-      const shown = badges.links(links);
-      if (!shown.length) return;
-      await index.learn(shown);
+      // With an index, what the page knows must stay complete: links not on the page yet
+      // are asked about too, and meanwhile go the slow way.
+      if (indexed) await index.reask(links);
+      else {
+        const shown = badges.links(links);
+        if (!shown.length) return;
+        await index.learn(shown);
+      }
       rerender(links);
     },
   };

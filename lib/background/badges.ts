@@ -1,14 +1,14 @@
 /**
- * The badges of a page's links: by link (`badges.lookup`) and by the hrefs of its anchors
- * (`badges.forHrefs`), a batch of the links the page shows at a time. Never the whole
- * workspace: what a page holds grows with its own links, not with the workspace.
+ * The badges of a list or board page: by link (`badges.lookup`), by the hrefs of its
+ * anchors (`badges.forHrefs`) and every tracked entity of its site (`badges.index`).
  */
 import { linkKey, type LinkRef } from '../domain/link-key';
 import { scoreOf } from '../domain/score-list';
 import { metricById, resolveInputLink, shortName } from '../domain/tree';
 import type { Id, Item, Metric } from '../domain/types';
-import type { Badge, HrefBadge } from '../messaging/protocol';
-import { entityLinkFromHref } from '../sites';
+import { BADGE_INDEX_LIMIT, type Badge, type BadgeIndex, type HrefBadge } from '../messaging/protocol';
+import { adapterForUrl, entityLinkFromHref } from '../sites';
+import { isListPage } from '../sites/list-pages';
 import * as store from '../storage';
 import { itemsByLinks, treeEntry, type WorkspaceCache } from './workspace-cache';
 
@@ -49,6 +49,29 @@ export async function badgesForHrefs(
   return links.map((link) =>
     link ? { site: link.site, key: link.key, badge: found.get(linkKey(link)) ?? null } : null,
   );
+}
+
+/**
+ * Every tracked entity of the page's site with its badge, as `badges.lookup` would answer
+ * for each (by site and key, whatever host the item's link names), from the copy. Only for
+ * a list or board page: the content script asks on every page and its address changes, and
+ * this answer is what tells it whether the page holds every badge up front (null: it does not).
+ */
+export async function badgeIndex(cache: WorkspaceCache, url: string): Promise<BadgeIndex | null> {
+  const { customDomains } = (await cache.loadBasics()).settings;
+  const page = new URL(url);
+  const adapter = adapterForUrl(page, customDomains);
+  if (!adapter || !isListPage(adapter, page)) return null;
+  const copy = await cache.load();
+  const links = new Map<string, LinkRef>();
+  for (const item of copy.items.values()) {
+    for (const link of item.links)
+      if (link.site === adapter.site) links.set(link.key, { site: link.site, key: link.key });
+  }
+  if (links.size > BADGE_INDEX_LIMIT) return null;
+  const all = [...links.values()];
+  const badges = badgesFor(all, itemsByLinks(copy, all), (treeId) => treeEntry(copy, treeId)?.metricsById ?? new Map());
+  return { site: adapter.site, origin: page.origin, badges };
 }
 
 function badgesFor(

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { RequestOf, RequestType, Responses } from '../messaging/protocol';
 import * as store from '../storage';
-import { badges, badgesForHrefs } from './badges';
+import { badgeIndex, badges, badgesForHrefs } from './badges';
 import { IMPORT_HANDLERS } from './import-handlers';
 import { pageContext, pageOpening } from './page-context';
 import { LOOP_HANDLERS } from './loop';
@@ -49,6 +49,7 @@ export const HANDLERS: HandlerTable = {
   'page.open': (req, { db, cache }) => pageOpening(db, cache, req.url),
   'badges.lookup': (req, { db, cache }) => badges(db, cache, req.links),
   'badges.forHrefs': (req, { db, cache }) => badgesForHrefs(db, cache, req.base, req.hrefs),
+  'badges.index': (req, { cache }) => badgeIndex(cache, req.url),
   'metric.bySourceUrl': async (req, { db }) => {
     const { activeTreeId } = await store.getSettings(db);
     return activeTreeId ? store.findMetricBySourceUrl(db, activeTreeId, req.url) : null;

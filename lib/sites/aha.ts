@@ -49,6 +49,13 @@ function entityFromUrl(url: URL) {
   return null;
 }
 
+/**
+ * A workspace's boards and lists (/products/PRJ/feature_cards, /products/PRJ/features,
+ * /products/PRJ/ideas_overview), saved views (/bookmarks/..., /develop/bookmarks/custom_pivots/...)
+ * and the ideas list: where many records show at once. Not a record, settings or a workspace's home.
+ */
+export const LIST_PAGES = /^\/(?:develop\/)?(?:products\/[^/]+\/.|bookmarks\/|ideas\/(?:ideas|overview)\/?$)/;
+
 const TITLE_SELECTORS = ['.record-title .name', '.record-title', '[data-testid="record-name"]', 'h1'];
 
 export const aha: SiteAdapter = {

@@ -46,6 +46,15 @@ const TITLE_SELECTORS = [
   '.TaskPane-titleRow textarea',
 ];
 
+/**
+ * Project views and My tasks (a user task list, addressed as a project): /0/<project>/list, /board,
+ * /timeline, /calendar or /0/<project>/<project>, and V1's /1/<workspace>/project/<project>[/list/<view>]
+ * (Asana's "New V1 Asana URL format in the browser", https://forum.asana.com/t/1011489); the inbox in
+ * both forms. Not home, goals, portfolios, reporting or settings.
+ */
+export const LIST_PAGES =
+  /^\/(?:0\/(?:[0-9]+\/(?:list|board|timeline|calendar|[0-9]+)|inbox)(?:\/|$)|1\/[0-9]+\/(?:project\/[0-9]+(?:\/(?:list|board|timeline|calendar)(?:\/|$)|\/?$)|inbox(?:\/|$)))/;
+
 const gid = (text: string) => (GID.test(text) ? text : null);
 
 /**

@@ -72,6 +72,23 @@ function entityFromUrl(url: URL) {
 }
 
 /**
+ * Issue and pull-request lists (a repository's, everyone's, a search's, the inbox), project
+ * boards, a milestone's or a label's issues, discussion lists. Not code, commits, wikis or
+ * settings: browsing a repository's code is most of GitHub, and such a page has few issue
+ * links, if any. Nor the forms under those paths, which are neither ticket nor list: new
+ * issue (/issues/new, /issues/new/choose), issue template editor (/issues/templates/edit),
+ * the saved-views index (/issues/views), a new milestone or discussion, a milestone's editor,
+ * a single discussion. Paths after github-url-detection's isRepoIssueList,
+ * isRepoTaxonomyIssueOrPRList, isGlobalIssueList, isNewIssue and isNewDiscussion
+ * (refined-github/github-url-detection, index.ts): /issues/newton and /issues/views/4537 are lists.
+ */
+export const LIST_PAGES = /* @__PURE__ */ new RegExp(
+  '^/(?:(?:issues|pulls|notifications|search)(?:/|$)|(?:orgs|users)/[^/]+/projects(?:/|$)|[^/]+/[^/]+/' +
+    '(?:issues(?:/?$|/(?!(?:[0-9]+|new|templates)(?:/|$)|views/?$))|pulls(?:/|$)|labels/.|milestones?/[0-9]+/?$|' +
+    'projects(?:/|$)|discussions(?:/?$|/categories/)))',
+);
+
+/**
  * Only elements that hold the title alone: the React issue view's title
  * ([data-testid="issue-title"]), the React pull-request header's title span
  * (h1[data-component="PH_Title"] .markdown-title, see toggl/track-extension src/content/github.js

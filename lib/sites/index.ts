@@ -3,6 +3,7 @@
  * and which anchors on a list or board page are entity links. Pure: it reads the URL and,
  * for titles only, the document it is given.
  */
+import type { LinkRef } from '../domain/link-key';
 import type { SiteId } from '../domain/types';
 import type { CustomDomain, EntityLinkRef, PageEntity, SiteAdapter } from './types';
 import { customDomainFor } from './origin-patterns';
@@ -118,4 +119,22 @@ export function entityLinkFromHref(
   }
   const named = entityNamedBy(url, customDomains);
   return named && { site: named.adapter.site, key: named.key, url: named.url };
+}
+
+/**
+ * The entity of the page's own site that an anchor's absolute href names, when it points
+ * at the page's own origin: what a board can work out at once for each of its links,
+ * without trying every site as `entityLinkFromHref` does. A malformed href is no entity.
+ */
+export function entityLinkHere(adapter: SiteAdapter, href: string, origin: string): LinkRef | null {
+  if (href.length > MAX_URL_LENGTH) return null;
+  // Parsed once, as entityLinkFromHref does: this runs for every row a board adds, in its task.
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  const found = url.origin === origin ? adapter.entityFromUrl(url) : null;
+  return found ? { site: adapter.site, key: found.key } : null;
 }

@@ -82,6 +82,16 @@ function cleanDocumentTitle(title: string, key: string): string {
   return prefix.test(title) ? stripAll(title, [/\s+[-–|]\s+[^-–|]*\bjira\b[^-–|]*$/i, prefix]) : '';
 }
 
+/**
+ * Boards, backlogs, lists, timelines, calendars and issue navigators of Cloud projects (software, work
+ * management, Service Management queues, Product Discovery ideas: the forms in test/sites/jira.test.ts),
+ * shared Product Discovery views, plans, the global navigator, Your work; Data Center's RapidBoard and
+ * /projects/KEY/issues (bitcrowd/tickety-tick src/core/adapters/jira-server.ts). Not settings, admin,
+ * dashboards or Confluence under /wiki on the same host.
+ */
+export const LIST_PAGES =
+  /^(?!\/wiki(?:\/|$))(?:\/[^/]+)*?\/(?:projects\/[^/]+\/(?:boards?|backlog|list|issues|timeline|calendar|queues|ideas|views)(?:\/|$)|issues\/?$|secure\/RapidBoard\.jspa$|plans\/|discovery\/share\/views\/|your-work$|for-you$)/;
+
 export const jira: SiteAdapter = {
   site: 'jira',
   kind: 'ticket',

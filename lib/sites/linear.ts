@@ -18,6 +18,15 @@ function entityFromUrl(url: URL) {
 
 const TITLE_SELECTORS = ['[aria-label="Issue title"]', '[data-testid="issue-title"]', 'h1'];
 
+/**
+ * A team's issues (/<workspace>/team/ENG/all, /active, /backlog, /triage), its cycles and views, custom
+ * views (/<workspace>/view/<slug>), projects (/<workspace>/project/<slug-id>), My issues and the inbox.
+ * Not settings, nor linear.app's own docs, changelog and marketing pages, whose first segment is no
+ * workspace.
+ */
+export const LIST_PAGES =
+  /^\/[^/]+\/(?:team\/[^/]+\/(?:all|active|backlog|triage|cycles?|views?|board)|view|project|my-issues|inbox)(?:\/|$)/;
+
 export const linear: SiteAdapter = {
   site: 'linear',
   kind: 'ticket',

@@ -43,6 +43,12 @@ function entityFromUrl(url: URL) {
   return entity(key, `${url.origin}/entity-detail/features/${key}`);
 }
 
+/**
+ * Roadmaps and feature boards (/roadmap/<board>, /feature-board/<board>), where features show by
+ * the dozen; not notes, settings, the public portal or the marketing site.
+ */
+export const LIST_PAGES = /^\/(?:roadmap|feature-board)(?:\/|$)/;
+
 const TITLE_SELECTORS = ['[data-testid="feature-name"]', '[data-testid="entity-name"]', 'h1'];
 
 export const productboard: SiteAdapter = {

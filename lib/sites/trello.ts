@@ -19,6 +19,13 @@ function entityFromUrl(url: URL) {
  */
 const TITLE_SELECTORS = ['[data-testid="card-back-title-input"]', '#card-back-name', '.window-title h2'];
 
+/**
+ * A board in any of its views (/b/<shortLink>/<slug>[/calendar|/table|...]) and a workspace's
+ * cross-board views (/w/<workspace>/views/table). Not /u/ profiles and settings, workspace home and
+ * members pages, templates or the marketing pages on the same host.
+ */
+export const LIST_PAGES = /^\/(?:b\/[A-Za-z0-9]{8}(?:\/|$)|w\/[^/]+\/views(?:\/|$))/;
+
 export const trello: SiteAdapter = {
   site: 'trello',
   kind: 'ticket',

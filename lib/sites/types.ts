@@ -56,7 +56,10 @@ interface AdapterBase {
   entityElements?: readonly EntityElements[];
 }
 
-/** A tracker holds tickets. */
+/**
+ * A tracker holds tickets. Which of its pages are lists and boards (where every tracked ticket's badge
+ * is held up front) is its LIST_PAGES, read by the background only: see lib/sites/list-pages.ts.
+ */
 export interface TrackerAdapter extends AdapterBase {
   kind: 'ticket';
 }

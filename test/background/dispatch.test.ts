@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handle, type StoredRequestType } from '../../lib/background/dispatch';
 import { StorageError, type LensDb } from '../../lib/storage';
-import type { RequestOf } from '../../lib/messaging/protocol';
+import { BADGE_INDEX_LIMIT, type RequestOf } from '../../lib/messaging/protocol';
 import { freshDb } from '../storage/fresh-db';
 
 let db: LensDb;
@@ -151,6 +151,60 @@ describe('what the background answers a page', () => {
       null,
       { site: 'jira', key: 'A-2', badge: expect.objectContaining({ score: 600 }) },
     ]);
+  });
+
+  it('gives a board page every tracked ticket of its site with the badge a lookup would give, and nothing of other sites', async () => {
+    await seed();
+    await call({
+      type: 'item.create',
+      treeId: (await call({ type: 'snapshot.get' })).tree!.id,
+      title: 'Repo issue',
+      links: [{ site: 'github', key: 'acme/app#1', url: 'https://github.com/acme/app/issues/1' }],
+    });
+    const index = await call({
+      type: 'badges.index',
+      url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1',
+    });
+    expect(index?.site).toBe('jira');
+    expect(index?.origin).toBe('https://acme.atlassian.net');
+    const lookedUp = await call({
+      type: 'badges.lookup',
+      links: ['A-1', 'A-2', 'A-3'].map((key) => ({ site: 'jira' as const, key })),
+    });
+    expect([...index!.badges].sort((x, y) => x.key.localeCompare(y.key))).toEqual(lookedUp);
+    expect(await call({ type: 'badges.index', url: 'https://example.org/board' })).toBeNull();
+  });
+
+  it('decides for the page whether it is a list: none for a ticket, settings, Confluence, a new issue', async () => {
+    await seed();
+    for (const url of [
+      'https://acme.atlassian.net/browse/A-1',
+      'https://acme.atlassian.net/jira/software/projects/A/boards/1?selectedIssue=A-1',
+      'https://acme.atlassian.net/jira/settings/apps',
+      'https://acme.atlassian.net/wiki/spaces/A/pages/1',
+      'https://github.com/acme/app/issues/new',
+      'https://github.com/acme/app/blob/main/README.md',
+    ]) {
+      expect(await call({ type: 'badges.index', url }), url).toBeNull();
+    }
+    expect(await call({ type: 'badges.index', url: 'https://github.com/acme/app/issues' })).not.toBeNull();
+  });
+
+  it('gives no index for a site with more tracked tickets than a page should hold', async () => {
+    await seed();
+    const exported = (await call({ type: 'workspace.export' })) as {
+      items: { id: string; links: { key: string; url: string }[] }[];
+    };
+    const [template] = exported.items;
+    const many = Array.from({ length: BADGE_INDEX_LIMIT + 1 }, (_, i) => ({
+      ...template!,
+      id: `bulk-${i}`,
+      links: [{ site: 'jira', key: `BULK-${i}`, url: `https://acme.atlassian.net/browse/BULK-${i}` }],
+    }));
+    await call({ type: 'workspace.import', document: { ...exported, items: many }, mode: 'replace' });
+    expect(
+      await call({ type: 'badges.index', url: 'https://acme.atlassian.net/jira/software/projects/A/boards/1' }),
+    ).toBeNull();
   });
 
   it('reports which stores a write changed, so views know to refresh', async () => {

@@ -56,8 +56,15 @@ describe('the badge layer', () => {
     lookupHrefs: lookup,
     lookup: refreshLookup,
     resolve: resolveJira,
+    resolveHere: (href: string) => {
+      const url = new URL(href);
+      const key = /^\/browse\/([A-Z]+-\d+)$/.exec(url.pathname)?.[1];
+      return url.origin === location.origin && key ? { site: 'jira' as const, key } : null;
+    },
     schedule: (callback: () => void) => frames.push(callback),
   });
+  /** What `badges.index` answers for the fixture: ABC-1 is the one tracked ticket. */
+  const index = () => ({ site: 'jira' as const, badges: answer([{ site: 'jira', key: 'ABC-1', url: '' }]) });
   let layer: BadgeLayer;
   let roots: Map<Element, ShadowRoot>;
 
@@ -344,50 +351,103 @@ describe('the badge layer', () => {
     expect(keysIn(lookup.mock.calls.at(-1)![0])).toEqual(Array.from({ length: 40 }, (_, i) => `ABC-${i + 201}`));
   });
 
-  describe('what the page holds (never the workspace, only its own links)', () => {
-    it('badges a row whose link it asked about before in the task that added it, asking nothing', async () => {
+  describe('with the index of every tracked ticket (a board page)', () => {
+    it('badges the rows in the task that added them, before the host renders, asking nothing', async () => {
       layer.start();
-      rows(list, 1, 2);
-      await settle();
-      list.innerHTML = '';
-      for (const frame of frames.splice(0)) frame();
-      lookup.mockClear();
-      rows(list, 1, 2);
+      expect(layer.useIndex(index(), layer.changeCount)).toBe(true);
+      rows(list, 1, 3);
       await Promise.resolve();
-      expect(badgeCount()).toBe(2);
-      expect(labelOf(list.querySelector('a')!, roots)).toBe('Teams inviting a… · 800');
+      await Promise.resolve();
+      expect(badgeCount()).toBe(3);
+      const anchors = [...list.querySelectorAll('a')];
+      expect(labelOf(anchors[0]!, roots)).toBe('Teams inviting a… · 800');
+      expect(labelOf(anchors[1]!, roots)).toBe('unlinked');
       await settle();
+      expect(lookup).not.toHaveBeenCalled();
+      expect(frames).toHaveLength(0);
+    });
+
+    it('still asks about links it cannot answer for: another host, or no ticket of its site', async () => {
+      layer.start();
+      layer.useIndex(index(), layer.changeCount);
+      list.insertAdjacentHTML(
+        'beforeend',
+        '<li><a href="https://other.atlassian.net/browse/ABC-1">elsewhere</a></li><li><a href="/browse/ABC-2">ABC-2</a></li>',
+      );
+      await settle();
+      expect(lookup).toHaveBeenCalledTimes(1);
+      expect(lookup.mock.calls[0]![0]).toEqual(['https://other.atlassian.net/browse/ABC-1']);
+      expect(badgeCount()).toBe(2);
+    });
+
+    it('takes no index asked for before a change: it may predate it', async () => {
+      layer.start();
+      const since = layer.changeCount;
+      await layer.refreshItem({ id: 'item-1', links: [{ site: 'jira', key: 'ABC-1' }] });
+      expect(layer.useIndex(index(), since)).toBe(false);
+      rows(list, 1, 1);
+      await settle();
+      expect(lookup).toHaveBeenCalledTimes(1);
+    });
+
+    it('after an item gains a link, a row with that link added later shows the item, not "unlinked"', async () => {
+      layer.start();
+      layer.useIndex(index(), layer.changeCount);
+      refreshLookup.mockImplementation(async (links) =>
+        links
+          .filter((l) => l.key === 'ABC-7')
+          .map((l) => ({ ...l, itemId: 'item-7', metricName: 'Projects shared', score: 50 })),
+      );
+      await layer.refreshItem({ id: 'item-7', links: [{ site: 'jira', key: 'ABC-7' }] });
+      expect(refreshLookup).toHaveBeenCalledWith([{ site: 'jira', key: 'ABC-7' }]);
+      rows(list, 7, 1);
+      await settle();
+      expect(labelOf(list.querySelector('a')!, roots)).toBe('Projects shared · 50');
       expect(lookup).not.toHaveBeenCalled();
     });
 
-    it('a long-lived board holds the answers for the links it still has, not for every link it ever showed', async () => {
+    it('while an item’s links are asked about again, a row with one of them is asked about, not guessed "unlinked"', async () => {
       layer.start();
-      for (let page = 0; page < 5; page++) {
-        list.innerHTML = '';
-        rows(list, page * BATCH, BATCH);
-        await settle();
-        for (const frame of frames.splice(0)) frame();
-      }
-      expect(badgeCount()).toBe(BATCH);
-      expect(lookup).toHaveBeenCalledTimes(5);
-      // Each link is an href named and a badge known: five boards' links would be ten batches.
-      expect(layer.held).toBeLessThanOrEqual(6 * BATCH);
-      expect(labelOf(list.querySelector('a')!, roots)).toBe('unlinked');
+      layer.useIndex(index(), layer.changeCount);
+      let release: () => void = () => undefined;
+      refreshLookup.mockImplementationOnce(
+        (links) => new Promise((resolve) => (release = () => resolve(answer(links.map((l) => ({ ...l, url: '' })))))),
+      );
+      const refreshing = layer.refreshItem({ id: 'item-7', links: [{ site: 'jira', key: 'ABC-7' }] });
+      rows(list, 7, 1);
+      await settle();
+      expect(lookup).toHaveBeenCalledTimes(1);
+      expect(keysIn(lookup.mock.calls[0]![0])).toEqual(['ABC-7']);
+      release();
+      await refreshing;
     });
 
-    it('shows no badge answered before a change it may predate: it asks again and shows the stored one', async () => {
+    it('lets go of the index when the page leaves its board, keeping the badges it shows, and takes none still on its way', async () => {
       layer.start();
-      const release = holdNextAnswer();
-      rows(list, 1, 1);
+      rows(list, 1, 2);
       await settle();
-      refreshLookup.mockImplementation(async (links) =>
-        links.map((l) => ({ ...l, itemId: 'item-1', metricName: 'Projects shared', score: 50 })),
-      );
-      await layer.refreshItem({ id: 'item-1', links: [{ site: 'jira', key: 'ABC-1' }] });
-      release();
+      const since = layer.changeCount;
+      layer.useIndex(index(), since);
+      layer.forgetIndex();
+      expect(layer.indexed).toBe(false);
+      expect(layer.useIndex(index(), since)).toBe(false);
+      expect(badgeCount()).toBe(2);
+      expect(labelOf(list.querySelector('a')!, roots)).toBe('Teams inviting a… · 800');
+      lookup.mockClear();
+      rows(list, 3, 1);
       await settle();
-      expect(refreshLookup).toHaveBeenLastCalledWith([{ site: 'jira', key: 'ABC-1' }]);
-      expect(labelOf(list.querySelector('a')!, roots)).toBe('Projects shared · 50');
+      expect(lookup).toHaveBeenCalledTimes(1);
+      expect(keysIn(lookup.mock.calls[0]![0])).toEqual(['ABC-3']);
+    });
+
+    it('forgets the index after any other change, and asks about new rows again', async () => {
+      layer.start();
+      layer.useIndex(index(), layer.changeCount);
+      await layer.refresh();
+      expect(layer.indexed).toBe(false);
+      rows(list, 1, 2);
+      await settle();
+      expect(lookup).toHaveBeenCalledTimes(1);
     });
   });
 
@@ -427,11 +487,9 @@ describe('the badge layer', () => {
       expect(badgeCount()).toBe(2);
     });
 
-    it('badges a card it asked about before in the task that added it, asking nothing', async () => {
+    it('with the board index, badges them in the task that added them, asking nothing', async () => {
       layer.start();
-      list.innerHTML = card('ABC-1') + card('ABC-2');
-      await settle();
-      refreshLookup.mockClear();
+      layer.useIndex(index(), layer.changeCount);
       list.innerHTML = card('ABC-1') + card('ABC-2');
       await Promise.resolve();
       expect(labelOf(nameOf('ABC-1'), roots)).toBe('Teams inviting a… · 800');

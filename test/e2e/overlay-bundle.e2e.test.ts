@@ -1,17 +1,35 @@
 /**
  * The built content script, as a page of a supported site loads it (`npx wxt build` first, as
- * for every browser test). A page's badges are asked for batch by batch of its own links,
- * whatever the page: no request for the workspace's badges is in the script every page loads.
+ * for every browser test). Which pages are lists and boards is the background's to decide
+ * (lib/sites/list-pages.ts, asked through `badges.index`): the sites' list-page patterns
+ * belong in the worker's bundle and in no byte of the script every page loads.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LIST_PAGES } from '../../lib/sites/list-pages';
 
 const BUILD = resolve(__dirname, '../../.output/chrome-mv3');
 const bundle = (file: string) => readFileSync(join(BUILD, file), 'utf8');
 
-describe('the content script asks about its own links, on any page', () => {
-  it('asks for badges only by href and by link', () => {
-    const badgeRequests = new Set(bundle('overlay.js').match(/badges\.[a-zA-Z]+/g));
-    expect(badgeRequests).toEqual(new Set(['badges.forHrefs', 'badges.lookup']));
+/** A pattern as a bundle can hold it: a regular-expression literal, or the string given to RegExp. */
+const written = (pattern: RegExp) => [pattern.source, pattern.source.replaceAll('\\/', '/')];
+
+describe('the content script leaves the list-page decision to the background', () => {
+  const patterns = Object.entries(LIST_PAGES);
+
+  it('holds none of the sites’ list-page patterns, which the background holds, every one', () => {
+    expect(patterns.length).toBeGreaterThanOrEqual(7);
+    const worker = bundle('background.js');
+    const overlay = bundle('overlay.js');
+    for (const [site, pattern] of patterns) {
+      expect(
+        written(pattern!).some((text) => worker.includes(text)),
+        `${site} in background.js`,
+      ).toBe(true);
+      expect(
+        written(pattern!).some((text) => overlay.includes(text)),
+        `${site} in overlay.js`,
+      ).toBe(false);
+    }
   });
 });

@@ -40,6 +40,7 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
       base: 'https://acme.atlassian.net/jira/boards/1',
       hrefs: ['/browse/ABC-1', '#top'],
     },
+    'badges.index': { type: 'badges.index', url: 'https://acme.atlassian.net/jira/software/projects/ABC/boards/1' },
     'metric.bySourceUrl': { type: 'metric.bySourceUrl', url: 'https://app.amplitude.com/chart/abc' },
     'tree.create': { type: 'tree.create', name: 'New', game: 'attention' },
     'tree.update': { type: 'tree.update', id: ids.tree, patch: { name: 'Renamed', game: null } },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { aha } from '../../lib/sites/aha';
 import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://acme.aha.io/products/APP/feature_cards');
@@ -89,6 +90,28 @@ describe('Aha! adapter', () => {
   // example.com.aha.io/products/<PROJECT_NAME>/features (demisto/content Packs/AHA/Integrations/AHA/README.md),
   // litmos.aha.io/products/LIT/ideas_overview,
   // big.aha.io/develop/bookmarks/custom_pivots/6974441079258521389/6974442220647839574 (public files, code index).
+  describe('takes boards, lists and saved views for list pages', () => {
+    it.each([
+      'https://bigblue.aha.io/products/ML/feature_cards',
+      'https://example.com.aha.io/products/PRJ/features',
+      'https://litmos.aha.io/products/LIT/ideas_overview',
+      'https://big.aha.io/develop/bookmarks/custom_pivots/6974441079258521389/6974442220647839574',
+      'https://acme.aha.io/ideas/ideas',
+      'https://acme.aha.io/ideas/overview',
+    ])('%s', (href) => {
+      expect(isListPage(aha, new URL(href))).toBe(true);
+    });
+
+    it.each([
+      'https://acme.aha.io/features/APP-123',
+      'https://acme.aha.io/develop/features/APP-123',
+      'https://bravura-security.aha.io/products/AL',
+      'https://acme.aha.io/settings/account',
+      'https://acme.aha.io/features/new',
+    ])('but not %s', (href) => {
+      expect(isListPage(aha, new URL(href))).toBe(false);
+    });
+  });
 
   it('reads the record title as the title', () => {
     const page = entityOnPage(new URL('https://acme.aha.io/features/APP-123'), loadFixture('aha-feature.html'));

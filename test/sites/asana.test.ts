@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { asana } from '../../lib/sites/asana';
 import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://app.asana.com/0/1200000000000001/list');
@@ -60,6 +61,34 @@ describe('Asana adapter', () => {
     const links = entityLinksIn(doc, asana.linkSelector, base.href);
     expect(links.map((link) => link.key)).toEqual(['1200000000000042', '1200000000000043', '1200000000000044']);
     expect(entityLinksIn(doc, 'a[href]', base.href)).toEqual(links);
+  });
+
+  it('badges every tracked task up front only on project views, My tasks and the inbox', () => {
+    const listed = (path: string) => isListPage(asana, new URL(`https://app.asana.com${path}`));
+    // V1 forms from Asana's announcement, https://forum.asana.com/t/1011489 ('/project/123/timeline').
+    for (const path of [
+      '/0/1200000000000001/list',
+      '/0/1200000000000001/board',
+      '/0/1200000000000001/timeline',
+      '/0/1200000000000001/1200000000000001',
+      '/0/inbox/1100000000000007',
+      '/1/15793206719/project/1206043162733419',
+      '/1/15793206719/project/1206043162733419/list/1206043162733500',
+      '/1/15793206719/project/1206043162733419/timeline',
+      '/1/15793206719/inbox',
+    ]) {
+      expect(listed(path), path).toBe(true);
+    }
+    for (const path of [
+      '/0/home/1100000000000000',
+      '/0/portfolio/1100000000000000/list',
+      '/0/goals/1100000000000000',
+      '/1/15793206719/project/1206043162733419/overview/1206043162733600',
+      '/1/15793206719/create-project/template-gallery',
+      '/-/login',
+    ]) {
+      expect(listed(path), path).toBe(false);
+    }
   });
 
   describe('reads the task of list rows and board cards, which hold no link to it', () => {

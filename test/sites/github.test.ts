@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { github } from '../../lib/sites/github';
 import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://github.com/octo-org/octo-app/issues');
@@ -70,8 +71,28 @@ describe('GitHub adapter', () => {
   // Real paths from refined-github/github-url-detection, index.ts (its addTests lists and the
   // "gotcha" URLs of isRepo), checked against isRepoIssueList, isRepoTaxonomyIssueOrPRList,
   // isGlobalIssueList, isGlobalPRList, isNewIssue, isNewDiscussion and isDiscussion.
+  describe('takes issue and pull-request lists for list pages', () => {
+    it.each([
+      'https://github.com/sindresorhus/refined-github/issues',
+      'https://github.com/sindresorhus/refined-github/issues/fregante',
+      'https://github.com/sindresorhus/refined-github/issues/newton',
+      'https://github.com/refined-github/refined-github/issues/views/4537',
+      'https://github.com/sindresorhus/refined-github/issues/wptemplates',
+      'https://github.com/sindresorhus/refined-github/issues?q=is%3Aclosed+sort%3Aupdated-desc',
+      'https://github.com/sindresorhus/refined-github/pulls?q=is%3Aopen+is%3Apr',
+      'https://github.com/sindresorhus/refined-github/labels/implemented%20by%20github',
+      'https://github.com/sindresorhus/refined-github/milestones/1',
+      'https://github.com/kubernetes/kubernetes/milestone/56',
+      'https://github.com/issues/assigned',
+      'https://github.com/pulls/review-requested',
+      'https://github.com/orgs/RSSNext/projects/3',
+      'https://github.com/tophf/mpiv/discussions',
+    ])('%s', (href) => {
+      expect(isListPage(github, new URL(href))).toBe(true);
+    });
+  });
 
-  describe('takes forms, editors and single discussions for no ticket', () => {
+  describe('takes forms, editors and single discussions for neither ticket nor list', () => {
     it.each([
       'https://github.com/sindresorhus/refined-github/issues/new',
       'https://github.com/sindresorhus/refined-github/issues/new/choose',
@@ -85,6 +106,7 @@ describe('GitHub adapter', () => {
     ])('%s', (href) => {
       const url = new URL(href);
       expect(github.entityFromUrl(url)).toBeNull();
+      expect(isListPage(github, url)).toBe(false);
     });
   });
 

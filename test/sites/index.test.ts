@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SITE_IDS } from '../../lib/domain/types';
 import {
+  entityLinkHere,
   ADAPTERS,
   SUPPORTED_MATCH_PATTERNS,
   adapterForSite,
@@ -11,6 +12,7 @@ import {
   entityOnPage,
 } from '../../lib/sites/index';
 import { documentTitled } from './load-fixture';
+import { jira } from '../../lib/sites/jira';
 
 describe('the site registry', () => {
   it('has one adapter for every site except hand-linked web pages', () => {
@@ -207,5 +209,18 @@ describe('entityAtUrl (what the pill needs before the page is read)', () => {
     expect(entityAtUrl(new URL('https://jira.example.com/browse/OPS-12'), jiraAtWork)?.key).toBe('OPS-12');
     expect(entityAtUrl(new URL('https://jira.example.com/browse/OPS-12'))).toBeNull();
     expect(entityAtUrl(new URL('https://github.com/a/b/issues'))).toBeNull();
+  });
+});
+
+describe('entityLinkHere (a board working out its own links)', () => {
+  const origin = 'https://acme.atlassian.net';
+  it('names the ticket a link to the page’s own origin points at', () => {
+    expect(entityLinkHere(jira, `${origin}/browse/ABC-12`, origin)).toEqual({ site: 'jira', key: 'ABC-12' });
+  });
+
+  it('names nothing for another origin, a page that is no ticket, or a malformed href', () => {
+    expect(entityLinkHere(jira, 'https://other.atlassian.net/browse/ABC-12', origin)).toBeNull();
+    expect(entityLinkHere(jira, `${origin}/jira/your-work`, origin)).toBeNull();
+    expect(entityLinkHere(jira, 'https://[bad/browse/ABC-1', origin)).toBeNull();
   });
 });

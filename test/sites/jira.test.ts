@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { jira } from '../../lib/sites/jira';
 import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://acme.atlassian.net/jira/your-work');
@@ -189,5 +190,44 @@ describe('Jira adapter', () => {
       },
     );
     expect(entityOnPage(url, documentTitled('x'))).toBeNull();
+  });
+
+  describe('badges every tracked issue up front only on its lists and boards', () => {
+    const listed = (path: string) => isListPage(jira, new URL(`https://acme.atlassian.net${path}`));
+    // Board and list forms from bitcrowd/tickety-tick src/core/adapters/jira-cloud.test.ts and the issue
+    // URLs above; a JSM queue ('.../queues/custom/44', pranayharishchandra/jira-automation API.md).
+    it.each([
+      '/jira/software/projects/TT/boards/8',
+      '/jira/software/c/projects/TT/boards/7/backlog',
+      '/jira/software/c/projects/ABC/boards/39/timeline',
+      '/jira/software/c/projects/ABC/list',
+      '/jira/software/c/projects/ABC/issues',
+      '/jira/core/projects/OPS/board',
+      '/jira/servicedesk/projects/SD/queues/custom/44',
+      '/jira/polaris/projects/PRO/ideas/view/888327',
+      '/jira/discovery/share/views/dde36490-5142-4cc3-98b1-66ccde7487cb',
+      '/jira/plans/1/scenarios/1/timeline',
+      '/issues/',
+      '/jira/your-work',
+      '/secure/RapidBoard.jspa',
+      '/projects/TT/issues',
+    ])('%s is a list', (path) => {
+      expect(listed(path)).toBe(true);
+    });
+
+    it.each([
+      '/jira/settings/apps',
+      '/secure/admin/ViewApplicationProperties.jspa',
+      '/plugins/servlet/ac/com.example/admin',
+      '/jira/software/projects/TT/settings/details',
+      '/jira/servicedesk/projects/SD/customers',
+      '/jira/dashboards/10001',
+      '/wiki/spaces/ABC/overview',
+      '/wiki/spaces/ABC/pages/1/issues',
+      '/servicedesk/customer/portal/7',
+      '/',
+    ])('%s is not', (path) => {
+      expect(listed(path)).toBe(false);
+    });
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { linear } from '../../lib/sites/linear';
 import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://linear.app/acme/team/ENG/active');
@@ -63,5 +64,33 @@ describe('Linear adapter', () => {
     expect(links.map((link) => link.key)).toEqual(['ENG-41', 'ENG-42', 'DES-7']);
     expect(entityLinksIn(doc, 'a[href]', base.href)).toEqual(links);
     expect(entityLinksIn(doc, 'a[data-list-key], a[data-board-item]', base.href)).toEqual(links);
+  });
+
+  it('badges every tracked issue up front only on issue lists, boards, views, projects and inboxes', () => {
+    const listed = (path: string) => isListPage(linear, new URL(`https://linear.app${path}`));
+    // Projects as linked in public plans ('linear.app/agents-research/project/chatty-bugs-ddd8cae74a17');
+    // linear.app's own pages ('/docs/github', linked from public READMEs) are no workspace.
+    for (const path of [
+      '/acme/team/ENG/active',
+      '/acme/team/ENG/all',
+      '/acme/team/ENG/backlog',
+      '/acme/team/ENG/cycle/current',
+      '/acme/view/open-bugs-1a2b3c',
+      '/agents-research/project/chatty-bugs-ddd8cae74a17',
+      '/acme/my-issues/assigned',
+      '/acme/inbox',
+    ]) {
+      expect(listed(path), path).toBe(true);
+    }
+    for (const path of [
+      '/acme/settings/account',
+      '/docs/github',
+      '/changelog',
+      '/pricing',
+      '/acme/projects/all',
+      '/',
+    ]) {
+      expect(listed(path), path).toBe(false);
+    }
   });
 });

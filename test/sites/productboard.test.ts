@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { productboard } from '../../lib/sites/productboard';
 import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://acme.productboard.com/roadmap/2658140-q3-roadmap');
@@ -66,6 +67,22 @@ describe('Productboard adapter', () => {
       'https://productboard.com/entity-detail/features/27273918',
     ])('%s', (href) => {
       expect(entityLinkFromHref(href, base)).toBeNull();
+    });
+  });
+
+  describe('takes roadmaps and feature boards, and nothing else, for list pages', () => {
+    it.each([
+      ['https://acme.productboard.com/roadmap/2658140-q3-roadmap', true],
+      ['https://acme.productboard.com/feature-board/2330177-platform', true],
+      ['https://acme.productboard.com/roadmap/2658140-q3-roadmap/features/13529555/detail', false],
+      ['https://acme.productboard.com/all-notes/notes/52999760', false],
+      ['https://acme.productboard.com/settings/members', false],
+      // Public portals and the help centre share the domain (portal.productboard.com/cypress-io/
+      // 1-cypress-dashboard/c/48-gitlab-integration in cypress-io's docs; support.productboard.com).
+      ['https://portal.productboard.com/cypress-io/1-cypress-dashboard/c/48-gitlab-integration', false],
+      ['https://support.productboard.com/hc/en-us/articles/4403428374675', false],
+    ])('%s: %s', (href, list) => {
+      expect(productboard.entityFromUrl(new URL(href)) === null && isListPage(productboard, new URL(href))).toBe(list);
     });
   });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { trello } from '../../lib/sites/trello';
 import { entityLinkFromHref, entityOnPage } from '../../lib/sites/index';
+import { isListPage } from '../../lib/sites/list-pages';
 import { documentTitled, entityLinksIn, loadFixture } from './load-fixture';
 
 const base = new URL('https://trello.com/b/Xy12Ab34/website');
@@ -62,5 +63,24 @@ describe('Trello adapter', () => {
     const links = entityLinksIn(doc, trello.linkSelector, base.href);
     expect(links.map((link) => link.key)).toEqual(['AbCd1234', 'EfGh5678', 'ZZ99yy88']);
     expect(entityLinksIn(doc, 'a[href]', base.href)).toEqual(links);
+  });
+
+  it('badges every tracked card up front only on boards and workspace views', () => {
+    const listed = (path: string) => isListPage(trello, new URL(`https://trello.com${path}`));
+    // Boards as linked in public READMEs ('trello.com/b/<id>/<slug>'); workspace pages ('trello.com/w/<name>',
+    // '/w/<name>/home') are no lists.
+    for (const path of ['/b/Xy12Ab34/website', '/b/Xy12Ab34', '/b/Xy12Ab34/website/calendar', '/w/acme/views/table']) {
+      expect(listed(path), path).toBe(true);
+    }
+    for (const path of [
+      '/u/someone/boards',
+      '/u/someone/activity',
+      '/w/acme/home',
+      '/w/acme/members',
+      '/templates',
+      '/',
+    ]) {
+      expect(listed(path), path).toBe(false);
+    }
   });
 });

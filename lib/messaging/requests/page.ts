@@ -7,7 +7,7 @@ import type { LinkRef } from '../../domain/link-key';
 import { IdSchema, SiteSchema, UrlSchema } from '../../domain/schemas';
 import type { Metric } from '../../domain/types';
 import { declareRequests, typed } from '../declare';
-import type { Badge, HrefBadge, PageContext, PageOpening, TreeSnapshot } from '../protocol';
+import type { Badge, BadgeIndex, HrefBadge, PageContext, PageOpening, TreeSnapshot } from '../protocol';
 
 /** Checked as it arrives; what it produces is the domain's LinkRef, the shape every link lookup takes. */
 const LinkRefSchema = v.strictObject({
@@ -53,6 +53,9 @@ export const PAGE_REQUESTS = declareRequests({
     changes: [],
     resendable: true,
   },
+  // A list or board page, once: every tracked entity of its site on its origin, so that
+  // rows the host adds are badged in its own task (see components/badges/badge-layer.ts).
+  'badges.index': { fields: { url: UrlSchema }, answer: typed<BadgeIndex | null>(), changes: [], resendable: true },
   'metric.bySourceUrl': { fields: { url: UrlSchema }, answer: typed<Metric | null>(), changes: [], resendable: true },
   // From a content script: put the open panel's code into its page (see entrypoints/expanded-panel.tsx).
   'panel.load': { fields: {}, answer: typed<null>(), changes: [], resendable: true },
