@@ -290,6 +290,31 @@ describe('the in-page panel on a tracker', () => {
     await page.close();
   });
 
+  it('updates a board’s badge when the ticket’s tag changes in another tab', async () => {
+    const board = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/1`);
+    const badgeOf = (key: string) => async () =>
+      (await badgeTexts(board)).find((b) => b.anchorText === key)?.badge ?? null;
+    expect(await eventually(badgeOf('ABC-1'), (b) => b === 'Teams inviting a… · 800')).toBe('Teams inviting a… · 800');
+    const ticket = await openTicket('ABC-1');
+    const panel = await panelRoot(ticket);
+    await eventually(
+      () => panel.text('[data-testid=pill]'),
+      (t) => Boolean(t?.includes('800')),
+    );
+    // Tagged in the ticket's open panel, as a PM does.
+    await panel.openPanel();
+    await panel.type('#nsl-input-metric', 'projects');
+    await ticket.keyboard.press('Enter');
+    expect(await eventually(badgeOf('ABC-1'), (b) => Boolean(b?.startsWith('Projects shared')))).toMatch(
+      /^Projects shared · /,
+    );
+    const item = (await lens.call({ type: 'page.context', links: [{ site: 'jira', key: 'ABC-1' }] })).item!;
+    await lens.call({ type: 'item.update', id: item.id, patch: { inputMetricId: _inputId } });
+    expect(await eventually(badgeOf('ABC-1'), (b) => b === 'Teams inviting a… · 800')).toBe('Teams inviting a… · 800');
+    await ticket.close();
+    await board.close();
+  });
+
   it('says on each badge which input metric the ticket moves and its score, or that it is unlinked', async () => {
     const page = await lens.open(`${JIRA}/jira/software/projects/ABC/boards/1`);
     await eventually(
