@@ -129,10 +129,11 @@ function isNewer(a: Item, b: Item): boolean {
 }
 
 /**
- * Parts of the workspace a write of one item may change beside it that no host page shows:
- * item.update declares `shipments` (a status that becomes shipped records the ship date).
+ * The parts a write of one item names that its item alone tells a host page about: the
+ * item itself, and `shipments`, which item.update also names (a status that becomes
+ * shipped records the ship date) and no host page shows.
  */
-const NOT_SHOWN_HERE: readonly WorkspacePart[] = ['items', 'shipments'];
+const TOLD_BY_THE_ITEM: readonly WorkspacePart[] = ['items', 'shipments'];
 
 /**
  * The one item a notice says was written, when nothing else it says changed is shown in a
@@ -141,7 +142,7 @@ const NOT_SHOWN_HERE: readonly WorkspacePart[] = ['items', 'shipments'];
  * trip before the pill showed it (10 ms of the bench's 16.9 ms round trip).
  */
 export function writtenItem(notice: ChangeNotice): Item | null {
-  return notice.item && notice.stores.every((store) => NOT_SHOWN_HERE.includes(store)) ? notice.item : null;
+  return notice.item && notice.stores.every((store) => TOLD_BY_THE_ITEM.includes(store)) ? notice.item : null;
 }
 
 /**
