@@ -15,14 +15,18 @@ export interface EarlyRequest {
   stopListening(): void;
 }
 
-/** The early answer, once, if it is for this address and nothing changed since it was asked. */
-export async function takeEarlyOpening(url: string): Promise<PageOpening | null> {
+/**
+ * The early answer, once, if it is for the page's address once it is in (a single-page app
+ * may move to another ticket while it travels) and nothing changed since it was asked.
+ */
+export async function takeEarlyOpening(): Promise<PageOpening | null> {
   const scope = globalThis as Record<string, unknown>;
   const early = scope[EARLY_GLOBAL] as EarlyRequest | undefined;
   delete scope[EARLY_GLOBAL];
   if (!early) return null;
-  early.stopListening();
+  // Still listening while the answer travels: the overlay's own listener starts only once it is in.
   const reply = await early.reply.catch(() => undefined);
-  if (early.stale || early.url !== url || !reply?.ok) return null;
+  early.stopListening();
+  if (early.stale || early.url !== location.href || !reply?.ok) return null;
   return reply.value;
 }

@@ -41,7 +41,7 @@ export default defineUnlistedScript(async () => {
   // opened from the toolbar, an address changed since) the ticket's context is asked for
   // beside the settings, so the pill waits for one round trip instead of two; either way
   // the early answer is used only if the settings leave the site on and nothing changed.
-  const opening = await takeEarlyOpening(location.href);
+  const opening = await takeEarlyOpening();
   let prefetched: PrefetchedPage | null = null;
   let siteSettings: SiteSettings;
   if (opening) {

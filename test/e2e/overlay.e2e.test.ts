@@ -568,15 +568,54 @@ const PILL_WATCH = `(() => {
   };
 })();`;
 
+/**
+ * Added the same way, ahead of the early request, on pages whose address asks for it
+ * (`?hold`): the answer to `page.open`, once the background has given it, is held back
+ * until the page says <html data-release>, so a test can change things while it is on its
+ * way. The page learns that it is held (<html data-opening-held>) and that a change notice
+ * reached the content scripts (<html data-noticed>).
+ */
+const HOLD_OPENING = `(() => {
+  if (!location.search.includes('hold')) return;
+  const html = document.documentElement;
+  const released = new Promise((resolve) => {
+    new MutationObserver(() => { if ('release' in html.dataset) resolve(); })
+      .observe(html, { attributes: true, attributeFilter: ['data-release'] });
+  });
+  for (const runtime of new Set([globalThis.chrome?.runtime, globalThis.browser?.runtime])) {
+    if (!runtime?.sendMessage) continue;
+    const send = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = (message, ...rest) => {
+      const reply = send(message, ...rest);
+      if (message?.type !== 'page.open') return reply;
+      return reply.then(async (value) => {
+        html.dataset.openingHeld = '';
+        await released;
+        return value;
+      });
+    };
+    runtime.onMessage.addListener((message) => {
+      if (message?.type === 'nsl.changed') html.dataset.noticed = '';
+    });
+  }
+})();`;
+
 describe('the pill on a page load', () => {
   let lens: Lens;
+  let itemId: string;
+  let inviting: string;
+  let sharing: string;
 
   beforeAll(async () => {
     lens = await launchLens({
-      files: { 'pill-watch.js': PILL_WATCH },
+      files: { 'pill-watch.js': PILL_WATCH, 'hold-opening.js': HOLD_OPENING },
       patchManifest: (manifest) => {
         const scripts = manifest.content_scripts as { matches: string[]; js: string[]; run_at?: string }[];
-        scripts.unshift({ matches: scripts[0]!.matches, js: ['pill-watch.js'], run_at: 'document_start' });
+        scripts.unshift({
+          matches: scripts[0]!.matches,
+          js: ['pill-watch.js', 'hold-opening.js'],
+          run_at: 'document_start',
+        });
       },
     });
     const tree = await lens.call({ type: 'tree.create', name: 'Product', game: 'productivity' });
@@ -587,7 +626,8 @@ describe('the pill on a page load', () => {
       role: 'input',
       name: 'Teams inviting a colleague',
     });
-    await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Projects shared' });
+    inviting = input.id;
+    sharing = (await lens.call({ type: 'metric.create', treeId: tree.id, role: 'input', name: 'Projects shared' })).id;
     const item = await lens.call({
       type: 'item.create',
       treeId: tree.id,
@@ -600,6 +640,7 @@ describe('the pill on a page load', () => {
       id: item.id,
       patch: { rice: { reach: 1200, impact: 2, confidence: 0.8, effort: 2 } },
     });
+    itemId = item.id;
     await lens.serve(new RegExp(`^${JIRA}/browse/`), ticketPage('ABC-9', 'Offer an invite on the empty project list'));
   });
   afterAll(async () => {
@@ -624,5 +665,54 @@ describe('the pill on a page load', () => {
     // Never a placeholder first: no "North Star…" while loading, no ticket without its linkage.
     expect(await pillTexts()).toEqual([expect.stringMatching(/^Teams inviting a colleague · \d/)]);
     await page.close();
+  });
+
+  /** A page of ABC-9 whose opening answer has come and is held back; its pill's texts so far. */
+  async function heldTicket(address = `${JIRA}/browse/ABC-9?hold`) {
+    const page = await lens.open(address);
+    const html = (name: string) => page.evaluate((n) => n in document.documentElement.dataset, name);
+    expect(await eventually(() => html('openingHeld'), Boolean)).toBe(true);
+    return {
+      page,
+      noticed: () => eventually(() => html('noticed'), Boolean),
+      release: () => page.evaluate(() => (document.documentElement.dataset.release = '')),
+      pillTexts: () => page.evaluate(() => JSON.parse(document.documentElement.dataset.pillTexts ?? '[]') as string[]),
+    };
+  }
+
+  it('never draws an answer read before an edit made in another tab meanwhile: it shows the edit', async () => {
+    const held = await heldTicket();
+    await lens.call({ type: 'item.update', id: itemId, patch: { inputMetricId: sharing } });
+    expect(await held.noticed()).toBe(true);
+    await held.release();
+    const texts = await eventually(held.pillTexts, (t) => t.some((text) => text.startsWith('Projects shared · ')));
+    expect(texts.at(-1)).toMatch(/^Projects shared · \d/);
+    expect(texts.filter((text) => text.startsWith('Teams inviting a colleague'))).toEqual([]);
+    await lens.call({ type: 'item.update', id: itemId, patch: { inputMetricId: inviting } });
+    await held.page.close();
+  });
+
+  it('never draws the ticket it was asked about once the page has moved to another one meanwhile', async () => {
+    const held = await heldTicket();
+    await held.page.evaluate(() => (window as unknown as { goTo(k: string, t: string): void }).goTo('ABC-10', 'Other'));
+    await held.release();
+    const texts = await eventually(held.pillTexts, (t) => t.includes('Not tracked · no path to the NSM'));
+    expect(texts).toContain('Not tracked · no path to the NSM');
+    expect(texts.filter((text) => text.startsWith('Teams inviting a colleague'))).toEqual([]);
+    await held.page.close();
+  });
+
+  it('shows nothing when the site was switched off while the answer was on its way', async () => {
+    const held = await heldTicket();
+    await lens.call({ type: 'settings.update', patch: { disabledSites: ['jira'] } });
+    expect(await held.noticed()).toBe(true);
+    await held.release();
+    const panel = await panelRoot(held.page);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await panel.exists('[data-testid=pill]')).toBe(false);
+    expect(await held.pillTexts()).toEqual([]);
+    await lens.call({ type: 'settings.update', patch: { disabledSites: [] } });
+    expect(await eventually(() => panel.exists('[data-testid=pill]'), Boolean)).toBe(true);
+    await held.page.close();
   });
 });
