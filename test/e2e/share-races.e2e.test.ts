@@ -131,8 +131,9 @@ describe('a shared tree when things happen at the same time', () => {
     await syncNow(ana, treeId);
     await syncNow(ben, treeId);
 
-    // Ben's first write is held on its way to the server until Ana has read, merged and
-    // written hers: both read the same version, and his write carries its stale ETag.
+    // Ben's first write (its lock, then its PUT) is held on its way to the server until Ana
+    // has read, merged and written hers: both read the same version, and his write carries
+    // its stale ETag.
     let releaseBen = () => {};
     const benReleased = new Promise<void>((done) => {
       releaseBen = done;
@@ -144,7 +145,7 @@ describe('a shared tree when things happen at the same time', () => {
     let holding = true;
     const toServer = (url: URL) => url.origin === apache.origin;
     const gate = async (route: Route) => {
-      if (holding && route.request().method() === 'PUT') {
+      if (holding && ['LOCK', 'PUT'].includes(route.request().method())) {
         holding = false;
         benHeld();
         await benReleased;
@@ -174,8 +175,15 @@ describe('a shared tree when things happen at the same time', () => {
       .slice(seen)
       .filter((request) => request.method === 'PUT' && request.path.endsWith(FILE))
       .map((request) => request.status);
-    // Ana's write, Ben's refused one, and Ben's again after merging hers.
-    expect(puts).toEqual([204, 412, 204]);
+    // Ana's write, then Ben's again after merging hers; his first, refused, never reached
+    // the file: its lock (or, on a server without locks, the PUT itself) was refused with 412.
+    expect(puts).toEqual([204, 204]);
+    expect(
+      apache
+        .requests()
+        .slice(seen)
+        .filter((request) => request.status === 412),
+    ).toHaveLength(1);
     const file = fileOnServer();
     expect(file.items.find((item) => item.id === kept!.id)?.fields).toMatchObject({
       reach: 400,
