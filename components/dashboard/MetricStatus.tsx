@@ -3,7 +3,7 @@
  * well as a colour, so the status never rests on colour alone), the change against the
  * previous period and the target. Read from `metricStatusById`.
  */
-import { formatNumber, formatPercent } from '../../lib/domain/format';
+import { formatChange, formatValue } from '../../lib/domain/format';
 import type { RagStatus } from '../../lib/domain/metric-status';
 import type { Metric } from '../../lib/domain/types';
 import { metricStatusById } from '../../lib/state/workspace/loop';
@@ -23,21 +23,13 @@ export function StatusBadge({ status }: { status: RagStatus | null }) {
   );
 }
 
-function withUnit(value: number, unit: string): string {
-  const u = unit.trim();
-  if (u === '%') return `${formatNumber(value)}%`;
-  return u ? `${formatNumber(value)} ${u}` : formatNumber(value);
-}
-
 /** "▲ +1,200 (+3%) vs 2025-W47", or why there is no change to show. */
 export function changeText(metric: Metric): string | null {
   const s = metricStatusById.value.get(metric.id);
   if (!s?.latest) return null;
   if (s.change === null || !s.previous) return s.changeNote;
   const arrow = s.change > 0 ? '▲' : s.change < 0 ? '▼' : '=';
-  const sign = s.change > 0 ? '+' : '';
-  const fraction = s.changeFraction === null ? '' : ` (${sign}${formatPercent(s.changeFraction)})`;
-  return `${arrow} ${sign}${formatNumber(s.change)}${fraction} vs ${s.previous.key}`;
+  return `${arrow} ${formatChange(s.change, s.changeFraction, metric.unit)} vs ${s.previous.key}`;
 }
 
 export function MetricStatusLine({ metric }: { metric: Metric }) {
@@ -49,7 +41,7 @@ export function MetricStatusLine({ metric }: { metric: Metric }) {
       <StatusBadge status={s.status} />
       {s.latest ? <span class="metric-change">{change}</span> : null}
       <span class="metric-target muted">
-        {s.target === null ? 'No target set' : `Target ${withUnit(s.target, metric.unit)}`}
+        {s.target === null ? 'No target set' : `Target ${formatValue(s.target, metric.unit)}`}
       </span>
     </p>
   );

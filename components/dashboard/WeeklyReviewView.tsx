@@ -5,7 +5,7 @@
  * shipped since the last review; the week's notes. It copies as Markdown and prints
  * without the dashboard around it (review.css).
  */
-import { formatNumber, formatPercent } from '../../lib/domain/format';
+import { formatChange, formatValue } from '../../lib/domain/format';
 import { shortDate } from '../../lib/domain/period';
 import { reviewTitle } from '../../lib/domain/review-period';
 import type { ReviewRow } from '../../lib/domain/weekly-review';
@@ -25,15 +25,8 @@ const STATUS_CLASS = { green: 'ok', amber: 'warning', red: 'error' } as const;
 const STATUS_TEXT = { green: 'on target', amber: 'near target', red: 'off target' } as const;
 const TREND_TEXT = { rising: '↗ rising', falling: '↘ falling', flat: '→ flat' } as const;
 
-const withUnit = (value: number, unit: string) =>
-  unit.trim() === '%' ? `${formatNumber(value)}%` : `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
-
 function changeText(row: ReviewRow): string {
-  if (row.change === null) return '—';
-  const sign = (n: number) => (n > 0 ? '+' : '');
-  const absolute = `${sign(row.change)}${formatNumber(row.change)}`;
-  if (row.changeFraction === null) return absolute;
-  return `${absolute} (${sign(row.changeFraction)}${formatPercent(row.changeFraction)})`;
+  return row.change === null ? '—' : formatChange(row.change, row.changeFraction, row.metric.unit);
 }
 
 function Row({ row }: { row: ReviewRow }) {
@@ -44,11 +37,11 @@ function Row({ row }: { row: ReviewRow }) {
       </th>
       <td>{row.key}</td>
       <td class="num">
-        {row.value === null ? <span class="muted">no value</span> : withUnit(row.value, row.metric.unit)}
+        {row.value === null ? <span class="muted">no value</span> : formatValue(row.value, row.metric.unit)}
       </td>
       <td class="num">{changeText(row)}</td>
       <td class="num">
-        {row.target === null ? '—' : withUnit(row.target, row.metric.unit)}
+        {row.target === null ? '—' : formatValue(row.target, row.metric.unit)}
         {row.status ? <span class={`pill ${STATUS_CLASS[row.status]}`}>{STATUS_TEXT[row.status]}</span> : null}
       </td>
       <td>{row.trend ? TREND_TEXT[row.trend] : '—'}</td>

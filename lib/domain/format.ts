@@ -75,3 +75,22 @@ export function formatPercent(fraction: number): string {
     return `${englishNumbers().format(Math.round(percent))}%`;
   });
 }
+
+/** A value as its metric reads: "30%" for a unit of %, "1,200 bookings", or the number alone. */
+export function formatValue(value: number, unit: string): string {
+  const u = unit.trim();
+  if (u === '%') return `${formatNumber(value)}%`;
+  return u ? `${formatNumber(value)} ${u}` : formatNumber(value);
+}
+
+/**
+ * A change between two values, with its relative size: "+1,200 (+3%)". For a metric in %
+ * the difference is in percentage points ("+6.4 pts (+28%)"): "+6.4" beside a value of
+ * "29.1%" reads as a relative change, and "+6.4%" would be one.
+ */
+export function formatChange(change: number, fraction: number | null, unit: string): string {
+  const signed = (text: string, n: number) => (n > 0 ? `+${text}` : text);
+  const points = unit.trim() === '%' ? ' pts' : '';
+  const absolute = `${signed(formatNumber(change), change)}${points}`;
+  return fraction === null ? absolute : `${absolute} (${signed(formatPercent(fraction), fraction)})`;
+}

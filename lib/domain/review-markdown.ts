@@ -3,7 +3,7 @@
  * the review's data to text. Names come from users, so Markdown in them is escaped: a
  * metric called "a | b" must not break the table, nor "*new*" turn bold.
  */
-import { formatNumber, formatPercent } from './format';
+import { formatChange, formatValue } from './format';
 import { shortDate } from './period';
 import { reviewTitle } from './review-period';
 import type { Metric, MetricRole } from './types';
@@ -27,21 +27,10 @@ export function escapeMarkdown(text: string): string {
 
 const nameOf = (metric: Metric) => escapeMarkdown(metric.name) || 'Unnamed metric';
 
-function withUnit(value: number, unit: string): string {
-  const u = escapeMarkdown(unit);
-  if (u === '%') return `${formatNumber(value)}%`;
-  return u === '' ? formatNumber(value) : `${formatNumber(value)} ${u}`;
-}
-
-function signed(text: string, n: number): string {
-  return n > 0 ? `+${text}` : text;
-}
+const withUnit = (value: number, unit: string) => formatValue(value, escapeMarkdown(unit));
 
 function changeText(row: ReviewRow): string {
-  if (row.change === null) return '—';
-  const absolute = signed(formatNumber(row.change), row.change);
-  if (row.changeFraction === null) return absolute;
-  return `${absolute} (${signed(formatPercent(row.changeFraction), row.changeFraction)})`;
+  return row.change === null ? '—' : formatChange(row.change, row.changeFraction, row.metric.unit);
 }
 
 function targetText(row: ReviewRow): string {

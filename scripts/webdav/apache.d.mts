@@ -40,6 +40,8 @@ export interface Apache {
   /** A file's bytes on disk, or null when there is none. */
   readFile(name: string): Buffer | null;
   errorLog(): string;
+  /** Every request answered so far, in order: method, path and the status sent. */
+  requests(): { method: string; path: string; status: number }[];
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }

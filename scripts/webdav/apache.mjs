@@ -107,6 +107,17 @@ export async function startApache(options = {}) {
       return existsSync(path) ? readFileSync(path) : null;
     },
     errorLog: () => (existsSync(join(root, 'error.log')) ? readFileSync(join(root, 'error.log'), 'utf8') : ''),
+    requests() {
+      const path = join(root, 'access.log');
+      if (!existsSync(path)) return [];
+      return readFileSync(path, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [method = '', path = '', status = '0'] = line.split(' ');
+          return { method, path, status: Number(status) };
+        });
+    },
     async stop() {
       await apache.stopServer();
       process.off('exit', killNow);
@@ -131,6 +142,9 @@ function config({ root, port, runUser, redirectTo }) {
     `PidFile ${join(root, 'apache.pid')}`,
     `ErrorLog ${join(root, 'error.log')}`,
     'LogLevel warn',
+    // Method, path and status of every request: what a test of conditional requests reads.
+    'LogFormat "%m %U %>s" requests',
+    `CustomLog ${join(root, 'access.log')} requests`,
     `DefaultRuntimeDir ${join(root, 'run')}`,
     ...MODULES.map((name) => `LoadModule ${name}_module modules/mod_${name}.so`),
     'LoadModule alias_module modules/mod_alias.so',

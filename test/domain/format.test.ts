@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NO_NUMBER, formatNumber, formatPercent, formatScore } from '../../lib/domain/format';
+import {
+  NO_NUMBER,
+  formatChange,
+  formatNumber,
+  formatPercent,
+  formatScore,
+  formatValue,
+} from '../../lib/domain/format';
 
 describe('formatScore', () => {
   it.each([
@@ -78,5 +85,26 @@ describe('formatPercent', () => {
 
   it('never shows NaN', () => {
     expect(formatPercent(Number.NaN)).toBe(NO_NUMBER);
+  });
+});
+
+describe('formatValue', () => {
+  it('reads as the metric does: a percentage with its sign, other units after a space', () => {
+    expect(formatValue(29.1, '%')).toBe('29.1%');
+    expect(formatValue(1200, ' bookings ')).toBe('1,200 bookings');
+    expect(formatValue(0.5, '')).toBe('0.5');
+  });
+});
+
+describe('formatChange', () => {
+  it('gives the difference with its sign and the relative change after it', () => {
+    expect(formatChange(1200, 0.03, 'bookings')).toBe('+1,200 (+3%)');
+    expect(formatChange(-40, -0.1, '')).toBe('-40 (-10%)');
+    expect(formatChange(0, 0, '')).toBe('0 (0%)');
+  });
+
+  it('counts a metric in % in percentage points, so the difference is not read as a relative one', () => {
+    expect(formatChange(6.4, 0.28, '%')).toBe('+6.4 pts (+28%)');
+    expect(formatChange(-2, null, ' % ')).toBe('-2 pts');
   });
 });

@@ -177,7 +177,7 @@ describe('reviewMarkdown', () => {
         '|---|---|---|---|---|---|',
         '| Nights booked (North Star) | 2025-W11 | 2,160 nights | +260 (+14%) | 2,000 nights (green) | rising |',
         '| Bookable listings \\| live (input) | 2025-W11 | 900 | +390 (+76%) | — | rising |',
-        '| Search-to-book conversion (input) | 2025-W11 | 30% | +8 (+36%) | — | rising |',
+        '| Search-to-book conversion (input) | 2025-W11 | 30% | +8 pts (+36%) | — | rising |',
         '',
         '## Unusual changes',
         '',

@@ -4,11 +4,13 @@
  * Rita (reader). A deletion racing an edit ends the way docs/sharing.md says (delete
  * wins) on all three, whichever reached the server first; a worker stopped while it
  * merges a large file leaves the database holding the old copy or the new one, whole, and
- * the next sync completes.
+ * the next sync completes; two editors publishing at the same moment both keep their
+ * edits, the one the server refused (412) merging the other's and writing again.
  *
  * Each profile runs a copy of the build whose manifest holds the loopback host already,
  * as share-team.e2e.test.ts explains.
  */
+import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceFile } from '../../lib/domain/workspace-file';
 import { type Apache, startApache } from '../../scripts/webdav/apache.mjs';
@@ -119,6 +121,81 @@ describe('a shared tree when things happen at the same time', () => {
     expect(file.deletedItems.map((tombstone) => tombstone.id).sort()).toEqual([seeded.item.id, other.id].sort());
     const [a, b, r] = await Promise.all([sharedPart(ana), sharedPart(ben), sharedPart(rita)]);
     expect(a.items.map((item) => item.id)).toEqual([kept.id]);
+    expect(b).toEqual(a);
+    expect(r).toEqual(a);
+  }, 180_000);
+
+  it('two publishers at the same moment: the one refused with 412 merges the other and writes again, no update lost', async () => {
+    const [kept] = fileOnServer().items;
+    const other = await ana.call({ type: 'item.create', treeId, title: 'Invite by link', links: [] });
+    await syncNow(ana, treeId);
+    await syncNow(ben, treeId);
+
+    // Ben's first write (its lock, then its PUT) is held on its way to the server until Ana
+    // has read, merged and written hers: both read the same version, and his write carries
+    // its stale ETag.
+    let releaseBen = () => {};
+    const benReleased = new Promise<void>((done) => {
+      releaseBen = done;
+    });
+    let benHeld = () => {};
+    const benWriting = new Promise<void>((done) => {
+      benHeld = done;
+    });
+    let holding = true;
+    const toServer = (url: URL) => url.origin === apache.origin;
+    const gate = async (route: Route) => {
+      if (holding && ['LOCK', 'PUT'].includes(route.request().method())) {
+        holding = false;
+        benHeld();
+        await benReleased;
+      }
+      await route.fallback();
+    };
+    await ben.context.route(toServer, gate);
+    const seen = apache.requests().length;
+    try {
+      // The same item's different fields, and different items, each edited by one of them.
+      await ben.call({ type: 'item.update', id: kept!.id, patch: { rice: { effort: 8 } } });
+      await ben.call({ type: 'item.update', id: other.id, patch: { notes: 'Ben: CSV first' } });
+      const benSync = ben.call({ type: 'share.syncNow', treeId });
+      await benWriting;
+      await ana.call({ type: 'item.update', id: kept!.id, patch: { rice: { reach: 400 } } });
+      await ana.call({ type: 'item.update', id: kept!.id, patch: { notes: 'Ana: for the Q3 launch' } });
+      await syncNow(ana, treeId);
+      releaseBen();
+      expect(await benSync).toMatchObject({ ok: true, status: { problem: null, pending: false } });
+    } finally {
+      releaseBen();
+      await ben.context.unroute(toServer, gate);
+    }
+
+    const puts = apache
+      .requests()
+      .slice(seen)
+      .filter((request) => request.method === 'PUT' && request.path.endsWith(FILE))
+      .map((request) => request.status);
+    // Ana's write, then Ben's again after merging hers; his first, refused, never reached
+    // the file: its lock (or, on a server without locks, the PUT itself) was refused with 412.
+    expect(puts).toEqual([204, 204]);
+    expect(
+      apache
+        .requests()
+        .slice(seen)
+        .filter((request) => request.status === 412),
+    ).toHaveLength(1);
+    const file = fileOnServer();
+    expect(file.items.find((item) => item.id === kept!.id)?.fields).toMatchObject({
+      reach: 400,
+      effort: 8,
+      notes: 'Ana: for the Q3 launch',
+    });
+    expect(file.items.find((item) => item.id === other.id)?.fields.notes).toBe('Ben: CSV first');
+
+    await syncNow(ana, treeId);
+    await syncNow(rita, treeId);
+    const [a, b, r] = await Promise.all([sharedPart(ana), sharedPart(ben), sharedPart(rita)]);
+    expect(a.items.find((item) => item.id === kept!.id)?.rice).toMatchObject({ reach: 400, effort: 8 });
     expect(b).toEqual(a);
     expect(r).toEqual(a);
   }, 180_000);

@@ -40,7 +40,8 @@ export function shareFailure(code: ShareFailureCode, message: string, status?: n
   return status === undefined ? { ok: false, code, message } : { ok: false, code, message, status };
 }
 
-export type Operation = 'read' | 'write';
+/** 'lock': the LOCK and UNLOCK around a write, for which a server without locks is not a failure. */
+export type Operation = 'read' | 'write' | 'lock';
 
 /** The failure an HTTP status stands for, or null when the status is not a failure by itself. */
 export function failureForStatus(
@@ -48,6 +49,8 @@ export function failureForStatus(
   operation: Operation,
   credentials: 'none' | 'password' | 'token',
 ): ShareFailure | null {
+  if (operation === 'lock' && (status === 405 || status === 501)) return null;
+  const verb = operation === 'read' ? 'read' : 'write';
   if (status === 401) {
     const message =
       credentials === 'none'
@@ -60,14 +63,14 @@ export function failureForStatus(
   if (status === 403) {
     return shareFailure(
       'credentials',
-      `the server refused access: these credentials may not ${operation} this file (403)`,
+      `the server refused access: these credentials may not ${verb} this file (403)`,
       status,
     );
   }
-  if (status === 405 && operation === 'write') {
+  if (status === 405 && verb === 'write') {
     return shareFailure('read-only', 'the server does not accept changes at this address (405)', status);
   }
-  if (status === 409 && operation === 'write') {
+  if (status === 409 && verb === 'write') {
     return shareFailure('unexpected', 'the folder for the file does not exist on the server (409)', status);
   }
   if (status >= 500) return shareFailure('server-error', `the server answered with an error (${status})`, status);

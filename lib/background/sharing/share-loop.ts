@@ -10,7 +10,7 @@
  * that check is kept in memory only. Once a sync has found the records and the file in
  * agreement, the next pull of an unchanged file reads nothing either (share-memory.ts).
  */
-import { localChanges, withLocalChanges } from '../../domain/sharing/local-changes';
+import { localChanges, withLateChanges, withLocalChanges } from '../../domain/sharing/local-changes';
 import {
   type ShareCredentials,
   type ShareMode,
@@ -245,7 +245,7 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
         treeId,
       );
       const late = editor ? localChanges(sharedView(local.state), before) : [];
-      const next = withLocalChanges(result.ok ? result.replica : local, late, at);
+      const next = withLateChanges(result.ok ? result.replica : local, local, late, at);
       const published = result.ok && (result.status === 'published' || result.status === 'up-to-date');
       saved = {
         ...current,

@@ -104,7 +104,8 @@ export async function syncSharedFile(
     if (attempt >= maxAttempts) {
       return shareFailure(
         'conflict',
-        `the shared file changed on the server during each of ${maxAttempts} attempts to publish; ` +
+        `the shared file changed on the server, or someone else was writing it, during each of ${maxAttempts} ` +
+          'attempts to publish; ' +
           'your changes are kept here and will be published at the next try',
       );
     }

@@ -9,6 +9,7 @@
 import { linkKey } from '../link-key';
 import type { Id, Item, Metric, Tree } from '../types';
 import { applyChanges, itemFields, type LocalChange, metricFields } from './edits';
+import { merge } from './merge';
 import type { Replica } from './sync';
 import type { SharedView } from './view';
 
@@ -63,6 +64,21 @@ export function withLocalChanges(replica: Replica, changes: readonly LocalChange
   // The records were checked when they were stored; a refusal here is a bug, not input.
   if (!result.ok) throw new Error(`a local change could not be shared: ${result.message}`);
   return { clock: result.clock, state: result.state };
+}
+
+/**
+ * `merged`, what a sync made of `base` and the file, with the changes a person made while
+ * that sync was on the network. They were made on records written from `base`, which do
+ * not show what the file brought, so they are stamped against `base` (a field the person
+ * did not touch is no change) and then merged in. Stamped against `merged`, every field
+ * of an edited record that a teammate changed meanwhile would differ, be stamped as this
+ * person's, and erase the teammate's change for everyone.
+ */
+export function withLateChanges(merged: Replica, base: Replica, changes: readonly LocalChange[], now: number): Replica {
+  if (changes.length === 0) return merged;
+  // The merged clock has seen the file's stamps, so these are later than all of them.
+  const stamped = withLocalChanges({ clock: merged.clock, state: base.state }, changes, now);
+  return { clock: stamped.clock, state: merge(merged.state, stamped.state) };
 }
 
 function sameMetric(a: Metric, b: Metric): boolean {

@@ -14,6 +14,7 @@ import {
   syncShare,
 } from '../../../lib/background/sharing/share-loop';
 import { itemMarks } from '../../../lib/background/sharing/share-marks';
+import { createWebDavClient, type WebDavClient } from '../../../lib/background/sharing/webdav-client';
 import { getShare, listItems, type LensDb, updateItem } from '../../../lib/storage';
 import { type Apache, startApache } from '../../../scripts/webdav/apache.mjs';
 import { freshDb, seedTree, storedData } from '../../storage/fresh-db';
@@ -110,6 +111,39 @@ describe('sharing from the background', () => {
     expect(await treeOf(ben, tree.id)).toEqual(await treeOf(ana, tree.id));
     const marks = await itemMarks(ana, tree.id);
     expect(marks[item.id]?.changed.by).toBe('Ben');
+  });
+
+  it('an edit made while a sync is on the network keeps the fields a teammate changed meanwhile', async () => {
+    const { ana, url, tree, item } = await sharedByAna();
+    const ben = await freshDb();
+    kept(await joinShareFile(ben, { url, credentials: credentials(), displayName: 'Ben', mode: 'editor' }, options));
+    await updateItem(ana, item.id, { rice: { reach: 400 }, notes: 'Ana: for Q3' });
+    expect(kept(await syncShare(ana, tree.id, true, options)).ok).toBe(true);
+    // Ben retags the same item's effort after his sync has read his records, before it
+    // has written Ana's reach and notes into them: his record still shows the old ones.
+    const client = createWebDavClient();
+    let edited = false;
+    const editingMidway: WebDavClient = {
+      pull: async (share, etag) => {
+        const pulled = await client.pull(share, etag);
+        if (!edited) {
+          edited = true;
+          await updateItem(ben, item.id, { rice: { effort: 8 } });
+        }
+        return pulled;
+      },
+      put: (share, text, condition) => client.put(share, text, condition),
+    };
+    expect(kept(await syncShare(ben, tree.id, false, { ...options, client: editingMidway })).ok).toBe(true);
+    expect(edited).toBe(true);
+    const mine = (await listItems(ben, tree.id))[0]!;
+    expect(mine.rice).toMatchObject({ reach: 400, effort: 8 });
+    expect(mine.notes).toBe('Ana: for Q3');
+    expect(kept(await syncShare(ben, tree.id, true, options)).ok).toBe(true);
+    expect(kept(await syncShare(ana, tree.id, false, options)).ok).toBe(true);
+    const theirs = (await listItems(ana, tree.id))[0]!;
+    expect(theirs.rice).toMatchObject({ reach: 400, effort: 8 });
+    expect(theirs.notes).toBe('Ana: for Q3');
   });
 
   it('finds the file unchanged with one request and writes nothing to the database', async () => {

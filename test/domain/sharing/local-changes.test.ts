@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localChanges, withLocalChanges } from '../../../lib/domain/sharing/local-changes';
+import { localChanges, withLateChanges, withLocalChanges } from '../../../lib/domain/sharing/local-changes';
 import { lastChange, sharedView } from '../../../lib/domain/sharing/view';
 import { item } from '../builders';
 import { edit, MINUTE, pull, T, team } from './helpers';
@@ -48,5 +48,23 @@ describe('local changes to a shared tree', () => {
     const after = withLocalChanges(merged, localChanges(view, { tree: view.tree, metrics: view.metrics, items }), T);
     expect(after.state.items.has('i1')).toBe(false);
     expect(after.state.deletedItems.has('i1')).toBe(true);
+  });
+
+  it('made while a sync ran keep what the file brought meanwhile to the same record', () => {
+    const { ana, ben } = team();
+    // Ana's records were written from `ana`; her sync brings Ben's reach for i1 ...
+    const view = sharedView(ana.state);
+    const benReach = edit(ben, T + MINUTE, {
+      kind: 'put-item',
+      item: { ...view.items[0]!, rice: { ...view.items[0]!.rice, reach: 400 } },
+    });
+    const merged = pull(ana, benReach, T + 2 * MINUTE);
+    // ... while she changes the same item's effort on records that still show the old reach.
+    const items = view.items.map((i) => (i.id === 'i1' ? { ...i, rice: { ...i.rice, effort: 8 } } : i));
+    const late = localChanges(view, { tree: view.tree, metrics: view.metrics, items });
+    const after = withLateChanges(merged, ana, late, T + 3 * MINUTE);
+    expect(after.state.items.get('i1')?.fields).toMatchObject({ reach: 400, effort: 8 });
+    expect(lastChange(after.state, 'items', 'i1', 'reach')?.by).toBe('Ben');
+    expect(lastChange(after.state, 'items', 'i1', 'effort')).toEqual({ by: 'Ana', at: T + 3 * MINUTE });
   });
 });
