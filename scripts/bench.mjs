@@ -283,8 +283,9 @@ function tableRows(x) {
       figure: `time to panel, commit → pill shows the linkage (${x.panel.ours.length} loads each, over ${PANEL_PAIRS} pairs of browsers)`,
       ours: `${ms(panelOurs)} (${ratio(panelOurs, panelFloor)})`,
       floor: ms(panelFloor),
-      budget: '≤ 1.3× floor',
-      pass: panelOurs <= 1.3 * panelFloor,
+      // Issue 20 asks for 1.2x in every run (it was 1.3x before).
+      budget: '≤ 1.2× floor',
+      pass: panelOurs <= 1.2 * panelFloor,
     },
     {
       figure:
