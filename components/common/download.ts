@@ -1,8 +1,12 @@
-/** Saves text as a file through the browser's own download, with no permission needed. */
-export function download(filename: string, text: string, type: string): void {
+/**
+ * Saves text as a file through the browser's own download, with no permission needed.
+ * The text may come in parts (a large workspace's export), written one after another.
+ */
+export function download(filename: string, text: string | readonly string[], type: string): void {
+  const parts = typeof text === 'string' ? [text] : text;
   // A byte-order mark lets spreadsheets read UTF-8 CSV (accents, emoji) correctly.
-  const body = type.startsWith('text/csv') ? `\ufeff${text}` : text;
-  const url = URL.createObjectURL(new Blob([body], { type }));
+  const body = type.startsWith('text/csv') ? ['\ufeff', ...parts] : parts;
+  const url = URL.createObjectURL(new Blob([...body], { type }));
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = filename;

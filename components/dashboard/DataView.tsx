@@ -4,29 +4,29 @@
  * ranked backlog for spreadsheets, and delete everything after a confirmation.
  */
 import { signal } from '@preact/signals';
-import { RECORD_KINDS, type ImportSummary, type RecordKind } from '../../lib/domain/types';
-import { MAX_IMPORT_BYTES } from '../../lib/domain/workspace-file';
-import { request, RequestError } from '../../lib/messaging/client';
+import { RECORD_KINDS, type RecordKind } from '../../lib/domain/types';
+import { request } from '../../lib/messaging/client';
 import { treeSnapshot } from '../../lib/state/workspace/tree';
+import {
+  chooseFile,
+  describeFailure,
+  exportError,
+  exportedText,
+  fileBusy,
+  importDone,
+  importError,
+  pendingImport,
+  runImport,
+  total,
+  type PendingImport,
+} from '../../lib/state/workspace/workspace-file';
 import { download } from '../common/download';
 import { CsvButton } from './CsvButton';
 import { ItemImportSection } from './ItemImport';
 import { ValueImportSection } from './ValueImport';
 
-interface PendingImport {
-  fileName: string;
-  document: unknown;
-  merge: ImportSummary;
-  replace: ImportSummary;
-}
-
-const pending = signal<PendingImport | null>(null);
-const importError = signal<string | null>(null);
-const importDone = signal<string | null>(null);
-const busy = signal(false);
 const confirmingClear = signal(false);
 const clearDone = signal(false);
-const exportError = signal<string | null>(null);
 
 const STORE_LABELS: Record<RecordKind, string> = {
   trees: 'Trees',
@@ -43,92 +43,19 @@ const STORE_LABELS: Record<RecordKind, string> = {
   reviewNotes: 'Weekly review notes',
 };
 
-function describeFailure(failure: unknown): string {
-  if (failure instanceof RequestError) {
-    const where = failure.path && !failure.message.startsWith(failure.path) ? ` (at ${failure.path})` : '';
-    return `${failure.message}${where}`;
-  }
-  return failure instanceof Error ? failure.message : String(failure);
-}
-
 async function exportWorkspace(): Promise<void> {
   try {
     exportError.value = null;
-    const file = await request({ type: 'workspace.export' });
+    const parts = await exportedText();
     const day = new Date().toISOString().slice(0, 10);
-    download(`north-star-lens-${day}.json`, JSON.stringify(file, null, 2), 'application/json');
+    download(`north-star-lens-${day}.json`, parts, 'application/json');
   } catch (e) {
     exportError.value = describeFailure(e);
   }
 }
 
-/** JSON.parse's message names a position; a line and column are what an editor shows. */
-function jsonProblem(text: string, failure: unknown): string {
-  const message = failure instanceof Error ? failure.message : String(failure);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return `This file is not valid JSON: ${message}`;
-  const upTo = text.slice(0, Number(position[1]));
-  const line = upTo.split('\n').length;
-  const column = upTo.length - upTo.lastIndexOf('\n');
-  return `This file is not valid JSON: the text breaks at line ${line}, column ${column}.`;
-}
-
-async function chooseFile(file: File | undefined): Promise<void> {
-  pending.value = null;
-  importError.value = null;
-  importDone.value = null;
-  if (!file) return;
-  if (file.size > MAX_IMPORT_BYTES) {
-    importError.value =
-      `This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; an export is at most ` +
-      `${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing was changed.`;
-    return;
-  }
-  const text = await file.text();
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (e) {
-    importError.value = `${jsonProblem(text, e)} Nothing was changed.`;
-    return;
-  }
-  busy.value = true;
-  try {
-    const [merge, replace] = await Promise.all([
-      request({ type: 'workspace.previewImport', document, mode: 'merge' }),
-      request({ type: 'workspace.previewImport', document, mode: 'replace' }),
-    ]);
-    pending.value = { fileName: file.name, document, merge, replace };
-  } catch (e) {
-    importError.value = `This file cannot be imported: ${describeFailure(e)}. Nothing was changed.`;
-  } finally {
-    busy.value = false;
-  }
-}
-
-function total(counts: Record<string, number>): number {
-  return Object.values(counts).reduce((s, n) => s + n, 0);
-}
-
-async function runImport(mode: 'merge' | 'replace'): Promise<void> {
-  const current = pending.value;
-  if (!current) return;
-  busy.value = true;
-  try {
-    const summary = await request({ type: 'workspace.import', document: current.document, mode });
-    pending.value = null;
-    importDone.value = `Imported ${current.fileName}: ${total(summary.added)} added, ${total(summary.updated)} updated${
-      mode === 'replace' ? `, ${total(summary.removed)} removed` : ''
-    }.`;
-  } catch (e) {
-    importError.value = `The import was refused: ${describeFailure(e)}. Nothing was changed.`;
-  } finally {
-    busy.value = false;
-  }
-}
-
 async function clearAll(): Promise<void> {
-  busy.value = true;
+  fileBusy.value = true;
   try {
     await request({ type: 'workspace.clear' });
     confirmingClear.value = false;
@@ -136,7 +63,7 @@ async function clearAll(): Promise<void> {
   } catch (e) {
     importError.value = describeFailure(e);
   } finally {
-    busy.value = false;
+    fileBusy.value = false;
   }
 }
 
@@ -178,13 +105,13 @@ function Preview({ item }: { item: PendingImport }) {
       </table>
       {nothing ? <p class="notice">This file holds nothing you do not already have.</p> : null}
       <div class="actions">
-        <button type="button" class="btn primary" disabled={busy.value} onClick={() => void runImport('merge')}>
+        <button type="button" class="btn primary" disabled={fileBusy.value} onClick={() => void runImport('merge')}>
           Import and merge
         </button>
-        <button type="button" class="btn danger" disabled={busy.value} onClick={() => void runImport('replace')}>
+        <button type="button" class="btn danger" disabled={fileBusy.value} onClick={() => void runImport('replace')}>
           Replace my workspace with this file
         </button>
-        <button type="button" class="btn quiet" onClick={() => (pending.value = null)}>
+        <button type="button" class="btn quiet" onClick={() => (pendingImport.value = null)}>
           Cancel
         </button>
       </div>
@@ -211,7 +138,7 @@ function ClearAll() {
         items, values and reviews from this browser. It cannot be undone: export the workspace first if you may need it.
       </p>
       <div class="actions">
-        <button type="button" class="btn danger solid" disabled={busy.value} onClick={() => void clearAll()}>
+        <button type="button" class="btn danger solid" disabled={fileBusy.value} onClick={() => void clearAll()}>
           Delete everything
         </button>
         <button type="button" class="btn" onClick={() => (confirmingClear.value = false)} ref={(el) => el?.focus()}>
@@ -256,7 +183,7 @@ export function DataView() {
             id="import-file"
             type="file"
             accept="application/json,.json"
-            disabled={busy.value}
+            disabled={fileBusy.value}
             onChange={(e) => {
               const input = e.currentTarget;
               void chooseFile(input.files?.[0]).finally(() => (input.value = ''));
@@ -271,7 +198,7 @@ export function DataView() {
           ) : null}
           {importDone.value ? <p class="notice ok import-done">{importDone.value}</p> : null}
         </div>
-        {pending.value ? <Preview item={pending.value} /> : null}
+        {pendingImport.value ? <Preview item={pendingImport.value} /> : null}
       </section>
       <ValueImportSection />
       <ItemImportSection />

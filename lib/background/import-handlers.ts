@@ -7,6 +7,7 @@
 import type { IMPORT_REQUESTS } from '../messaging/requests/imports';
 import * as store from '../storage';
 import type { Handler } from './handler-table';
+import { FileExports, FileUploads } from './import-file-parts';
 import { ImportStaging } from './import-staging';
 
 type ImportRequestType = keyof typeof IMPORT_REQUESTS;
@@ -14,6 +15,8 @@ type ImportRequestType = keyof typeof IMPORT_REQUESTS;
 /** One per worker: a stopped worker forgets them, and the view sends the rows again. */
 const stagedValues = new ImportStaging<store.ValuesImport>();
 const stagedItems = new ImportStaging<store.ItemsImport>();
+const uploads = new FileUploads(store.checkWorkspaceFile);
+const exports = new FileExports();
 
 export const IMPORT_HANDLERS: { [T in ImportRequestType]: Handler<T> } = {
   'observations.previewImport': async (req, { db }) => {
@@ -33,4 +36,14 @@ export const IMPORT_HANDLERS: { [T in ImportRequestType]: Handler<T> } = {
   'items.import': (req, { db }) => store.importItems(db, req, req.remember && { kind: 'items', ...req.remember }),
   'items.importStaged': (req, { db }) =>
     store.importItems(db, stagedItems.take(req.staged), req.remember && { kind: 'items', ...req.remember }),
+  'workspace.filePart': async (req) => {
+    uploads.put(req.upload, req.index, req.count, req.text);
+    return null;
+  },
+  'workspace.previewFile': (req, { db }) => store.previewCheckedImport(db, uploads.checked(req.upload)),
+  'workspace.importFile': (req, { db }) => store.importCheckedWorkspace(db, uploads.take(req.upload), req.mode),
+  'workspace.exportPart': async (req, { db }) =>
+    req.export === undefined
+      ? exports.start(JSON.stringify(await store.exportWorkspace(db), null, 2))
+      : exports.part(req.export, req.index),
 };

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { issueText } from './issue-text';
 import { findLoopProblem } from './loop-integrity';
+import { jsonBreak } from './workspace-file-parts';
 import { FORMAT_VERSION, upgradeFile } from './workspace-file-versions';
 import {
   ExperimentSchema,
@@ -40,12 +41,11 @@ export { FORMAT_VERSION };
 export const APP_NAME = 'north-star-lens';
 
 /**
- * Guidance for the view that reads the file: above this the file is refused before it is
- * read. It keeps the document inside what one extension message can carry (64 MiB in
- * Chrome). A workspace at the caps does not fit: 100,000 items and 500,000 observations
- * export as about 90 MiB of JSON (docs/export-format.md, "Size").
+ * Above this a file is refused before it is read: it bounds what the worker holds while
+ * it checks one. A workspace at the record caps exports as about 141 MiB (90 MiB without
+ * indentation); the file crosses to the worker in parts (workspace-file-parts.ts).
  */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 /** Upper bounds per store, checked before any record is looked at. */
 export const MAX_RECORDS: Record<RecordKind, number> = {
@@ -228,11 +228,12 @@ export function leadsBackTo(id: Id, start: Metric, metrics: ReadonlyMap<Id, Metr
 
 function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; path: string; message: string } {
   if (text.length > MAX_IMPORT_BYTES) return fail('', `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
+  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
-  } catch {
-    return fail('', 'the file is not valid JSON');
+    return { ok: true, value: JSON.parse(json) };
+  } catch (failure) {
+    return fail('', jsonBreak(json, failure));
   }
 }
 

@@ -11,8 +11,7 @@
 import { RECORD_KINDS, recordId, type ImportSummary, type RecordKind, type Workspace } from '../domain/types';
 import { findIntegrityProblem, parseWorkspaceFile, problemPath } from '../domain/workspace-file';
 import { invalid } from './errors';
-import { chunked } from './item-chunks';
-import { observationChunks } from './observation-chunks';
+import { everyChunk, touchedChunks } from './import-writes';
 import { DB_STORES, SETTINGS_KEY, type DbStoreName, type LensDb } from './schema';
 import { each, read, write } from './transaction';
 import { readWorkspace } from './workspace';
@@ -21,21 +20,46 @@ export type ImportMode = 'replace' | 'merge';
 
 /** What importing would add, change and remove, without changing anything. */
 export async function previewImport(db: LensDb, raw: unknown, mode: ImportMode): Promise<ImportSummary> {
-  const incoming = parseOrThrow(raw);
+  const incoming = checkWorkspaceFile(raw);
   return read(db, [...DB_STORES], async (tx) => plan(await readWorkspace(tx), incoming, mode).summary);
 }
 
+/** What a file would do merged and replacing, from one read: the dashboard shows both before asking. */
+export async function previewCheckedImport(db: LensDb, incoming: Workspace): Promise<ImportPreview> {
+  return read(db, [...DB_STORES], async (tx) => {
+    const current = await readWorkspace(tx);
+    return { merge: plan(current, incoming, 'merge').summary, replace: plan(current, incoming, 'replace').summary };
+  });
+}
+
+export interface ImportPreview {
+  merge: ImportSummary;
+  replace: ImportSummary;
+}
+
 export async function importWorkspace(db: LensDb, raw: unknown, mode: ImportMode): Promise<ImportSummary> {
-  const incoming = parseOrThrow(raw);
+  const incoming = checkWorkspaceFile(raw);
+  return importCheckedWorkspace(db, incoming, mode);
+}
+
+/** `incoming` as `checkWorkspaceFile` answered it: planned again against what is stored when the write starts. */
+export async function importCheckedWorkspace(
+  db: LensDb,
+  incoming: Workspace,
+  mode: ImportMode,
+): Promise<ImportSummary> {
   return write(db, [...DB_STORES], async (tx) => {
     const current = await readWorkspace(tx);
     const { result, summary } = plan(current, incoming, mode);
     await each(storesToClear(current, mode), (name) => tx.objectStore(name).clear());
+    const chunks = mode === 'replace' ? everyChunk(result) : touchedChunks(current, incoming, result);
+    const observationStore = tx.objectStore('observationChunks');
     await Promise.all([
       each(incoming.trees, (r) => tx.objectStore('trees').put(r)),
       each(incoming.metrics, (r) => tx.objectStore('metrics').put(r)),
-      each(observationChunks(result.observations), (r) => tx.objectStore('observationChunks').put(r)),
-      each(chunked(result.items), (r) => tx.objectStore('itemChunks').put(r)),
+      each(chunks.emptiedObservationChunks, (key) => observationStore.delete(key)),
+      each(chunks.observations, (r) => observationStore.put(r)),
+      each(chunks.items, (r) => tx.objectStore('itemChunks').put(r)),
       each(incoming.reviews, (r) => tx.objectStore('reviews').put(r)),
       each(incoming.history, (r) => tx.objectStore('history').put(r)),
       each(incoming.worksheets, (r) => tx.objectStore('worksheets').put(r)),
@@ -67,19 +91,18 @@ const DB_STORE_OF: Record<RecordKind, DbStoreName> = {
 
 /**
  * Rankings derive from the items and metrics being replaced: rebuilt when next read.
- * Item and observation chunks are written whole from the resulting records, merged or not. A store the
- * transaction has just read as empty is not cleared: Chromium took about 200 ms to
- * clear the six empty ones of a cleared workspace.
+ * A merge clears nothing else: it writes the chunks its records touch over the stored
+ * ones (import-writes.ts). A store the transaction has just read as empty is not
+ * cleared: Chromium took about 200 ms to clear the six empty ones of a cleared workspace.
  */
 function storesToClear(current: Workspace, mode: ImportMode): DbStoreName[] {
   const holding = (stores: readonly RecordKind[]) =>
     stores.filter((store) => current[store].length > 0).map((store) => DB_STORE_OF[store]);
-  return mode === 'replace'
-    ? ['settings', 'rankings', ...holding(RECORD_KINDS)]
-    : ['rankings', ...holding(['items', 'observations'])];
+  return mode === 'replace' ? ['settings', 'rankings', ...holding(RECORD_KINDS)] : ['rankings'];
 }
 
-function parseOrThrow(raw: unknown): Workspace {
+/** The file checked whole (schemas, caps, references), or the refusal naming the first bad field. */
+export function checkWorkspaceFile(raw: unknown): Workspace {
   const parsed = parseWorkspaceFile(raw);
   if (!parsed.ok) throw invalid(parsed.path, parsed.message);
   return parsed.workspace;

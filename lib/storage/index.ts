@@ -53,7 +53,15 @@ export {
   type NewExperiment,
 } from './experiments';
 export { exportWorkspace, clearWorkspace } from './workspace';
-export { previewImport, importWorkspace, type ImportMode } from './import';
+export {
+  previewImport,
+  importWorkspace,
+  checkWorkspaceFile,
+  importCheckedWorkspace,
+  previewCheckedImport,
+  type ImportMode,
+  type ImportPreview,
+} from './import';
 export { previewValueImport, importValues, type ValuesImport } from './observation-import';
 export { previewItemImport, importItems, type ItemsImport } from './item-import';
 export type { RememberedMapping } from './import-mappings';

@@ -162,12 +162,17 @@ describe('parseWorkspaceFile rejects, naming the bad field', () => {
     expect(rejection(raw)).toEqual({ path: '', message: expect.stringMatching(/not a North Star Lens export/) });
   });
 
-  it('text that is not JSON', () => {
-    expect(rejection('{"formatVersion": 1,')).toEqual({ path: '', message: 'the file is not valid JSON' });
+  it('text that is not JSON, saying where it breaks as an editor counts', () => {
+    expect(rejection('{"formatVersion": 1,')).toEqual({
+      path: '',
+      message: 'the file is not valid JSON: the text breaks at line 1, column 21',
+    });
+    expect(rejection('{\n  "formatVersion": 1,\n  oops\n}').message).toMatch(/line 3, column 3$/);
+    expect(rejection('').message).toBe('the file is not valid JSON');
   });
 
   it('text longer than the import limit, before parsing it', () => {
-    expect(rejection(' '.repeat(MAX_IMPORT_BYTES + 1)).message).toMatch(/larger than 32 MiB/);
+    expect(rejection(' '.repeat(MAX_IMPORT_BYTES + 1)).message).toMatch(/larger than 256 MiB/);
   });
 
   it("another app's JSON", () => {

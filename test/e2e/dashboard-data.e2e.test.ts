@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchLens, type Lens } from './harness';
@@ -129,10 +131,14 @@ describe('dashboard: workspace data', () => {
 
   it('refuses a file too large to be an export before reading it', async () => {
     const before = await storedWorkspace(lens);
-    const huge = { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(33 * 1024 * 1024, 32) };
+    // Sparse: 257 MiB on the file system's word, none of it written.
+    const huge = join(await mkdtemp(join(tmpdir(), 'nsl-huge-')), 'huge.json');
+    await writeFile(huge, '');
+    await truncate(huge, 257 * 1024 * 1024);
     await page.getByLabel('Workspace file (.json)').setInputFiles(huge);
-    await page.locator('.import-error', { hasText: /at most 32 MB/ }).waitFor();
+    await page.locator('.import-error', { hasText: /at most 256 MB/ }).waitFor();
     expect(await storedWorkspace(lens)).toEqual(before);
+    await rm(dirname(huge), { recursive: true });
   });
 
   it('previews what a good file adds and changes, writes nothing until asked, then merges it', async () => {

@@ -274,6 +274,13 @@ describe("the background's message boundary", () => {
       ['a preview of something else', { type: 'workspace.previewImport', document: 'not json', mode: 'merge' }, /JSON/],
       ['tickets kept under an id no preview gave', { type: 'items.importStaged', staged: 'made-up' }, /expired/],
       ['values kept under an id no preview gave', { type: 'observations.importStaged', staged: 'made-up' }, /expired/],
+      ['a file no part was sent of', { type: 'workspace.importFile', upload: 'made-up', mode: 'replace' }, /expired/],
+      [
+        'a part past the count',
+        { type: 'workspace.filePart', upload: 'made-up', index: 2, count: 2, text: '' },
+        /past the last part/,
+      ],
+      ['an export never started', { type: 'workspace.exportPart', export: 'made-up', index: 1 }, /expired/],
     ];
     for (const [what, request, reason] of wrong) {
       const reply = await deliver(request);

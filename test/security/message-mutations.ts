@@ -141,6 +141,10 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
         mapping: { site: 'https://acme.atlassian.net', labels: { growth: ids.input }, rice: {}, pointsPerMonth: 8 },
       },
     },
+    'workspace.filePart': { type: 'workspace.filePart', upload: 'an-upload', index: 0, count: 1, text: '{}' },
+    'workspace.previewFile': { type: 'workspace.previewFile', upload: 'an-upload' },
+    'workspace.importFile': { type: 'workspace.importFile', upload: 'an-upload', mode: 'merge' },
+    'workspace.exportPart': { type: 'workspace.exportPart', export: 'an-export', index: 1 },
     'review.add': {
       type: 'review.add',
       treeId: ids.tree,
