@@ -1,11 +1,23 @@
 /**
  * The dashboard's backlog view: which items show, in which order. Filters narrow the
  * rows; the order is the live ranking unless the user sorts by something else.
+ *
+ * While a large tree streams in, the items come in the backlog's order, so the rows
+ * ranked so far are the true top of the ranking: they show at once, and only up to the
+ * last place that has come (an item written meanwhile may rank below it, above items
+ * still to come). Another order waits for every item: a partial one would be wrong.
  */
 import { computed, signal } from '@preact/signals-core';
+import {
+  BACKLOG_GROUPS,
+  compareBacklogKeys,
+  rankedKey,
+  unrankedKey,
+  type BacklogKey,
+} from '../../domain/backlog-order';
 import type { RankedItem, UnscoredItem } from '../../domain/ranking';
 import type { Id, Item, ItemStatus, SiteId } from '../../domain/types';
-import { ranking } from './tree';
+import { itemsLoading, ranking, treeSnapshot } from './tree';
 
 export const SORTS = [
   { id: 'rank', label: 'Rank (score)' },
@@ -75,15 +87,35 @@ const orderedRows = computed<BacklogRow[]>(() => {
   return sort === 'rank' ? rows : rows.sort(SORTERS[sort]);
 });
 
+/** While the items stream in: the last place in the backlog's order that has come. */
+const loadedUpTo = computed<BacklogKey | null>(() =>
+  itemsLoading.value ? (treeSnapshot.value?.itemsEnd ?? null) : null,
+);
+
+/** True while the chosen order (not the ranking) waits for every item to come. */
+export const sortWaits = computed(() => itemsLoading.value !== null && sortBy.value !== 'rank');
+
+const keyOfRow = (row: BacklogRow): BacklogKey =>
+  row.kind === 'ranked' ? rankedKey(row.item, row.score) : unrankedKey(row.item, BACKLOG_GROUPS.unscored);
+
 /** Linked items: ranked ones by rank, then those still missing an estimate (or in the chosen order). */
 export const backlogRows = computed<BacklogRow[]>(() => {
+  if (sortWaits.value) return [];
   const passes = rowFilter.value;
-  return orderedRows.value.filter((row) => passes(row.item, row.input.id));
+  const upTo = loadedUpTo.value;
+  return orderedRows.value.filter(
+    (row) => passes(row.item, row.input.id) && (upTo === null || compareBacklogKeys(keyOfRow(row), upTo) <= 0),
+  );
 });
 
 export const unlinkedRows = computed(() => {
+  if (sortWaits.value) return [];
   const passes = rowFilter.value;
-  return ranking.value.unlinked.filter((item) => passes(item));
+  const upTo = loadedUpTo.value;
+  return ranking.value.unlinked.filter(
+    (item) =>
+      passes(item) && (upTo === null || compareBacklogKeys(unrankedKey(item, BACKLOG_GROUPS.unlinked), upTo) <= 0),
+  );
 });
 
 /** Sites that appear among the items' links: the only ones worth a filter option. */
