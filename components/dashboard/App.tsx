@@ -8,6 +8,7 @@ import { BacklogView } from './BacklogView';
 import { DataView } from './DataView';
 import { DiscoveryView } from './DiscoveryView';
 import { FirstRun } from './FirstRun';
+import { ItemsLoading } from './ItemsLoading';
 import { OkrsView } from './OkrsView';
 import { MetricView } from './MetricView';
 import { shownMetricId } from '../../lib/state/workspace/metric-page';
@@ -40,16 +41,11 @@ function TreeSwitcher() {
   );
 }
 
-/** The sections that count, rank or list the items: while a large tree streams in they say how far it is instead. */
-const READS_EVERY_ITEM: ReadonlySet<string> = new Set(['backlog', 'alignment', 'outcomes', 'weekly-review', 'data']);
-
-function ItemsLoading({ loaded, total }: { loaded: number; total: number }) {
-  return (
-    <p class="notice items-loading" role="status" aria-busy="true">
-      Loading {loaded.toLocaleString('en')} of {total.toLocaleString('en')} items…
-    </p>
-  );
-}
+/**
+ * The sections that count, rank or list the items: while a large tree streams in they say how far it is instead.
+ * Not the backlog: the items come top of the ranking first, so it draws the rows that have come (BacklogView).
+ */
+const READS_EVERY_ITEM: ReadonlySet<string> = new Set(['alignment', 'outcomes', 'weekly-review', 'data']);
 
 function Section() {
   const loading = itemsLoading.value;

@@ -17,15 +17,17 @@ import {
   filtersActive,
   sitesInUse,
   sortBy,
+  sortWaits,
   SORTS,
   unlinkedRows,
   type SortId,
 } from '../../lib/state/workspace/backlog';
-import { inputMetrics, ranking, tree } from '../../lib/state/workspace/tree';
+import { inputMetrics, itemsLoading, ranking, tree, treeSnapshot } from '../../lib/state/workspace/tree';
 import { request } from '../../lib/messaging/client';
 import { siteLabel } from '../../lib/sites/labels';
 import { BacklogItemRow, takeRefocus, UnlinkedRow } from './BacklogRow';
 import { CsvButton } from './CsvButton';
+import { ItemsLoading } from './ItemsLoading';
 import { WindowedList } from '../common/WindowedList';
 
 const newTitle = signal('');
@@ -125,11 +127,35 @@ function Filters() {
   );
 }
 
+/** What the list says when it shows no row: still coming, filtered out, or none linked. */
+function NoRows() {
+  const loading = itemsLoading.value;
+  if (sortWaits.value && loading) {
+    const label = SORTS.find((s) => s.id === sortBy.value)?.label ?? sortBy.value;
+    return (
+      <p class="empty-row muted">
+        Sorted by “{label}” once every item has come ({loading.loaded.toLocaleString('en')} of{' '}
+        {loading.total.toLocaleString('en')}).
+      </p>
+    );
+  }
+  if (loading) return <p class="empty-row muted">No linked item among the first ones to come yet.</p>;
+  return (
+    <p class="empty-row muted">
+      {filtersActive.value ? 'No linked item matches these filters.' : 'No item is linked to an input metric yet.'}
+    </p>
+  );
+}
+
 export function BacklogView() {
   const rows = backlogRows.value;
   const unlinked = unlinkedRows.value;
   const r = ranking.value;
-  const total = r.ranked.length + r.unscored.length + r.unlinked.length;
+  const loading = itemsLoading.value;
+  // While the items stream in, the count is the background's; how many are ranked waits for all of them.
+  const total = loading
+    ? (treeSnapshot.value?.itemCount ?? 0)
+    : r.ranked.length + r.unscored.length + r.unlinked.length;
   // Re-sorting moves the row being edited; keep the caret where the user was typing.
   useLayoutEffect(() => takeRefocus());
   return (
@@ -138,11 +164,13 @@ export function BacklogView() {
         <div>
           <h2 id="backlog-heading">Backlog</h2>
           <p class="muted small">
-            {total} items · {r.ranked.length} ranked · score = Reach × Impact × Leverage × Confidence ÷ Effort
+            {total} items · {loading ? '' : `${r.ranked.length} ranked · `}score = Reach × Impact × Leverage ×
+            Confidence ÷ Effort
           </p>
         </div>
         <CsvButton />
       </div>
+      {loading ? <ItemsLoading {...loading} /> : null}
       <form class="add-item" onSubmit={(e) => void addItem(e)}>
         <div class="field grow">
           <label for="new-item-title">New idea</label>
@@ -185,16 +213,12 @@ export function BacklogView() {
             {(row, place) => <BacklogItemRow key={row.item.id} row={row} place={place} />}
           </WindowedList>
         ) : (
-          <p class="empty-row muted">
-            {filtersActive.value
-              ? 'No linked item matches these filters.'
-              : 'No item is linked to an input metric yet.'}
-          </p>
+          <NoRows />
         )}
       </section>
       <section aria-labelledby="unlinked-heading" class="backlog-section unlinked">
         <h3 id="unlinked-heading">
-          Not linked to an input metric <span class="pill">{unlinked.length}</span>
+          Not linked to an input metric {loading ? null : <span class="pill">{unlinked.length}</span>}
         </h3>
         <p class="muted small">
           These serve no path to the North Star, so they have no score. Link each to the input metric it moves, or
@@ -204,7 +228,7 @@ export function BacklogView() {
           <WindowedList tag="ul" class="unlinked-list" items={unlinked} keyOf={(item) => item.id}>
             {(item, place) => <UnlinkedRow key={item.id} item={item} place={place} />}
           </WindowedList>
-        ) : (
+        ) : loading ? null : (
           <p class="empty-row muted">Every item serves an input metric.</p>
         )}
       </section>

@@ -1,6 +1,6 @@
 /** Downloads the ranked backlog as a CSV file a spreadsheet opens as it is. */
 import { backlogCsv } from '../../lib/domain/csv';
-import { ranking, tree } from '../../lib/state/workspace/tree';
+import { itemsLoading, ranking, tree } from '../../lib/state/workspace/tree';
 import { download, fileSlug } from '../common/download';
 
 export function CsvButton() {
@@ -8,6 +8,8 @@ export function CsvButton() {
     <button
       type="button"
       class="btn"
+      // A file of the items that have come so far would look whole: it waits for the rest.
+      disabled={itemsLoading.value !== null}
       onClick={() =>
         download(
           `${fileSlug(tree.value?.name ?? 'backlog')}-backlog.csv`,

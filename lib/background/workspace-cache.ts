@@ -41,6 +41,8 @@ export interface DerivedCopy {
   trees: Map<Id, TreeEntry>;
   /** Every tree's metrics together, as an item write checks a tag against them. */
   metricsById: Map<Id, Metric>;
+  /** Counts the item writes laid into this copy: what is derived from it (the backlog's order) is kept per revision. */
+  revision: number;
 }
 
 export interface Basics {
@@ -137,6 +139,7 @@ export class WorkspaceCache {
     }
     this.forget(copy, item.id);
     keep(copy, item);
+    copy.revision += 1;
     const score = scoreOf(item, tree.metricsById);
     if (score !== null) insertScore(tree.scores, score);
   }
@@ -145,7 +148,9 @@ export class WorkspaceCache {
   itemDeleted(id: Id): void {
     this.generation += 1;
     this.loading = null;
-    if (this.copy) this.forget(this.copy, id);
+    if (!this.copy) return;
+    this.forget(this.copy, id);
+    this.copy.revision += 1;
   }
 
   /** After any other write: the copy may no longer match the database. */
@@ -207,6 +212,7 @@ async function readCopy(db: store.LensDb): Promise<DerivedCopy> {
     byLink: new Map(),
     trees: new Map(),
     metricsById: new Map(),
+    revision: 0,
   };
   treeList.forEach((tree, i) => {
     const metrics = metricsPerTree[i]!;

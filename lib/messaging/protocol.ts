@@ -4,6 +4,7 @@
  * in requests.ts; their types are re-exported here, where the views look for them.
  * Types and constants only: a content script importing this module carries no schema.
  */
+import type { BacklogKey } from '../domain/backlog-order';
 import type { LinkRef } from '../domain/link-key';
 import type { ItemPatch, MetricPatch } from '../domain/patches';
 import type {
@@ -47,6 +48,11 @@ export interface TreeSnapshot {
   items: Item[];
   /** How many items the tree holds: more than `items` when they come in pages. */
   itemCount: number;
+  /**
+   * A page's last item's place in the backlog's order (lib/background/backlog-pages.ts):
+   * the next page starts after it (`itemsAfter`). Null on the last page; absent unpaged.
+   */
+  itemsEnd?: BacklogKey | null;
   reviews: Review[];
   history: NsmChange[];
 }

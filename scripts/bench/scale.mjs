@@ -229,6 +229,7 @@ const FIGURES = [
     '< 100 ms (or snapshot)',
     (v, r) => v < 100 || median(r.snapshot) < 100,
   ],
+  ['dashboard: open → every item in the backlog', (r) => median(r.dashboard.everyItem), ms, '', null],
   ['dashboard: backlog rows in the DOM', (r) => r.dashboard.rowsInDom, String, '', null],
   ['dashboard: scroll the backlog to its end, long tasks', (r) => r.dashboard.longTasks, String, '0', (v) => v === 0],
   ['dashboard: longest task while scrolling', (r) => r.dashboard.longest, ms, '', null],

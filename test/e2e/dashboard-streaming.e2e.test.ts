@@ -1,7 +1,8 @@
 /**
- * A tree larger than the dashboard's first page of items: the views that count or rank
- * the items say how many have come until all have, then show every item, kept in step
- * with writes made elsewhere (the notice's item applied, not the tree read again).
+ * A tree larger than the dashboard's first page of items: the backlog draws the top of the
+ * ranking from the first page, the other views that count or rank the items say how many
+ * have come until all have; then every item shows, kept in step with writes made
+ * elsewhere (the notice's item applied, not the tree read again).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,14 +12,27 @@ import { benchWorkspace } from '../../scripts/bench/workspace.mjs';
 import { eventually, launchLens, type Lens } from './harness';
 import { backlogOrder } from './dashboard-helpers';
 
+interface Seen {
+  loading: string[];
+  /** Each list of backlog rows drawn while the status said items were still coming ("#rank title"). */
+  rowsWhileLoading: string[][];
+  counts: string[];
+}
+
 /** Installed before the dashboard's scripts: what the page showed at each change while it loaded. */
 function recordWhileLoading() {
-  const seen = { loading: [] as string[], rowsWhileLoading: 0, counts: [] as string[] };
-  (window as unknown as { __seen: typeof seen }).__seen = seen;
+  const seen: Seen = { loading: [], rowsWhileLoading: [], counts: [] };
+  (window as unknown as { __seen: Seen }).__seen = seen;
   new MutationObserver(() => {
     const status = document.querySelector('.items-loading')?.textContent ?? null;
     if (status && seen.loading.at(-1) !== status) seen.loading.push(status);
-    if (status) seen.rowsWhileLoading += document.querySelectorAll('.backlog-row').length;
+    const rows = [...document.querySelectorAll('.backlog-list .backlog-row')].map(
+      (row) =>
+        `${row.querySelector('.cell-rank')?.textContent?.trim()} ${row.querySelector('.item-title')?.textContent?.trim()}`,
+    );
+    if (status && rows.length > 0 && rows.join('\n') !== seen.rowsWhileLoading.at(-1)?.join('\n')) {
+      seen.rowsWhileLoading.push(rows);
+    }
     const count = document.querySelector('.backlog .section-head p')?.textContent?.split(' · ')[0];
     if (count && seen.counts.at(-1) !== count) seen.counts.push(count);
   }).observe(document, { childList: true, subtree: true, characterData: true });
@@ -37,19 +51,21 @@ describe('dashboard: a tree of 3,500 items, loaded in pages', () => {
     await page.addInitScript(recordWhileLoading);
     await page.goto(`chrome-extension://${lens.extensionId}/dashboard.html#backlog`);
     await page.locator('.backlog-list .backlog-row').first().waitFor({ timeout: 60_000 });
+    await page.locator('.items-loading').waitFor({ state: 'detached', timeout: 60_000 });
   }, 120_000);
   afterAll(async () => lens?.close());
 
-  const seen = () =>
-    page.evaluate(
-      () => (window as unknown as { __seen: { loading: string[]; rowsWhileLoading: number; counts: string[] } }).__seen,
-    );
+  const seen = () => page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
 
-  it('says how many items have come while they stream in, and shows no partial ranking or count', async () => {
+  it('draws the top of the ranking from the first page, before the other items came, saying how many have', async () => {
     const { loading, rowsWhileLoading, counts } = await seen();
     expect(loading[0]).toBe('Loading 1,000 of 3,500 items…');
     for (const status of loading) expect(status).toMatch(/^Loading [\d,]+ of 3,500 items…$/);
-    expect(rowsWhileLoading).toBe(0);
+    const top = ranked.map((r, i) => `#${i + 1} ${r.item.title}`);
+    expect(rowsWhileLoading.length).toBeGreaterThan(0);
+    expect(rowsWhileLoading[0]![0]).toBe(top[0]);
+    // Every screen drawn while loading was the true top of the whole ranking, in its order: no row moved later.
+    for (const rows of rowsWhileLoading) expect(rows).toEqual(top.slice(0, rows.length));
     expect(counts).toEqual(['3500 items']);
     expect(await page.locator('.items-loading').count()).toBe(0);
   });

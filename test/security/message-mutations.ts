@@ -31,7 +31,12 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
   const link = { site: 'jira' as const, key: 'ABC-1' };
   const fullLink = { ...link, url: 'https://acme.atlassian.net/browse/ABC-1' };
   return {
-    'snapshot.get': { type: 'snapshot.get', treeId: ids.tree },
+    'snapshot.get': {
+      type: 'snapshot.get',
+      treeId: ids.tree,
+      itemsLimit: 10,
+      itemsAfter: { group: 0, score: 12.5, effort: 1, title: 'Instant book', createdAt: 0, id: ids.item },
+    },
     'page.context': { type: 'page.context', links: [link], withScores: true },
     'page.open': { type: 'page.open', url: 'https://acme.atlassian.net/browse/ABC-1' },
     'badges.lookup': { type: 'badges.lookup', links: [link] },

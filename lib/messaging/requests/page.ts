@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import type { LinkRef } from '../../domain/link-key';
-import { IdSchema, SiteSchema, UrlSchema } from '../../domain/schemas';
+import { BACKLOG_GROUPS, type BacklogKey } from '../../domain/backlog-order';
+import { IdSchema, NameSchema, SiteSchema, TimestampSchema, UrlSchema } from '../../domain/schemas';
 import type { Metric } from '../../domain/types';
 import { declareRequests, typed } from '../declare';
 import type { Badge, BadgeIndex, HrefBadge, PageContext, PageOpening, TreeSnapshot } from '../protocol';
@@ -15,13 +16,25 @@ const LinkRefSchema = v.strictObject({
   key: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
 }) satisfies v.GenericSchema<unknown, LinkRef>;
 
+/** A place in the backlog's order, as a page's answer gave it (`itemsEnd`). */
+const BacklogKeySchema = v.strictObject({
+  group: v.picklist(Object.values(BACKLOG_GROUPS)),
+  score: v.pipe(v.number(), v.finite()),
+  effort: v.pipe(v.number(), v.finite()),
+  title: NameSchema,
+  createdAt: TimestampSchema,
+  id: IdSchema,
+}) satisfies v.GenericSchema<unknown, BacklogKey>;
+
 export const PAGE_REQUESTS = declareRequests({
   'snapshot.get': {
     fields: {
       treeId: v.optional(IdSchema),
-      // One page of the items (in a stable order while nothing is written): the dashboard streams a large tree.
+      // One page of the items in the backlog's order: the dashboard streams a large tree, top of the ranking first.
       itemsFrom: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
       itemsLimit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+      // The next page starts after the previous page's last key (its `itemsEnd`), wherever writes moved it.
+      itemsAfter: v.optional(BacklogKeySchema),
     },
     answer: typed<TreeSnapshot>(),
     changes: [],

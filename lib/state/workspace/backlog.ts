@@ -1,11 +1,24 @@
 /**
  * The dashboard's backlog view: which items show, in which order. Filters narrow the
  * rows; the order is the live ranking unless the user sorts by something else.
+ *
+ * While a large tree streams in, the items come in the backlog's order, so the rows
+ * ranked so far are the true top of the ranking: they show at once, and only up to the
+ * last place that has come (an item written meanwhile may rank below it, above items
+ * still to come). Another order waits for every item: a partial one would be wrong.
  */
 import { computed, signal } from '@preact/signals-core';
+import {
+  BACKLOG_GROUPS,
+  compareBacklogKeys,
+  rankedKey,
+  unrankedKey,
+  type BacklogKey,
+} from '../../domain/backlog-order';
 import type { RankedItem, UnscoredItem } from '../../domain/ranking';
+import { sortByTitle } from '../../domain/title-order';
 import type { Id, Item, ItemStatus, SiteId } from '../../domain/types';
-import { ranking } from './tree';
+import { itemsLoading, ranking, treeSnapshot } from './tree';
 
 export const SORTS = [
   { id: 'rank', label: 'Rank (score)' },
@@ -24,8 +37,6 @@ export const sortBy = signal<SortId>('rank');
 
 export type BacklogRow = ({ kind: 'ranked' } & RankedItem) | ({ kind: 'unscored' } & UnscoredItem);
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 /**
  * The filters as one test, built once per change of a filter rather than read per row:
  * with 100,000 rows a keystroke in the search box must answer within a frame or two.
@@ -37,28 +48,29 @@ const rowFilter = computed(() => {
   const status = filterStatus.value;
   const site = filterSite.value;
   const text = filterText.value.trim().toLowerCase();
-  const texts = text ? searchTexts.value : null;
   return (item: Item, inputId?: Id): boolean =>
     (inputId === undefined || metric === 'all' || inputId === metric) &&
     (status === 'all' || item.status === status) &&
     (site === 'all' || item.links.some((l) => l.site === site)) &&
-    (texts === null || (texts.get(item) ?? '').includes(text));
+    (text === '' || searchText(item).includes(text));
 });
 
-/** What the search box is matched against, per item: its title and its tickets' keys, lowercased once. */
-const searchTexts = computed(() => {
-  const r = ranking.value;
-  const texts = new Map<Item, string>();
-  const add = (item: Item) =>
-    texts.set(item, [item.title, ...item.links.map((l) => l.key)].join('\u0000').toLowerCase());
-  for (const x of r.ranked) add(x.item);
-  for (const x of r.unscored) add(x.item);
-  for (const item of r.unlinked) add(item);
-  return texts;
-});
+/**
+ * What the search box is matched against: the item's title and its tickets' keys,
+ * lowercased once per version of the item (an edit makes a new object), not once per
+ * ranking: at 100,000 items that was a second of work for every page that came in.
+ */
+const searchTexts = new WeakMap<Item, string>();
+function searchText(item: Item): string {
+  let text = searchTexts.get(item);
+  if (text === undefined) {
+    text = [item.title, ...item.links.map((l) => l.key)].join('\u0000').toLowerCase();
+    searchTexts.set(item, text);
+  }
+  return text;
+}
 
-const SORTERS: Record<Exclude<SortId, 'rank'>, (a: BacklogRow, b: BacklogRow) => number> = {
-  title: (a, b) => collator.compare(a.item.title, b.item.title),
+const SORTERS: Record<Exclude<SortId, 'rank' | 'title'>, (a: BacklogRow, b: BacklogRow) => number> = {
   effort: (a, b) => (a.item.rice.effort ?? Infinity) - (b.item.rice.effort ?? Infinity),
   reach: (a, b) => (b.item.rice.reach ?? -Infinity) - (a.item.rice.reach ?? -Infinity),
   updated: (a, b) => b.item.updatedAt - a.item.updatedAt,
@@ -72,18 +84,39 @@ const orderedRows = computed<BacklogRow[]>(() => {
     ...r.unscored.map((x) => ({ kind: 'unscored' as const, ...x })),
   ];
   const sort = sortBy.value;
-  return sort === 'rank' ? rows : rows.sort(SORTERS[sort]);
+  if (sort === 'rank') return rows;
+  return sort === 'title' ? sortByTitle(rows, (row) => row.item.title) : rows.sort(SORTERS[sort]);
 });
+
+/** While the items stream in: the last place in the backlog's order that has come. */
+const loadedUpTo = computed<BacklogKey | null>(() =>
+  itemsLoading.value ? (treeSnapshot.value?.itemsEnd ?? null) : null,
+);
+
+/** True while the chosen order (not the ranking) waits for every item to come. */
+export const sortWaits = computed(() => itemsLoading.value !== null && sortBy.value !== 'rank');
+
+const keyOfRow = (row: BacklogRow): BacklogKey =>
+  row.kind === 'ranked' ? rankedKey(row.item, row.score) : unrankedKey(row.item, BACKLOG_GROUPS.unscored);
 
 /** Linked items: ranked ones by rank, then those still missing an estimate (or in the chosen order). */
 export const backlogRows = computed<BacklogRow[]>(() => {
+  if (sortWaits.value) return [];
   const passes = rowFilter.value;
-  return orderedRows.value.filter((row) => passes(row.item, row.input.id));
+  const upTo = loadedUpTo.value;
+  return orderedRows.value.filter(
+    (row) => passes(row.item, row.input.id) && (upTo === null || compareBacklogKeys(keyOfRow(row), upTo) <= 0),
+  );
 });
 
 export const unlinkedRows = computed(() => {
+  if (sortWaits.value) return [];
   const passes = rowFilter.value;
-  return ranking.value.unlinked.filter((item) => passes(item));
+  const upTo = loadedUpTo.value;
+  return ranking.value.unlinked.filter(
+    (item) =>
+      passes(item) && (upTo === null || compareBacklogKeys(unrankedKey(item, BACKLOG_GROUPS.unlinked), upTo) <= 0),
+  );
 });
 
 /** Sites that appear among the items' links: the only ones worth a filter option. */

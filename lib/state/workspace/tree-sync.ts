@@ -23,8 +23,10 @@ const TREE_PARTS: readonly WorkspacePart[] = ['trees', 'settings', 'metrics', 'r
 
 let sequence = 0;
 let observationSequence = 0;
-/** Items written while the pages stream in: laid over the pages as they come, added at the end when none held them. */
+/** Items written while the pages stream in: laid in at once, and over a page that brings an older version. */
 let writtenWhileStreaming: Map<Id, Item> | null = null;
+/** Items removed while the pages stream in: a page read before the removal may still bring them. */
+let removedWhileStreaming: Set<Id> | null = null;
 
 const failed = (failure: unknown) =>
   batch(() => {
@@ -45,6 +47,7 @@ let pages: Pages = { first: FIRST_PAGE, rest: PAGE };
 export async function reloadTree(): Promise<void> {
   const mine = ++sequence;
   writtenWhileStreaming = new Map();
+  removedWhileStreaming = new Set();
   try {
     const first = await request({ type: 'snapshot.get', itemsFrom: 0, itemsLimit: pages.first });
     if (mine !== sequence) return;
@@ -62,31 +65,55 @@ export async function reloadTree(): Promise<void> {
   }
 }
 
+/**
+ * The pages after the first, each starting after the last key the previous one ended at
+ * (the backlog's order: lib/background/backlog-pages.ts). An item not written meanwhile
+ * comes exactly once; one written meanwhile the notice has already laid in, so a page's
+ * copy of it only replaces an older version in place, and one removed meanwhile is dropped.
+ */
 async function streamItems(mine: number, first: TreeSnapshot): Promise<void> {
-  let from = first.items.length;
-  while (first.tree && from < (treeSnapshot.value?.itemCount ?? 0)) {
+  let after = first.itemsEnd ?? null;
+  while (first.tree && after) {
     const page = await request({
       type: 'snapshot.get',
       treeId: first.tree.id,
-      itemsFrom: from,
+      itemsAfter: after,
       itemsLimit: pages.rest,
     });
     if (mine !== sequence) return;
     const snap = treeSnapshot.value;
-    if (!snap || page.items.length === 0) break;
-    from += page.items.length;
-    const written = writtenWhileStreaming;
-    const items = written?.size ? page.items.map((i) => newer(i, written.get(i.id))) : page.items;
-    treeSnapshot.value = { ...snap, items: [...snap.items, ...items], itemCount: page.itemCount };
+    if (!snap) return;
+    after = page.itemsEnd ?? null;
+    treeSnapshot.value = {
+      ...snap,
+      items: withPage(snap.items, page.items, snap.tree?.id),
+      itemCount: page.itemCount,
+      itemsEnd: page.itemsEnd,
+    };
   }
   const snap = treeSnapshot.value;
-  const written = writtenWhileStreaming;
   writtenWhileStreaming = null;
+  removedWhileStreaming = null;
   if (!snap || mine !== sequence) return;
-  const held = new Set(snap.items.map((i) => i.id));
-  const missing = [...(written?.values() ?? [])].filter((i) => !held.has(i.id) && i.treeId === snap.tree?.id);
-  const items = missing.length > 0 ? [...snap.items, ...missing] : snap.items;
-  treeSnapshot.value = { ...snap, items, itemCount: items.length };
+  treeSnapshot.value = { ...snap, itemCount: snap.items.length, itemsEnd: null };
+}
+
+/** The items held with a page laid after them: see streamItems for the items written or removed meanwhile. */
+function withPage(held: Item[], page: Item[], treeId: Id | undefined): Item[] {
+  const written = writtenWhileStreaming;
+  const removed = removedWhileStreaming;
+  if (!written?.size && !removed?.size) return [...held, ...page];
+  let items = held;
+  const added: Item[] = [];
+  for (const item of page) {
+    if (removed?.has(item.id)) continue;
+    const version = newer(item, written?.get(item.id));
+    if (version.treeId !== treeId) continue;
+    const at = written?.has(item.id) ? items.findIndex((i) => i.id === item.id) : -1;
+    if (at < 0) added.push(version);
+    else items = items.map((i, n) => (n === at ? newer(version, i) : i));
+  }
+  return [...items, ...added];
 }
 
 /** Every metric's observations, for the views that read them; a newer call supersedes one still running. */
@@ -111,7 +138,7 @@ async function reloadTreeParts(): Promise<void> {
       await reloadTree();
       return;
     }
-    treeSnapshot.value = { ...parts, items: snap.items, itemCount: snap.itemCount };
+    treeSnapshot.value = { ...parts, items: snap.items, itemCount: snap.itemCount, itemsEnd: snap.itemsEnd };
   } catch (failure) {
     if (mine === sequence) failed(failure);
   }
@@ -129,12 +156,13 @@ function applyItem(item: Item): void {
       ? snap.items.map((i, n) => (n === at ? newer(item, i) : i))
       : snap.items.filter((i) => i.id !== item.id);
     treeSnapshot.value = { ...snap, items, itemCount: snap.itemCount - (inTree ? 0 : 1) };
-  } else if (inTree && !writtenWhileStreaming) {
+  } else if (inTree) {
     treeSnapshot.value = { ...snap, items: [...snap.items, item], itemCount: snap.itemCount + 1 };
   }
 }
 
 function removeItem(id: Id): void {
+  removedWhileStreaming?.add(id);
   const snap = treeSnapshot.value;
   if (!snap?.items.some((i) => i.id === id)) return;
   treeSnapshot.value = { ...snap, items: snap.items.filter((i) => i.id !== id), itemCount: snap.itemCount - 1 };
@@ -142,14 +170,14 @@ function removeItem(id: Id): void {
 
 /**
  * What a change notice means for the tree: apply what it carries, read again only the
- * parts it names. While the items stream in, a removal or a change to items the notice
- * does not carry starts the stream again (the pages' order moved under it).
+ * parts it names. While the items stream in, a change to items the notice does not carry
+ * starts the stream again.
  */
 export function applyNotice(notice: ChangeNotice): void {
   const parts = new Set(notice.stores);
   if (parts.has('items')) {
     if (notice.item) applyItem(notice.item);
-    else if (notice.removedItemId && !writtenWhileStreaming) removeItem(notice.removedItemId);
+    else if (notice.removedItemId) removeItem(notice.removedItemId);
     else {
       void reloadTree();
       return;

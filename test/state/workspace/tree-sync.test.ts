@@ -19,7 +19,7 @@ vi.mock('../../../lib/messaging/client', async (actual) => ({
   ...(await actual<object>()),
   request: async (req: RequestOf<StoredRequestType>) => {
     asked.push(req);
-    if (holdPages && req.type === 'snapshot.get' && req.itemsFrom) await holdPages;
+    if (holdPages && req.type === 'snapshot.get' && req.itemsAfter) await holdPages;
     return (await handle(db, req)).value;
   },
   onWorkspaceChange: (l: (notice: ChangeNotice) => void) => {
@@ -32,6 +32,7 @@ const { items, itemsLoading, observations, treeMetrics, treeSnapshot } = await i
   '../../../lib/state/workspace/tree'
 );
 const { reloadTree, startWorkspaceSync } = await import('../../../lib/state/workspace/tree-sync');
+const { backlogRows, unlinkedRows } = await import('../../../lib/state/workspace/backlog');
 
 /** A write from another view: the background commits it and every view hears the notice it sends. */
 async function write<T extends StoredRequestType>(req: RequestOf<T>) {
@@ -91,9 +92,10 @@ describe('loading a tree in pages', () => {
     expect(items.value.map((i) => i.title).sort()).toEqual(created.map((i) => i.title).sort());
     expect(snapshotsAsked().map((r) => [r.itemsFrom, r.itemsLimit])).toEqual([
       [0, 2],
-      [2, 3],
-      [5, 3],
+      [undefined, 3],
+      [undefined, 3],
     ]);
+    expect(snapshotsAsked().map((r) => r.itemsAfter?.id)).toEqual([undefined, items.value[1]!.id, items.value[4]!.id]);
   });
 
   it('keeps an item written while the pages stream in, in its written version, and one created then', async () => {
@@ -111,6 +113,94 @@ describe('loading a tree in pages', () => {
     expect(titles).toContain('Renamed while loading');
     expect(titles).toContain('Added while loading');
     expect(titles).not.toContain('Idea 5');
+  });
+});
+
+/** The backlog as drawn: ranked rows as "#rank title", the others by title. */
+const backlogShown = () => [
+  ...backlogRows.value.map((row) => (row.kind === 'ranked' ? `#${row.rank} ${row.item.title}` : `— ${row.item.title}`)),
+  ...unlinkedRows.value.map((item) => `unlinked ${item.title}`),
+];
+
+/** `count` ideas tagged with the input metric, idea i reaching 100 × (i + 1) people: the last created ranks first. */
+async function seedRanked(count: number) {
+  const seeded = await seed(count);
+  for (const [i, item] of seeded.created.entries()) {
+    const rice = { reach: 100 * (i + 1), impact: 1, confidence: 1, effort: 1 };
+    await write({ type: 'item.update', id: item.id, patch: { inputMetricId: seeded.input.id, rice } });
+  }
+  return seeded;
+}
+
+/** Opens the backlog with pages of 2 then 3 items, the pages after the first held back until `release`. */
+async function openHeld(expected: number) {
+  let release: () => void = () => undefined;
+  holdPages = new Promise((resolve) => (release = resolve));
+  stop = startWorkspaceSync({ first: 2, rest: 3 });
+  await vi.waitFor(() => expect(items.value).toHaveLength(expected));
+  return () => release();
+}
+
+describe('the backlog while the items stream in', () => {
+  it('shows the true top of the ranking from the first page, before the other items came', async () => {
+    await seedRanked(8);
+    const release = await openHeld(2);
+    expect(itemsLoading.value).toEqual({ loaded: 2, total: 8 });
+    expect(backlogShown()).toEqual(['#1 Idea 7', '#2 Idea 6']);
+    release();
+    await vi.waitFor(() => expect(itemsLoading.value).toBeNull());
+    expect(backlogShown().slice(0, 3)).toEqual(['#1 Idea 7', '#2 Idea 6', '#3 Idea 5']);
+    expect(backlogShown()).toHaveLength(8);
+  });
+
+  it('keeps the rows drawn in place as the other pages come, and ends with the unranked ones', async () => {
+    const { created } = await seedRanked(6);
+    await write({ type: 'item.update', id: created[0]!.id, patch: { inputMetricId: null } });
+    await write({ type: 'item.update', id: created[1]!.id, patch: { rice: { confidence: null } } });
+    const release = await openHeld(2);
+    const first = backlogShown();
+    release();
+    await vi.waitFor(() => expect(itemsLoading.value).toBeNull());
+    expect(backlogShown().slice(0, first.length)).toEqual(first);
+    expect(backlogShown()).toEqual(['#1 Idea 5', '#2 Idea 4', '#3 Idea 3', '#4 Idea 2', '— Idea 1', 'unlinked Idea 0']);
+  });
+
+  it('shows an item raised to the top meanwhile at its place, and one lowered only once its place has come', async () => {
+    const { created } = await seedRanked(8);
+    const release = await openHeld(2);
+    const raise = { rice: { reach: 10_000, impact: 1, confidence: 1, effort: 1 } };
+    await write({ type: 'item.update', id: created[0]!.id, patch: raise });
+    expect(backlogShown()).toEqual(['#1 Idea 0', '#2 Idea 7', '#3 Idea 6']);
+    const lower = { rice: { reach: 1, impact: 1, confidence: 1, effort: 1 } };
+    await write({ type: 'item.update', id: created[7]!.id, patch: lower });
+    // Idea 7 now ranks last: ideas 5 to 1 rank above it and have not come, so it is not shown yet.
+    expect(backlogShown()).toEqual(['#1 Idea 0', '#2 Idea 6']);
+    release();
+    await vi.waitFor(() => expect(itemsLoading.value).toBeNull());
+    const shown = backlogShown();
+    expect(shown).toEqual([
+      '#1 Idea 0',
+      '#2 Idea 6',
+      '#3 Idea 5',
+      '#4 Idea 4',
+      '#5 Idea 3',
+      '#6 Idea 2',
+      '#7 Idea 1',
+      '#8 Idea 7',
+    ]);
+    expect(new Set(items.value.map((i) => i.id)).size).toBe(8);
+  });
+
+  it('misses no item when a write moves one already shown to the end of the order', async () => {
+    const { created } = await seedRanked(9);
+    const release = await openHeld(2);
+    await write({ type: 'item.update', id: created[8]!.id, patch: { inputMetricId: null } });
+    await write({ type: 'item.delete', id: created[7]!.id });
+    release();
+    await vi.waitFor(() => expect(itemsLoading.value).toBeNull());
+    const kept = created.filter((i) => i.title !== 'Idea 7').map((i) => i.title);
+    expect(items.value.map((i) => i.title).sort()).toEqual(kept.sort());
+    expect(backlogShown().at(-1)).toBe('unlinked Idea 8');
   });
 });
 
