@@ -1,17 +1,15 @@
 /** A metric's recorded values on its card: the latest, how many, and the recent trend. */
 import { formatNumber } from '../../lib/domain/format';
 import type { Metric } from '../../lib/domain/types';
-import { observationsByMetric } from '../../lib/state/workspace/tree';
+import { valueSummaries } from '../../lib/state/workspace/tree';
 import { Sparkline } from '../common/Sparkline';
 import { ValueFileInput, ValueImportStatus } from './ValueImport';
 
-const RECENT = 12;
-
 export function MetricValues({ metric }: { metric: Metric }) {
-  const values = observationsByMetric.value.get(metric.id) ?? [];
-  const latest = values[values.length - 1];
-  if (!latest) return null;
-  const recent = values.slice(-RECENT);
+  const summary = valueSummaries.value.get(metric.id);
+  const latest = summary?.recent.at(-1);
+  if (!summary || !latest) return null;
+  const recent = summary.recent;
   return (
     <p class="metric-values small">
       <span class="metric-latest">
@@ -19,7 +17,7 @@ export function MetricValues({ metric }: { metric: Metric }) {
         {metric.unit ? ` ${metric.unit}` : ''} on {latest.at}
       </span>{' '}
       <span class="muted metric-count">
-        · {values.length} {values.length === 1 ? 'value' : 'values'}
+        · {summary.count} {summary.count === 1 ? 'value' : 'values'}
       </span>
       {recent.length >= 2 ? (
         <Sparkline

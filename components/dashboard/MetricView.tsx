@@ -15,7 +15,7 @@ import {
   shownShipMarks,
   shownWork,
 } from '../../lib/state/workspace/metric-page';
-import { observationsByMetric } from '../../lib/state/workspace/tree';
+import { shownValues } from '../../lib/state/workspace/value-sync';
 import { periodKey } from '../../lib/domain/correlation';
 import { ROLE_LABELS, STATUS_LABELS } from '../common/labels';
 import { MetricChart } from './MetricChart';
@@ -42,7 +42,8 @@ function Headline({ metric }: { metric: Metric }) {
 }
 
 function ValuesTable({ metric }: { metric: Metric }) {
-  const values = [...(observationsByMetric.value.get(metric.id) ?? [])].reverse();
+  const shown = shownValues.value;
+  const values = shown?.metricId === metric.id ? [...shown.values].reverse() : [];
   if (values.length === 0) return null;
   const period = metric.period ?? 'week';
   return (

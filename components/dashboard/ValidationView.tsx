@@ -3,12 +3,13 @@
  * date), the correlation with revenue by lag, and the history of North Star changes.
  */
 import { computed, signal } from '@preact/signals';
-import { leadLagCorrelation } from '../../lib/domain/correlation';
+import { leadLagOfSeries } from '../../lib/domain/correlation';
 import { MIN_REVENUE_R } from '../../lib/domain/lint';
 import { looksRevenue } from '../../lib/domain/metric-terms';
 import { REVIEW_QUESTIONS, type ReviewQuestion } from '../../lib/domain/types';
+import { correlationPeriod } from '../../lib/domain/value-summary';
 import { request } from '../../lib/messaging/client';
-import { treeMetrics, treeNsm, observationsOf, treeSnapshot, tree } from '../../lib/state/workspace/tree';
+import { treeMetrics, treeNsm, seriesOf, treeSnapshot, tree } from '../../lib/state/workspace/tree';
 import { LagChart } from '../common/LagChart';
 import { ObservationForm } from './ObservationForm';
 
@@ -118,8 +119,8 @@ function Correlation() {
   const north = treeNsm.value;
   const revenue = revenueMetric.value;
   if (!north) return null;
-  const period = north.period ?? 'month';
-  const result = revenue ? leadLagCorrelation(observationsOf(north.id), observationsOf(revenue.id), period) : null;
+  const period = correlationPeriod(north);
+  const result = revenue ? leadLagOfSeries(seriesOf(north.id, period), seriesOf(revenue.id, period), period) : null;
   return (
     <section class="card data-card" aria-labelledby="corr-heading">
       <h3 id="corr-heading">Does the North Star lead revenue?</h3>

@@ -16,13 +16,13 @@ import {
   treeLoadState,
   treeMetrics,
   treeNsm,
-  observationsOf,
   itemsLoading,
   ranking,
   settings,
   treeSnapshot,
   treeTaggableMetrics,
   tree,
+  valueSummaries,
 } from '../../lib/state/workspace/tree';
 import { PERIOD_LABELS } from '../common/labels';
 import { siteLabel } from '../../lib/sites/labels';
@@ -46,7 +46,7 @@ function NorthStar() {
       </section>
     );
   }
-  const values = observationsOf(north.id);
+  const values = valueSummaries.value.get(north.id)?.recent ?? [];
   const latest = values[values.length - 1];
   const previous = values[values.length - 2];
   const change =

@@ -17,8 +17,8 @@ export async function answer(
 ): Promise<Reply<unknown>> {
   const openTabs = mayWrite(request.type) ? listTabs() : undefined;
   try {
-    const { value, changed, item, removedItemId } = await handle(await database(), request);
-    if (changed.length > 0) void broadcastChange(changed, { item, removedItemId }, openTabs, fromTabId);
+    const { value, changed, item, removedItemId, valuesChanged } = await handle(await database(), request);
+    if (changed.length > 0) void broadcastChange(changed, { item, removedItemId, valuesChanged }, openTabs, fromTabId);
     return { ok: true, value };
   } catch (failure) {
     if (!(failure instanceof StorageError) || failure.code === 'storage') forgetDatabase();

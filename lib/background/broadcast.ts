@@ -27,7 +27,7 @@ export function listTabs(): Promise<Tab[]> {
  */
 export async function broadcastChange(
   stores: WorkspacePart[],
-  { item, removedItemId }: { item?: Item; removedItemId?: Id } = {},
+  { item, removedItemId, valuesChanged }: { item?: Item; removedItemId?: Id; valuesChanged?: Id[] } = {},
   openTabs: Promise<Tab[]> = listTabs(),
   fromTabId?: number,
 ): Promise<void> {
@@ -37,6 +37,7 @@ export async function broadcastChange(
     at: Date.now(),
     ...(item ? { item } : {}),
     ...(removedItemId ? { removedItemId } : {}),
+    ...(valuesChanged ? { valuesChanged } : {}),
   };
   const tabs = noticeOrder(await openTabs, { fromTabId, ownPagesStartWith: browser.runtime.getURL('/') });
   await Promise.all([

@@ -22,6 +22,8 @@ export interface Handled<T> {
   item?: Item;
   /** The item the write deleted: the change notice carries its id. */
   removedItemId?: Id;
+  /** The metrics whose values the write changed, when the request names them: the notice carries them. */
+  valuesChanged?: Id[];
 }
 
 type StoredRequest = RequestOf<StoredRequestType>;
@@ -55,6 +57,7 @@ export async function handle<T extends StoredRequestType>(
       changed: [...changesOf(req.type)],
       ...(item ? { item } : {}),
       ...(req.type === 'item.delete' ? { removedItemId: req.id } : {}),
+      ...valuesChangedBy(req),
     };
     keepCacheInStep(cache, handled);
     return handled as Handled<Responses[T]>;
@@ -77,4 +80,17 @@ function keepCacheInStep(cache: WorkspaceCache, handled: Handled<unknown>): void
 /** The item a write created or changed, as stored: item.create and item.update answer with it. */
 function writtenItem(req: StoredRequest, value: unknown): Item | undefined {
   return req.type === 'item.create' || req.type === 'item.update' ? (value as Item) : undefined;
+}
+
+/** The metric whose values a write of one metric's values changed; other writes of values do not say. */
+function valuesChangedBy(req: StoredRequest): { valuesChanged?: Id[] } {
+  switch (req.type) {
+    case 'observation.add':
+    case 'observation.record':
+    case 'observation.undo':
+    case 'observations.import':
+      return { valuesChanged: [req.metricId] };
+    default:
+      return {};
+  }
 }

@@ -13,6 +13,7 @@ import { LOOP_HANDLERS } from './loop';
 import { checkRicePatch } from './rice-patch';
 import { SHARING_HANDLERS } from './sharing/share-handlers';
 import { treeSnapshot } from './tree-snapshot';
+import { valueSummaries } from './value-summaries';
 import type { WorkspaceCache } from './workspace-cache';
 
 type Db = store.LensDb;
@@ -92,6 +93,7 @@ export const HANDLERS: HandlerTable = {
   'observation.record': (req, { db }) => store.recordForPeriod(db, req),
   'observation.undo': (req, { db }) => store.undoRecord(db, req, req.previous),
   'observations.list': (req, { db }) => store.listObservations(db, req.metricId),
+  'observations.summaries': (req, { db }) => valueSummaries(db, req.needs),
   ...IMPORT_HANDLERS,
   'review.add': (req, { db }) =>
     store.addReview(db, { treeId: req.treeId, answers: req.answers, note: req.note ?? '' }),

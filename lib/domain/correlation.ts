@@ -173,6 +173,32 @@ export function leadLagCorrelation(
 ): LeadLag {
   const nsmByPeriod = meansBy(nsm, (o) => periodIndex(o.at, period));
   const outputByPeriod = meansBy(output, (o) => periodIndex(o.at, period));
+  return leadLagOfMeans(nsmByPeriod, outputByPeriod, period, maxLag);
+}
+
+/** A period's mean value, by `periodIndex`; `periodSeries` gives the same as a list. */
+export interface PeriodMean {
+  index: number;
+  value: number;
+}
+
+/** `leadLagCorrelation` from both metrics' values grouped by `period`, oldest first. */
+export function leadLagOfSeries(
+  nsm: readonly PeriodMean[],
+  output: readonly PeriodMean[],
+  period: Period,
+  maxLag = 6,
+): LeadLag {
+  const byIndex = (series: readonly PeriodMean[]) => new Map(series.map((p) => [p.index, p.value]));
+  return leadLagOfMeans(byIndex(nsm), byIndex(output), period, maxLag);
+}
+
+function leadLagOfMeans(
+  nsmByPeriod: ReadonlyMap<number, number>,
+  outputByPeriod: ReadonlyMap<number, number>,
+  period: Period,
+  maxLag: number,
+): LeadLag {
   const lags = Math.max(0, Math.floor(maxLag));
 
   const byLag: LagCorrelation[] = [];

@@ -3,10 +3,10 @@
  * (Sean Ellis; Amplitude's North Star Playbook). Each finding says what is wrong and why
  * it matters, so the user can fix the tree without knowing the framework by heart.
  */
-import { MIN_PAIRS, leadLagCorrelation } from './correlation';
+import { leadLagCorrelation, leadLagOfSeries, MIN_PAIRS, type PeriodMean } from './correlation';
 import { looksRevenue, looksVanity, mentionsRevenue } from './metric-terms';
 import { inputMetricsOf, nsmOf, nsmsOf } from './tree';
-import type { Metric, NsmChange, Observation, Review } from './types';
+import type { Id, Metric, NsmChange, Observation, Period, Review } from './types';
 
 export const LINT_IDS = [
   'one-nsm',
@@ -50,7 +50,10 @@ export interface LintInput {
   metrics: Metric[];
   reviews: Review[];
   history: NsmChange[];
-  observations: Observation[];
+  /** Every metric's values; or, as the dashboard holds them, `seriesOf`. */
+  observations?: Observation[];
+  /** A metric's values grouped by `period` (`periodSeries`). */
+  seriesOf?: (metricId: Id, period: Period) => readonly PeriodMean[];
   now: number;
 }
 
@@ -211,13 +214,18 @@ function isRevenueOutput(metric: Metric): boolean {
   return metric.role === 'output' && (metric.category === 'revenue' || mentionsRevenue(metric.name));
 }
 
-function checkRevenueCorrelation(nsm: Metric, metrics: Metric[], observations: Observation[]): Finding[] {
-  const nsmObservations = observations.filter((o) => o.metricId === nsm.id);
+/** The NSM's lead on `output`, from whichever form of the values the input holds. */
+function leadOf(input: LintInput, nsm: Metric, output: Metric, period: Period) {
+  if (input.seriesOf) return leadLagOfSeries(input.seriesOf(nsm.id, period), input.seriesOf(output.id, period), period);
+  const of = (metric: Metric) => (input.observations ?? []).filter((o) => o.metricId === metric.id);
+  return leadLagCorrelation(of(nsm), of(output), period);
+}
+
+function checkRevenueCorrelation(nsm: Metric, input: LintInput): Finding[] {
   const period = nsm.period ?? 'month';
   const findings: Finding[] = [];
-  for (const output of metrics.filter(isRevenueOutput)) {
-    const outputObservations = observations.filter((o) => o.metricId === output.id);
-    const { best } = leadLagCorrelation(nsmObservations, outputObservations, period);
+  for (const output of input.metrics.filter(isRevenueOutput)) {
+    const { best } = leadOf(input, nsm, output, period);
     if (!best || best.r >= MIN_REVENUE_R) continue;
     const lead =
       best.lag === 0
@@ -254,7 +262,7 @@ function checkHealth(metrics: Metric[]): Finding[] {
  * every NSM; validation and revenue correlation need a single NSM to be meaningful.
  */
 export function lintTree(input: LintInput): Finding[] {
-  const { metrics, reviews, history, observations, now } = input;
+  const { metrics, reviews, history, now } = input;
   const nsms = nsmsOf(metrics);
   const nsm = nsmOf(metrics);
   const findings = [
@@ -263,7 +271,7 @@ export function lintTree(input: LintInput): Finding[] {
     ...checkInputs(inputMetricsOf(metrics)),
     ...(nsms.length > 0 ? checkValidation(reviews, now) : []),
     ...checkChurn(history, now),
-    ...(nsm ? checkRevenueCorrelation(nsm, metrics, observations) : []),
+    ...(nsm ? checkRevenueCorrelation(nsm, input) : []),
     ...checkHealth(metrics),
   ];
   const order = (f: Finding) => LINT_IDS.indexOf(f.id);

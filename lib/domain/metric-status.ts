@@ -81,11 +81,17 @@ export function metricValueStatus(
   observations: readonly Observation[],
   thresholds: MetricThresholds = defaultThresholds(metric.id),
 ): MetricValueStatus {
+  const own = observations.filter((o) => o.metricId === metric.id);
+  return seriesValueStatus(metric, periodSeries(own, metric.period ?? 'week'), thresholds);
+}
+
+/** The same from the metric's values grouped by its period (`periodSeries`), as the dashboard holds them. */
+export function seriesValueStatus(
+  metric: Metric,
+  series: readonly PeriodValue[],
+  thresholds: MetricThresholds = defaultThresholds(metric.id),
+): MetricValueStatus {
   const period = metric.period ?? 'week';
-  const series = periodSeries(
-    observations.filter((o) => o.metricId === metric.id),
-    period,
-  );
   const last = series.at(-1);
   const { latest, previous, change, changeFraction } = last
     ? changeBetween(series, last.index)
@@ -108,4 +114,14 @@ export function treeValues(
 ): MetricValueStatus[] {
   const byMetric = new Map(thresholds.map((t) => [t.metricId, t]));
   return metrics.map((m) => metricValueStatus(m, observations, byMetric.get(m.id)));
+}
+
+/** `treeValues` from each metric's values grouped by its period. */
+export function treeSeriesValues(
+  metrics: readonly Metric[],
+  seriesOf: (metric: Metric) => readonly PeriodValue[],
+  thresholds: readonly MetricThresholds[] = [],
+): MetricValueStatus[] {
+  const byMetric = new Map(thresholds.map((t) => [t.metricId, t]));
+  return metrics.map((m) => seriesValueStatus(m, seriesOf(m), byMetric.get(m.id)));
 }

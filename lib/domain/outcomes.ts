@@ -16,7 +16,7 @@
  */
 import { periodIndex } from './correlation';
 import { formatNumber, formatPercent } from './format';
-import { dayNumber, periodNoun, periodSeries, quarterOf } from './period';
+import { dayNumber, type PeriodValue, periodNoun, periodSeries, quarterOf } from './period';
 import type { Item, Metric, Observation } from './types';
 import type { Experiment, ExperimentResult } from './loop-types';
 
@@ -98,13 +98,21 @@ export function beforeAfter(
   today: string,
   n = DEFAULT_OUTCOME_PERIODS,
 ): BeforeAfter {
+  const own = observations.filter((o) => o.metricId === metric.id);
+  return seriesBeforeAfter(shippedAt, metric, periodSeries(own, metric.period ?? 'week'), today, n);
+}
+
+/** The same from the metric's values grouped by its period (`periodSeries`), as the dashboard holds them. */
+export function seriesBeforeAfter(
+  shippedAt: string,
+  metric: Metric,
+  series: readonly PeriodValue[],
+  today: string,
+  n = DEFAULT_OUTCOME_PERIODS,
+): BeforeAfter {
   const period = metric.period ?? 'week';
   const shipped = periodIndex(shippedAt, period);
   const current = periodIndex(today, period);
-  const series = periodSeries(
-    observations.filter((o) => o.metricId === metric.id),
-    period,
-  );
   const before = series.filter((p) => p.index >= shipped - n && p.index < shipped).map((p) => p.value);
   const after = series.filter((p) => p.index > shipped && p.index <= shipped + n && p.index < current);
   const b = side(before, n);

@@ -74,7 +74,10 @@ export interface WeeklyReviewInput {
   /** The day an earlier week's review was held (lastReviewDate), or null for a first review. */
   lastReview: string | null;
   metrics: readonly Metric[];
-  observations: readonly Observation[];
+  /** Every metric's values; or, as the dashboard holds them, `seriesOf`. */
+  observations?: readonly Observation[];
+  /** A metric's values grouped by its period (`periodSeries`). */
+  seriesOf?: (metric: Metric) => readonly PeriodValue[];
   items: readonly Item[];
   shipments: readonly Shipment[];
   thresholds?: readonly MetricThresholds[];
@@ -146,10 +149,13 @@ const ROLE_ORDER: readonly MetricRole[] = ['nsm', 'input', 'team', 'output', 'he
 function rowOf(metric: Metric, input: WeeklyReviewInput, thresholds: MetricThresholds | undefined): ReviewRow {
   const period = metric.period ?? 'week';
   const at = periodIndex(input.period.until, period);
-  const series = periodSeries(
-    input.observations.filter((o) => o.metricId === metric.id && periodIndex(o.at, period) <= at),
-    period,
-  );
+  // Whole periods up to the reviewed one: the same periods either way.
+  const series = input.seriesOf
+    ? input.seriesOf(metric).filter((p) => p.index <= at)
+    : periodSeries(
+        (input.observations ?? []).filter((o) => o.metricId === metric.id && periodIndex(o.at, period) <= at),
+        period,
+      );
   const { latest, change, changeFraction } = changeBetween(series, at);
   const history = series.filter((p) => p.index >= at - ANOMALY_WINDOW && p.index < at);
   const recent = series.filter((p) => p.index > at - ANOMALY_WINDOW);

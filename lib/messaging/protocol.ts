@@ -118,6 +118,8 @@ export interface ChangeNotice {
   item?: Item;
   /** The item the write deleted, when it deleted one: a view drops it without asking again. */
   removedItemId?: Id;
+  /** The metrics whose values the write changed, when it knows: a view reads only theirs again. */
+  valuesChanged?: Id[];
 }
 
 /** Sent by the background to a tab when the user presses the toggle command or the toolbar button. */

@@ -135,3 +135,60 @@ export async function dashboardBacklog(browser, { runs }) {
     await page.close();
   }
 }
+
+/** Installed before the dashboard's own scripts: marks the frame in which a card first shows a value. */
+function markValuesShown() {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('.metric-latest')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => performance.mark('bench:values-shown'), 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** Records a value of the NSM as the tree's value form does, and times it until its card shows it. */
+function valueToCard({ at, value }) {
+  const shown = () => [...document.querySelectorAll('.metric-latest')].some((e) => e.textContent.includes(`on ${at}`));
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (!shown()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    chrome.runtime.sendMessage({ type: 'observation.add', metricId: 'nsm', at, value }).then((reply) => {
+      if (!reply?.ok) reject(new Error(reply?.error?.message ?? 'observation.add failed'));
+    }, reject);
+  });
+}
+
+/**
+ * The tree's values: from opening the dashboard to the first card showing its latest value
+ * (the values come after the items), and from a value written to its card showing it (the
+ * values read again after the change notice). Timeouts are Infinity, as for the backlog.
+ */
+export async function dashboardValues(browser, { runs }) {
+  const opened = [];
+  const written = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await browser.context.newPage();
+    try {
+      await page.addInitScript(markValuesShown);
+      await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html#tree`);
+      await page.waitForFunction(() => performance.getEntriesByName('bench:values-shown').length > 0, null, {
+        timeout: 300_000,
+      });
+      opened.push(await page.evaluate(() => performance.getEntriesByName('bench:values-shown')[0].startTime));
+      await sleep(500);
+      const at = `2031-01-${String(i + 1).padStart(2, '0')}`;
+      written.push(await page.evaluate(valueToCard, { at, value: 4242 + i }));
+    } catch (failure) {
+      if (failure?.name !== 'TimeoutError') throw failure;
+      opened.push(Infinity);
+    } finally {
+      await page.close();
+    }
+  }
+  return { opened, written };
+}

@@ -17,7 +17,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { instrumented } from './extension.mjs';
-import { dashboardBacklog } from './dashboard.mjs';
+import { dashboardBacklog, dashboardValues } from './dashboard.mjs';
 import { badgesOnBoard, coldWorkerTime, heapAfterLoad, tagRoundTrips, workerTime } from './measure.mjs';
 import { BOARD_URL, boardPage, ticketPage } from './pages.mjs';
 import { mb, median, ms } from './table.mjs';
@@ -156,6 +156,8 @@ async function measureSize(oursDir, workDir, none, items, { runs, log }) {
     }
     log(`scale ${count(items)}: the dashboard's backlog…`);
     const dashboard = await dashboardBacklog(browser, { runs });
+    log(`scale ${count(items)}: the dashboard's values…`);
+    const values = await dashboardValues(browser, { runs });
     // After the stop, the first request rebuilds what the worker derives: how long, and what it holds then.
     const rebuilt = await coldWorkerTime(browser, pageContext);
     const workerBytesCold = await workerHeap(browser);
@@ -175,6 +177,7 @@ async function measureSize(oursDir, workDir, none, items, { runs, log }) {
       badges: badges.map((b) => b.ms),
       heap,
       dashboard,
+      values,
     };
   } finally {
     await browser.close();
@@ -235,6 +238,8 @@ const FIGURES = [
   ['dashboard: longest task while scrolling', (r) => r.dashboard.longest, ms, '', null],
   ['dashboard: filter typed → list drawn', (r) => median(r.dashboard.filter), ms, '< 50 ms', (v) => v < 50],
   ['dashboard: sort changed → list drawn', (r) => median(r.dashboard.sort), ms, '', null],
+  ["dashboard: open → a value on the tree's cards", (r) => median(r.values.opened), ms, '', null],
+  ['dashboard: a value written → shown on its card', (r) => median(r.values.written), ms, '', null],
   [
     'host page heap added, ticket',
     (r) => heapAdded(r.heap.ticket, r.heap.noneTicket),

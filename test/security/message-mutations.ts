@@ -106,6 +106,10 @@ export function validRequests(ids: SeedIds): Record<RequestType, Request> {
       previous: { value: 12, sourceUrl: '', note: 'seen' },
     },
     'observations.list': { type: 'observations.list', metricId: ids.nsm },
+    'observations.summaries': {
+      type: 'observations.summaries',
+      needs: [{ metricId: ids.nsm, periods: ['week', 'month'], valuesFrom: '2024-01-01' }],
+    },
     'observations.previewImport': {
       type: 'observations.previewImport',
       metricId: ids.nsm,

@@ -15,8 +15,11 @@ import {
   TextSchema,
   UrlSchema,
 } from '../../domain/schemas';
+import type { ValueSummary } from '../../domain/value-summary';
+import { MAX_RECORDS } from '../../domain/workspace-file';
 import {
   GAMES,
+  PERIODS,
   LOOP_RECORD_KINDS,
   METRIC_ROLES,
   WORKSPACE_PARTS,
@@ -117,6 +120,25 @@ export const WORKSPACE_REQUESTS = declareRequests({
   'observations.list': {
     fields: { metricId: IdSchema },
     answer: typed<Observation[]>(),
+    changes: [],
+    resendable: true,
+  },
+  // What the dashboard's views show of each metric's values (lib/domain/value-summary.ts), in one request.
+  'observations.summaries': {
+    fields: {
+      needs: v.pipe(
+        v.array(
+          v.strictObject({
+            metricId: IdSchema,
+            periods: v.pipe(v.array(v.picklist(PERIODS)), v.maxLength(PERIODS.length)),
+            valuesFrom: v.nullable(DateSchema),
+          }),
+        ),
+        // A workspace file holds at most this many metrics.
+        v.maxLength(MAX_RECORDS.metrics),
+      ),
+    },
+    answer: typed<ValueSummary[]>(),
     changes: [],
     resendable: true,
   },

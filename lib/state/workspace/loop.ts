@@ -8,7 +8,7 @@
 import { batch, computed, signal } from '@preact/signals-core';
 import { chosenCandidate, rankCandidates, rankValueEvents } from '../../domain/discovery';
 import type { KeyResult, TreeLoop } from '../../domain/loop-types';
-import { treeValues } from '../../domain/metric-status';
+import { treeSeriesValues } from '../../domain/metric-status';
 import { coachCandidate, type CoachingFinding } from '../../domain/nsm-coaching';
 import { keyResultProgress, keyResultSummary, lintOkrs, objectiveFor, type KeyResultProgress } from '../../domain/okr';
 import { confidenceVsOutcomes, quarterWinRates } from '../../domain/outcomes';
@@ -18,7 +18,8 @@ import { lastReviewDate, weeklyReview } from '../../domain/weekly-review';
 import { LOOP_RECORD_KINDS, type Id, type WorkspacePart } from '../../domain/types';
 import { onWorkspaceChange, request } from '../../messaging/client';
 import type { ChangeNotice } from '../../messaging/protocol';
-import { items, observations, tree, treeMetrics, treeNsm } from './tree';
+import { ownPeriod } from '../../domain/value-summary';
+import { items, keyResultValues, seriesOf, tree, treeMetrics, treeNsm } from './tree';
 
 export const treeLoop = signal<TreeLoop | null>(null);
 export const loopLoadError = signal<string | null>(null);
@@ -63,7 +64,7 @@ export const keyResultProgressById = computed(() => {
   const out = new Map<Id, KeyResultProgress>();
   for (const kr of keyResults.value) {
     const metric = metrics.get(kr.metricId);
-    if (metric) out.set(kr.id, keyResultProgress(kr, metric, observations.value, today.value));
+    if (metric) out.set(kr.id, keyResultProgress(kr, metric, keyResultValues.value, today.value));
   }
   return out;
 });
@@ -88,14 +89,20 @@ export const okrFindings = computed(() =>
     quarter: currentQuarter.value,
     metrics: treeMetrics.value,
     keyResults: keyResults.value,
-    observations: observations.value,
+    observations: keyResultValues.value,
     today: today.value,
   }),
 );
 
 /** Latest value, change, target and red/amber/green status per metric, by metric id. */
 export const metricStatusById = computed(
-  () => new Map(treeValues(treeMetrics.value, observations.value, thresholds.value).map((s) => [s.metric.id, s])),
+  () =>
+    new Map(
+      treeSeriesValues(treeMetrics.value, (m) => seriesOf(m.id, ownPeriod(m)), thresholds.value).map((s) => [
+        s.metric.id,
+        s,
+      ]),
+    ),
 );
 
 /** The reviewed week's review, covering what shipped since the review of an earlier week. */
@@ -104,7 +111,7 @@ export const weeklyReviewModel = computed(() =>
     period: reviewedPeriod.value,
     lastReview: lastReviewDate(reviewNotes.value, reviewedPeriod.value.week),
     metrics: treeMetrics.value,
-    observations: observations.value,
+    seriesOf: (m) => seriesOf(m.id, ownPeriod(m)),
     items: items.value,
     shipments: shipments.value,
     thresholds: thresholds.value,

@@ -7,14 +7,14 @@
 import { computed, signal } from '@preact/signals-core';
 import { chartGeometry, type ShipMark } from '../../domain/metric-chart';
 import { defaultThresholds } from '../../domain/metric-status';
-import { periodSeries } from '../../domain/period';
 import { amberWithinTextProblem, amberWithinValue } from '../../domain/threshold-text';
 import type { Direction } from '../../domain/loop-types';
 import type { Id, Metric } from '../../domain/types';
 import { request } from '../../messaging/client';
 import { createDraftStore } from '../drafts';
 import { keyResultProgressById, metricStatusById, shipments, thresholds } from './loop';
-import { items, observationsByMetric, ranking, treeMetrics } from './tree';
+import { ownPeriod } from '../../domain/value-summary';
+import { items, ranking, seriesOf, treeMetrics } from './tree';
 
 /** The metric the page shows; null on every other page. */
 export const shownMetricId = signal<Id | null>(null);
@@ -32,7 +32,7 @@ function servesMetric(taggedId: Id | null, metric: Metric, metrics: readonly Met
 export const shownSeries = computed(() => {
   const metric = shownMetric.value;
   if (!metric) return [];
-  return periodSeries(observationsByMetric.value.get(metric.id) ?? [], metric.period ?? 'week');
+  return seriesOf(metric.id, ownPeriod(metric));
 });
 
 /** Ship dates of the items that serve the metric, named by the item's title. */

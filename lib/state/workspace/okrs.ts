@@ -13,7 +13,7 @@ import { addDays, quarterBounds, quarterOf } from '../../domain/period';
 import { request, RequestError } from '../../messaging/client';
 import { createDraftStore } from '../drafts';
 import { currentQuarter, keyResults, today } from './loop';
-import { observations, tree, treeMetrics, treeNsm } from './tree';
+import { keyResultValues, tree, treeMetrics, treeNsm } from './tree';
 
 export const pickedQuarter = signal<string | null>(null);
 export const shownQuarter = computed(() => pickedQuarter.value ?? currentQuarter.value);
@@ -46,7 +46,7 @@ export const shownFindings = computed(() =>
     quarter: shownQuarter.value,
     metrics: treeMetrics.value,
     keyResults: keyResults.value,
-    observations: observations.value,
+    observations: keyResultValues.value,
     today: today.value,
   }),
 );

@@ -4,11 +4,17 @@
  * value stays in its field with the reason and the last valid N keeps being used).
  */
 import { computed, signal } from '@preact/signals-core';
-import { beforeAfter, DEFAULT_OUTCOME_PERIODS, outcomePeriodsProblem, type BeforeAfter } from '../../domain/outcomes';
+import {
+  type BeforeAfter,
+  DEFAULT_OUTCOME_PERIODS,
+  outcomePeriodsProblem,
+  seriesBeforeAfter,
+} from '../../domain/outcomes';
 import { metricById, resolveInputLink } from '../../domain/tree';
 import type { Item, Metric } from '../../domain/types';
 import { shipments, today } from './loop';
-import { items, observations, treeMetrics } from './tree';
+import { ownPeriod } from '../../domain/value-summary';
+import { items, seriesOf, treeMetrics } from './tree';
 
 /** What is typed in the N field. */
 export const outcomePeriodsText = signal(String(DEFAULT_OUTCOME_PERIODS));
@@ -45,7 +51,9 @@ export const shippedOutcomes = computed<ShippedOutcome[]>(() => {
     const item = byId.get(s.itemId);
     if (!item) continue;
     const metric = resolveInputLink(metrics, item.inputMetricId)?.metric ?? null;
-    const comparison = metric ? beforeAfter(s.at, metric, observations.value, today.value, n) : null;
+    const comparison = metric
+      ? seriesBeforeAfter(s.at, metric, seriesOf(metric.id, ownPeriod(metric)), today.value, n)
+      : null;
     out.push({ item, at: s.at, metric, comparison });
   }
   return out;

@@ -8,10 +8,11 @@
  * metric removed).
  */
 import { batch } from '@preact/signals-core';
-import type { Id, Item, Metric, WorkspacePart } from '../../domain/types';
+import type { Id, Item, WorkspacePart } from '../../domain/types';
 import { onWorkspaceChange, request } from '../../messaging/client';
 import type { ChangeNotice, TreeSnapshot } from '../../messaging/protocol';
-import { lintClock, observations, treeLoadError, treeLoadState, treeSnapshot } from './tree';
+import { lintClock, treeLoadError, treeLoadState, treeSnapshot } from './tree';
+import { followValueNeeds, holdValues, readValues } from './value-sync';
 
 /** Enough rows for any first screen, and small enough to come within a frame or two at any size. */
 export const FIRST_PAGE = 1_000;
@@ -22,7 +23,6 @@ export const PAGE = 10_000;
 const TREE_PARTS: readonly WorkspacePart[] = ['trees', 'settings', 'metrics', 'reviews', 'history'];
 
 let sequence = 0;
-let observationSequence = 0;
 /** Items written while the pages stream in: laid in at once, and over a page that brings an older version. */
 let writtenWhileStreaming: Map<Id, Item> | null = null;
 /** Items removed while the pages stream in: a page read before the removal may still bring them. */
@@ -48,6 +48,7 @@ export async function reloadTree(): Promise<void> {
   const mine = ++sequence;
   writtenWhileStreaming = new Map();
   removedWhileStreaming = new Set();
+  holdValues();
   try {
     const first = await request({ type: 'snapshot.get', itemsFrom: 0, itemsLimit: pages.first });
     if (mine !== sequence) return;
@@ -59,7 +60,7 @@ export async function reloadTree(): Promise<void> {
     });
     await streamItems(mine, first);
     // After the items: read alongside them, the values held the worker up for seconds at 10,000 items.
-    if (mine === sequence) void reloadObservations(treeSnapshot.value?.metrics ?? first.metrics);
+    if (mine === sequence) void readValues();
   } catch (failure) {
     if (mine === sequence) failed(failure);
   }
@@ -114,17 +115,6 @@ function withPage(held: Item[], page: Item[], treeId: Id | undefined): Item[] {
     else items = items.map((i, n) => (n === at ? newer(version, i) : i));
   }
   return [...items, ...added];
-}
-
-/** Every metric's observations, for the views that read them; a newer call supersedes one still running. */
-async function reloadObservations(metrics: Metric[]): Promise<void> {
-  const mine = ++observationSequence;
-  try {
-    const lists = await Promise.all(metrics.map((m) => request({ type: 'observations.list', metricId: m.id })));
-    if (mine === observationSequence) observations.value = lists.flat();
-  } catch (failure) {
-    if (mine === observationSequence) failed(failure);
-  }
 }
 
 /** The settings, trees, metrics, reviews and history again, the items kept; a changed active tree reads all. */
@@ -183,16 +173,21 @@ export function applyNotice(notice: ChangeNotice): void {
       return;
     }
   }
-  const valuesMoved = parts.has('observations') || parts.has('metrics');
-  const treeParts = TREE_PARTS.some((part) => parts.has(part)) ? reloadTreeParts() : Promise.resolve();
-  if (valuesMoved) void treeParts.then(() => reloadObservations(treeSnapshot.value?.metrics ?? []));
+  if (TREE_PARTS.some((part) => parts.has(part))) void reloadTreeParts();
+  // Only the metrics named; a new metric or period is read when the metrics come (value-sync.ts).
+  if (parts.has('observations')) void readValues(notice.valuesChanged);
 }
 
 /** Loads now and after every committed change anywhere; returns the way to stop listening. */
 export function startWorkspaceSync(pageSizes: Pages = { first: FIRST_PAGE, rest: PAGE }): () => void {
   pages = pageSizes;
   void reloadTree();
-  return onWorkspaceChange(applyNotice);
+  const stopValues = followValueNeeds();
+  const stopNotices = onWorkspaceChange(applyNotice);
+  return () => {
+    stopNotices();
+    stopValues();
+  };
 }
 
 export async function setActiveTree(treeId: Id): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * The active tree as the dashboard and the popup see it: one snapshot from the
- * background, the observations of its metrics, and everything derived from them
+ * background, what the views show of its metrics' values, and everything derived from them
  * (ranking, lints, alignment) as computed signals. Loaded and kept in step with change
  * notices by lib/state/workspace/tree-sync.ts.
  * Names shared with the host page's state say which they are: treeMetrics here, pageMetrics
@@ -26,7 +26,9 @@ import {
   type RiceInputField,
 } from '../../domain/rice-text';
 import { inputMetricsOf, nsmOf } from '../../domain/tree';
-import type { Id, Item, Metric, Observation } from '../../domain/types';
+import type { PeriodValue } from '../../domain/period';
+import type { Id, Item, Metric, Period } from '../../domain/types';
+import type { ValueSummary } from '../../domain/value-summary';
 import { request } from '../../messaging/client';
 import type { TreeSnapshot } from '../../messaging/protocol';
 import { createDraftStore, type TextMap } from '../drafts';
@@ -36,8 +38,11 @@ export type TreeLoadState = 'loading' | 'ready' | 'error';
 export const treeSnapshot = signal<TreeSnapshot | null>(null);
 export const treeLoadState = signal<TreeLoadState>('loading');
 export const treeLoadError = signal<string | null>(null);
-/** Observations of every metric of the active tree, oldest first per metric. */
-export const observations = signal<Observation[]>([]);
+/**
+ * What the views show of each metric's values, by metric id (lib/domain/value-summary.ts):
+ * read by lib/state/workspace/value-sync.ts, never every value of every metric.
+ */
+export const valueSummaries = signal<ReadonlyMap<Id, ValueSummary>>(new Map());
 /**
  * RICE estimates typed in the backlog and not stored yet, per item. Laid over the stored
  * items, so the rank moves while the user types.
@@ -127,7 +132,7 @@ export const findings = computed<Finding[]>(() => {
     metrics: treeMetrics.value,
     reviews: snap.reviews,
     history: snap.history,
-    observations: observations.value,
+    seriesOf,
     now: lintClock.value,
   });
 });
@@ -141,21 +146,13 @@ export const findingsByMetric = computed(() => {
   return byMetric;
 });
 
-/** Each metric's observations, oldest first: what the tree's cards show. */
-export const observationsByMetric = computed(() => {
-  const byMetric = new Map<Id, Observation[]>();
-  for (const o of observations.value) {
-    const list = byMetric.get(o.metricId);
-    if (list) list.push(o);
-    else byMetric.set(o.metricId, [o]);
-  }
-  for (const list of byMetric.values()) list.sort((a, b) => a.at.localeCompare(b.at));
-  return byMetric;
-});
-
-export function observationsOf(metricId: Id): Observation[] {
-  return observations.value.filter((o) => o.metricId === metricId).sort((a, b) => a.at.localeCompare(b.at));
+/** A metric's values grouped by `period` (its own unless named); none until its summary has come. */
+export function seriesOf(metricId: Id, period: Period): PeriodValue[] {
+  return valueSummaries.value.get(metricId)?.series[period] ?? [];
 }
+
+/** The values key results read (each metric's since its earliest key result's quarter), as recorded. */
+export const keyResultValues = computed(() => [...valueSummaries.value.values()].flatMap((s) => s.values));
 
 /** Replaces one stored item with the version the background just returned, before the reload lands. */
 export function acceptItem(item: Item): void {

@@ -17,7 +17,8 @@ import {
   weeklyReviewModel,
 } from '../../../lib/state/workspace/loop';
 import { notesText, reviewAsMarkdown, showLastCompleteWeek, stepReviewWeek } from '../../../lib/state/workspace/review';
-import { observations, treeSnapshot } from '../../../lib/state/workspace/tree';
+import { treeSnapshot } from '../../../lib/state/workspace/tree';
+import { dropValues, holdValues } from './held-values';
 
 function metric(id: string, role: Metric['role'], name: string, extra: Partial<Metric> = {}): Metric {
   return {
@@ -99,13 +100,13 @@ function load(loop: Partial<TreeLoop>): void {
     reviews: [],
     history: [],
   };
-  observations.value = [
+  holdValues([
     value('c', '2025-01-06', 22),
     value('c', '2025-02-03', 27),
     value('c', '2025-02-10', 28),
     value('n', '2025-02-03', 900),
     value('n', '2025-02-10', 960),
-  ];
+  ]);
   today.value = '2025-02-14';
   treeLoop.value = {
     worksheet: null,
@@ -122,7 +123,7 @@ afterEach(() => {
   chosenReviewWeek.value = null;
   treeLoop.value = null;
   treeSnapshot.value = null;
-  observations.value = [];
+  dropValues();
 });
 
 describe('the team loop state', () => {

@@ -9,7 +9,8 @@ import {
   shownMetricId,
   shownWork,
 } from '../../../lib/state/workspace/metric-page';
-import { observations, treeSnapshot } from '../../../lib/state/workspace/tree';
+import { treeSnapshot } from '../../../lib/state/workspace/tree';
+import { dropValues, holdValues } from './held-values';
 
 function metric(id: string, role: Metric['role'], parentId: string | null, extra: Partial<Metric> = {}): Metric {
   return {
@@ -73,7 +74,7 @@ function load(): void {
     reviews: [],
     history: [],
   };
-  observations.value = [value('a', '2025-01-06', 8), value('a', '2025-01-20', 9)];
+  holdValues([value('a', '2025-01-06', 8), value('a', '2025-01-20', 9)]);
   const ship = (itemId: string, at: string) => ({ id: `s-${itemId}`, treeId: 't', itemId, at, updatedAt: 0 });
   treeLoop.value = {
     worksheet: null,
@@ -89,7 +90,7 @@ afterEach(() => {
   shownMetricId.value = null;
   treeLoop.value = null;
   treeSnapshot.value = null;
-  observations.value = [];
+  dropValues();
 });
 
 describe('the metric page state', () => {

@@ -28,16 +28,17 @@ vi.mock('../../../lib/messaging/client', async (actual) => ({
   },
 }));
 
-const { items, itemsLoading, observations, treeMetrics, treeSnapshot } = await import(
+const { items, itemsLoading, treeMetrics, treeSnapshot, valueSummaries } = await import(
   '../../../lib/state/workspace/tree'
 );
+const { treeLoop } = await import('../../../lib/state/workspace/loop');
 const { reloadTree, startWorkspaceSync } = await import('../../../lib/state/workspace/tree-sync');
 const { backlogRows, unlinkedRows } = await import('../../../lib/state/workspace/backlog');
 
 /** A write from another view: the background commits it and every view hears the notice it sends. */
 async function write<T extends StoredRequestType>(req: RequestOf<T>) {
-  const { value, changed, item, removedItemId } = await handle(db, req);
-  listener?.({ type: 'nsl.changed', stores: changed, at: Date.now(), item, removedItemId });
+  const { value, changed, item, removedItemId, valuesChanged } = await handle(db, req);
+  listener?.({ type: 'nsl.changed', stores: changed, at: Date.now(), item, removedItemId, valuesChanged });
   return value;
 }
 
@@ -45,6 +46,10 @@ async function write<T extends StoredRequestType>(req: RequestOf<T>) {
 const titles = () => items.value.map((i) => i.title).sort();
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const snapshotsAsked = () => asked.filter((r) => r.type === 'snapshot.get');
+/** The metrics each values request named, in order. */
+const valuesAsked = () =>
+  asked.flatMap((r) => (r.type === 'observations.summaries' ? [r.needs.map((n) => n.metricId)] : []));
+const recentValues = (metricId: string) => valueSummaries.value.get(metricId)?.recent.map((o) => o.value);
 
 async function seed(count: number) {
   const tree = await write({ type: 'tree.create', name: 'Product' });
@@ -65,7 +70,8 @@ beforeEach(async () => {
   asked.length = 0;
   holdPages = null;
   treeSnapshot.value = null;
-  observations.value = [];
+  treeLoop.value = null;
+  valueSummaries.value = new Map();
 });
 afterEach(() => stop());
 
@@ -74,7 +80,7 @@ async function open(count: number) {
   stop = startWorkspaceSync({ first: 2, rest: 3 });
   await vi.waitFor(() => expect(items.value).toHaveLength(count));
   expect(itemsLoading.value).toBeNull();
-  await vi.waitFor(() => expect(observations.value).toHaveLength(1));
+  await vi.waitFor(() => expect(recentValues(seeded.nsm.id)).toEqual([40]));
   asked.length = 0;
   return seeded;
 }
@@ -233,21 +239,23 @@ describe('a change notice', () => {
     expect(snapshotsAsked()).toEqual([]);
   });
 
-  it('for a metric reads the metrics again and the values, and keeps the items as they are', async () => {
+  it('for a renamed metric reads the metrics again, keeps the items, and reads no values', async () => {
     const { input } = await open(4);
     const before = items.value;
     await write({ type: 'metric.update', id: input.id, patch: { name: 'Teams inviting a colleague' } });
     await vi.waitFor(() => expect(treeMetrics.value.map((m) => m.name)).toContain('Teams inviting a colleague'));
     expect(items.value).toBe(before);
     expect(snapshotsAsked().map((r) => r.itemsLimit)).toEqual([0]);
-    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'observations.list')).toHaveLength(2));
+    await settle();
+    expect(valuesAsked()).toEqual([]);
   });
 
-  it('for a new value reads the values again, not the tree', async () => {
+  it("for a new value reads that metric's values again, not the tree nor the other metrics", async () => {
     const { nsm } = await open(2);
     await write({ type: 'observation.add', metricId: nsm.id, at: '2026-11-09', value: 44 });
-    await vi.waitFor(() => expect(observations.value.map((o) => o.value)).toEqual([40, 44]));
+    await vi.waitFor(() => expect(recentValues(nsm.id)).toEqual([40, 44]));
     expect(snapshotsAsked()).toEqual([]);
+    expect(valuesAsked()).toEqual([[nsm.id]]);
   });
 
   it('for items it does not carry (a metric removed) reads the whole tree again', async () => {
@@ -271,5 +279,54 @@ describe('a change notice', () => {
     await settle();
     expect(items.value).toHaveLength(7);
     expect(new Set(items.value.map((i) => i.id)).size).toBe(7);
+  });
+});
+
+describe('the values', () => {
+  it('come in one request for every metric, once the items have come, and never as every value', async () => {
+    const { nsm, input } = await seed(5);
+    stop = startWorkspaceSync({ first: 2, rest: 3 });
+    await vi.waitFor(() => expect(recentValues(nsm.id)).toEqual([40]));
+    expect(valueSummaries.value.get(input.id)?.count).toBe(0);
+    expect(valuesAsked()).toEqual([[nsm.id, input.id]]);
+    const lastPage = asked.findLastIndex((r) => r.type === 'snapshot.get');
+    expect(asked.findIndex((r) => r.type === 'observations.summaries')).toBeGreaterThan(lastPage);
+    expect(asked.some((r) => r.type === 'observations.list')).toBe(false);
+  });
+
+  it("of a metric whose period changed are read again, that metric's only, grouped by the new period", async () => {
+    const { input } = await open(1);
+    await write({ type: 'observation.add', metricId: input.id, at: '2026-11-03', value: 5 });
+    await write({ type: 'observation.add', metricId: input.id, at: '2026-11-20', value: 7 });
+    await vi.waitFor(() => expect(valueSummaries.value.get(input.id)?.series.week).toHaveLength(2));
+    asked.length = 0;
+    await write({ type: 'metric.update', id: input.id, patch: { period: 'month' } });
+    await vi.waitFor(() => expect(valueSummaries.value.get(input.id)?.series.month?.map((p) => p.value)).toEqual([6]));
+    expect(valuesAsked()).toEqual([[input.id]]);
+  });
+
+  it("of a metric given a key result are read again from the key result's quarter, as recorded", async () => {
+    const { tree, input } = await open(1);
+    for (const [at, value] of [
+      ['2026-09-28', 1],
+      ['2026-10-01', 2],
+      ['2026-10-05', 3],
+    ] as const) {
+      await write({ type: 'observation.add', metricId: input.id, at, value });
+    }
+    await vi.waitFor(() => expect(valueSummaries.value.get(input.id)?.count).toBe(3));
+    asked.length = 0;
+    const kr = { id: 'kr', treeId: tree.id, metricId: input.id, quarter: '2026-Q4', team: 'Growth' };
+    treeLoop.value = {
+      worksheet: null,
+      keyResults: [{ ...kr, baseline: 0, target: 10, due: '2026-12-31', updatedAt: 0 }],
+      thresholds: [],
+      shipments: [],
+      experiments: [],
+      reviewNotes: [],
+    };
+    // The week of 28 Sep straddles the quarter: the key result reads 1 October's value, not that week's mean.
+    await vi.waitFor(() => expect(valueSummaries.value.get(input.id)?.values.map((o) => o.value)).toEqual([2, 3]));
+    expect(valuesAsked()).toEqual([[input.id]]);
   });
 });
