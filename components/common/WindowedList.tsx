@@ -9,16 +9,13 @@
  * The row holding the focus stays drawn when the rows around it are recycled, wherever
  * the list is scrolled, so typing in it or tabbing on from it goes on where the user was;
  * tabbing onto the next row scrolls it into view, which draws the rows after it.
- *
- * A scroll step is one frame's work: a row that keeps its item and place is not drawn
- * again (Preact skips an element it is given again), only the rows coming into view are.
  */
 import { useSignal } from '@preact/signals';
-import { Fragment, type JSX } from 'preact';
+import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** Rows drawn beyond each edge of the screen: enough that Tab always finds the next row drawn. */
-const OVERSCAN = 4;
+const OVERSCAN = 8;
 /** Before any row is measured: about one row of the backlog. */
 const FIRST_GUESS_PX = 64;
 
@@ -26,12 +23,7 @@ interface Props<T> {
   items: readonly T[];
   /** The row's item id, as its `data-item-id` says: how the row holding the focus is found. */
   keyOf(item: T): string;
-  /**
-   * One row, unkeyed (the list keys it by `keyOf`): an `<li>` that spreads
-   * `place` onto itself. What it draws depends on the item and place only (and on the
-   * signals its components read, which redraw them): a row drawn again for the same item
-   * at the same place is kept as it was.
-   */
+  /** One row, keyed by its item id: an `<li>` that spreads `place` onto itself. */
   children(item: T, place: RowPlace): JSX.Element;
   tag: 'ol' | 'ul';
   class: string;
@@ -50,22 +42,12 @@ interface Range {
   end: number;
 }
 
-/** A row as last drawn: what it showed and where, and the element it was drawn as. */
-interface Drawn<T> {
-  item: T;
-  index: number;
-  count: number;
-  gapPx: number;
-  element: JSX.Element;
-}
-
 export function WindowedList<T>({ items, keyOf, children, tag: Tag, ...attributes }: Props<T>) {
   const list = useRef<HTMLOListElement & HTMLUListElement>(null);
   const rowPx = useSignal(FIRST_GUESS_PX);
   const range = useSignal<Range>({ first: 0, end: Math.ceil(window.innerHeight / FIRST_GUESS_PX) + OVERSCAN });
   const focusedKey = useSignal<string | null>(null);
   const placeSoon = useRef<() => void>(() => undefined);
-  const drawn = useRef<ReadonlyMap<string, Drawn<T>>>(new Map());
 
   useLayoutEffect(() => {
     const element = list.current;
@@ -109,23 +91,16 @@ export function WindowedList<T>({ items, keyOf, children, tag: Tag, ...attribute
   for (let i = first; i < end; i++) shown.push(i);
   if (focused >= end) shown.push(focused);
 
-  const nowDrawn = new Map<string, Drawn<T>>();
   let before = -1;
-  const rows = shown.map((index, n) => {
-    const gapPx = n > 0 ? (index - before - 1) * px : 0;
+  const rows = shown.map((index) => {
+    const gap = index - before - 1;
     before = index;
-    const item = items[index] as T;
-    const key = keyOf(item);
-    const last = drawn.current.get(key);
-    const same = last?.item === item && last.index === index && last.count === count && last.gapPx === gapPx;
-    // The same element object again: Preact skips the row's whole subtree.
-    const element = same
-      ? last.element
-      : keyed(key, children(item, { 'aria-posinset': index + 1, 'aria-setsize': count, style: marginOf(gapPx) }));
-    nowDrawn.set(key, { item, index, count, gapPx, element });
-    return element;
+    return children(items[index] as T, {
+      'aria-posinset': index + 1,
+      'aria-setsize': count,
+      style: gap > 0 && index !== shown[0] ? { marginTop: `${gap * px}px` } : undefined,
+    });
   });
-  drawn.current = nowDrawn;
   const above = shown.length ? (shown[0] as number) * px : 0;
   const below = shown.length ? (count - 1 - before) * px : count * px;
 
@@ -145,15 +120,6 @@ export function WindowedList<T>({ items, keyOf, children, tag: Tag, ...attribute
       {rows}
     </Tag>
   );
-}
-
-/** A row keyed by its item: Preact keeps the elements of an item that stays in view. */
-function keyed(key: string, row: JSX.Element): JSX.Element {
-  return <Fragment key={key}>{row}</Fragment>;
-}
-
-function marginOf(gapPx: number): RowPlace['style'] {
-  return gapPx > 0 ? { marginTop: `${gapPx}px` } : undefined;
 }
 
 /** The mean height of the rows drawn, or null while none is. */

@@ -56,7 +56,7 @@ async function remove(item: Item): Promise<void> {
   }
 }
 
-/** Every metric an item can move, as options: its own component, so a row patched for another item leaves it be. */
+/** Every metric an item can move, as options. */
 function MetricOptions() {
   return (
     <>
@@ -68,12 +68,6 @@ function MetricOptions() {
     </>
   );
 }
-
-// One element each, given to every row: Preact skips an element it is given again, so a
-// row drawn for another item does not diff its options (MetricOptions redraws itself when
-// the metrics change, as it reads their signal).
-const METRIC_OPTIONS = <MetricOptions />;
-const STATUS_OPTIONS = <StatusOptions />;
 
 /** The metric an item moves, as the one option its select lists before it lists them all. */
 function ChosenMetric({ id }: { id: string | null }) {
@@ -99,7 +93,7 @@ export function MetricSelect({ item, label }: { item: Item; label: string }) {
         onChange={(e) => void update(item, { inputMetricId: e.currentTarget.value || null })}
       >
         <option value="">Not linked</option>
-        {options.listed ? METRIC_OPTIONS : <ChosenMetric id={item.inputMetricId} />}
+        {options.listed ? <MetricOptions /> : <ChosenMetric id={item.inputMetricId} />}
       </select>
     </div>
   );
@@ -122,7 +116,7 @@ function StatusSelect({ item }: { item: Item }) {
         onKeyDown={options.list}
         onChange={(e) => void update(item, { status: e.currentTarget.value as ItemStatus })}
       >
-        {options.listed ? STATUS_OPTIONS : <option value={item.status}>{STATUS_LABELS[item.status]}</option>}
+        {options.listed ? <StatusOptions /> : <option value={item.status}>{STATUS_LABELS[item.status]}</option>}
       </select>
     </span>
   );

@@ -182,7 +182,7 @@ export function BacklogView() {
             items={rows}
             keyOf={(row) => row.item.id}
           >
-            {(row, place) => <BacklogItemRow row={row} place={place} />}
+            {(row, place) => <BacklogItemRow key={row.item.id} row={row} place={place} />}
           </WindowedList>
         ) : (
           <p class="empty-row muted">
@@ -202,7 +202,7 @@ export function BacklogView() {
         </p>
         {unlinked.length ? (
           <WindowedList tag="ul" class="unlinked-list" items={unlinked} keyOf={(item) => item.id}>
-            {(item, place) => <UnlinkedRow item={item} place={place} />}
+            {(item, place) => <UnlinkedRow key={item.id} item={item} place={place} />}
           </WindowedList>
         ) : (
           <p class="empty-row muted">Every item serves an input metric.</p>

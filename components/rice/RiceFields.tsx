@@ -21,15 +21,16 @@ interface Props {
   deferOptions?: boolean;
 }
 
-/** The impact scale's options, one element for every form: Preact skips an element it is given again. */
-const IMPACT_OPTIONS = (
-  <>
-    <option value="">Not estimated</option>
-    {IMPACT_LEVELS.map((level) => (
-      <ImpactOption key={level.value} level={level} />
-    ))}
-  </>
-);
+function ImpactOptions() {
+  return (
+    <>
+      <option value="">Not estimated</option>
+      {IMPACT_LEVELS.map((level) => (
+        <ImpactOption key={level.value} level={level} />
+      ))}
+    </>
+  );
+}
 
 function ImpactOption({ level }: { level: (typeof IMPACT_LEVELS)[number] }) {
   return (
@@ -103,7 +104,7 @@ export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, rea
             onCommit?.('impact');
           }}
         >
-          {impactOptions.listed ? IMPACT_OPTIONS : <ChosenImpact text={text.impact} />}
+          {impactOptions.listed ? <ImpactOptions /> : <ChosenImpact text={text.impact} />}
         </select>,
       )}
       {field(
