@@ -11,26 +11,16 @@
  * agreement, the next pull of an unchanged file reads nothing either (share-memory.ts).
  */
 import { itemsNamed, localChanges, withLocalChanges } from '../../domain/sharing/local-changes';
-import {
-  type ShareCredentials,
-  type ShareMode,
-  type ShareOutcome,
-  type ShareStatus,
-  shareStatus,
-  type StoredShare,
-  headOf,
-} from '../../domain/sharing/share-record';
+import { type ShareOutcome, type ShareStatus, shareStatus, type StoredShare } from '../../domain/sharing/share-record';
 import { toSharedFile } from '../../domain/sharing/shared-file';
-import { type Replica, startSharing } from '../../domain/sharing/sync';
+import type { Replica } from '../../domain/sharing/sync';
 import { itemsAffected } from '../../domain/sharing/view';
 import type { Id } from '../../domain/types';
 import * as store from '../../storage';
-import { checkShare } from './share-address';
 import { dropCopy, keepCopy, keptCopy, viewOf } from './share-copy';
 import { type ShareFailure, shareFailure } from './share-failure';
 import { editGeneration, forget, pullRemembered, rememberAgreement } from './share-memory';
 import {
-  joinShare,
   type KnownFile,
   type RefreshResult,
   refreshSharedFile,
