@@ -121,6 +121,47 @@ describe('syncSharedFile', () => {
     expect(requests).toBe(1);
   });
 
+  it('keeps the ETag of its own write read back, so the next publish reads a 304 and the file is not merged again', async () => {
+    const { name, share } = newShare();
+    const { options } = timing();
+    const written = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, options));
+    expect(written).toMatchObject({ status: 'published', remote: null });
+    await new Promise((done) => setTimeout(done, WEAK_WAIT_MS));
+    const own = { remote: null, text: written.text, covers: true };
+    const readBack = ok(await refreshSharedFile(share, written.replica, own));
+    expect(readBack.status).toBe('unchanged');
+    expect(readBack.remote?.etag).toMatch(/^"/);
+    const statuses: number[] = [];
+    const counting = createWebDavClient({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        statuses.push(response.status);
+        return response;
+      },
+    });
+    // Something changed here since (the new item), so the file no longer holds it all.
+    const known = { remote: readBack.remote, text: readBack.text, covers: false };
+    const next = ok(await syncSharedFile(share, addItem(readBack.replica, 'i9', 'Next'), known, { client: counting }));
+    expect(next.status).toBe('published');
+    expect(statuses).toEqual([304, 204]);
+    expect(titles(apache.readFile(name)?.toString())).toContain('Next');
+  });
+
+  it('never keeps an ETag for bytes it did not write: a file changed since is merged', async () => {
+    const { name, share } = newShare();
+    const { options } = timing();
+    const written = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, options));
+    const ben = ok(await joinShare(share, 'ben', 'Ben')).replica;
+    ok(await syncSharedFile(share, addItem(ben, 'b1', 'Ben idea'), UNKNOWN_FILE, options));
+    const readBack = ok(
+      await refreshSharedFile(share, written.replica, { remote: null, text: written.text, covers: true }),
+    );
+    expect(readBack.status).toBe('changed');
+    expect(readBack.remote?.covers).toBe(false);
+    expect(sharedView(readBack.replica.state).items.map((i) => i.title)).toContain('Ben idea');
+    expect(titles(apache.readFile(name)?.toString())).toContain('Ben idea');
+  });
+
   it('re-reads and re-merges after a stale If-Match: both publishers keep their item', async () => {
     const { name, share } = newShare();
     const { sleeps, options } = timing();
