@@ -4,14 +4,23 @@
  * either completes to the current version or leaves the old database untouched.
  */
 import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { headOf, type StoredShare } from '../domain/sharing/share-record';
+import type { SharedState } from '../domain/sharing/state';
 import type { Id, Item, Observation } from '../domain/types';
 import { chunked } from './item-chunks';
 import { observationChunks } from './observation-chunks';
 import type { LensSchema, StoredItemChunk } from './schema';
+import { shareRecordsOf } from './share-records';
 
 /** Versions 1 to 3 kept one record per item, with the link keys its `byLink` index read. */
 interface LegacyItem extends Item {
   linkKeys: string[];
+}
+
+/** A share as version 8 stored it: its whole state and the file as last read in one record. */
+export interface LegacyShare extends Omit<StoredShare, 'head' | 'revision' | 'remote'> {
+  state: SharedState;
+  remote: { text: string; etag: string } | null;
 }
 
 /** Version 4's chunks also carried the keys of an index by input metric. */
@@ -156,6 +165,34 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     migrate(db) {
       db.createObjectStore('shares', { keyPath: 'treeId' });
+    },
+  },
+  {
+    // Issue 16's speed budgets: each share kept its whole state (10,000 items: 11 MB) and
+    // the last file in one record, read and written whole by every sync. The metrics, items
+    // and tombstones move to a record each; the share keeps the rest and the file's ETag
+    // (not its text: a 304 vouches for what was merged). `covers` starts false, so the
+    // first publish after the upgrade writes the file rather than trusting the old copy.
+    version: 9,
+    migrate(db, tx, oldVersion) {
+      db.createObjectStore('shareRecords', { keyPath: ['treeId', 'kind', 'id'] });
+      if (oldVersion < 8) return;
+      const shares = unwrap(tx.objectStore('shares'));
+      const reading = shares.getAll();
+      reading.onsuccess = () => {
+        const records = unwrap(tx).objectStore('shareRecords');
+        for (const old of reading.result as LegacyShare[]) {
+          const { state, remote, ...rest } = old;
+          for (const record of shareRecordsOf(old.treeId, state)) records.put(record);
+          const share: StoredShare = {
+            ...rest,
+            head: headOf(state),
+            revision: 0,
+            remote: remote === null ? null : { etag: remote.etag, covers: false },
+          };
+          shares.put(share);
+        }
+      };
     },
   },
 ];

@@ -7,6 +7,7 @@ import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNam
 import type { Experiment, KeyResult, MetricThresholds, NsmWorksheet, ReviewNote, Shipment } from '../domain/loop-types';
 import type { StoredShare } from '../domain/sharing/share-record';
 import type { Id, Item, Metric, NsmChange, Observation, Review, Settings, Tree } from '../domain/types';
+import type { StoredShareRecord } from './share-records';
 
 export const DB_NAME = 'north-star-lens';
 export const SETTINGS_KEY = 'settings';
@@ -58,6 +59,8 @@ export interface LensSchema extends DBSchema {
   experiments: { key: Id; value: Experiment; indexes: { byTree: Id; byInputMetric: Id } };
   /** Since version 8: one record per shared tree, credentials included (see shares.ts). */
   shares: { key: Id; value: StoredShare };
+  /** Since version 9: a shared tree's metrics, items and tombstones, one record each (share-records.ts). */
+  shareRecords: { key: [Id, string, Id]; value: StoredShareRecord };
   reviewNotes: { key: Id; value: ReviewNote; indexes: { byTree: Id; byTreeWeek: [Id, string] } };
 }
 
@@ -102,4 +105,5 @@ export const DB_STORES = [
   'rankings',
   ...LOOP_STORES,
   'shares',
+  'shareRecords',
 ] as const;

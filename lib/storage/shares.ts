@@ -1,21 +1,30 @@
 /**
  * The `shares` store (since version 8): one record per shared tree, with the credentials.
  * They stay here: nothing in this module hands a record to a view; shareStatus (in
- * lib/domain/sharing/share-record.ts) is what leaves the background.
+ * lib/domain/sharing/share-record.ts) is what leaves the background. The state's metrics,
+ * items and tombstones live in `shareRecords` (share-records.ts, since version 9).
  *
- * A sync writes a share and the tree's records in one transaction (writeSharedTree), so
- * a worker stopped half way leaves the previous copy, whole.
+ * A sync writes a share, its records and the tree's records in one transaction
+ * (saveShare), so a worker stopped half way leaves the previous copy, whole.
  */
-import type { StoredShare } from '../domain/sharing/share-record';
+import { headOf, type StoredShare } from '../domain/sharing/share-record';
+import type { SharedState } from '../domain/sharing/state';
 import type { SharedView } from '../domain/sharing/view';
 import type { Id, Item, Metric, Tree } from '../domain/types';
-import { changeItems, itemsWhere } from './item-chunks';
+import { changeItems, getStoredItem, ITEM_CHUNK_COUNT, itemsWhere } from './item-chunks';
 import { forgetItemLoop, forgetMetricLoop } from './loop-cascade';
 import { deleteObservationsOf } from './observation-chunks';
 import { forgetRanking } from './rankings';
 import { type LensDb, type LensTx, SETTINGS_KEY, type Store } from './schema';
 import { readSettings } from './settings';
+import { deleteShareRecords, getSharedItem, readShareState, writeShareState } from './share-records';
 import { each, read, write } from './transaction';
+
+/** A share's state as some earlier read found it: reused while the share's revision is the same. */
+export interface KnownState {
+  readonly revision: number;
+  readonly state: SharedState;
+}
 
 export async function listShares(db: LensDb): Promise<StoredShare[]> {
   return read(db, ['shares'], (tx) => tx.objectStore('shares').getAll());
@@ -25,11 +34,48 @@ export async function getShare(db: LensDb, treeId: Id): Promise<StoredShare | nu
   return (await read(db, ['shares'], (tx) => tx.objectStore('shares').get(treeId))) ?? null;
 }
 
+/** The share with its whole state; `known` when it is still current. */
+export async function getShareState(
+  db: LensDb,
+  treeId: Id,
+  known: KnownState | null = null,
+): Promise<{ share: StoredShare; state: SharedState } | null> {
+  return read(db, ['shares', 'shareRecords'], async (tx) => {
+    const share = await tx.objectStore('shares').get(treeId);
+    if (!share) return null;
+    return { share, state: await stateOf(tx.objectStore('shareRecords'), share, known) };
+  });
+}
+
+/** One item's shared record, with the people (for "tagged by Ana"): the open panel asks for one item. */
+export async function getSharedItemOf(db: LensDb, treeId: Id, itemId: Id) {
+  return read(db, ['shares', 'shareRecords'], async (tx) => {
+    const [share, item] = await Promise.all([
+      tx.objectStore('shares').get(treeId),
+      getSharedItem(tx.objectStore('shareRecords'), treeId, itemId),
+    ]);
+    return share ? { share, item } : null;
+  });
+}
+
+function stateOf(store: Store<'shareRecords'>, share: StoredShare, known: KnownState | null): Promise<SharedState> {
+  if (known && known.revision === share.revision && known.state.tree.id === share.treeId) {
+    return Promise.resolve(known.state);
+  }
+  return readShareState(store, share.head);
+}
+
+/** The share as it is once `state` is written with it. */
+export function withState(share: StoredShare, state: SharedState): StoredShare {
+  return { ...share, head: headOf(state), revision: share.revision + 1 };
+}
+
 /** Forgets the share; the tree's records stay as the last sync left them (a local copy). */
 export async function deleteShare(db: LensDb, treeId: Id): Promise<boolean> {
-  return write(db, ['shares'], async (tx) => {
+  return write(db, ['shares', 'shareRecords'], async (tx) => {
     const found = (await tx.objectStore('shares').getKey(treeId)) !== undefined;
     if (found) await tx.objectStore('shares').delete(treeId);
+    await deleteShareRecords(tx.objectStore('shareRecords'), treeId);
     return found;
   });
 }
@@ -55,22 +101,25 @@ export async function readTreeRecords(
   return { tree: tree ?? null, metrics: metricList, items };
 }
 
-/** The share and its tree's records, read together. */
+/** The share, its state (`known` when still current) and its tree's records, read together. */
 export async function readShareAndTree(
   db: LensDb,
   treeId: Id,
-): Promise<{ share: StoredShare | null; records: TreeRecords }> {
-  return read(db, ['shares', 'trees', 'metrics', 'itemChunks'], async (tx) => {
+  known: KnownState | null = null,
+): Promise<{ share: StoredShare | null; state: SharedState | null; records: TreeRecords }> {
+  return read(db, ['shares', 'shareRecords', 'trees', 'metrics', 'itemChunks'], async (tx) => {
     const [share, records] = await Promise.all([
       tx.objectStore('shares').get(treeId),
       readTreeRecords(tx.objectStore('trees'), tx.objectStore('metrics'), tx.objectStore('itemChunks'), treeId),
     ]);
-    return { share: share ?? null, records };
+    const state = share ? await stateOf(tx.objectStore('shareRecords'), share, known) : null;
+    return { share: share ?? null, state, records };
   });
 }
 
 export const SHARED_TREE_STORES = [
   'shares',
+  'shareRecords',
   'trees',
   'metrics',
   'itemChunks',
@@ -94,11 +143,18 @@ export interface TreeWrite {
 }
 
 /**
- * Makes the tree's stored records say what `view` says, writing only what differs. A
+ * Makes the tree's stored records say what `view` says, writing only what differs; with
+ * `only`, just those items (`before` holds those of them stored). A
  * metric the view no longer has goes with its observations (they measured it alone);
  * the tree becomes the active one when none is.
  */
-export async function writeSharedView(tx: SharedTreeTx, view: SharedView, before: TreeRecords): Promise<TreeWrite> {
+export async function writeSharedView(
+  tx: SharedTreeTx,
+  whole: SharedView,
+  before: TreeRecords,
+  only: ReadonlySet<Id> | null = null,
+): Promise<TreeWrite> {
+  const view = only === null ? whole : { ...whole, items: whole.items.filter((item) => only.has(item.id)) };
   const changed: TreeWrite = { trees: false, metrics: false, items: false };
   if (!sameRecord(before.tree ?? undefined, view.tree)) {
     await tx.objectStore('trees').put(view.tree);
@@ -142,22 +198,56 @@ export async function writeSharedView(tx: SharedTreeTx, view: SharedView, before
   return changed;
 }
 
+/** What a sync writes: the share, its state's changes and the tree's records as the view says. */
+export interface ShareWrite {
+  share: StoredShare | null;
+  /** The state to store, and the state stored before (null: not known, everything is written). */
+  state?: { before: SharedState | null; after: SharedState };
+  view: SharedView | null;
+  before?: TreeRecords;
+  /** The only items the view may change (`before` holds those of them stored); null: any. */
+  only?: ReadonlySet<Id> | null;
+}
+
 /**
  * One transaction over the share and its tree: `work` reads what it needs and returns the
- * share to store and, with the records it read, the view to write (null: records stay).
+ * share to store, its state and, with the records it read, the view to write (null:
+ * records stay). With a state, the share is stored at the next revision.
  */
 export async function saveShare(
   db: LensDb,
-  work: (tx: SharedTreeTx) => Promise<{ share: StoredShare | null; view: SharedView | null; before?: TreeRecords }>,
+  work: (tx: SharedTreeTx) => Promise<ShareWrite>,
 ): Promise<TreeWrite & { share: StoredShare | null }> {
   return write(db, [...SHARED_TREE_STORES], async (tx) => {
-    const { share, view, before } = await work(tx);
+    const { share: given, state, view, before, only = null } = await work(tx);
     const none = { trees: false, metrics: false, items: false };
-    if (!share) return { ...none, share: null };
+    if (!given) return { ...none, share: null };
+    const share = state ? withState(given, state.after) : given;
     await tx.objectStore('shares').put(share);
-    const changed = view && before ? await writeSharedView(tx, view, before) : none;
+    if (state) await writeShareState(tx.objectStore('shareRecords'), state.before, state.after);
+    const changed = view && before ? await writeSharedView(tx, view, before, only) : none;
     return { ...changed, share };
   });
+}
+
+/**
+ * The tree's records with only the items `only` names (all when null): a sync that
+ * changed a few items rereads those, not 10,000. Items live in chunks by id hash, so a
+ * few are a few chunk reads; past a tenth of the chunks one read of all is cheaper.
+ */
+export async function readTreeRecordsOf(tx: SharedTreeTx, treeId: Id, only: ReadonlySet<Id> | null) {
+  const chunks = tx.objectStore('itemChunks');
+  if (only === null || only.size > ITEM_CHUNK_COUNT / 10) {
+    const all = await readTreeRecords(tx.objectStore('trees'), tx.objectStore('metrics'), chunks, treeId);
+    return only === null ? all : { ...all, items: all.items.filter((item) => only.has(item.id)) };
+  }
+  const [tree, metricList, items] = await Promise.all([
+    tx.objectStore('trees').get(treeId),
+    tx.objectStore('metrics').index('byTree').getAll(treeId),
+    each(only, (id) => getStoredItem(chunks, id)),
+  ]);
+  const found = items.filter((item): item is Item => item !== undefined && item.treeId === treeId);
+  return { tree: tree ?? null, metrics: metricList, items: found };
 }
 
 /** Equal as stored: the same fields with the same values, key order aside. */

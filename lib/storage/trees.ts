@@ -6,6 +6,7 @@ import { forgetTreeLoop } from './loop-cascade';
 import { deleteObservationsOf } from './observation-chunks';
 import { DB_STORES, SETTINGS_KEY, type LensDb } from './schema';
 import { readSettings } from './settings';
+import { deleteShareRecords } from './share-records';
 import { each, read, write } from './transaction';
 import { checkRecord, definedFields, newId, now } from './records';
 
@@ -81,6 +82,7 @@ export async function deleteTree(db: LensDb, id: Id): Promise<void> {
     await tx.objectStore('rankings').delete(id);
     // A deleted tree is no longer shared from here; its credentials go with it.
     await tx.objectStore('shares').delete(id);
+    await deleteShareRecords(tx.objectStore('shareRecords'), id);
 
     const settings = await readSettings(tx.objectStore('settings'));
     if (settings.activeTreeId === id) {

@@ -71,7 +71,7 @@ describe('migrations', () => {
     expect(new Set(versions).size).toBe(versions.length);
     expect(versions[0]).toBe(1);
     expect(versions.at(-1)).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(8);
+    expect(DB_VERSION).toBe(9);
   });
 
   it('build version 1 with the stores and indexes of the original schema', async () => {
@@ -102,6 +102,7 @@ describe('migrations', () => {
       rankings: [],
       reviews: ['byTree'],
       settings: [],
+      shareRecords: [],
       shares: [],
       shipments: ['byItem', 'byTree'],
       thresholds: [],

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { startSharing } from '../../lib/domain/sharing/sync';
 import { sharedView } from '../../lib/domain/sharing/view';
-import { type StoredShare, shareStatus } from '../../lib/domain/sharing/share-record';
+import { headOf, type StoredShare, shareStatus } from '../../lib/domain/sharing/share-record';
+import { withLocalChanges } from '../../lib/domain/sharing/local-changes';
 import {
   clearWorkspace,
   deleteShare,
   deleteTree,
   exportWorkspace,
   getShare,
+  getShareState,
   listItems,
   listMetrics,
   listShares,
@@ -37,24 +39,55 @@ async function sharedSeed(db: LensDb) {
     replicaId: 'replicaA',
     displayName: 'Ana',
     clock: replica.clock,
-    state: replica.state,
+    head: headOf(replica.state),
+    revision: 0,
     remote: null,
     pending: false,
     syncedAt: null,
     problem: null,
   };
-  await saveShare(db, async () => ({ share, view: null }));
-  return { ...seeded, share };
+  const written = await saveShare(db, async () => ({
+    share,
+    state: { before: null, after: replica.state },
+    view: null,
+  }));
+  return { ...seeded, share: written.share!, state: replica.state };
 }
 
 describe('the shares store', () => {
   it('keeps a share with its state, clock and credentials, read back as stored', async () => {
     const db = await freshDb();
-    const { tree, share } = await sharedSeed(db);
+    const { tree, share, state } = await sharedSeed(db);
     const stored = await getShare(db, tree.id);
     expect(stored).toEqual(share);
-    expect(stored?.state.items).toBeInstanceOf(Map);
+    expect(stored?.revision).toBe(1);
+    const read = await getShareState(db, tree.id);
+    expect(read?.state).toEqual(state);
+    expect(read?.state.items).toBeInstanceOf(Map);
     expect(await listShares(db)).toHaveLength(1);
+  });
+
+  it('keeps each metric, item and tombstone as a record of its own, and rewrites only what a change replaced', async () => {
+    const db = await freshDb();
+    const { tree, share, state, item } = await sharedSeed(db);
+    const recordsOf = async () =>
+      (await everyRecord(db, ['shareRecords'])).shareRecords as { kind: string; id: string }[];
+    expect((await recordsOf()).map((r) => r.kind).sort()).toEqual(['item', 'metric', 'metric', 'metric']);
+    const next = withLocalChanges(
+      { clock: share.clock, state },
+      [{ kind: 'delete-item', id: item.id }],
+      1_800_000_060_000,
+    );
+    await saveShare(db, async () => ({ share, state: { before: state, after: next.state }, view: null }));
+    expect((await recordsOf()).filter((r) => r.kind.endsWith('tem')).map((r) => [r.kind, r.id])).toEqual([
+      ['deletedItem', item.id],
+    ]);
+    const read = await getShareState(db, tree.id);
+    expect(read?.share.revision).toBe(2);
+    expect(read?.state).toEqual(next.state);
+    // A copy read at the current revision is used as it is; an older one is not.
+    expect((await getShareState(db, tree.id, { revision: 2, state: next.state }))?.state).toBe(next.state);
+    expect((await getShareState(db, tree.id, { revision: 1, state }))?.state).toEqual(next.state);
   });
 
   it('gives views a status without the password, the user name or the address query', async () => {
@@ -98,15 +131,17 @@ describe('the shares store', () => {
     const { tree } = await sharedSeed(db);
     await deleteTree(db, tree.id);
     expect(await listShares(db)).toEqual([]);
+    expect(await everyRecord(db, ['shareRecords'])).toEqual({ shareRecords: [] });
     await sharedSeed(db);
     await clearWorkspace(db);
     expect(await listShares(db)).toEqual([]);
+    expect(await everyRecord(db, ['shareRecords'])).toEqual({ shareRecords: [] });
   });
 
   it('writes the tree as the shared view says, with the share, in one transaction', async () => {
     const db = await freshDb();
-    const { tree, share, item, input } = await sharedSeed(db);
-    const view = sharedView(share.state);
+    const { tree, share, item, input, state } = await sharedSeed(db);
+    const view = sharedView(state);
     view.items = view.items.map((i) => (i.id === item.id ? { ...i, title: 'Invite from anywhere' } : i));
     view.metrics = view.metrics.filter((m) => m.role !== 'team');
     const { records } = await readShareAndTree(db, tree.id);
@@ -121,9 +156,9 @@ describe('the shares store', () => {
 
   it('changes nothing when the work fails half way', async () => {
     const db = await freshDb();
-    const { tree, share } = await sharedSeed(db);
+    const { tree, share, state } = await sharedSeed(db);
     const before = await storedData(db);
-    const view = sharedView(share.state);
+    const view = sharedView(state);
     view.items = [];
     const { records } = await readShareAndTree(db, tree.id);
     await expect(
@@ -159,5 +194,53 @@ describe('version 8: the shares store', () => {
     expect(await everyRecord(db, [...old.objectStoreNames])).toEqual(before);
     const { tree } = await sharedSeed(db);
     expect(await getShare(db, tree.id)).not.toBeNull();
+  });
+});
+
+describe('version 9: a record per shared metric, item and tombstone', () => {
+  it('moves a version 8 share’s state into records of their own and keeps the ETag without the text', async () => {
+    const factory = freshFactory();
+    const old = await openWorkspaceDb('north-star-lens', factory, 8);
+    const seeded = await seedTree(old);
+    const replica = startSharing(
+      { tree: seeded.tree, metrics: [seeded.nsm, seeded.input, seeded.team], items: [seeded.item] },
+      'replicaA',
+      'Ana',
+      1_800_000_000_000,
+    );
+    const state = withLocalChanges(replica, [{ kind: 'delete-metric', id: seeded.team.id }], 1_800_000_060_000).state;
+    const legacy = {
+      treeId: seeded.tree.id,
+      url: 'https://cloud.example.com/acme.json',
+      mode: 'editor',
+      credentials: { kind: 'password', user: 'ana', password: SECRET },
+      replicaId: 'replicaA',
+      displayName: 'Ana',
+      clock: replica.clock,
+      state,
+      remote: { text: '{"the file":"as last read"}', etag: '"abc-123"' },
+      pending: false,
+      syncedAt: 1_800_000_000_000,
+      problem: null,
+    };
+    const raw = old as unknown as { put(store: string, value: unknown): Promise<unknown> };
+    await raw.put('shares', legacy);
+    const others = await everyRecord(old, ['trees', 'metrics', 'itemChunks', 'settings']);
+    old.close();
+    const db = await openWorkspaceDb('north-star-lens', factory);
+    expect(db.version).toBeGreaterThanOrEqual(9);
+    const upgraded = await getShareState(db, seeded.tree.id);
+    expect(upgraded?.state).toEqual(state);
+    const { state: _state, remote: _remote, ...rest } = legacy;
+    expect(upgraded?.share).toEqual({
+      ...rest,
+      head: headOf(state),
+      revision: 0,
+      remote: { etag: '"abc-123"', covers: false },
+    });
+    expect(JSON.stringify(await everyRecord(db, ['shares']))).not.toContain('as last read');
+    expect(await everyRecord(db, ['trees', 'metrics', 'itemChunks', 'settings'])).toEqual(others);
+    await deleteTree(db, seeded.tree.id);
+    expect(await everyRecord(db, ['shares', 'shareRecords'])).toEqual({ shares: [], shareRecords: [] });
   });
 });

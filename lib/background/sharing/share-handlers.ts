@@ -5,9 +5,10 @@
  */
 import type { HandlerTable } from '../handler-table';
 import { itemMarks, marksOfItem } from './share-marks';
-import { joinShareFile, leaveShare, shareStatuses, startShare, syncShare } from './share-loop';
+import { leaveShare, shareStatuses, syncShare } from './share-loop';
 import { rememberPersonName, setPersonName } from './share-person';
 import { loopOptions, sharesChanged, syncAll } from './share-schedule';
+import { joinShareFile, startShare } from './share-start';
 
 type SharingHandlers = Pick<
   HandlerTable,

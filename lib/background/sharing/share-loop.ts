@@ -10,29 +10,24 @@
  * that check is kept in memory only. Once a sync has found the records and the file in
  * agreement, the next pull of an unchanged file reads nothing either (share-memory.ts).
  */
-import { localChanges, withLateChanges, withLocalChanges } from '../../domain/sharing/local-changes';
-import {
-  type ShareCredentials,
-  type ShareMode,
-  type ShareOutcome,
-  type ShareStatus,
-  shareStatus,
-  type StoredShare,
-} from '../../domain/sharing/share-record';
-import { type Replica, startSharing } from '../../domain/sharing/sync';
-import { sharedView } from '../../domain/sharing/view';
+import { itemsNamed, localChanges, withLateChanges, withLocalChanges } from '../../domain/sharing/local-changes';
+import { type ShareOutcome, type ShareStatus, shareStatus, type StoredShare } from '../../domain/sharing/share-record';
+import { toSharedFile } from '../../domain/sharing/shared-file';
+import type { Replica } from '../../domain/sharing/sync';
+import { itemsAffected } from '../../domain/sharing/view';
 import type { Id } from '../../domain/types';
 import * as store from '../../storage';
-import { checkShare } from './share-address';
+import { dropCopy, keepCopy, keptCopy, viewOf } from './share-copy';
 import { type ShareFailure, shareFailure } from './share-failure';
 import { editGeneration, forget, pullRemembered, rememberAgreement } from './share-memory';
 import {
-  joinShare,
+  type KnownFile,
   type RefreshResult,
   refreshSharedFile,
   type SyncOptions,
   type SyncResult,
   syncSharedFile,
+  UNKNOWN_FILE,
 } from './share-sync';
 import { createWebDavClient } from './webdav-client';
 
@@ -46,6 +41,12 @@ export interface LoopOptions extends SyncOptions {
   /** The derived copy's write bracket (workspace-cache.ts): a sync writes items like a request does. */
   writing?: (started: boolean) => void;
   newReplicaId?: () => string;
+  /**
+   * After a publish the server gave no ETag for (Apache never does): called so that the
+   * file can be read back a little later, once its tag is strong, and that tag kept with
+   * the bytes written (share-sync.ts); otherwise the next publish reads the file first.
+   */
+  afterPublish?: (treeId: Id) => void;
 }
 
 /** When each share's file was last found unchanged, without a write (see above). */
@@ -68,7 +69,7 @@ export async function shareStatuses(db: Db): Promise<ShareStatus[]> {
   return (await store.listShares(db)).map(statusOf);
 }
 
-function statusOf(share: StoredShare): ShareStatus {
+export function statusOf(share: StoredShare): ShareStatus {
   return withCheck(shareStatus(share));
 }
 
@@ -78,103 +79,11 @@ function withCheck(status: ShareStatus): ShareStatus {
   return { ...status, syncedAt: checked };
 }
 
-/** Shares a local tree: publishes it to `url` (merging a file already there for the same tree). */
-export async function startShare(
-  db: Db,
-  input: { treeId: Id; url: string; credentials: ShareCredentials; displayName: string },
-  options: LoopOptions = {},
-): Promise<ShareOutcome> {
-  const target = { url: input.url, credentials: input.credentials };
-  const checked = checkShare(target);
-  if (!checked.ok) return refused(checked);
-  const { share, records } = await store.readShareAndTree(db, input.treeId);
-  if (share) return { ok: false, code: 'already-shared', message: 'this tree is already shared' };
-  if (!records.tree) return { ok: false, code: 'not-found', message: 'there is no such tree' };
-  const now = (options.now ?? Date.now)();
-  const replicaId = (options.newReplicaId ?? newReplicaId)();
-  const replica = startSharing(
-    { tree: records.tree, metrics: records.metrics, items: records.items },
-    replicaId,
-    input.displayName,
-    now,
-  );
-  const result = await syncSharedFile(target, replica, null, options);
-  if (!result.ok) return refused(result);
-  const stored: StoredShare = {
-    treeId: input.treeId,
-    url: input.url,
-    mode: 'editor',
-    credentials: input.credentials,
-    replicaId,
-    displayName: input.displayName,
-    clock: result.replica.clock,
-    state: result.replica.state,
-    remote: result.remote,
-    pending: false,
-    syncedAt: now,
-    problem: null,
-  };
-  return save(db, stored, result.replica, options);
-}
-
-/** Joins (editor) or subscribes to (reader) the file at `url`: its tree becomes a local tree. */
-export async function joinShareFile(
-  db: Db,
-  input: { url: string; credentials: ShareCredentials; displayName: string; mode: ShareMode },
-  options: LoopOptions = {},
-): Promise<ShareOutcome> {
-  const target = { url: input.url, credentials: input.credentials };
-  const replicaId = (options.newReplicaId ?? newReplicaId)();
-  const joined = await joinShare(target, replicaId, input.displayName, options);
-  if (!joined.ok) return refused(joined);
-  const treeId = joined.replica.state.tree.id;
-  const { share, records } = await store.readShareAndTree(db, treeId);
-  if (share) return { ok: false, code: 'already-shared', message: 'you already take part in this shared tree' };
-  if (records.tree) {
-    return {
-      ok: false,
-      code: 'already-here',
-      message: `the tree "${records.tree.name}" is already in your workspace; delete it first, or share it from here`,
-    };
-  }
-  const stored: StoredShare = {
-    treeId,
-    url: input.url,
-    mode: input.mode,
-    credentials: input.credentials,
-    replicaId,
-    displayName: input.displayName,
-    clock: joined.replica.clock,
-    state: joined.replica.state,
-    remote: joined.remote,
-    // An editor's name goes into the file with its first publish.
-    pending: input.mode === 'editor',
-    syncedAt: (options.now ?? Date.now)(),
-    problem: null,
-  };
-  return save(db, stored, joined.replica, options);
-}
-
-async function save(db: Db, share: StoredShare, replica: Replica, options: LoopOptions): Promise<ShareOutcome> {
-  const written = await bracketed(options, () =>
-    store.saveShare(db, async (tx) => {
-      const before = await store.readTreeRecords(
-        tx.objectStore('trees'),
-        tx.objectStore('metrics'),
-        tx.objectStore('itemChunks'),
-        share.treeId,
-      );
-      return { share, view: sharedView(replica.state), before };
-    }),
-  );
-  options.afterSync?.(db, written);
-  return { ok: true, status: statusOf(share) };
-}
-
 export async function leaveShare(db: Db, treeId: Id): Promise<boolean> {
   return serial(treeId, async () => {
     checkedAt.delete(treeId);
     forget(db, treeId);
+    dropCopy(db, treeId);
     return store.deleteShare(db, treeId);
   });
 }
@@ -183,12 +92,24 @@ export async function leaveShare(db: Db, treeId: Id): Promise<boolean> {
 export async function setDisplayName(db: Db, treeId: Id, name: string, options: LoopOptions = {}) {
   return serial(treeId, async (): Promise<ShareOutcome> => {
     forget(db, treeId);
-    const current = await store.getShare(db, treeId);
-    if (!current) return notShared();
-    const named = withLocalChanges(current, [{ kind: 'set-name', name }], (options.now ?? Date.now)());
-    const share = { ...current, displayName: name, clock: named.clock, state: named.state, pending: true };
-    await store.saveShare(db, async () => ({ share, view: null }));
-    return { ok: true, status: statusOf(share) };
+    const found = await store.getShareState(db, treeId, keptCopy(db, treeId));
+    if (!found) return notShared();
+    const { share: current, state } = found;
+    const named = withLocalChanges(
+      { clock: current.clock, state },
+      [{ kind: 'set-name', name }],
+      (options.now ?? Date.now)(),
+    );
+    const share = { ...current, displayName: name, clock: named.clock, pending: true };
+    const written = await store.saveShare(db, async () => ({
+      share,
+      state: { before: state, after: named.state },
+      view: null,
+    }));
+    const saved = written.share ?? share;
+    const kept = keptCopy(db, treeId);
+    keepCopy(db, treeId, { revision: saved.revision, state: named.state, text: kept?.text ?? null, covers: false });
+    return { ok: true, status: statusOf(saved) };
   });
 }
 
@@ -208,65 +129,97 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
     checkedAt.set(treeId, now());
     return { ok: true, status: withCheck(quick.known.status) };
   }
-  const { share, records } = await store.readShareAndTree(db, treeId);
-  if (!share) return notShared();
+  const { share, state: stored, records } = await store.readShareAndTree(db, treeId, keptCopy(db, treeId));
+  if (!share || !stored) return notShared();
   const editor = share.mode === 'editor';
   // A reader's own edits are not shared: the records are written back from the shared copy.
-  const drift = localChanges(sharedView(share.state), records);
+  const drift = localChanges(viewOf(stored), records);
   const own = editor ? drift : [];
-  const local = withLocalChanges(share, own, now());
+  const local = withLocalChanges({ clock: share.clock, state: stored }, own, now());
   const pending = share.pending || own.length > 0;
   const target = { url: share.url, credentials: share.credentials };
+  const kept = keptCopy(db, treeId, share.revision);
+  const known: KnownFile = {
+    remote: share.remote,
+    text: kept?.text ?? null,
+    covers: !pending && (kept?.covers ?? share.remote?.covers ?? false),
+  };
   const answered = quick && share.remote?.etag === quick.known.etag ? quick.answered : null;
   let result: SyncResult | RefreshResult =
     editor && (publish || pending)
-      ? await syncSharedFile(target, local, share.remote, options)
-      : await refreshSharedFile(target, local, share.remote, options, answered);
+      ? await syncSharedFile(target, local, known, options)
+      : await refreshSharedFile(target, local, known, options, answered);
   if (editor && result.ok && 'status' in result && result.status === 'missing') {
-    result = await syncSharedFile(target, local, null, options);
+    result = await syncSharedFile(target, local, UNKNOWN_FILE, options);
   }
-  if (result.ok && result.status === 'unchanged' && drift.length === 0 && share.problem === null) {
+  const sameRemote = result.ok && result.remote?.etag === share.remote?.etag;
+  if (result.ok && result.status === 'unchanged' && sameRemote && drift.length === 0 && share.problem === null) {
     checkedAt.set(treeId, now());
     rememberAgreement(db, share, generation);
     return { ok: true, status: statusOf(share) };
   }
   const at = now();
   const failure = failureOf(result);
+  const merged = result.ok ? result.replica : local;
+  // Only the items whose record changed, or that differ here, can need writing (all when a metric changed).
+  const affected = itemsAffected(stored, merged.state);
+  const only = affected && new Set([...affected, ...itemsNamed(drift)]);
   let saved: StoredShare | null = null;
+  let final: Replica = merged;
   const written = await bracketed(options, () =>
     store.saveShare(db, async (tx) => {
       const current = await tx.objectStore('shares').get(treeId);
       // Left while the server answered: the local copy stays as it was.
       if (!current) return { share: null, view: null };
-      const before = await store.readTreeRecords(
-        tx.objectStore('trees'),
-        tx.objectStore('metrics'),
-        tx.objectStore('itemChunks'),
-        treeId,
-      );
-      const late = editor ? localChanges(sharedView(local.state), before) : [];
-      const next = withLateChanges(result.ok ? result.replica : local, local, late, at);
+      const before = await store.readTreeRecordsOf(tx, treeId, only);
+      // Edits committed meanwhile to items this write touches; others stay for the next sync to
+      // find. Stamped against the state the records were written from (withLateChanges).
+      const late = editor ? localChanges(viewOf(local.state), before, only) : [];
+      final = withLateChanges(merged, local, late, at);
       const published = result.ok && (result.status === 'published' || result.status === 'up-to-date');
+      const remote = result.ok ? result.remote : current.remote;
       saved = {
         ...current,
-        clock: next.clock,
-        state: next.state,
-        remote: result.ok ? result.remote : current.remote,
+        clock: final.clock,
+        remote: remote && { etag: remote.etag, covers: remote.covers && late.length === 0 },
         pending: published ? late.length > 0 : pending || late.length > 0,
         syncedAt: failure ? current.syncedAt : at,
         problem: failure ? { code: failure.code, message: failure.message, at } : null,
       };
-      return { share: saved, view: sharedView(next.state), before };
+      return { share: saved, state: { before: stored, after: final.state }, view: viewOf(final.state), before, only };
     }),
   );
   if (failure) checkedAt.delete(treeId);
   options.afterSync?.(db, written);
-  if (!saved) return notShared();
+  if (!written.share) return notShared();
+  saved = written.share as StoredShare;
+  keepCopy(db, treeId, { revision: saved.revision, state: final.state, ...fileAfter(result, kept, saved, final) });
+  if (result.ok && result.status === 'published' && result.remote === null) options.afterPublish?.(treeId);
   rememberAgreement(db, saved, generation);
   return { ok: true, status: statusOf(saved) };
 }
 
-async function bracketed<T>(options: LoopOptions, work: () => Promise<T>): Promise<T> {
+/**
+ * The file as this replica now knows it. A pulled file that held all but this replica's
+ * changes is compared once with the merged state: the next "Sync now" then knows whether
+ * there is anything to publish without reading the file again.
+ */
+function fileAfter(
+  result: SyncResult | RefreshResult,
+  kept: { text: string | null; covers: boolean } | null,
+  saved: StoredShare,
+  final: Replica,
+): { text: string | null; covers: boolean } {
+  if (!result.ok) return { text: kept?.text ?? null, covers: false };
+  if (saved.pending) return { text: result.text, covers: false };
+  const { status, text } = result;
+  if (status === 'published' || status === 'up-to-date') return { text, covers: true };
+  if (status === 'unchanged') return { text, covers: kept?.covers ?? saved.remote?.covers ?? false };
+  // Only an editor publishes, so only an editor needs to know.
+  return { text, covers: saved.mode === 'editor' && text !== null && toSharedFile(final.state) === text };
+}
+
+export async function bracketed<T>(options: LoopOptions, work: () => Promise<T>): Promise<T> {
   options.writing?.(true);
   try {
     return await work();
@@ -283,15 +236,10 @@ function failureOf(result: SyncResult | RefreshResult): ShareFailure | null {
   return null;
 }
 
-function refused(failure: ShareFailure): ShareOutcome {
+export function refused(failure: ShareFailure): ShareOutcome {
   return { ok: false, code: failure.code, message: failure.message };
 }
 
-function notShared(): ShareOutcome {
+export function notShared(): ShareOutcome {
   return { ok: false, code: 'not-found', message: 'this tree is not shared' };
-}
-
-/** Letters and digits, as the file's replica ids allow (1 to 64 of them). */
-function newReplicaId(): string {
-  return crypto.randomUUID().replaceAll('-', '').slice(0, 20);
 }

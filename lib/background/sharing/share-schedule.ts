@@ -18,6 +18,8 @@ export const PULL_ALARM = 'nsl-share-pull';
 export const PULL_EVERY_MINUTES = 5;
 export const OPEN_PULL_GAP_MS = 60_000;
 export const PUBLISH_AFTER_MS = 3_000;
+/** Past Apache's weak-ETag second (share-sync.ts), so the file read back comes with a strong tag. */
+export const READ_BACK_AFTER_MS = 1_500;
 
 export type PullReason = 'startup' | 'open' | 'alarm' | 'edit';
 
@@ -37,6 +39,11 @@ export function loopOptions(db: LensDb): LoopOptions {
       if (changed.items) parts.push('items');
       // The status line changed even when no record did.
       void broadcastChange(parts.length > 0 ? parts : ['trees']);
+    },
+    // The file just written is read back once its ETag is strong: the bytes are compared
+    // with those written, not merged, and the tag kept, so the next publish is a 304.
+    afterPublish: (treeId) => {
+      setTimeout(() => void syncShare(db, treeId, false, loopOptions(db)).catch(() => undefined), READ_BACK_AFTER_MS);
     },
   };
 }

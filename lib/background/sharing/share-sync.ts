@@ -17,21 +17,34 @@
  *
  * Apache sends no ETag with a PUT's answer either, so after a write the next sync reads
  * the whole file once; reading the tag separately after the PUT could pick up another
- * writer's version and make a later 304 hide it.
+ * writer's version and make a later 304 hide it. That read costs a download, not a merge:
+ * bytes equal to the copy this replica last merged or wrote (`KnownFile.text`) are not
+ * parsed again, and their ETag, having come with those very bytes, is kept.
  */
 import { MAX_CLOCK_AHEAD_MS } from '../../domain/sharing/hlc';
 import { MAX_SHARED_BYTES } from '../../domain/sharing/shared-file-schema';
 import type { Refusal } from '../../domain/sharing/shared-file';
-import { joinSharedFile, publish, pullSharedFile, type Replica } from '../../domain/sharing/sync';
+import type { RemoteCopy } from '../../domain/sharing/share-record';
+import { joinSharedFile, type KeptCopy, publish, pullSharedFile, type Replica } from '../../domain/sharing/sync';
 import type { Share } from './share-address';
 import { type ShareFailure, shareFailure } from './share-failure';
 import { createWebDavClient, isWeakEtag, type PullResult, type WebDavClient } from './webdav-client';
 
-/** The file as last read or written, kept so the next read can be conditional. */
-export interface RemoteCopy {
-  readonly text: string;
-  readonly etag: string;
+export type { RemoteCopy };
+
+/**
+ * What this replica knows of the file: the stored ETag of the copy it last merged or wrote
+ * (`remote`), that copy's bytes while this worker still holds them (`text`, null after a
+ * restart), and whether that copy holds everything the replica holds (`covers`: false as
+ * soon as anything changed here since).
+ */
+export interface KnownFile {
+  readonly remote: RemoteCopy | null;
+  readonly text: string | null;
+  readonly covers: boolean;
 }
+
+export const UNKNOWN_FILE: KnownFile = { remote: null, text: null, covers: false };
 
 export interface SyncOptions {
   client?: WebDavClient;
@@ -50,12 +63,21 @@ export type SyncResult =
       status: 'published' | 'up-to-date';
       replica: Replica;
       remote: RemoteCopy | null;
+      /** The bytes the server now holds, as far as this replica knows them. */
+      text: string | null;
       attempts: number;
     }
   | ShareFailure;
 
 export type RefreshResult =
-  | { ok: true; status: 'changed' | 'unchanged' | 'missing'; replica: Replica; remote: RemoteCopy | null }
+  | {
+      ok: true;
+      /** 'unchanged': nothing new in the file (a 304, or the very bytes last merged or written). */
+      status: 'changed' | 'unchanged' | 'missing';
+      replica: Replica;
+      remote: RemoteCopy | null;
+      text: string | null;
+    }
   | ShareFailure;
 
 export const MAX_ATTEMPTS = 5;
@@ -71,7 +93,7 @@ const realSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, m
 export async function syncSharedFile(
   share: Share,
   local: Replica,
-  last: RemoteCopy | null,
+  last: KnownFile,
   options: SyncOptions = {},
 ): Promise<SyncResult> {
   const client = options.client ?? createWebDavClient();
@@ -83,11 +105,13 @@ export async function syncSharedFile(
   for (let attempt = 1; ; attempt++) {
     const read = await readForWrite(client, share, known, sleep);
     if (!read.ok) return read;
-    const remote = read.text === null ? null : { text: read.text, etag: read.etag };
-    const merged = publish(local, read.text, now());
+    const kept: KeptCopy | null = read.kept ? { kept: true, covers: known.covers } : null;
+    const merged = publish(local, kept ?? read.text, now());
     if (!merged.ok) return refusedFile(merged);
+    const remote = read.text === null && !read.kept ? null : { etag: read.etag, covers: true };
+    const text = read.kept ? known.text : read.text;
     if (merged.text === null) {
-      return { ok: true, status: 'up-to-date', replica: merged.replica, remote, attempts: attempt };
+      return { ok: true, status: 'up-to-date', replica: merged.replica, remote, text, attempts: attempt };
     }
     const skew = clockSkew(read.serverDate, now());
     if (skew) return skew;
@@ -98,8 +122,15 @@ export async function syncSharedFile(
     if (!written.ok) return written;
     if (written.status === 'written') {
       const etag = written.etag !== null && !isWeakEtag(written.etag) ? written.etag : null;
-      const copy = etag === null ? null : { text: merged.text, etag };
-      return { ok: true, status: 'published', replica: merged.replica, remote: copy, attempts: attempt };
+      const copy = etag === null ? null : { etag, covers: true };
+      return {
+        ok: true,
+        status: 'published',
+        replica: merged.replica,
+        remote: copy,
+        text: merged.text,
+        attempts: attempt,
+      };
     }
     if (attempt >= maxAttempts) {
       return shareFailure(
@@ -109,7 +140,7 @@ export async function syncSharedFile(
           'your changes are kept here and will be published at the next try',
       );
     }
-    known = null;
+    known = UNKNOWN_FILE;
     // Exponential with jitter, so two replicas that collided do not collide again in step.
     const base = BACKOFF_MS * 2 ** (attempt - 1);
     await sleep(base / 2 + random() * (base / 2));
@@ -120,21 +151,26 @@ export async function syncSharedFile(
 export async function refreshSharedFile(
   share: Share,
   local: Replica,
-  last: RemoteCopy | null,
+  last: KnownFile,
   options: Pick<SyncOptions, 'client' | 'now'> = {},
   /** The answer to that very GET (conditional on `last`'s ETag), when the caller already sent it. */
   answered: PullResult | null = null,
 ): Promise<RefreshResult> {
   const client = options.client ?? createWebDavClient();
-  const pulled = answered ?? (await client.pull(share, last?.etag ?? null));
+  const pulled = answered ?? (await client.pull(share, last.remote?.etag ?? null));
   if (!pulled.ok) return pulled;
-  if (pulled.status === 'unchanged') return { ok: true, status: 'unchanged', replica: local, remote: last };
-  if (pulled.status === 'missing') return { ok: true, status: 'missing', replica: local, remote: null };
+  if (pulled.status === 'unchanged') {
+    return { ok: true, status: 'unchanged', replica: local, remote: last.remote, text: last.text };
+  }
+  if (pulled.status === 'missing') return { ok: true, status: 'missing', replica: local, remote: null, text: null };
+  // A weak ETag still serves If-None-Match, which compares weakly.
+  const remote = (covers: boolean) => (pulled.etag === null ? null : { etag: pulled.etag, covers });
+  if (pulled.text === last.text) {
+    return { ok: true, status: 'unchanged', replica: local, remote: remote(last.covers), text: last.text };
+  }
   const merged = pullSharedFile(local, pulled.text, (options.now ?? Date.now)());
   if (!merged.ok) return refusedFile(merged);
-  // A weak ETag still serves If-None-Match, which compares weakly.
-  const remote = pulled.etag === null ? null : { text: pulled.text, etag: pulled.etag };
-  return { ok: true, status: 'changed', replica: merged.replica, remote };
+  return { ok: true, status: 'changed', replica: merged.replica, remote: remote(false), text: pulled.text };
 }
 
 /** A new replica holding the file's tree, under this person's name. */
@@ -143,7 +179,7 @@ export async function joinShare(
   replicaId: string,
   name: string,
   options: Pick<SyncOptions, 'client' | 'now'> = {},
-): Promise<{ ok: true; replica: Replica; remote: RemoteCopy | null } | ShareFailure> {
+): Promise<{ ok: true; replica: Replica; remote: RemoteCopy | null; text: string } | ShareFailure> {
   const client = options.client ?? createWebDavClient();
   const pulled = await client.pull(share, null);
   if (!pulled.ok) return pulled;
@@ -152,31 +188,36 @@ export async function joinShare(
   }
   const joined = joinSharedFile(pulled.text, replicaId, name, (options.now ?? Date.now)());
   if (!joined.ok) return refusedFile(joined);
-  const remote = pulled.etag === null ? null : { text: pulled.text, etag: pulled.etag };
-  return { ok: true, replica: joined.replica, remote };
+  // The joined state holds the file and this person's name, which the file lacks.
+  const remote = pulled.etag === null ? null : { etag: pulled.etag, covers: false };
+  return { ok: true, replica: joined.replica, remote, text: pulled.text };
 }
 
 type ReadForWrite =
-  | { ok: true; text: string; etag: string; serverDate: number | null }
-  | { ok: true; text: null; serverDate: number | null }
+  /** `kept`: the file is the copy last merged or written, `text` null (not read again, or equal). */
+  | { ok: true; kept: boolean; text: string | null; etag: string; serverDate: number | null }
+  | { ok: true; kept: false; text: null; serverDate: number | null }
   | ShareFailure;
 
-/** The file's bytes with a strong ETag that came with them, or null text when there is no file. */
+/**
+ * The file's bytes with a strong ETag that came with them, or null text when there is no
+ * file; `kept` when those bytes are the copy `known` describes, which is then not parsed again.
+ */
 async function readForWrite(
   client: WebDavClient,
   share: Share,
-  known: RemoteCopy | null,
+  known: KnownFile,
   sleep: (ms: number) => Promise<void>,
 ): Promise<ReadForWrite> {
   // A 304 vouches for the copy only when the copy's own tag was strong.
-  const conditional = known !== null && !isWeakEtag(known.etag) ? known : null;
+  const conditional = known.remote !== null && !isWeakEtag(known.remote.etag) ? known.remote : null;
   for (let read = 0; read <= WEAK_REREADS; read++) {
     if (read > 0) await sleep(WEAK_WAIT_MS);
     const pulled = await client.pull(share, read === 0 && conditional ? conditional.etag : null);
     if (!pulled.ok) return pulled;
-    if (pulled.status === 'missing') return { ok: true, text: null, serverDate: pulled.serverDate };
+    if (pulled.status === 'missing') return { ok: true, kept: false, text: null, serverDate: pulled.serverDate };
     if (pulled.status === 'unchanged' && conditional) {
-      return { ok: true, text: conditional.text, etag: conditional.etag, serverDate: pulled.serverDate };
+      return { ok: true, kept: true, text: null, etag: conditional.etag, serverDate: pulled.serverDate };
     }
     if (pulled.status === 'changed') {
       if (pulled.etag === null) {
@@ -187,7 +228,9 @@ async function readForWrite(
         );
       }
       if (!isWeakEtag(pulled.etag)) {
-        return { ok: true, text: pulled.text, etag: pulled.etag, serverDate: pulled.serverDate };
+        const kept = known.text !== null && pulled.text === known.text;
+        const text = kept ? null : pulled.text;
+        return { ok: true, kept, text, etag: pulled.etag, serverDate: pulled.serverDate };
       }
     }
   }

@@ -17,18 +17,21 @@ export function canonicalJson(value: unknown): string {
 /**
  * A top-level object laid out one key per line and one array element per line: a person
  * opening the file sees one record per line, and a change to one record is a one-line diff.
+ * `lines` gives the element lines of some arrays already written (shared-file.ts keeps
+ * each record's line, so a publish writes only the records that changed).
  */
-export function canonicalDocument(document: Record<string, unknown>): string {
-  const lines = Object.keys(document)
+export function canonicalDocument(
+  document: Record<string, unknown>,
+  lines: Readonly<Record<string, readonly string[]>> = {},
+): string {
+  const out = Object.keys(document)
     .sort()
     .map((key) => {
       const value = document[key];
-      const text = Array.isArray(value)
-        ? value.length === 0
-          ? '[]'
-          : `[\n  ${value.map(canonicalJson).join(',\n  ')}\n]`
-        : canonicalJson(value);
+      const elements = lines[key] ?? (Array.isArray(value) ? value.map(canonicalJson) : null);
+      const text =
+        elements === null ? canonicalJson(value) : elements.length === 0 ? '[]' : `[\n  ${elements.join(',\n  ')}\n]`;
       return `${JSON.stringify(key)}: ${text}`;
     });
-  return `{\n${lines.join(',\n')}\n}\n`;
+  return `{\n${out.join(',\n')}\n}\n`;
 }

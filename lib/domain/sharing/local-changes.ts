@@ -19,8 +19,15 @@ export interface LocalRecords {
   items: readonly Item[];
 }
 
-/** The changes that make `view` say what `local` says; empty when they agree. */
-export function localChanges(view: SharedView, local: LocalRecords): LocalChange[] {
+/**
+ * The changes that make `view` say what `local` says; empty when they agree. With `only`,
+ * `local` holds just those items (the others are not compared, and not taken as deleted).
+ */
+export function localChanges(
+  view: SharedView,
+  local: LocalRecords,
+  only: ReadonlySet<Id> | null = null,
+): LocalChange[] {
   const changes: LocalChange[] = [];
   if (local.tree && (local.tree.name !== view.tree.name || local.tree.game !== view.tree.game)) {
     changes.push({ kind: 'put-tree', tree: { name: local.tree.name, game: local.tree.game } });
@@ -40,7 +47,11 @@ export function localChanges(view: SharedView, local: LocalRecords): LocalChange
     if (!shown || !sameItem(shown, item)) changes.push({ kind: 'put-item', item });
   }
   // Items go before metrics: an item deleted with its metric keeps its own tombstone.
-  for (const item of view.items) if (!localItemIds.has(item.id)) changes.push({ kind: 'delete-item', id: item.id });
+  for (const item of view.items) {
+    if (!localItemIds.has(item.id) && (only === null || only.has(item.id))) {
+      changes.push({ kind: 'delete-item', id: item.id });
+    }
+  }
   for (const metric of view.metrics) {
     if (!localMetricIds.has(metric.id)) changes.push({ kind: 'delete-metric', id: metric.id });
   }
@@ -79,6 +90,16 @@ export function withLateChanges(merged: Replica, base: Replica, changes: readonl
   // The merged clock has seen the file's stamps, so these are later than all of them.
   const stamped = withLocalChanges({ clock: merged.clock, state: base.state }, changes, now);
   return { clock: stamped.clock, state: merge(merged.state, stamped.state) };
+}
+
+/** The items a list of changes names. */
+export function itemsNamed(changes: readonly LocalChange[]): Id[] {
+  const ids: Id[] = [];
+  for (const change of changes) {
+    if (change.kind === 'put-item') ids.push(change.item.id);
+    else if (change.kind === 'delete-item') ids.push(change.id);
+  }
+  return ids;
 }
 
 function sameMetric(a: Metric, b: Metric): boolean {

@@ -6,7 +6,7 @@
  */
 import type { Id } from '../types';
 import type { Hlc } from './hlc';
-import type { SharedState } from './state';
+import type { Person, SharedState, SharedTree } from './state';
 import type { ChangeMark } from './view';
 
 export type ShareCredentials =
@@ -37,14 +37,41 @@ export interface StoredShare {
   /** The name others see beside this person's changes. */
   readonly displayName: string;
   readonly clock: Hlc;
-  readonly state: SharedState;
-  /** The file as last read, for a conditional GET (304) and a guarded PUT. */
-  readonly remote: { readonly text: string; readonly etag: string } | null;
+  /**
+   * The small parts of the shared state; its metrics, items and tombstones are records of
+   * their own (the `shareRecords` store, since version 9), so a sync writes only those
+   * that changed.
+   */
+  readonly head: SharedHead;
+  /** Moves with every write of the state, so a copy of it kept in memory knows it is current. */
+  readonly revision: number;
+  /** The file as last read or written, for a conditional GET (304) and a guarded PUT. */
+  readonly remote: RemoteCopy | null;
   /** Local changes the file does not hold yet. */
   readonly pending: boolean;
   /** When the file was last read or written without a problem. */
   readonly syncedAt: number | null;
   readonly problem: ShareProblem | null;
+}
+
+export interface SharedHead {
+  readonly tree: SharedTree;
+  readonly people: ReadonlyMap<string, Person>;
+  readonly prunedThrough: Hlc | null;
+}
+
+/**
+ * The version of the file this replica last merged in full or wrote itself: a 304 for
+ * `etag` means the server holds nothing this replica lacks. `covers`: that file also holds
+ * everything the stored state holds, so with no local change since there is nothing to publish.
+ */
+export interface RemoteCopy {
+  readonly etag: string;
+  readonly covers: boolean;
+}
+
+export function headOf(state: SharedState): SharedHead {
+  return { tree: state.tree, people: state.people, prunedThrough: state.prunedThrough };
 }
 
 /** What a view may know of a share: everything but the credentials and the state. */
@@ -83,7 +110,7 @@ export function shareStatus(share: StoredShare): ShareStatus {
     pending: share.pending,
     syncedAt: share.syncedAt,
     problem: share.problem,
-    people: share.state.people.size,
+    people: share.head.people.size,
   };
 }
 

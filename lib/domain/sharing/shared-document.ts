@@ -8,7 +8,7 @@ import { issueText } from '../issue-text';
 import type { Id } from '../types';
 import type { Hlc } from './hlc';
 import { SHARED_FORMAT_VERSION, SHARED_KIND, type SharedFile } from './shared-file-schema';
-import type { SetEntry, SetRegister, SharedRecord, SharedState, Tombstone } from './state';
+import type { SetEntry, SetRegister, SharedItem, SharedMetric, SharedRecord, SharedState, Tombstone } from './state';
 import { APP_NAME } from '../workspace-file';
 
 type SetElement = { key: string; value: string | null; at: Hlc };
@@ -20,11 +20,8 @@ export function toSharedDocument(state: SharedState): SharedFile {
     kind: SHARED_KIND,
     formatVersion: SHARED_FORMAT_VERSION,
     tree: { id: tree.id, created: tree.created, fields: tree.fields, stamps: tree.stamps },
-    metrics: sortedValues(state.metrics).map((m) => ({
-      ...recordDocument(m),
-      sourceUrls: setDocument(m.sets.sourceUrls),
-    })),
-    items: sortedValues(state.items).map((i) => ({ ...recordDocument(i), links: setDocument(i.sets.links) })),
+    metrics: sortedValues(state.metrics).map(metricDocument),
+    items: sortedValues(state.items).map(itemDocument),
     deletedMetrics: tombstonesDocument(state.deletedMetrics),
     deletedItems: tombstonesDocument(state.deletedItems),
     people: [...state.people]
@@ -32,6 +29,14 @@ export function toSharedDocument(state: SharedState): SharedFile {
       .map(([replica, person]) => ({ replica, name: person.name, named: person.named, seen: person.seen })),
     prunedThrough: state.prunedThrough,
   } as SharedFile;
+}
+
+export function metricDocument(metric: SharedMetric) {
+  return { ...recordDocument(metric), sourceUrls: setDocument(metric.sets.sourceUrls) };
+}
+
+export function itemDocument(item: SharedItem) {
+  return { ...recordDocument(item), links: setDocument(item.sets.links) };
 }
 
 export function fromSharedFile(file: SharedFile): SharedState {
@@ -87,7 +92,7 @@ function tombstonesState(elements: SharedFile['deletedItems']): Map<Id, Tombston
   return new Map(elements.map(({ id, at, published, label }) => [id, { at, published, label }]));
 }
 
-function sortedValues<R>(records: ReadonlyMap<Id, R>): R[] {
+export function sortedValues<R>(records: ReadonlyMap<Id, R>): R[] {
   return [...records].sort(([a], [b]) => byText(a, b)).map(([, record]) => record);
 }
 

@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import { issuePath, UrlSchema } from '../schemas';
 import { SITE_IDS } from '../types';
 import { APP_NAME } from '../workspace-file';
-import { canonicalDocument } from './canonical-json';
+import { canonicalDocument, canonicalJson } from './canonical-json';
 import type { Hlc } from './hlc';
 import {
   MAX_SHARED_BYTES,
@@ -20,15 +20,43 @@ import {
   type SharedFile,
   SharedFileSchema,
 } from './shared-file-schema';
-import { describeIssue, fromSharedFile, toSharedDocument } from './shared-document';
+import {
+  describeIssue,
+  fromSharedFile,
+  itemDocument,
+  metricDocument,
+  sortedValues,
+  toSharedDocument,
+} from './shared-document';
 import type { SharedState } from './state';
 
 export type Refusal = { ok: false; path: string; message: string };
 export type ParsedSharedFile = { ok: true; file: SharedFile } | Refusal;
 
+/**
+ * Each metric's and item's line in the file, by record: records are immutable and a merge
+ * or an edit replaces only the records it changes, so writing the file after changing one
+ * item of 10,000 writes one line and joins the others (docs/benchmarks.md, round 11).
+ */
+const recordLines = new WeakMap<object, string>();
+
+function lineOf<R extends object>(record: R, document: (record: R) => object): string {
+  let line = recordLines.get(record);
+  if (line === undefined) {
+    line = canonicalJson(document(record));
+    recordLines.set(record, line);
+  }
+  return line;
+}
+
 /** The file's text; equal states give identical text. */
 export function toSharedFile(state: SharedState): string {
-  return canonicalDocument(toSharedDocument(state) as unknown as Record<string, unknown>);
+  const none = new Map();
+  const head = toSharedDocument({ ...state, metrics: none, items: none }) as unknown as Record<string, unknown>;
+  return canonicalDocument(head, {
+    metrics: sortedValues(state.metrics).map((metric) => lineOf(metric, metricDocument)),
+    items: sortedValues(state.items).map((item) => lineOf(item, itemDocument)),
+  });
 }
 
 export function parseSharedFile(text: string): ParsedSharedFile {

@@ -74,15 +74,10 @@ export function joinSharedFile(text: string, replicaId: string, name: string, no
 
 /** `local` with the file's changes merged in; what the bench times. */
 export function pullSharedFile(local: Replica, text: string, now: number): ReplicaResult {
-  const pulled = pullWithRemote(local, text, now);
-  return pulled.ok ? { ok: true, replica: pulled.replica } : pulled;
+  return pullWithRemote(local, text, now);
 }
 
-function pullWithRemote(
-  local: Replica,
-  text: string,
-  now: number,
-): { ok: true; replica: Replica; remote: SharedState } | Refusal {
+function pullWithRemote(local: Replica, text: string, now: number): { ok: true; replica: Replica } | Refusal {
   const read = readChecked(text, now);
   if (!read.ok) return read;
   if (read.state.tree.id !== local.state.tree.id) {
@@ -93,47 +88,64 @@ function pullWithRemote(
     };
   }
   const state = safeMerge(local.state, read.state);
-  return { ok: true, replica: { clock: receive(local.clock, read.newest, now), state }, remote: read.state };
+  return { ok: true, replica: { clock: receive(local.clock, read.newest, now), state } };
 }
 
 /**
- * Pulls `remoteText` (null when the server has no file yet) and returns the text to put
- * back. Tombstones the server does not have yet are stamped with this publish, and this
- * replica's `seen` too; prune.ts and safe-merge.ts rely on both. Keep the returned
- * replica only once the server accepted the text: a retry stamps them again, newer.
+ * The file on the server is the very copy this replica last merged or wrote (a 304 for
+ * its ETag, or the same bytes): nothing in it is new here, so it is neither parsed nor
+ * merged again. `covers`: that copy already holds everything `local` holds.
  */
-export function publish(local: Replica, remoteText: string | null, now: number): PublishResult {
+export interface KeptCopy {
+  readonly kept: true;
+  readonly covers: boolean;
+}
+
+/**
+ * Pulls `remote` (null when the server has no file yet) and returns the text to put
+ * back. Tombstones not yet published are stamped with this publish, and this replica's
+ * `seen` too; prune.ts and safe-merge.ts rely on both. Keep the returned replica only
+ * once the server accepted the text: a retry stamps them again, newer.
+ */
+export function publish(local: Replica, remote: string | KeptCopy | null, now: number): PublishResult {
   let pulled = local;
-  let remote: SharedState | null = null;
-  if (remoteText !== null) {
-    const result = pullWithRemote(local, remoteText, now);
+  if (typeof remote === 'string') {
+    const result = pullWithRemote(local, remote, now);
     if (!result.ok) return result;
     pulled = result.replica;
-    remote = result.remote;
-    if (toSharedFile(pulled.state) === remoteText) return { ok: true, replica: pulled, text: null };
+    if (toSharedFile(pulled.state) === remote) return { ok: true, replica: pulled, text: null };
+  } else if (remote?.covers) {
+    return { ok: true, replica: pulled, text: null };
   }
   const at = tick(pulled.clock, now);
   const me = pulled.state.people.get(at[2]);
   const stamped: SharedState = {
     ...pulled.state,
-    deletedMetrics: stampNew(pulled.state.deletedMetrics, remote?.deletedMetrics, at),
-    deletedItems: stampNew(pulled.state.deletedItems, remote?.deletedItems, at),
+    deletedMetrics: stampUnpublished(pulled.state.deletedMetrics, at, remote === null),
+    deletedItems: stampUnpublished(pulled.state.deletedItems, at, remote === null),
     people: new Map(pulled.state.people).set(at[2], { name: me?.name ?? '', named: me?.named ?? at, seen: at }),
   };
   const state = prune(stamped, now);
   return { ok: true, replica: { clock: at, state }, text: toSharedFile(state) };
 }
 
-function stampNew(
+/**
+ * A tombstone the file already carries has a publish stamp: whoever wrote it there stamped
+ * it, and merging keeps the larger one. So the unstamped ones are exactly those the file
+ * lacks; with no file at all (`all`), every one is new to it.
+ */
+function stampUnpublished(
   tombstones: ReadonlyMap<string, Tombstone>,
-  published: ReadonlyMap<string, Tombstone> | undefined,
   at: Hlc,
-): Map<string, Tombstone> {
-  const out = new Map(tombstones);
+  all: boolean,
+): ReadonlyMap<string, Tombstone> {
+  let out: Map<string, Tombstone> | null = null;
   for (const [id, tombstone] of tombstones) {
-    if (!published?.has(id)) out.set(id, { ...tombstone, published: at });
+    if (tombstone.published !== null && !all) continue;
+    out ??= new Map(tombstones);
+    out.set(id, { ...tombstone, published: at });
   }
-  return out;
+  return out ?? tombstones;
 }
 
 function readChecked(text: string, now: number): { ok: true; state: SharedState; newest: Hlc } | Refusal {

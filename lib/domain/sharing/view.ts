@@ -76,6 +76,26 @@ export function sharedView(state: SharedState): SharedView {
   return { tree, metrics: [...metrics.values()], items, repairs };
 }
 
+/**
+ * The items whose view can differ between two states of a tree: those whose record was
+ * replaced, added or removed (records are immutable, so an unchanged one is the same
+ * object). Null when a metric changed: an item's view also depends on its metric (repairs).
+ */
+export function itemsAffected(before: SharedState, after: SharedState): Set<Id> | null {
+  if (before.tree.id !== after.tree.id || !sameEntries(before.metrics, after.metrics)) return null;
+  const ids = new Set<Id>();
+  for (const [id, record] of after.items) if (before.items.get(id) !== record) ids.add(id);
+  for (const id of before.items.keys()) if (!after.items.has(id)) ids.add(id);
+  return ids;
+}
+
+function sameEntries<V>(a: ReadonlyMap<Id, V>, b: ReadonlyMap<Id, V>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [id, value] of a) if (b.get(id) !== value) return false;
+  return true;
+}
+
 /** The last change of one field of a record, or of any field when `field` is left out. */
 export function lastChange(
   state: SharedState,

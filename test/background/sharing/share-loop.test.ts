@@ -5,14 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShareOutcome } from '../../../lib/domain/sharing/share-record';
-import {
-  joinShareFile,
-  leaveShare,
-  type LoopOptions,
-  shareStatuses,
-  startShare,
-  syncShare,
-} from '../../../lib/background/sharing/share-loop';
+import { leaveShare, type LoopOptions, shareStatuses, syncShare } from '../../../lib/background/sharing/share-loop';
+import { joinShareFile, startShare } from '../../../lib/background/sharing/share-start';
 import { itemMarks } from '../../../lib/background/sharing/share-marks';
 import { createWebDavClient, type WebDavClient } from '../../../lib/background/sharing/webdav-client';
 import { getShare, listItems, type LensDb, updateItem } from '../../../lib/storage';

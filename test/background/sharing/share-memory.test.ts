@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsEdited } from '../../../lib/background/sharing/share-memory';
-import { joinShareFile, startShare, syncShare } from '../../../lib/background/sharing/share-loop';
+import { syncShare } from '../../../lib/background/sharing/share-loop';
+import { joinShareFile, startShare } from '../../../lib/background/sharing/share-start';
 import { type LensDb, listItems, updateItem } from '../../../lib/storage';
 import { type Apache, startApache } from '../../../scripts/webdav/apache.mjs';
 import { freshDb, seedTree } from '../../storage/fresh-db';

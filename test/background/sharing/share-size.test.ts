@@ -6,7 +6,8 @@
  * reach the limit at about 3,200 items; short ones at about 55,000.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shareStatuses, startShare, syncShare } from '../../../lib/background/sharing/share-loop';
+import { shareStatuses, syncShare } from '../../../lib/background/sharing/share-loop';
+import { startShare } from '../../../lib/background/sharing/share-start';
 import { MAX_TEXT } from '../../../lib/domain/schemas';
 import { MAX_SHARED_BYTES } from '../../../lib/domain/sharing/shared-file-schema';
 import { createItem, deleteItem, importWorkspace, type LensDb, listItems, updateItem } from '../../../lib/storage';

@@ -14,6 +14,7 @@ import {
   type SyncOptions,
   syncSharedFile,
   WEAK_WAIT_MS,
+  UNKNOWN_FILE,
 } from '../../../lib/background/sharing/share-sync';
 import { createWebDavClient, type WebDavClient } from '../../../lib/background/sharing/webdav-client';
 import { type Apache, startApache } from '../../../scripts/webdav/apache.mjs';
@@ -87,10 +88,10 @@ describe('syncSharedFile', () => {
   it('creates the file, then publishes an edit made right after that write', async () => {
     const { name, share } = newShare();
     const { sleeps, options } = timing();
-    const created = ok(await syncSharedFile(share, anaSharing(), null, options));
+    const created = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, options));
     expect(created).toMatchObject({ status: 'published', attempts: 1, remote: null });
     // Apache's answer to the PUT carries no ETag, and the next read comes within the second: a weak one.
-    const next = ok(await syncSharedFile(share, addItem(created.replica, 'i9', 'Right after'), null, options));
+    const next = ok(await syncSharedFile(share, addItem(created.replica, 'i9', 'Right after'), UNKNOWN_FILE, options));
     expect(next).toMatchObject({ status: 'published', attempts: 1 });
     expect(sleeps).toContain(WEAK_WAIT_MS);
     expect(titles(apache.readFile(name)?.toString())).toEqual([
@@ -103,28 +104,76 @@ describe('syncSharedFile', () => {
   it('has nothing to write when the file already says it all, and reads conditionally from a kept copy', async () => {
     const { share } = newShare();
     const { options } = timing();
-    const first = ok(await syncSharedFile(share, anaSharing(), null, options));
-    const again = ok(await syncSharedFile(share, first.replica, null, options));
+    const first = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, options));
+    const again = ok(await syncSharedFile(share, first.replica, UNKNOWN_FILE, options));
     expect(again.status).toBe('up-to-date');
     let requests = 0;
     const counting = createWebDavClient({ fetch: (input, init) => (requests++, fetch(input, init)) });
-    const third = ok(await syncSharedFile(share, again.replica, again.remote, { ...options, client: counting }));
+    const third = ok(
+      await syncSharedFile(
+        share,
+        again.replica,
+        { remote: again.remote, text: again.text, covers: true },
+        { ...options, client: counting },
+      ),
+    );
     expect(third).toMatchObject({ status: 'up-to-date', remote: again.remote });
     expect(requests).toBe(1);
+  });
+
+  it('keeps the ETag of its own write read back, so the next publish reads a 304 and the file is not merged again', async () => {
+    const { name, share } = newShare();
+    const { options } = timing();
+    const written = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, options));
+    expect(written).toMatchObject({ status: 'published', remote: null });
+    await new Promise((done) => setTimeout(done, WEAK_WAIT_MS));
+    const own = { remote: null, text: written.text, covers: true };
+    const readBack = ok(await refreshSharedFile(share, written.replica, own));
+    expect(readBack.status).toBe('unchanged');
+    expect(readBack.remote?.etag).toMatch(/^"/);
+    const statuses: number[] = [];
+    const counting = createWebDavClient({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        statuses.push(response.status);
+        return response;
+      },
+    });
+    // Something changed here since (the new item), so the file no longer holds it all.
+    const known = { remote: readBack.remote, text: readBack.text, covers: false };
+    const next = ok(await syncSharedFile(share, addItem(readBack.replica, 'i9', 'Next'), known, { client: counting }));
+    expect(next.status).toBe('published');
+    expect(statuses).toEqual([304, 204]);
+    expect(titles(apache.readFile(name)?.toString())).toContain('Next');
+  });
+
+  it('never keeps an ETag for bytes it did not write: a file changed since is merged', async () => {
+    const { name, share } = newShare();
+    const { options } = timing();
+    const written = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, options));
+    const ben = ok(await joinShare(share, 'ben', 'Ben')).replica;
+    ok(await syncSharedFile(share, addItem(ben, 'b1', 'Ben idea'), UNKNOWN_FILE, options));
+    const readBack = ok(
+      await refreshSharedFile(share, written.replica, { remote: null, text: written.text, covers: true }),
+    );
+    expect(readBack.status).toBe('changed');
+    expect(readBack.remote?.covers).toBe(false);
+    expect(sharedView(readBack.replica.state).items.map((i) => i.title)).toContain('Ben idea');
+    expect(titles(apache.readFile(name)?.toString())).toContain('Ben idea');
   });
 
   it('re-reads and re-merges after a stale If-Match: both publishers keep their item', async () => {
     const { name, share } = newShare();
     const { sleeps, options } = timing();
-    const ana = ok(await syncSharedFile(share, anaSharing(), null, options)).replica;
+    const ana = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, options)).replica;
     const ben = ok(await joinShare(share, 'ben', 'Ben')).replica;
     const benRaces = async () => {
       if (benDone) return;
       benDone = true;
-      ok(await syncSharedFile(share, addItem(ben, 'b1', 'Ben idea'), null, options));
+      ok(await syncSharedFile(share, addItem(ben, 'b1', 'Ben idea'), UNKNOWN_FILE, options));
     };
     let benDone = false;
-    const result = await syncSharedFile(share, addItem(ana, 'a1', 'Ana idea'), null, {
+    const result = await syncSharedFile(share, addItem(ana, 'a1', 'Ana idea'), UNKNOWN_FILE, {
       ...options,
       client: interrupted(benRaces),
     });
@@ -146,15 +195,15 @@ describe('syncSharedFile', () => {
   // promise tested here: after one more sync by each, both items are in the file.
   it('two publishers at the same moment both succeed, and both items are in the file after their next sync', async () => {
     const { name, share } = newShare();
-    const ana = ok(await syncSharedFile(share, anaSharing(), null, timing().options)).replica;
+    const ana = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, timing().options)).replica;
     const ben = ok(await joinShare(share, 'ben', 'Ben')).replica;
     const [a, b] = await Promise.all([
-      syncSharedFile(share, addItem(ana, 'a1', 'Ana idea'), null, timing().options),
-      syncSharedFile(share, addItem(ben, 'b1', 'Ben idea'), null, timing().options),
+      syncSharedFile(share, addItem(ana, 'a1', 'Ana idea'), UNKNOWN_FILE, timing().options),
+      syncSharedFile(share, addItem(ben, 'b1', 'Ben idea'), UNKNOWN_FILE, timing().options),
     ]);
     expect([ok(a).status, ok(b).status]).toEqual(['published', 'published']);
-    await syncSharedFile(share, ok(a).replica, null, timing().options);
-    await syncSharedFile(share, ok(b).replica, null, timing().options);
+    await syncSharedFile(share, ok(a).replica, UNKNOWN_FILE, timing().options);
+    await syncSharedFile(share, ok(b).replica, UNKNOWN_FILE, timing().options);
     expect(titles(apache.readFile(name)?.toString())).toContain('Ana idea');
     expect(titles(apache.readFile(name)?.toString())).toContain('Ben idea');
   });
@@ -162,14 +211,14 @@ describe('syncSharedFile', () => {
   it('gives up after five conflicts with growing pauses, and says so', async () => {
     const { name, share } = newShare();
     const { sleeps, options } = timing();
-    ok(await syncSharedFile(share, anaSharing(), null, options));
+    ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, options));
     let n = 0;
     // Another writer each time, dated two seconds back so that each re-read gets a strong
     // ETag at once: this test is about the 412 loop, the weak window is tested above.
     const intruder = async () =>
       apache.writeFile(name, apache.readFile(name)!.toString() + ' '.repeat(++n), { ageMs: 2_000 });
     const result = failed(
-      await syncSharedFile(share, addItem(anaSharing(), 'x', 'X'), null, {
+      await syncSharedFile(share, addItem(anaSharing(), 'x', 'X'), UNKNOWN_FILE, {
         ...options,
         client: interrupted(intruder),
         random: () => 0.5,
@@ -182,10 +231,10 @@ describe('syncSharedFile', () => {
 
   it('a wrong password gives the password reason and changes nothing on the server', async () => {
     const { name, share } = newShare();
-    ok(await syncSharedFile(share, anaSharing(), null, timing().options));
+    ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, timing().options));
     const before = apache.readFile(name);
     const wrong = { ...share, credentials: { kind: 'password' as const, user: 'ana', password: 'SECRET-nope' } };
-    const result = failed(await syncSharedFile(wrong, addItem(anaSharing(), 'x', 'X'), null, timing().options));
+    const result = failed(await syncSharedFile(wrong, addItem(anaSharing(), 'x', 'X'), UNKNOWN_FILE, timing().options));
     expect(result).toMatchObject({ code: 'credentials', message: 'the server refused the user name or password' });
     expect(apache.readFile(name)).toEqual(before);
   });
@@ -194,22 +243,22 @@ describe('syncSharedFile', () => {
     const { share } = newShare();
     await apache.stopServer();
     try {
-      expect(failed(await syncSharedFile(share, anaSharing(), null, timing().options)).code).toBe('offline');
+      expect(failed(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, timing().options)).code).toBe('offline');
     } finally {
       await apache.start();
     }
-    expect(ok(await syncSharedFile(share, anaSharing(), null, timing().options)).status).toBe('published');
+    expect(ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, timing().options)).status).toBe('published');
   });
 
   it("a file replaced by garbage is refused with the parser's reason and nothing is written", async () => {
     const { name, share } = newShare();
     apache.writeFile(name, '<html>not our file</html>');
-    const result = failed(await syncSharedFile(share, anaSharing(), null, timing().options));
+    const result = failed(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, timing().options));
     expect(result).toMatchObject({ code: 'not-shared-file' });
     expect(result.message).toContain('the shared file is not valid JSON');
     expect(apache.readFile(name)?.toString()).toBe('<html>not our file</html>');
     apache.writeFile(name, '{"app":"something-else"}');
-    expect(failed(await syncSharedFile(share, anaSharing(), null, timing().options)).message).toContain(
+    expect(failed(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, timing().options)).message).toContain(
       'this is not a North Star Lens file',
     );
   });
@@ -218,7 +267,7 @@ describe('syncSharedFile', () => {
     const { name, share } = newShare();
     const late = Date.now() + 2 * 24 * 3_600_000;
     const replica = startSharing(startingRecords(), 'ana', 'Ana', late);
-    const result = failed(await syncSharedFile(share, replica, null, { ...timing().options, now: () => late }));
+    const result = failed(await syncSharedFile(share, replica, UNKNOWN_FILE, { ...timing().options, now: () => late }));
     expect(result.code).toBe('clock');
     expect(apache.readFile(name)).toBeNull();
   });
@@ -227,14 +276,16 @@ describe('syncSharedFile', () => {
 describe('a read-only address', () => {
   it('refreshes from it without credentials, and a publish there is refused and writes nothing', async () => {
     const { name, share } = newShare();
-    ok(await syncSharedFile(share, addItem(anaSharing(), 'p1', 'Public idea'), null, timing().options));
+    ok(await syncSharedFile(share, addItem(anaSharing(), 'p1', 'Public idea'), UNKNOWN_FILE, timing().options));
     const publicShare: Share = { url: `${apache.publicUrl}${name}`, credentials: { kind: 'none' } };
     const cleo = ok(await joinShare(publicShare, 'cleo', 'Cleo'));
-    const refreshed = ok(await refreshSharedFile(publicShare, cleo.replica, cleo.remote));
+    const refreshed = ok(
+      await refreshSharedFile(publicShare, cleo.replica, { remote: cleo.remote, text: cleo.text, covers: false }),
+    );
     expect(refreshed.status).toBe('unchanged');
     expect(sharedView(refreshed.replica.state).items.map((i) => i.title)).toContain('Public idea');
     const before = apache.readFile(name);
-    const result = failed(await syncSharedFile(publicShare, cleo.replica, null, timing().options));
+    const result = failed(await syncSharedFile(publicShare, cleo.replica, UNKNOWN_FILE, timing().options));
     expect(result).toMatchObject({ code: 'credentials', status: 403 });
     expect(apache.readFile(name)).toEqual(before);
   });
