@@ -86,6 +86,8 @@ export const MAX_ATTEMPTS = 5;
 export const WEAK_WAIT_MS = 1_100;
 export const WEAK_REREADS = 3;
 const BACKOFF_MS = 250;
+/** Longer than a lock's own timeout (webdav-client.ts), so a lock left by a stopped writer has ended. */
+export const LOCKED_WAIT_MS = 25_000;
 
 const realSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -102,6 +104,7 @@ export async function syncSharedFile(
   const random = options.random ?? Math.random;
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   let known = last;
+  let lockedSince: number | null = null;
   for (let attempt = 1; ; attempt++) {
     const read = await readForWrite(client, share, known, sleep);
     if (!read.ok) return read;
@@ -132,15 +135,29 @@ export async function syncSharedFile(
         attempts: attempt,
       };
     }
+    known = UNKNOWN_FILE;
+    if (written.status === 'locked') {
+      // Someone is writing right now: wait for their write (a lock ends within its timeout)
+      // rather than spend the attempts, which are for versions that keep changing.
+      lockedSince ??= now();
+      if (now() - lockedSince > LOCKED_WAIT_MS) {
+        return shareFailure(
+          'conflict',
+          'someone else has been writing the shared file for over half a minute; ' +
+            'your changes are kept here and will be published at the next try',
+        );
+      }
+      attempt--;
+      await sleep(BACKOFF_MS / 2 + random() * (BACKOFF_MS / 2));
+      continue;
+    }
     if (attempt >= maxAttempts) {
       return shareFailure(
         'conflict',
-        `the shared file changed on the server, or someone else was writing it, during each of ${maxAttempts} ` +
-          'attempts to publish; ' +
+        `the shared file changed on the server during each of ${maxAttempts} attempts to publish; ` +
           'your changes are kept here and will be published at the next try',
       );
     }
-    known = UNKNOWN_FILE;
     // Exponential with jitter, so two replicas that collided do not collide again in step.
     const base = BACKOFF_MS * 2 ** (attempt - 1);
     await sleep(base / 2 + random() * (base / 2));

@@ -31,6 +31,8 @@ export type PutResult =
   | { ok: true; status: 'written'; etag: string | null }
   /** 412: someone else wrote (or created) the file since it was read. */
   | { ok: true; status: 'conflict' }
+  /** 423: someone else holds the file's write lock: they are writing it right now. */
+  | { ok: true; status: 'locked' }
   | ShareFailure;
 
 export interface WebDavClient {
@@ -188,13 +190,13 @@ export function createWebDavClient(options: WebDavClientOptions = {}): WebDavCli
    * succeed and the second erases the first (measured: 8 of 10 such pairs, 2026-12-07).
    * A lock makes the check and the write one step for every writer that locks. Null when
    * the server does not do locks (405, 501, 400): the write is then guarded by If-Match
-   * alone, as before. Someone else's lock (423) or a newer version (412) is a conflict:
-   * the caller reads again and retries.
+   * alone, as before. A newer version (412) is a conflict and someone else's lock (423)
+   * says they are writing now: either way the caller reads again and retries.
    */
   async function takeLock(
     share: Share,
     etag: string,
-  ): Promise<{ token: string } | { ok: true; status: 'conflict' } | ShareFailure | null> {
+  ): Promise<{ token: string } | { ok: true; status: 'conflict' | 'locked' } | ShareFailure | null> {
     const headers = { 'Content-Type': 'application/xml; charset=utf-8', Timeout: LOCK_TIMEOUT, Depth: '0' };
     return exchange(
       share,
@@ -202,9 +204,8 @@ export function createWebDavClient(options: WebDavClientOptions = {}): WebDavCli
       { method: 'LOCK', headers: { ...headers, 'If-Match': etag }, body: LOCK_BODY },
       async (response) => {
         await discard(response);
-        if (response.status === 412 || response.status === 423 || response.status === 404) {
-          return { ok: true, status: 'conflict' } as const;
-        }
+        if (response.status === 423) return { ok: true, status: 'locked' } as const;
+        if (response.status === 412 || response.status === 404) return { ok: true, status: 'conflict' } as const;
         const token = response.headers.get('Lock-Token');
         if (response.status === 200 && token) return { token };
         if (response.status === 405 || response.status === 501 || response.status === 400) return null;
@@ -227,10 +228,9 @@ export function createWebDavClient(options: WebDavClientOptions = {}): WebDavCli
 
   function write(share: Share, text: string, headers: Record<string, string>): Promise<PutResult> {
     return exchange(share, 'write', { method: 'PUT', headers, body: text }, async (response): Promise<PutResult> => {
-      // 423: locked by another writer that is writing right now.
       if (response.status === 412 || response.status === 423) {
         await discard(response);
-        return { ok: true, status: 'conflict' };
+        return { ok: true, status: response.status === 412 ? 'conflict' : 'locked' };
       }
       if (response.status !== 200 && response.status !== 201 && response.status !== 204) {
         return unexpected(response, 'write');

@@ -62,6 +62,25 @@ function failed<T extends { ok: boolean }>(result: T): ShareFailure {
   return result as unknown as ShareFailure;
 }
 
+const basic = () => `Basic ${Buffer.from(`${apache.user}:${apache.password}`).toString('base64')}`;
+
+/** Another writer's exclusive lock on the file, taken outside the client. */
+async function lockByHand(url: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'LOCK',
+    headers: { Authorization: basic(), 'Content-Type': 'application/xml', Timeout: 'Second-60' },
+    body:
+      '<?xml version="1.0"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope>' +
+      '<D:locktype><D:write/></D:locktype></D:lockinfo>',
+  });
+  expect(response.status).toBe(200);
+  return response.headers.get('Lock-Token')!;
+}
+
+async function unlockByHand(url: string, token: string): Promise<void> {
+  await fetch(url, { method: 'UNLOCK', headers: { Authorization: basic(), 'Lock-Token': token } });
+}
+
 function titles(text: string | undefined): string[] {
   const parsed = parseSharedFile(text ?? '');
   if (!parsed.ok) throw new Error(parsed.message);
@@ -207,6 +226,34 @@ describe('syncSharedFile', () => {
     await syncSharedFile(share, ok(b).replica, UNKNOWN_FILE, timing().options);
     expect(titles(apache.readFile(name)?.toString())).toContain('Ana idea');
     expect(titles(apache.readFile(name)?.toString())).toContain('Ben idea');
+  });
+
+  it('waits while another writer holds the lock, without spending its attempts, then publishes', async () => {
+    const { name, share } = newShare();
+    const ana = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, timing().options)).replica;
+    await new Promise((done) => setTimeout(done, WEAK_WAIT_MS));
+    const token = await lockByHand(share.url);
+    // Released after many more short pauses than the five attempts allow.
+    setTimeout(() => void unlockByHand(share.url, token), 400);
+    const published = ok(await syncSharedFile(share, addItem(ana, 'a1', 'Ana idea'), UNKNOWN_FILE, timing().options));
+    expect(published).toMatchObject({ status: 'published', attempts: 1 });
+    expect(titles(apache.readFile(name)?.toString())).toContain('Ana idea');
+  });
+
+  it('gives up, saying someone else is writing, when a lock is held longer than a lock may last', async () => {
+    const { name, share } = newShare();
+    const ana = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, timing().options)).replica;
+    await new Promise((done) => setTimeout(done, WEAK_WAIT_MS));
+    const before = apache.readFile(name)?.toString();
+    const token = await lockByHand(share.url);
+    // A clock that runs 10 s per reading: the wait's end comes after a few pauses.
+    let clock = Date.now();
+    const options = { ...timing().options, now: () => (clock += 10_000) - 10_000 };
+    const outcome = failed(await syncSharedFile(share, addItem(ana, 'a1', 'Ana idea'), UNKNOWN_FILE, options));
+    expect(outcome).toMatchObject({ code: 'conflict' });
+    expect(outcome.message).toContain('someone else has been writing');
+    expect(apache.readFile(name)?.toString()).toBe(before);
+    await unlockByHand(share.url, token);
   });
 
   it('gives up after five conflicts with growing pauses, and says so', async () => {
