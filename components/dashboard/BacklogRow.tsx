@@ -12,8 +12,6 @@ import { riceEdits, treeTaggableMetrics } from '../../lib/state/workspace/tree';
 import { siteLabel } from '../../lib/sites/labels';
 import { RiceFields } from '../rice/RiceFields';
 import type { RowPlace } from '../common/WindowedList';
-import { useDeferredOptions } from '../common/deferred-options';
-import { STATUS_LABELS } from '../common/labels';
 
 interface Refocus {
   id: string;
@@ -56,29 +54,8 @@ async function remove(item: Item): Promise<void> {
   }
 }
 
-/** Every metric an item can move, as options. */
-function MetricOptions() {
-  return (
-    <>
-      {treeTaggableMetrics.value.map((m) => (
-        <option key={m.id} value={m.id}>
-          {m.role === 'team' ? `  ↳ ${m.name}` : m.name}
-        </option>
-      ))}
-    </>
-  );
-}
-
-/** The metric an item moves, as the one option its select lists before it lists them all. */
-function ChosenMetric({ id }: { id: string | null }) {
-  const metric = id === null ? undefined : treeTaggableMetrics.value.find((m) => m.id === id);
-  if (!metric) return null;
-  return <option value={metric.id}>{metric.role === 'team' ? `  ↳ ${metric.name}` : metric.name}</option>;
-}
-
 export function MetricSelect({ item, label }: { item: Item; label: string }) {
   const id = `item-${item.id}-metric`;
-  const options = useDeferredOptions();
   return (
     <div class="field cell-metric">
       <label for={id} class="visually-hidden">
@@ -87,13 +64,14 @@ export function MetricSelect({ item, label }: { item: Item; label: string }) {
       <select
         id={id}
         value={item.inputMetricId ?? ''}
-        onFocus={options.list}
-        onPointerDown={options.list}
-        onKeyDown={options.list}
         onChange={(e) => void update(item, { inputMetricId: e.currentTarget.value || null })}
       >
         <option value="">Not linked</option>
-        {options.listed ? <MetricOptions /> : <ChosenMetric id={item.inputMetricId} />}
+        {treeTaggableMetrics.value.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.role === 'team' ? `  ↳ ${m.name}` : m.name}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -101,7 +79,6 @@ export function MetricSelect({ item, label }: { item: Item; label: string }) {
 
 function StatusSelect({ item }: { item: Item }) {
   const id = `item-${item.id}-status`;
-  const options = useDeferredOptions();
   return (
     <span class="status-select">
       <label for={id} class="visually-hidden">
@@ -111,12 +88,9 @@ function StatusSelect({ item }: { item: Item }) {
         id={id}
         class="compact"
         value={item.status}
-        onFocus={options.list}
-        onPointerDown={options.list}
-        onKeyDown={options.list}
         onChange={(e) => void update(item, { status: e.currentTarget.value as ItemStatus })}
       >
-        {options.listed ? <StatusOptions /> : <option value={item.status}>{STATUS_LABELS[item.status]}</option>}
+        <StatusOptions />
       </select>
     </span>
   );
@@ -233,7 +207,6 @@ export function BacklogItemRow({ row, place }: { row: BacklogRow; place: RowPlac
           riceEdits.edit(item.id, field, text);
         }}
         onCommit={() => void riceEdits.flush(item.id)}
-        deferOptions
       />
       <span class="cell-score num">
         {row.kind === 'ranked' ? (

@@ -4,7 +4,6 @@
  * where drafts live and when they are saved is the caller's business.
  */
 import { CONFIDENCE_LEVELS, IMPACT_LEVELS } from '../../lib/domain/rice';
-import { useDeferredOptions } from '../common/deferred-options';
 
 export type RiceFieldName = 'reach' | 'impact' | 'confidence' | 'effort';
 
@@ -17,37 +16,9 @@ interface Props {
   onCommit?(field: RiceFieldName): void;
   idPrefix: string;
   reachUnit?: string;
-  /** In a long list: the impact select lists its chosen option first, the scale soon after (deferred-options.ts). */
-  deferOptions?: boolean;
 }
 
-function ImpactOptions() {
-  return (
-    <>
-      <option value="">Not estimated</option>
-      {IMPACT_LEVELS.map((level) => (
-        <ImpactOption key={level.value} level={level} />
-      ))}
-    </>
-  );
-}
-
-function ImpactOption({ level }: { level: (typeof IMPACT_LEVELS)[number] }) {
-  return (
-    <option value={String(level.value)}>
-      {level.value} · {level.label}
-    </option>
-  );
-}
-
-/** The chosen impact alone, as the select lists it before the whole scale. */
-function ChosenImpact({ text }: { text: string }) {
-  const level = IMPACT_LEVELS.find((l) => String(l.value) === text);
-  return level ? <ImpactOption level={level} /> : <option value="">Not estimated</option>;
-}
-
-export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, reachUnit, deferOptions }: Props) {
-  const impactOptions = useDeferredOptions(deferOptions);
+export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, reachUnit }: Props) {
   const id = (field: RiceFieldName) => `${idPrefix}-${field}`;
   const described = (field: RiceFieldName) => (errors[field] ? `${id(field)}-error` : `${id(field)}-hint`);
   const field = (name: RiceFieldName, label: string, hint: string, control: preact.JSX.Element) => (
@@ -96,15 +67,17 @@ export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, rea
           value={text.impact}
           aria-invalid={Boolean(errors.impact)}
           aria-describedby={described('impact')}
-          onFocus={impactOptions.list}
-          onPointerDown={impactOptions.list}
-          onKeyDown={impactOptions.list}
           onChange={(e) => {
             onInput('impact', e.currentTarget.value);
             onCommit?.('impact');
           }}
         >
-          {impactOptions.listed ? <ImpactOptions /> : <ChosenImpact text={text.impact} />}
+          <option value="">Not estimated</option>
+          {IMPACT_LEVELS.map((level) => (
+            <option key={level.value} value={String(level.value)}>
+              {level.value} · {level.label}
+            </option>
+          ))}
         </select>,
       )}
       {field(
