@@ -26,7 +26,7 @@ export const TextSchema = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 export const TimestampSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 export const FiniteSchema = v.pipe(v.number(), v.finite('must be a finite number'));
 /** 2024-02-30 has the right shape but names no day. */
-function isRealDate(text: string): boolean {
+export function isRealDate(text: string): boolean {
   const time = Date.parse(`${text}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
