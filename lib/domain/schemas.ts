@@ -36,12 +36,14 @@ export const DateSchema = v.pipe(
   v.isoDate('must be a date written YYYY-MM-DD'),
   v.check(isRealDate, 'must be a date that exists'),
 );
+export const MAX_URL = 4096;
+export const WEB_ADDRESS = /^https?:\/\//i;
 /** Only web addresses: a `javascript:` or `data:` link stored here would run when clicked. */
 export const UrlSchema = v.pipe(
   v.string(),
-  v.maxLength(4096),
+  v.maxLength(MAX_URL),
   v.url('must be a URL'),
-  v.regex(/^https?:\/\//i, 'must be an http or https address'),
+  v.regex(WEB_ADDRESS, 'must be an http or https address'),
 );
 export const SiteSchema = v.picklist(SITE_IDS);
 

@@ -9,8 +9,7 @@
  * file the schemas refuse is refused by them, with their message and path: these checks
  * only make a good file quicker.
  */
-import * as v from 'valibot';
-import { MAX_NAME, MAX_TEXT, UrlSchema, isRealDate } from './schemas';
+import { MAX_NAME, MAX_TEXT, MAX_URL, WEB_ADDRESS, isRealDate } from './schemas';
 import { ITEM_STATUSES, SITE_IDS } from './types';
 
 const ITEM_KEYS = 10;
@@ -126,6 +125,21 @@ function isDate(value: unknown): boolean {
   return Number(value.slice(8, 10)) <= 28 || isRealDate(value);
 }
 
+/**
+ * UrlSchema's rules without its pipe (100,000 links took 0.46 s through `v.is` at load 15):
+ * at most 4,096 characters, http or https, and a URL the browser parses (valibot's
+ * `url()` asks `URL.canParse`, or `new URL` where that is missing).
+ */
 function isUrl(value: unknown): boolean {
-  return v.is(UrlSchema, value);
+  return typeof value === 'string' && value.length <= MAX_URL && WEB_ADDRESS.test(value) && parses(value);
+}
+
+function parses(url: string): boolean {
+  if (URL.canParse) return URL.canParse(url);
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -161,7 +161,10 @@ export function findIntegrityProblem(ws: Workspace): IntegrityProblem | null {
       if (!treeIds.has(record.treeId)) return missing(store, index, 'treeId', 'tree');
     }
   }
-  const loop = findLoopProblem(ws, { treeIds, metrics, items: new Map(ws.items.map((i) => [i.id, i])) });
+  // Only shipments and experiments point at items: without them, no map of 100,000 items.
+  const itemsPointedAt = ws.shipments.length + ws.experiments.length > 0;
+  const items = new Map(itemsPointedAt ? ws.items.map((i) => [i.id, i]) : []);
+  const loop = findLoopProblem(ws, { treeIds, metrics, items });
   if (loop) return loop;
   const active = ws.settings.activeTreeId;
   if (active !== null && !treeIds.has(active)) return missing('settings', 0, 'activeTreeId', 'tree');
@@ -240,9 +243,11 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
 }
 
 function findDuplicateId(records: readonly Workspace[RecordKind][number][]): number | null {
+  // An indexed loop: the iterator and its [index, record] pairs cost a third of this scan
+  // over a file's 600,000 records.
   const seen = new Set<Id>();
-  for (const [index, record] of records.entries()) {
-    const id = recordId(record);
+  for (let index = 0; index < records.length; index++) {
+    const id = recordId(records[index]!);
     if (seen.has(id)) return index;
     seen.add(id);
   }
