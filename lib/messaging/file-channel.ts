@@ -3,9 +3,9 @@
  * serialised as JSON on its way and Chromium took about 30 s (load 8 on 2 cores) to carry
  * the 90 MiB of the 100,000-item file in parts, against 1 s for the file posted to the
  * service worker that controls the dashboard: a File crosses by reference and the worker
- * reads its text itself (docs/benchmarks.md, round 12). Where no worker controls the page
- * (Firefox runs the background as a page, whose messages are structured clones anyway),
- * the file goes in parts as before (workspace-file-parts.ts).
+ * reads its text itself (docs/benchmarks.md, round 12). Where the extension has no service
+ * worker (Firefox runs the background as a page, whose messages are structured clones
+ * anyway), the file goes in parts as before (workspace-file-parts.ts).
  *
  * Only pages of the extension's own origin can reach its service worker; the worker
  * checks the message anyway (lib/background/import-file-channel.ts).
@@ -28,11 +28,11 @@ export type FileMessage = v.InferOutput<typeof FileMessageSchema>;
 const REPLY_TIMEOUT_MS = 60_000;
 
 /**
- * Posts `file` to the worker under `upload`; false when no worker controls this page or
- * none answered in time (the caller then sends the text in parts). A refusal throws.
+ * Posts `file` to the worker under `upload`; false when the extension has no service
+ * worker or none answered in time (the caller then sends the text in parts). A refusal throws.
  */
 export async function postFile(upload: string, file: Blob): Promise<boolean> {
-  const worker = globalThis.navigator?.serviceWorker?.controller;
+  const worker = await activeWorker();
   if (!worker) return false;
   const channel = new MessageChannel();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,4 +47,17 @@ export async function postFile(upload: string, file: Blob): Promise<boolean> {
   channel.port1.close();
   if (answer && !answer.ok) throw new RequestError(answer.error);
   return answer !== null;
+}
+
+/**
+ * The extension's active service worker. Not `controller`: a page opened while the worker
+ * was starting is not controlled by it (the bench saw that), yet can post to it.
+ */
+async function activeWorker(): Promise<ServiceWorker | null> {
+  try {
+    return (await globalThis.navigator?.serviceWorker?.getRegistration())?.active ?? null;
+  } catch {
+    // Firefox's extension pages have no service worker to ask for.
+    return null;
+  }
 }

@@ -78,7 +78,8 @@ export async function seed(browser, file, { post = true } = {}) {
         const answered = new Promise((resolve) => {
           channel.port1.onmessage = (event) => resolve(event.data);
         });
-        navigator.serviceWorker.controller.postMessage({ type: 'workspace.file', upload, file: blob }, [channel.port2]);
+        const worker = (await navigator.serviceWorker.getRegistration()).active;
+        worker.postMessage({ type: 'workspace.file', upload, file: blob }, [channel.port2]);
         const sent = await answered;
         if (!sent?.ok) return { reply: sent, page: times };
       } else {
