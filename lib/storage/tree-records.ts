@@ -62,9 +62,9 @@ export async function readTreeRecordsOf(
 }
 
 /**
- * Every chunk holding an item of the tree. One read per chunk: Chromium answers 1,024 of
- * them sooner than one getAll of the same chunks (about 3 times, measured in the worker;
- * docs/benchmarks.md, round 12).
+ * Every chunk holding an item of the tree. The index's keys, then one read per chunk:
+ * Chromium answers those sooner than one getAll of the same chunks (at 10,000 items
+ * 153-464 ms against 364-626 ms in the worker; docs/benchmarks.md, round 12).
  */
 async function treeChunks(store: Store<'itemChunks'>, treeId: Id): Promise<(StoredItemChunk | undefined)[]> {
   const keys = await store.index('byTree').getAllKeys(treeId);

@@ -132,8 +132,8 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
   }
   // Records found in agreement with the state, no edit since: there is no change in them to find.
   const agreed = recall(db, treeId);
-  const found = await store.readShareAndTree(db, treeId, keptCopy(db, treeId), agreed?.revision ?? null);
-  const { share, state: stored, records } = found;
+  const read = await store.readShareAndTree(db, treeId, keptCopy(db, treeId), agreed?.revision ?? null);
+  const { share, state: stored, records } = read;
   if (!share || !stored) return notShared();
   const editor = share.mode === 'editor';
   // A reader's own edits are not shared: the records are written back from the shared copy.
@@ -190,7 +190,6 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
         syncedAt: failure ? current.syncedAt : at,
         problem: failure ? { code: failure.code, message: failure.message, at } : null,
       };
-
       return {
         share: saved,
         state: { before: stored, after: final.state },
