@@ -37,7 +37,7 @@ const repeat = async (n, fn) => {
 };
 
 /** The generated workspace of `items` items, as one file's text. */
-function workspaceFile(items) {
+export function workspaceFile(items) {
   const document = benchWorkspace({
     items,
     metrics: Math.max(6, Math.round(items / 1000)),
@@ -54,7 +54,7 @@ function workspaceFile(items) {
  * Imports the file from the bridge page as the dashboard does (its text in parts, then
  * one import replacing the workspace), returning the worker time of each request.
  */
-async function seed(browser, file) {
+export async function seed(browser, file) {
   await browser.call({ type: 'workspace.clear' });
   const page = await browser.bridgePage();
   await browser.workerTimes();
