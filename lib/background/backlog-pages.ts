@@ -32,7 +32,7 @@ interface Order {
   /** Every item of the tree; in the backlog's order once `sorted`. */
   placed: Placed[];
   sorted: boolean;
-  /** Each item's key, made when a write first needs the old one found (only for a sorted order). */
+  /** Each item's key, made when many writes at once need their old places found (only for a sorted order). */
   keys: Map<Id, BacklogKey> | null;
 }
 
@@ -67,22 +67,26 @@ function currentOrder(copy: DerivedCopy, treeId: Id): Order {
   return order;
 }
 
+/** Up to this many writes, a written item's old place is found by its id, without a map of every key. */
+const FEW_WRITES = 32;
+
 /** The sorted order with each written item taken out of its old place and put in its new one. */
 function followWrites(copy: DerivedCopy, treeId: Id, order: Order, written: readonly Id[]): Order {
   const { placed } = order;
-  const keys = order.keys ?? new Map(placed.map((p) => [p.item.id, p.key]));
+  const ids = new Set(written);
+  const keys = order.keys ?? (ids.size > FEW_WRITES ? new Map(placed.map((p) => [p.item.id, p.key])) : null);
   const metricsById = metricsOf(copy, treeId);
-  for (const id of new Set(written)) {
-    const old = keys.get(id);
-    if (old) {
-      placed.splice(firstAfter(placed, old) - 1, 1);
-      keys.delete(id);
-    }
+  for (const id of ids) {
+    const old = keys ? keys.get(id) : placed.find((p) => p.item.id === id)?.key;
+    if (old) placed.splice(firstAfter(placed, old) - 1, 1);
     const item = copy.items.get(id);
-    if (item?.treeId !== treeId) continue;
+    if (item?.treeId !== treeId) {
+      keys?.delete(id);
+      continue;
+    }
     const key = backlogKey(item, metricsById);
     placed.splice(firstAfter(placed, key), 0, { key, item });
-    keys.set(id, key);
+    keys?.set(id, key);
   }
   return { revision: copy.revision, placed, sorted: true, keys };
 }

@@ -12,14 +12,19 @@
  *   and the worker's own time for it (sw-timer.js);
  * - search: a keystroke narrowing to a few rows, and clearing it, each → its frame drawn.
  *
+ * `--worker` times the worker alone instead (from the bench's bridge page, no dashboard):
+ * the backlog's first page (1,000 items) after every page was read and one item retagged,
+ * and after a worker stop (the copy read again from IndexedDB).
+ *
  *   node scripts/bench/first-screen-ab.mjs main=/tmp/main/chrome-mv3 mine=.output/chrome-mv3 \
- *     [--size 100000] [--runs 5] [--cold]
+ *     [--size 100000] [--runs 5] [--cold] [--worker]
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { instrumented } from './extension.mjs';
+import { coldWorkerTime, workerTime } from './measure.mjs';
 import { seed, workspaceFile } from './scale.mjs';
 import { median } from './table.mjs';
 
@@ -31,6 +36,7 @@ const option = (name, fallback) => {
 const SIZE = Number(option('size', 100_000));
 const RUNS = Number(option('runs', 5));
 const COLD = args.includes('--cold');
+const WORKER = args.includes('--worker');
 const builds = args.filter((arg) => arg.includes('=') && !arg.startsWith('--')).map((arg) => arg.split('='));
 if (builds.length < 1) throw new Error('name at least one build: name=/path/to/chrome-mv3');
 
@@ -103,20 +109,46 @@ async function openOnce(browser, round) {
   }
 }
 
-const work = await mkdtemp(join(tmpdir(), 'nsl-first-screen-ab-'));
-const browsers = {};
-try {
-  const { text } = workspaceFile(SIZE);
-  for (const [name, dir] of builds) {
-    const copy = await instrumented(dir, join(work, name));
-    await writeFile(join(copy, 'bench-scale.json'), text);
-    browsers[name] = await launchBrowser(copy);
-    console.log(`${name}: seeding ${SIZE.toLocaleString('en')} items…`);
-    await seed(browsers[name], 'bench-scale.json');
-    // One open to read the copy after the import, as any later user would find it.
-    await openOnce(browsers[name], 0);
+const FIRST_PAGE = { type: 'snapshot.get', itemsFrom: 0, itemsLimit: 1000 };
+
+/** The worker's time for the first page after a retag, and after a worker stop. */
+async function workerOnce(browser, round) {
+  // Every page first, as the dashboard reads them after opening.
+  const first = await browser.call(FIRST_PAGE);
+  for (let page = first; page.itemsEnd; ) {
+    page = await browser.call({ type: 'snapshot.get', itemsAfter: page.itemsEnd, itemsLimit: 10_000 });
   }
-  const names = Object.keys(browsers);
+  const { items } = first;
+  const retagged = items[(round * 7) % items.length];
+  await browser.call({ type: 'item.update', id: retagged.id, patch: { rice: { reach: 1 + ((round * 37) % 900) } } });
+  const afterWrite = await workerTime(browser, FIRST_PAGE);
+  const afterStop = await coldWorkerTime(browser, FIRST_PAGE);
+  return { afterWrite, afterStop };
+}
+
+async function workerRounds(names) {
+  const results = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < RUNS; round++) {
+    for (const name of round % 2 === 0 ? names : [...names].reverse()) {
+      const r = await workerOnce(browsers[name], round);
+      results[name].push(r);
+      console.log(
+        `round ${round + 1} ${name.padEnd(8)} load ${loadavg()[0].toFixed(1).padStart(5)} ` +
+          `first page after a retag ${r.afterWrite.toFixed(1)} ms, after a worker stop ${r.afterStop.toFixed(1)} ms`,
+      );
+    }
+  }
+  console.log(`\nmedians, worker time, ${SIZE.toLocaleString('en')} items, ${RUNS} rounds`);
+  for (const name of names) {
+    const rs = results[name];
+    console.log(
+      `${name.padEnd(8)} after a retag ${median(rs.map((r) => r.afterWrite)).toFixed(1)} ms, ` +
+        `after a worker stop ${median(rs.map((r) => r.afterStop)).toFixed(1)} ms`,
+    );
+  }
+}
+
+async function dashboardRounds(names) {
   const results = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < RUNS; round++) {
     const order = round % 2 === 0 ? names : [...names].reverse();
@@ -146,6 +178,24 @@ try {
         `cleared ${med((r) => r.search[1])}`,
     );
   }
+}
+
+const work = await mkdtemp(join(tmpdir(), 'nsl-first-screen-ab-'));
+const browsers = {};
+try {
+  const { text } = workspaceFile(SIZE);
+  for (const [name, dir] of builds) {
+    const copy = await instrumented(dir, join(work, name));
+    await writeFile(join(copy, 'bench-scale.json'), text);
+    browsers[name] = await launchBrowser(copy);
+    console.log(`${name}: seeding ${SIZE.toLocaleString('en')} items…`);
+    await seed(browsers[name], 'bench-scale.json');
+    // One open to read the copy after the import, as any later user would find it.
+    if (!WORKER) await openOnce(browsers[name], 0);
+  }
+  const names = Object.keys(browsers);
+  if (WORKER) await workerRounds(names);
+  else await dashboardRounds(names);
 } finally {
   for (const b of Object.values(browsers)) await b.close().catch(() => undefined);
   await rm(work, { recursive: true, force: true }).catch(() => undefined);

@@ -136,6 +136,17 @@ describe('the pages after writes', () => {
     expect(after.ids).toEqual(await rankingFromDatabase(tree.id));
   });
 
+  it('follow a batch of writes between two reads, as a teammate’s sync brings, and the writes after it', async () => {
+    const { tree, ids } = await readAndWrite();
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 40; i++) {
+        const id = ids[(i * 3 + round) % ids.length]!;
+        await call({ type: 'item.update', id, patch: { rice: { reach: 1 + ((i * 53 + round) % 700) } } });
+      }
+      expect((await readPages(tree.id, 20, 40)).ids).toEqual(await rankingFromDatabase(tree.id));
+    }
+  });
+
   it('are ranked afresh after more writes than the background follows one by one', async () => {
     const { tree, ids } = await readAndWrite();
     const writes = WRITES_KEPT + 5;
