@@ -43,6 +43,27 @@ export interface DerivedCopy {
   metricsById: Map<Id, Metric>;
   /** Counts the item writes laid into this copy: what is derived from it (the backlog's order) is kept per revision. */
   revision: number;
+  /**
+   * The ids of the latest item writes, the last one at `revision` (at most WRITES_KEPT):
+   * what is derived per revision follows them instead of being derived again from every item.
+   */
+  written: Id[];
+}
+
+/** Enough writes for any view to catch up by; an order further behind is derived again. */
+export const WRITES_KEPT = 1_000;
+
+function noteWrite(copy: DerivedCopy, id: Id): void {
+  copy.revision += 1;
+  copy.written.push(id);
+  if (copy.written.length > WRITES_KEPT) copy.written.splice(0, copy.written.length - WRITES_KEPT);
+}
+
+/** The ids written since `revision`, oldest first; null when the copy no longer knows them all. */
+export function writtenSince(copy: DerivedCopy, revision: number): Id[] | null {
+  const behind = copy.revision - revision;
+  if (behind < 0 || behind > copy.written.length) return null;
+  return copy.written.slice(copy.written.length - behind);
 }
 
 export interface Basics {
@@ -139,7 +160,7 @@ export class WorkspaceCache {
     }
     this.forget(copy, item.id);
     keep(copy, item);
-    copy.revision += 1;
+    noteWrite(copy, item.id);
     const score = scoreOf(item, tree.metricsById);
     if (score !== null) insertScore(tree.scores, score);
   }
@@ -150,7 +171,7 @@ export class WorkspaceCache {
     this.loading = null;
     if (!this.copy) return;
     this.forget(this.copy, id);
-    this.copy.revision += 1;
+    noteWrite(this.copy, id);
   }
 
   /** After any other write: the copy may no longer match the database. */
@@ -213,6 +234,7 @@ async function readCopy(db: store.LensDb): Promise<DerivedCopy> {
     trees: new Map(),
     metricsById: new Map(),
     revision: 0,
+    written: [],
   };
   treeList.forEach((tree, i) => {
     const metrics = metricsPerTree[i]!;

@@ -16,6 +16,7 @@ import {
   type BacklogKey,
 } from '../../domain/backlog-order';
 import type { RankedItem, UnscoredItem } from '../../domain/ranking';
+import { matchingPlaces, searchIndex, type SearchIndex } from '../../domain/search-index';
 import { sortByTitle } from '../../domain/title-order';
 import type { Id, Item, ItemStatus, SiteId } from '../../domain/types';
 import { itemsLoading, ranking, treeSnapshot } from './tree';
@@ -37,37 +38,40 @@ export const sortBy = signal<SortId>('rank');
 
 export type BacklogRow = ({ kind: 'ranked' } & RankedItem) | ({ kind: 'unscored' } & UnscoredItem);
 
+/** The search box's text as it is matched: trimmed and lowercased; empty matches every row. */
+const query = computed(() => filterText.value.trim().toLowerCase());
+
 /**
- * The filters as one test, built once per change of a filter rather than read per row:
- * with 100,000 rows a keystroke in the search box must answer within a frame or two.
- * `inputId` undefined means the row serves no input metric, which the metric filter does
- * not narrow.
+ * The filters other than the search box as one test, built once per change of a filter
+ * rather than read per row. `inputId` undefined means the row serves no input metric,
+ * which the metric filter does not narrow.
  */
-const rowFilter = computed(() => {
+const rowFilter = computed<((item: Item, inputId?: Id) => boolean) | null>(() => {
   const metric = filterMetric.value;
   const status = filterStatus.value;
   const site = filterSite.value;
-  const text = filterText.value.trim().toLowerCase();
+  if (metric === 'all' && status === 'all' && site === 'all') return null;
   return (item: Item, inputId?: Id): boolean =>
     (inputId === undefined || metric === 'all' || inputId === metric) &&
     (status === 'all' || item.status === status) &&
-    (site === 'all' || item.links.some((l) => l.site === site)) &&
-    (text === '' || searchText(item).includes(text));
+    (site === 'all' || item.links.some((l) => l.site === site));
 });
 
 /**
- * What the search box is matched against: the item's title and its tickets' keys,
- * lowercased once per version of the item (an edit makes a new object), not once per
- * ranking: at 100,000 items that was a second of work for every page that came in.
+ * The rows of `list` the filters pass, in its order: the search box answered from the
+ * list's search index (lib/domain/search-index.ts, made once per list, only while a search
+ * is typed), the other filters then tested on the matches only. With 100,000 rows a
+ * keystroke must answer within a frame or two.
  */
-const searchTexts = new WeakMap<Item, string>();
-function searchText(item: Item): string {
-  let text = searchTexts.get(item);
-  if (text === undefined) {
-    text = [item.title, ...item.links.map((l) => l.key)].join('\u0000').toLowerCase();
-    searchTexts.set(item, text);
-  }
-  return text;
+function filtered<T>(
+  list: readonly T[],
+  index: () => SearchIndex,
+  test: (row: T, passes: (item: Item, inputId?: Id) => boolean) => boolean,
+): readonly T[] {
+  const text = query.value;
+  const passes = rowFilter.value;
+  const matches = text === '' ? list : matchingPlaces(index(), text).map((place) => list[place] as T);
+  return passes ? matches.filter((row) => test(row, passes)) : matches;
 }
 
 const SORTERS: Record<Exclude<SortId, 'rank' | 'title'>, (a: BacklogRow, b: BacklogRow) => number> = {
@@ -88,6 +92,9 @@ const orderedRows = computed<BacklogRow[]>(() => {
   return sort === 'title' ? sortByTitle(rows, (row) => row.item.title) : rows.sort(SORTERS[sort]);
 });
 
+const orderedIndex = computed(() => searchIndex(orderedRows.value.map((row) => row.item)));
+const unlinkedIndex = computed(() => searchIndex(ranking.value.unlinked));
+
 /** While the items stream in: the last place in the backlog's order that has come. */
 const loadedUpTo = computed<BacklogKey | null>(() =>
   itemsLoading.value ? (treeSnapshot.value?.itemsEnd ?? null) : null,
@@ -100,23 +107,28 @@ const keyOfRow = (row: BacklogRow): BacklogKey =>
   row.kind === 'ranked' ? rankedKey(row.item, row.score) : unrankedKey(row.item, BACKLOG_GROUPS.unscored);
 
 /** Linked items: ranked ones by rank, then those still missing an estimate (or in the chosen order). */
-export const backlogRows = computed<BacklogRow[]>(() => {
+export const backlogRows = computed<readonly BacklogRow[]>(() => {
   if (sortWaits.value) return [];
-  const passes = rowFilter.value;
-  const upTo = loadedUpTo.value;
-  return orderedRows.value.filter(
-    (row) => passes(row.item, row.input.id) && (upTo === null || compareBacklogKeys(keyOfRow(row), upTo) <= 0),
+  const rows = filtered(
+    orderedRows.value,
+    () => orderedIndex.value,
+    (row, passes) => passes(row.item, row.input.id),
   );
+  const upTo = loadedUpTo.value;
+  return upTo === null ? rows : rows.filter((row) => compareBacklogKeys(keyOfRow(row), upTo) <= 0);
 });
 
-export const unlinkedRows = computed(() => {
+export const unlinkedRows = computed<readonly Item[]>(() => {
   if (sortWaits.value) return [];
-  const passes = rowFilter.value;
-  const upTo = loadedUpTo.value;
-  return ranking.value.unlinked.filter(
-    (item) =>
-      passes(item) && (upTo === null || compareBacklogKeys(unrankedKey(item, BACKLOG_GROUPS.unlinked), upTo) <= 0),
+  const items = filtered(
+    ranking.value.unlinked,
+    () => unlinkedIndex.value,
+    (item, passes) => passes(item),
   );
+  const upTo = loadedUpTo.value;
+  return upTo === null
+    ? items
+    : items.filter((item) => compareBacklogKeys(unrankedKey(item, BACKLOG_GROUPS.unlinked), upTo) <= 0);
 });
 
 /** Sites that appear among the items' links: the only ones worth a filter option. */

@@ -120,6 +120,38 @@ describe('the backlog view', () => {
     expect(titles()).toEqual(['Small']);
   });
 
+  it('searches together with the other filters, unlinked items too, and finds nothing for no match', () => {
+    load([
+      item('1', 'Invite from share', 'a', 10),
+      item('2', 'Invite by email', 'a', 1000, { status: 'planned' }),
+      item('3', 'Export', 'b', 500),
+      item('4', 'Invite orphan', null, 50, { status: 'shipped' }),
+    ]);
+    filterText.value = '  INVITE ';
+    expect(titles()).toEqual(['Invite by email', 'Invite from share']);
+    expect(unlinkedRows.value.map((i) => i.title)).toEqual(['Invite orphan']);
+    filterStatus.value = 'idea';
+    expect(titles()).toEqual(['Invite from share']);
+    expect(unlinkedRows.value).toHaveLength(0);
+    filterText.value = 'nowhere';
+    expect(titles()).toEqual([]);
+  });
+
+  it('keeps a search over the rows as they are re-ranked and renamed', () => {
+    load([item('1', 'Invite small', 'a', 10), item('2', 'Invite big', 'a', 1000), item('3', 'Export', 'a', 500)]);
+    filterText.value = 'invite';
+    expect(titles()).toEqual(['Invite big', 'Invite small']);
+    riceEdits.edit('1', 'reach', '5000');
+    expect(titles()).toEqual(['Invite small', 'Invite big']);
+    riceEdits.edit('1', 'reach', '');
+    const snap = treeSnapshot.value!;
+    treeSnapshot.value = {
+      ...snap,
+      items: snap.items.map((i) => (i.id === '3' ? { ...i, title: 'Invite export' } : i)),
+    };
+    expect(titles()).toEqual(['Invite big', 'Invite export', 'Invite small']);
+  });
+
   it('re-ranks as an estimate is typed, before it is stored', () => {
     load([item('1', 'Small', 'a', 10), item('2', 'Big', 'a', 1000)]);
     riceEdits.edit('1', 'reach', '5000');
