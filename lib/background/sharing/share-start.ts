@@ -12,7 +12,7 @@ import * as store from '../../storage';
 import { checkShare } from './share-address';
 import { keepCopy, viewOf } from './share-copy';
 import { bracketed, type LoopOptions, notShared, refused, statusOf } from './share-loop';
-import { joinShare, syncSharedFile, UNKNOWN_FILE } from './share-sync';
+import { joinShare, type KnownFiles, syncSharedFile, UNKNOWN_FILE } from './share-sync';
 
 type Db = store.LensDb;
 
@@ -50,7 +50,7 @@ export async function startShare(
     pending: false,
     syncedAt: now,
   });
-  return save(db, stored, result.replica, result.text, options);
+  return save(db, stored, result.replica, result.files, options);
 }
 
 /** Joins (editor) or subscribes to (reader) the file at `url`: its tree becomes a local tree. */
@@ -86,7 +86,7 @@ export async function joinShareFile(
     pending: input.mode === 'editor',
     syncedAt: (options.now ?? Date.now)(),
   });
-  return save(db, stored, joined.replica, joined.text, options);
+  return save(db, stored, joined.replica, joined.files, options);
 }
 
 function newShare(share: Omit<StoredShare, 'head' | 'revision' | 'problem'> & { clock: Replica['clock'] }) {
@@ -97,7 +97,7 @@ async function save(
   db: Db,
   share: Omit<StoredShare, 'head'>,
   replica: Replica,
-  text: string | null,
+  files: KnownFiles | null,
   options: LoopOptions,
 ): Promise<ShareOutcome> {
   const written = await bracketed(options, () =>
@@ -110,7 +110,7 @@ async function save(
   options.afterSync?.(db, written);
   if (!written.share) return notShared();
   const covers = share.remote?.covers ?? false;
-  keepCopy(db, share.treeId, { revision: written.share.revision, state: replica.state, text, covers });
+  keepCopy(db, share.treeId, { revision: written.share.revision, state: replica.state, files, covers });
   return { ok: true, status: statusOf(written.share) };
 }
 
