@@ -156,6 +156,8 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
   const sameRemote = result.ok && result.remote?.etag === share.remote?.etag;
   if (result.ok && result.status === 'unchanged' && sameRemote && drift.length === 0 && share.problem === null) {
     checkedAt.set(treeId, now());
+    // The parts' tags this read learned (a part read back after this replica wrote it).
+    if (kept) keepCopy(db, treeId, { ...kept, files: result.files });
     rememberAgreement(db, share, generation);
     return { ok: true, status: statusOf(share) };
   }
