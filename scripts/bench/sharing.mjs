@@ -11,12 +11,15 @@
  *   that nothing changed locally).
  * - Pull and merge: the file as a teammate would publish it, 1,000 items changed (a field
  *   each, stamped by a replica Rita has not heard of), merged into her 10,000 items.
- * - Publish one tag: Ana retags one item and presses "Sync now": a conditional GET, the
- *   merge, the PUT with If-Match, the local write. Each run starts once her edit's own
+ * - Publish one tag: Ana retags one item and presses "Sync now": conditional GETs of the
+ *   index and its parts, the merge, the PUT of the changed part and of the index with
+ *   If-Match, the local write. Each run starts once her edit's own
  *   deferred sync has run and the file is older than a second (Apache's weak-ETag window,
  *   docs/sharing.md), as when a person tags a ticket some seconds after the last publish.
  *
  *   npm run bench -- --only sharing [--runs 5]
+ *   BENCH_SHARE_REQUESTS=1 npm run bench -- --only sharing   (also prints Apache's log of the
+ *   publishes' requests, 304s left out: which files each publish wrote)
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
