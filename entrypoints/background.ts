@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { answer } from '../lib/background/answer';
+import { receiveFileMessage } from '../lib/background/import-handlers';
 import { loadPanelFor, type MessageSender } from '../lib/background/panel-injection';
 import { captureIfPinned } from '../lib/background/pin-capture';
 import { togglePanelInTab } from '../lib/messaging/panel-toggle';
@@ -38,6 +39,9 @@ export default defineBackground(() => {
       return reply;
     });
   });
+
+  // A workspace file the dashboard posts whole, not as an extension message (lib/messaging/file-channel.ts).
+  self.addEventListener('message', receiveFileMessage);
 
   const syncShares = (why: 'startup' | 'alarm') =>
     void database()

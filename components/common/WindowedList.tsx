@@ -11,7 +11,7 @@
  * tabbing onto the next row scrolls it into view, which draws the rows after it.
  */
 import { useSignal } from '@preact/signals';
-import type { JSX } from 'preact';
+import { Component, type JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** Rows drawn beyond each edge of the screen: enough that Tab always finds the next row drawn. */
@@ -95,11 +95,13 @@ export function WindowedList<T>({ items, keyOf, children, tag: Tag, ...attribute
   const rows = shown.map((index) => {
     const gap = index - before - 1;
     before = index;
-    return children(items[index] as T, {
+    const item = items[index] as T;
+    const place = {
       'aria-posinset': index + 1,
       'aria-setsize': count,
       style: gap > 0 && index !== shown[0] ? { marginTop: `${gap * px}px` } : undefined,
-    });
+    };
+    return <Row key={keyOf(item)} item={item} place={place} draw={children} />;
   });
   const above = shown.length ? (shown[0] as number) * px : 0;
   const below = shown.length ? (count - 1 - before) * px : count * px;
@@ -119,6 +121,36 @@ export function WindowedList<T>({ items, keyOf, children, tag: Tag, ...attribute
     >
       {rows}
     </Tag>
+  );
+}
+
+interface RowProps<T> {
+  item: T;
+  place: RowPlace;
+  draw(item: T, place: RowPlace): JSX.Element;
+}
+
+/**
+ * A drawn row, rendered again only when its item, its place or the list's drawing changes:
+ * a scroll step renders the rows coming into view, not every row of the window again. The
+ * row's own component still re-renders on the signals it reads.
+ */
+class Row<T> extends Component<RowProps<T>> {
+  override shouldComponentUpdate(next: RowProps<T>): boolean {
+    const { item, place, draw } = this.props;
+    return next.item !== item || next.draw !== draw || !samePlace(next.place, place);
+  }
+
+  override render() {
+    return this.props.draw(this.props.item, this.props.place);
+  }
+}
+
+function samePlace(a: RowPlace, b: RowPlace): boolean {
+  return (
+    a['aria-posinset'] === b['aria-posinset'] &&
+    a['aria-setsize'] === b['aria-setsize'] &&
+    a.style?.marginTop === b.style?.marginTop
   );
 }
 

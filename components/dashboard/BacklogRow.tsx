@@ -1,6 +1,6 @@
 /** One backlog item: rank, title with its ticket links, what it moves, RICE in place, score. */
 import { StatusOptions } from '../common/StatusOptions';
-import { signal } from '@preact/signals';
+import { signal, useSignal } from '@preact/signals';
 import { formatScore } from '../../lib/domain/format';
 import { markText } from '../../lib/domain/sharing/share-text';
 import { RICE_INPUT_FIELDS, riceFieldText, type RiceInputField } from '../../lib/domain/rice-text';
@@ -12,6 +12,7 @@ import { riceEdits, treeTaggableMetrics } from '../../lib/state/workspace/tree';
 import { siteLabel } from '../../lib/sites/labels';
 import { RiceFields } from '../rice/RiceFields';
 import type { RowPlace } from '../common/WindowedList';
+import { listedOptions } from '../common/listed-options';
 
 interface Refocus {
   id: string;
@@ -54,8 +55,12 @@ async function remove(item: Item): Promise<void> {
   }
 }
 
-export function MetricSelect({ item, label }: { item: Item; label: string }) {
+const NOT_LINKED = { id: '', name: 'Not linked', role: 'input' };
+
+/** `reached` false: only the chosen option, as a row of the list not yet reached lists (see listed-options.ts). */
+export function MetricSelect({ item, label, reached = true }: { item: Item; label: string; reached?: boolean }) {
   const id = `item-${item.id}-metric`;
+  const chosen = item.inputMetricId ?? '';
   return (
     <div class="field cell-metric">
       <label for={id} class="visually-hidden">
@@ -66,8 +71,7 @@ export function MetricSelect({ item, label }: { item: Item; label: string }) {
         value={item.inputMetricId ?? ''}
         onChange={(e) => void update(item, { inputMetricId: e.currentTarget.value || null })}
       >
-        <option value="">Not linked</option>
-        {treeTaggableMetrics.value.map((m) => (
+        {listedOptions([NOT_LINKED, ...treeTaggableMetrics.value], reached, (m) => m.id === chosen).map((m) => (
           <option key={m.id} value={m.id}>
             {m.role === 'team' ? `  ↳ ${m.name}` : m.name}
           </option>
@@ -77,7 +81,7 @@ export function MetricSelect({ item, label }: { item: Item; label: string }) {
   );
 }
 
-function StatusSelect({ item }: { item: Item }) {
+function StatusSelect({ item, reached }: { item: Item; reached: boolean }) {
   const id = `item-${item.id}-status`;
   return (
     <span class="status-select">
@@ -90,7 +94,7 @@ function StatusSelect({ item }: { item: Item }) {
         value={item.status}
         onChange={(e) => void update(item, { status: e.currentTarget.value as ItemStatus })}
       >
-        <StatusOptions />
+        <StatusOptions only={reached ? undefined : item.status} />
       </select>
     </span>
   );
@@ -161,13 +165,13 @@ function ItemMark({ id }: { id: string }) {
 }
 
 /** The item's title with its status, links back to the tickets, delete, and the last failure. */
-function TitleCell({ item, failure }: { item: Item; failure: string | undefined }) {
+function TitleCell({ item, failure, reached }: { item: Item; failure: string | undefined; reached: boolean }) {
   return (
     <div class="cell-title">
       <span class="item-title">{item.title}</span>
       <ItemMark id={item.id} />
       <span class="item-meta">
-        <StatusSelect item={item} />
+        <StatusSelect item={item} reached={reached} />
         <ItemLinks item={item} />
         <DeleteItem item={item} />
       </span>
@@ -180,21 +184,36 @@ function TitleCell({ item, failure }: { item: Item; failure: string | undefined 
   );
 }
 
+/**
+ * Whether the user has reached the row (a focus or a pointer press inside it): until then
+ * its selects list only their chosen option. The handlers go on the row's `<li>`; the
+ * options come with the re-render in the same task, before the key or the popup.
+ */
+function useReached() {
+  const reached = useSignal(false);
+  const reach = () => {
+    reached.value = true;
+  };
+  return { reached: reached.value, handlers: { onFocusIn: reach, onPointerDown: reach } };
+}
+
 export function BacklogItemRow({ row, place }: { row: BacklogRow; place: RowPlace }) {
   const { item } = row;
   const idPrefix = `item-${item.id}`;
   const failure = rowErrors.value.get(item.id) ?? riceEdits.failures.value.get(item.id);
+  const { reached, handlers } = useReached();
   return (
-    <li class={`backlog-row ${row.kind}`} data-item-id={item.id} aria-label={item.title} {...place}>
+    <li class={`backlog-row ${row.kind}`} data-item-id={item.id} aria-label={item.title} {...place} {...handlers}>
       {/* The label for assistive technology sits beside the cell (out of the grid's flow), so the cell shows only "#1". */}
       <span class="visually-hidden">{row.kind === 'ranked' ? `Rank ${row.rank}` : 'Not ranked'}</span>
       <span class="cell-rank" aria-hidden="true">
         {row.kind === 'ranked' ? `#${row.rank}` : '—'}
       </span>
-      <TitleCell item={item} failure={failure} />
-      <MetricSelect item={item} label={`Input metric ${item.title} moves`} />
+      <TitleCell item={item} failure={failure} reached={reached} />
+      <MetricSelect item={item} label={`Input metric ${item.title} moves`} reached={reached} />
       <RiceFields
         idPrefix={idPrefix}
+        allOptions={reached}
         text={riceText(item)}
         errors={riceErrors(item.id)}
         onInput={(field, text) => {
@@ -224,10 +243,11 @@ export function BacklogItemRow({ row, place }: { row: BacklogRow; place: RowPlac
 
 export function UnlinkedRow({ item, place }: { item: Item; place: RowPlace }) {
   const failure = rowErrors.value.get(item.id);
+  const { reached, handlers } = useReached();
   return (
-    <li class="unlinked-row" data-item-id={item.id} {...place}>
-      <TitleCell item={item} failure={failure} />
-      <MetricSelect item={item} label={`Link ${item.title} to an input metric`} />
+    <li class="unlinked-row" data-item-id={item.id} {...place} {...handlers}>
+      <TitleCell item={item} failure={failure} reached={reached} />
+      <MetricSelect item={item} label={`Link ${item.title} to an input metric`} reached={reached} />
     </li>
   );
 }

@@ -4,6 +4,7 @@
  * where drafts live and when they are saved is the caller's business.
  */
 import { CONFIDENCE_LEVELS, IMPACT_LEVELS } from '../../lib/domain/rice';
+import { listedOptions } from '../common/listed-options';
 
 export type RiceFieldName = 'reach' | 'impact' | 'confidence' | 'effort';
 
@@ -16,9 +17,16 @@ interface Props {
   onCommit?(field: RiceFieldName): void;
   idPrefix: string;
   reachUnit?: string;
+  /** False in a row of a long list not yet reached: the impact select lists only its chosen option. */
+  allOptions?: boolean;
 }
 
-export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, reachUnit }: Props) {
+const IMPACT_OPTIONS = [
+  { value: '', label: 'Not estimated' },
+  ...IMPACT_LEVELS.map((level) => ({ value: String(level.value), label: `${level.value} · ${level.label}` })),
+];
+
+export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, reachUnit, allOptions = true }: Props) {
   const id = (field: RiceFieldName) => `${idPrefix}-${field}`;
   const described = (field: RiceFieldName) => (errors[field] ? `${id(field)}-error` : `${id(field)}-hint`);
   const field = (name: RiceFieldName, label: string, hint: string, control: preact.JSX.Element) => (
@@ -72,10 +80,9 @@ export function RiceFields({ text, errors = {}, onInput, onCommit, idPrefix, rea
             onCommit?.('impact');
           }}
         >
-          <option value="">Not estimated</option>
-          {IMPACT_LEVELS.map((level) => (
-            <option key={level.value} value={String(level.value)}>
-              {level.value} · {level.label}
+          {listedOptions(IMPACT_OPTIONS, allOptions, (o) => o.value === text.impact).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
             </option>
           ))}
         </select>,

@@ -7,6 +7,7 @@
 import type { IMPORT_REQUESTS } from '../messaging/requests/imports';
 import * as store from '../storage';
 import type { Handler } from './handler-table';
+import { fileListener } from './import-file-channel';
 import { FileExports, FileUploads } from './import-file-parts';
 import { ImportStaging } from './import-staging';
 
@@ -17,6 +18,9 @@ const stagedValues = new ImportStaging<store.ValuesImport>();
 const stagedItems = new ImportStaging<store.ItemsImport>();
 const uploads = new FileUploads(store.checkWorkspaceFile);
 const exports = new FileExports();
+
+/** The worker's `message` listener for a workspace file posted whole (lib/messaging/file-channel.ts). */
+export const receiveFileMessage = fileListener(uploads, globalThis.location?.origin ?? '');
 
 export const IMPORT_HANDLERS: { [T in ImportRequestType]: Handler<T> } = {
   'observations.previewImport': async (req, { db }) => {

@@ -26,7 +26,7 @@ export const TextSchema = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 export const TimestampSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 export const FiniteSchema = v.pipe(v.number(), v.finite('must be a finite number'));
 /** 2024-02-30 has the right shape but names no day. */
-function isRealDate(text: string): boolean {
+export function isRealDate(text: string): boolean {
   const time = Date.parse(`${text}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
@@ -36,12 +36,14 @@ export const DateSchema = v.pipe(
   v.isoDate('must be a date written YYYY-MM-DD'),
   v.check(isRealDate, 'must be a date that exists'),
 );
+export const MAX_URL = 4096;
+export const WEB_ADDRESS = /^https?:\/\//i;
 /** Only web addresses: a `javascript:` or `data:` link stored here would run when clicked. */
 export const UrlSchema = v.pipe(
   v.string(),
-  v.maxLength(4096),
+  v.maxLength(MAX_URL),
   v.url('must be a URL'),
-  v.regex(/^https?:\/\//i, 'must be an http or https address'),
+  v.regex(WEB_ADDRESS, 'must be an http or https address'),
 );
 export const SiteSchema = v.picklist(SITE_IDS);
 

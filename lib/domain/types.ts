@@ -182,7 +182,6 @@ export interface Workspace {
   settings: Settings;
 }
 
-/** The workspace's kinds of record: what an export file holds, an import counts and a change notice names. */
 /** The team loop's kinds (loop-types.ts), added in export format 2. */
 export const LOOP_RECORD_KINDS = [
   'worksheets',
@@ -192,6 +191,7 @@ export const LOOP_RECORD_KINDS = [
   'experiments',
   'reviewNotes',
 ] as const satisfies readonly (keyof Workspace)[];
+/** The workspace's kinds of record: what an export file holds, an import counts and a change notice names. */
 export const RECORD_KINDS = [
   'trees',
   'metrics',

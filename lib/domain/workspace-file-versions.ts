@@ -5,6 +5,7 @@
 import { LOOP_RECORD_KINDS, type RecordKind } from './types';
 
 export const FORMAT_VERSION = 2;
+export const APP_NAME = 'north-star-lens';
 
 /** The records each format version added. */
 const ADDED_IN: Record<number, readonly RecordKind[]> = {

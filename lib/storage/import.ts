@@ -159,6 +159,11 @@ function checkMerged(result: Workspace, incoming: Workspace): void {
 function summarise(before: Workspace, after: Workspace): ImportSummary {
   const summary: ImportSummary = { added: counts(), updated: counts(), removed: counts() };
   for (const store of RECORD_KINDS) {
+    // Into an empty store (an import into a new browser) everything is added: no ids to match.
+    if (before[store].length === 0) {
+      summary.added[store] = after[store].length;
+      continue;
+    }
     const old = new Map<string, unknown>(before[store].map((r) => [recordId(r), r]));
     const kept = new Set<string>();
     for (const record of after[store]) {

@@ -70,8 +70,6 @@ export {
   getShare,
   deleteShare,
   readShareAndTree,
-  readTreeRecords,
-  readTreeRecordsOf,
   saveShare,
   getShareState,
   getSharedItemOf,
@@ -79,6 +77,6 @@ export {
   type KnownState,
   type ShareWrite,
   type SharedTreeTx,
-  type TreeRecords,
   type TreeWrite,
 } from './shares';
+export { readTreeRecords, readTreeRecordsOf, type TreeRecords } from './tree-records';

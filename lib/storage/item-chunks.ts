@@ -107,11 +107,13 @@ export async function itemsWhere(
 
 /**
  * Writes `put` (replacing items with the same id) and deletes `remove`, each chunk read
- * and written once; a chunk left empty is deleted. Inside the caller's transaction.
+ * and written once; a chunk left empty is deleted. Inside the caller's transaction;
+ * `read` holds chunks (every item of each) the caller already read in it, not read again.
  */
 export async function changeItems(
   store: Store<'itemChunks', 'readwrite'>,
   { put = [], remove = [] }: { put?: readonly Item[]; remove?: readonly Id[] },
+  read: ReadonlyMap<number, readonly Item[]> = new Map(),
 ): Promise<void> {
   const changes = new Map<number, { put: Item[]; remove: Set<Id> }>();
   const changesOf = (id: Id) => {
@@ -129,10 +131,10 @@ export async function changeItems(
     change.put.push(item);
   }
   await each(changes, async ([chunk, change]) => {
-    const stored = await store.get(chunk);
-    const items = [...(stored?.items ?? []).filter((item) => !change.remove.has(item.id)), ...change.put];
+    const stored = read.get(chunk) ?? (await store.get(chunk))?.items ?? [];
+    const items = [...stored.filter((item) => !change.remove.has(item.id)), ...change.put];
     if (items.length === 0) {
-      if (stored) await store.delete(chunk);
+      if (stored.length > 0) await store.delete(chunk);
       return;
     }
     await store.put(toChunk(chunk, items));

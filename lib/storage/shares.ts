@@ -10,8 +10,8 @@
 import { headOf, type StoredShare } from '../domain/sharing/share-record';
 import type { SharedState } from '../domain/sharing/state';
 import type { SharedView } from '../domain/sharing/view';
-import type { Id, Item, Metric, Tree } from '../domain/types';
-import { changeItems, getStoredItem, ITEM_CHUNK_COUNT, itemsWhere } from './item-chunks';
+import type { Id } from '../domain/types';
+import { changeItems } from './item-chunks';
 import { forgetItemLoop, forgetMetricLoop } from './loop-cascade';
 import { deleteObservationsOf } from './observation-chunks';
 import { forgetRanking } from './rankings';
@@ -19,6 +19,7 @@ import { type LensDb, type LensTx, SETTINGS_KEY, type Store } from './schema';
 import { readSettings } from './settings';
 import { deleteShareRecords, getSharedItem, readShareState, writeShareState } from './share-records';
 import { each, read, write } from './transaction';
+import { readTreeRecords, type TreeRecords } from './tree-records';
 
 /** A share's state as some earlier read found it: reused while the share's revision is the same. */
 export interface KnownState {
@@ -80,39 +81,44 @@ export async function deleteShare(db: LensDb, treeId: Id): Promise<boolean> {
   });
 }
 
-/** The tree as stored here: what the person may have changed since the last sync. */
-export interface TreeRecords {
-  tree: Tree | null;
-  metrics: Metric[];
-  items: Item[];
+interface ShareAndTree {
+  share: StoredShare | null;
+  state: SharedState | null;
+  records: TreeRecords | null;
 }
 
-export async function readTreeRecords(
-  trees: Store<'trees'>,
-  metrics: Store<'metrics'>,
-  itemChunks: Store<'itemChunks'>,
+/**
+ * The share, its state (`known` when still current) and its tree's records, read together.
+ * `agreedAt`: the revision at which the records were last found to say what the state says,
+ * with no local edit since (share-memory.ts); while the share is still at it, the records
+ * are not read (null), since they hold no change to find.
+ */
+export async function readShareAndTree(
+  db: LensDb,
   treeId: Id,
-): Promise<TreeRecords> {
-  const [tree, metricList, items] = await Promise.all([
-    trees.get(treeId),
-    metrics.index('byTree').getAll(treeId),
-    itemsWhere(itemChunks, 'byTree', treeId, (item) => item.treeId === treeId),
-  ]);
-  return { tree: tree ?? null, metrics: metricList, items };
-}
-
-/** The share, its state (`known` when still current) and its tree's records, read together. */
+  known?: KnownState | null,
+): Promise<ShareAndTree & { records: TreeRecords }>;
+export async function readShareAndTree(
+  db: LensDb,
+  treeId: Id,
+  known: KnownState | null,
+  agreedAt: number | null,
+): Promise<ShareAndTree>;
 export async function readShareAndTree(
   db: LensDb,
   treeId: Id,
   known: KnownState | null = null,
-): Promise<{ share: StoredShare | null; state: SharedState | null; records: TreeRecords }> {
+  agreedAt: number | null = null,
+): Promise<ShareAndTree> {
   return read(db, ['shares', 'shareRecords', 'trees', 'metrics', 'itemChunks'], async (tx) => {
-    const [share, records] = await Promise.all([
-      tx.objectStore('shares').get(treeId),
-      readTreeRecords(tx.objectStore('trees'), tx.objectStore('metrics'), tx.objectStore('itemChunks'), treeId),
+    const share = await tx.objectStore('shares').get(treeId);
+    const agreed = share !== undefined && share.revision === agreedAt;
+    const [state, records] = await Promise.all([
+      share ? stateOf(tx.objectStore('shareRecords'), share, known) : null,
+      agreed
+        ? null
+        : readTreeRecords(tx.objectStore('trees'), tx.objectStore('metrics'), tx.objectStore('itemChunks'), treeId),
     ]);
-    const state = share ? await stateOf(tx.objectStore('shareRecords'), share, known) : null;
     return { share: share ?? null, state, records };
   });
 }
@@ -182,7 +188,7 @@ export async function writeSharedView(
   const oldItems = new Map(before.items.map((item) => [item.id, item]));
   const remove = before.items.filter((item) => !wantedItems.has(item.id)).map((item) => item.id);
   const put = view.items.filter((item) => !sameRecord(oldItems.get(item.id), item));
-  if (remove.length + put.length > 0) await changeItems(tx.objectStore('itemChunks'), { put, remove });
+  if (remove.length + put.length > 0) await changeItems(tx.objectStore('itemChunks'), { put, remove }, before.chunks);
   const at = Date.now();
   await each(
     before.items.filter((item) => !wantedItems.has(item.id)),
@@ -228,26 +234,6 @@ export async function saveShare(
     const changed = view && before ? await writeSharedView(tx, view, before, only) : none;
     return { ...changed, share };
   });
-}
-
-/**
- * The tree's records with only the items `only` names (all when null): a sync that
- * changed a few items rereads those, not 10,000. Items live in chunks by id hash, so a
- * few are a few chunk reads; past a tenth of the chunks one read of all is cheaper.
- */
-export async function readTreeRecordsOf(tx: SharedTreeTx, treeId: Id, only: ReadonlySet<Id> | null) {
-  const chunks = tx.objectStore('itemChunks');
-  if (only === null || only.size > ITEM_CHUNK_COUNT / 10) {
-    const all = await readTreeRecords(tx.objectStore('trees'), tx.objectStore('metrics'), chunks, treeId);
-    return only === null ? all : { ...all, items: all.items.filter((item) => only.has(item.id)) };
-  }
-  const [tree, metricList, items] = await Promise.all([
-    tx.objectStore('trees').get(treeId),
-    tx.objectStore('metrics').index('byTree').getAll(treeId),
-    each(only, (id) => getStoredItem(chunks, id)),
-  ]);
-  const found = items.filter((item): item is Item => item !== undefined && item.treeId === treeId);
-  return { tree: tree ?? null, metrics: metricList, items: found };
 }
 
 /** Equal as stored: the same fields with the same values, key order aside. */

@@ -15,8 +15,11 @@ import { buildFloor } from './floor.mjs';
 const PROBE_FILE = 'bench-probe.js';
 export const BRIDGE_PAGE = 'bench.html';
 
-/** A production build, as `wxt build` makes it; in a child process so its spinner stays out of the table. */
-export async function buildOurs(workDir) {
+/**
+ * A production build, as `wxt build` makes it; in a child process so its spinner stays out of the table.
+ * `minify: false` keeps function names, for reading a CPU profile (scripts/bench/file-import.mjs).
+ */
+export async function buildOurs(workDir, { minify = true } = {}) {
   const outDir = join(workDir, 'build');
   // A file rather than `-e`: the minifier's worker threads inherit node's flags, and
   // `--input-type=module` would make them ES modules without `require`.
@@ -24,7 +27,7 @@ export async function buildOurs(workDir) {
   const wxt = import.meta.resolve('wxt');
   await writeFile(
     script,
-    `import(${JSON.stringify(wxt)}).then((wxt) => wxt.build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)} }))`,
+    `import(${JSON.stringify(wxt)}).then((wxt) => wxt.build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}${minify ? '' : ', vite: () => ({ build: { minify: false } })'} }))`,
   );
   try {
     await promisify(execFile)(process.execPath, [script], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { IMPACT_LEVELS } from '../../lib/domain/rice';
+import { ITEM_STATUSES } from '../../lib/domain/types';
 import { eventually, launchLens, type Lens } from './harness';
 import { benchWorkspace } from '../../scripts/bench/workspace.mjs';
 import { seriousViolations } from './axe';
@@ -129,7 +131,10 @@ describe('dashboard: the ranked backlog', () => {
 
   it('keeps unlinked items apart, and ranks one once it is linked to an input metric', async () => {
     const unlinked = page.locator('.unlinked-row', { hasText: 'Redesign the footer' });
-    await unlinked.getByLabel(/Link Redesign the footer/).selectOption({ label: 'Repeat guests' });
+    const link = unlinked.getByLabel(/Link Redesign the footer/);
+    // Reached first, as a user reaches a select before choosing: a row lists its options then.
+    await link.focus();
+    await link.selectOption({ label: 'Repeat guests' });
     await row('Redesign the footer').waitFor();
     expect(await page.locator('.unlinked-row').count()).toBe(1);
     const stored = await storedItem('Redesign the footer');
@@ -284,6 +289,44 @@ describe('dashboard: a backlog of 10,000 items, drawn a window at a time', () =>
     expect(await page.locator(`#item-${id}-reach`).inputValue()).toMatch(/0$/);
     await page.keyboard.press('Backspace');
     await scrollTo('top');
+  });
+
+  it('shows a select’s value in a row not yet reached, and every option once reached by Tab or pointer', async () => {
+    await scrollTo('middle');
+    await nextFrames();
+    const selects = async (row: Locator) => {
+      const id = await row.getAttribute('data-item-id');
+      const item = workspace.items.find((i) => i.id === id);
+      const select = (field: string) => page.locator(`#item-${id}-${field}`);
+      return { item, status: select('status'), metric: select('metric'), impact: select('impact') };
+    };
+    const taggable = workspace.metrics.filter((m) => m.role === 'input' || m.role === 'team').length;
+    const listsEvery = async (s: Awaited<ReturnType<typeof selects>>) => {
+      expect(await s.status.locator('option').count()).toBe(ITEM_STATUSES.length);
+      expect(await s.metric.locator('option').count()).toBe(1 + taggable);
+      expect(await s.impact.locator('option').count()).toBe(1 + IMPACT_LEVELS.length);
+    };
+
+    const byTab = await selects(rows().nth(3));
+    // Drawn but not reached: the chosen option alone, the value shown and announced as stored.
+    for (const select of [byTab.status, byTab.metric, byTab.impact])
+      expect(await select.locator('option').count()).toBe(1);
+    expect(await byTab.status.inputValue()).toBe(byTab.item?.status);
+    expect(await byTab.metric.inputValue()).toBe(byTab.item?.inputMetricId);
+    expect(await byTab.impact.inputValue()).toBe(String(byTab.item?.rice.impact ?? ''));
+    await rows().nth(2).getByLabel('Effort').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await byTab.status.getAttribute('id'));
+    await listsEvery(byTab);
+    expect(await byTab.status.inputValue()).toBe(byTab.item?.status);
+    expect(await byTab.metric.inputValue()).toBe(byTab.item?.inputMetricId);
+    expect(await byTab.impact.inputValue()).toBe(String(byTab.item?.rice.impact ?? ''));
+
+    const byPointer = await selects(rows().nth(5));
+    await byPointer.impact.click();
+    await page.keyboard.press('Escape');
+    await listsEvery(byPointer);
+    expect(await byPointer.impact.inputValue()).toBe(String(byPointer.item?.rice.impact ?? ''));
   });
 
   it('has no serious accessibility violations with the list scrolled half way', async () => {

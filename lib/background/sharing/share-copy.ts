@@ -13,6 +13,7 @@ import { type SharedView, sharedView } from '../../domain/sharing/view';
 import type { Id } from '../../domain/types';
 import type { KnownState } from '../../storage';
 import type { KnownFiles } from './share-files';
+import { perDatabase } from './per-database';
 
 export interface KeptCopy extends KnownState {
   /** The share's files as last merged or written, null when not known here. */
@@ -21,17 +22,8 @@ export interface KeptCopy extends KnownState {
   readonly covers: boolean;
 }
 
-const keptBy = new WeakMap<object, Map<Id, KeptCopy>>();
+const keptIn = perDatabase<KeptCopy>();
 const views = new WeakMap<SharedState, SharedView>();
-
-function keptIn(db: object): Map<Id, KeptCopy> {
-  let kept = keptBy.get(db);
-  if (!kept) {
-    kept = new Map();
-    keptBy.set(db, kept);
-  }
-  return kept;
-}
 
 export function keepCopy(db: object, treeId: Id, copy: KeptCopy): void {
   keptIn(db).set(treeId, copy);

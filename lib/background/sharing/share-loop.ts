@@ -13,12 +13,13 @@
 import { itemsNamed, localChanges, withLateChanges, withLocalChanges } from '../../domain/sharing/local-changes';
 import { type ShareOutcome, type ShareStatus, shareStatus, type StoredShare } from '../../domain/sharing/share-record';
 import type { Replica } from '../../domain/sharing/sync';
-import { itemsAffected } from '../../domain/sharing/view';
+import { itemsAffected, type SharedView, sharedView } from '../../domain/sharing/view';
+import type { SharedState } from '../../domain/sharing/state';
 import type { Id } from '../../domain/types';
 import * as store from '../../storage';
 import { dropCopy, keepCopy, keptCopy, viewOf } from './share-copy';
 import { type ShareFailure, shareFailure } from './share-failure';
-import { editGeneration, forget, pullRemembered, rememberAgreement } from './share-memory';
+import { editGeneration, forget, pullRemembered, recall, rememberAgreement } from './share-memory';
 import {
   filesHold,
   type KnownFile,
@@ -130,11 +131,14 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
     checkedAt.set(treeId, now());
     return { ok: true, status: withCheck(quick.known.status) };
   }
-  const { share, state: stored, records } = await store.readShareAndTree(db, treeId, keptCopy(db, treeId));
+  // Records found in agreement with the state, no edit since: there is no change in them to find.
+  const agreed = recall(db, treeId);
+  const read = await store.readShareAndTree(db, treeId, keptCopy(db, treeId), agreed?.revision ?? null);
+  const { share, state: stored, records } = read;
   if (!share || !stored) return notShared();
   const editor = share.mode === 'editor';
   // A reader's own edits are not shared: the records are written back from the shared copy.
-  const drift = localChanges(viewOf(stored), records);
+  const drift = records ? localChanges(viewOf(stored), records) : [];
   const own = editor ? drift : [];
   const local = withLocalChanges({ clock: share.clock, state: stored }, own, now());
   const pending = share.pending || own.length > 0;
@@ -177,7 +181,7 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
       const before = await store.readTreeRecordsOf(tx, treeId, only);
       // Edits committed meanwhile to items this write touches; others stay for the next sync to
       // find. Stamped against the state the records were written from (withLateChanges).
-      const late = editor ? localChanges(viewOf(local.state), before, only) : [];
+      const late = editor ? localChanges(viewWithin(local.state, only), before, only) : [];
       final = withLateChanges(merged, local, late, at);
       const published = result.ok && (result.status === 'published' || result.status === 'up-to-date');
       const remote = result.ok ? result.remote : current.remote;
@@ -189,7 +193,13 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
         syncedAt: failure ? current.syncedAt : at,
         problem: failure ? { code: failure.code, message: failure.message, at } : null,
       };
-      return { share: saved, state: { before: stored, after: final.state }, view: viewOf(final.state), before, only };
+      return {
+        share: saved,
+        state: { before: stored, after: final.state },
+        view: viewWithin(final.state, only),
+        before,
+        only,
+      };
     }),
   );
   if (failure) checkedAt.delete(treeId);
@@ -200,6 +210,11 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
   if (result.ok && result.status === 'published' && result.remote === null) options.afterPublish?.(treeId);
   rememberAgreement(db, saved, generation);
   return { ok: true, status: statusOf(saved) };
+}
+
+/** The view of `state`, or of just the items `only` names (not kept: a later sync may need them all). */
+function viewWithin(state: SharedState, only: ReadonlySet<Id> | null): SharedView {
+  return only === null ? viewOf(state) : sharedView(state, only);
 }
 
 /**

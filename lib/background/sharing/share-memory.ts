@@ -13,6 +13,7 @@
  */
 import { type ShareStatus, shareStatus, type StoredShare } from '../../domain/sharing/share-record';
 import type { Id } from '../../domain/types';
+import { perDatabase } from './per-database';
 import type { Share } from './share-address';
 import type { PullResult, WebDavClient } from './webdav-client';
 
@@ -23,23 +24,12 @@ export interface RememberedShare {
   /** The status the share had then, without its time (the caller adds when it checked). */
   readonly status: ShareStatus;
   readonly generation: number;
+  /** The share's revision then: its stored state is the one the records agree with while it stays. */
+  readonly revision: number;
 }
 
 let generation = 0;
-/**
- * Per database, then per tree: a tree keeps its id on every replica, and the tests run several
- * replicas' databases in one process (one worker has one database).
- */
-const rememberedBy = new WeakMap<object, Map<Id, RememberedShare>>();
-
-function rememberedIn(db: object): Map<Id, RememberedShare> {
-  let remembered = rememberedBy.get(db);
-  if (!remembered) {
-    remembered = new Map();
-    rememberedBy.set(db, remembered);
-  }
-  return remembered;
-}
+const rememberedIn = perDatabase<RememberedShare>();
 
 /** A local edit committed: whatever was remembered may no longer agree with the records. */
 export function recordsEdited(): void {
@@ -60,11 +50,12 @@ export function rememberAgreement(db: object, share: StoredShare, seenAt: number
     etag: share.remote.etag,
     status: shareStatus(share),
     generation: seenAt,
+    revision: share.revision,
   });
 }
 
 /** The share as last found in agreement, or null when an edit (or a restart) came since. */
-function recall(db: object, treeId: Id): RememberedShare | null {
+export function recall(db: object, treeId: Id): RememberedShare | null {
   const known = rememberedIn(db).get(treeId);
   return known && known.generation === generation ? known : null;
 }

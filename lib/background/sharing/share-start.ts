@@ -4,7 +4,13 @@
  * and its tree becomes a local tree. Either way the state, the share and the tree's
  * records are stored in one transaction (share-loop.ts syncs it from then on).
  */
-import type { ShareCredentials, ShareMode, ShareOutcome, StoredShare } from '../../domain/sharing/share-record';
+import type {
+  RemoteCopy,
+  ShareCredentials,
+  ShareMode,
+  ShareOutcome,
+  StoredShare,
+} from '../../domain/sharing/share-record';
 import { headOf } from '../../domain/sharing/share-record';
 import { type Replica, startSharing } from '../../domain/sharing/sync';
 import type { Id } from '../../domain/types';
@@ -38,18 +44,7 @@ export async function startShare(
   );
   const result = await syncSharedFile(target, replica, UNKNOWN_FILE, options);
   if (!result.ok) return refused(result);
-  const stored = newShare({
-    treeId: input.treeId,
-    url: input.url,
-    mode: 'editor',
-    credentials: input.credentials,
-    replicaId,
-    displayName: input.displayName,
-    clock: result.replica.clock,
-    remote: result.remote,
-    pending: false,
-    syncedAt: now,
-  });
+  const stored = newStoredShare({ ...input, mode: 'editor', replicaId }, result, false, now);
   return save(db, stored, result.replica, result.files, options);
 }
 
@@ -73,24 +68,47 @@ export async function joinShareFile(
       message: `the tree "${records.tree.name}" is already in your workspace; delete it first, or share it from here`,
     };
   }
-  const stored = newShare({
-    treeId,
-    url: input.url,
-    mode: input.mode,
-    credentials: input.credentials,
-    replicaId,
-    displayName: input.displayName,
-    clock: joined.replica.clock,
-    remote: joined.remote,
-    // An editor's name goes into the file with its first publish.
-    pending: input.mode === 'editor',
-    syncedAt: (options.now ?? Date.now)(),
-  });
+  // An editor's name goes into the file with its first publish.
+  const pending = input.mode === 'editor';
+  const stored = newStoredShare({ ...input, treeId, replicaId }, joined, pending, (options.now ?? Date.now)());
   return save(db, stored, joined.replica, joined.files, options);
 }
 
-function newShare(share: Omit<StoredShare, 'head' | 'revision' | 'problem'> & { clock: Replica['clock'] }) {
-  return { ...share, problem: null, revision: 0 };
+/** Who takes part where, as a share is started or joined. */
+interface Participation {
+  treeId: Id;
+  url: string;
+  mode: ShareMode;
+  credentials: ShareCredentials;
+  replicaId: string;
+  displayName: string;
+}
+
+/**
+ * The share as first stored, after its first exchange with the server (`synced`) at `at`;
+ * its state's head is added as it is saved.
+ */
+function newStoredShare(
+  { treeId, url, mode, credentials, replicaId, displayName }: Participation,
+  synced: { replica: Replica; remote: RemoteCopy | null },
+  pending: boolean,
+  at: number,
+): Omit<StoredShare, 'head'> {
+  const { clock } = synced.replica;
+  return {
+    treeId,
+    url,
+    mode,
+    credentials,
+    replicaId,
+    displayName,
+    clock,
+    remote: synced.remote,
+    pending,
+    syncedAt: at,
+    problem: null,
+    revision: 0,
+  };
 }
 
 async function save(

@@ -10,6 +10,7 @@ import { linkKey } from '../link-key';
 import type { Id, Item, Metric, Tree } from '../types';
 import { applyChanges, itemFields, type LocalChange, metricFields } from './edits';
 import { merge } from './merge';
+import type { SharedState } from './state';
 import type { Replica } from './sync';
 import type { SharedView } from './view';
 
@@ -89,7 +90,29 @@ export function withLateChanges(merged: Replica, base: Replica, changes: readonl
   if (changes.length === 0) return merged;
   // The merged clock has seen the file's stamps, so these are later than all of them.
   const stamped = withLocalChanges({ clock: merged.clock, state: base.state }, changes, now);
-  return { clock: stamped.clock, state: merge(merged.state, stamped.state) };
+  return { clock: stamped.clock, state: merge(merged.state, changedSince(base.state, stamped.state)) };
+}
+
+/**
+ * `after` with only the records that differ from `before` (records are immutable, so an
+ * unchanged one is the same object): merging it brings the late changes and nothing else,
+ * not `base`'s other records again, which the merge with the file may have replaced or
+ * forgotten (safe-merge.ts).
+ */
+function changedSince(before: SharedState, after: SharedState): SharedState {
+  return {
+    ...after,
+    metrics: changedEntries(before.metrics, after.metrics),
+    items: changedEntries(before.items, after.items),
+    deletedMetrics: changedEntries(before.deletedMetrics, after.deletedMetrics),
+    deletedItems: changedEntries(before.deletedItems, after.deletedItems),
+  };
+}
+
+function changedEntries<V>(before: ReadonlyMap<Id, V>, after: ReadonlyMap<Id, V>): Map<Id, V> {
+  const out = new Map<Id, V>();
+  for (const [id, value] of after) if (before.get(id) !== value) out.set(id, value);
+  return out;
 }
 
 /** The items a list of changes names. */

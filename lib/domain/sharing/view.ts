@@ -33,7 +33,11 @@ export interface ChangeMark {
   at: number;
 }
 
-export function sharedView(state: SharedState): SharedView {
+/**
+ * With `only`, the view holds just those items (the tree and every metric all the same):
+ * a sync that changed 1,000 items of 10,000 builds and compares those.
+ */
+export function sharedView(state: SharedState, only: ReadonlySet<Id> | null = null): SharedView {
   const repairs: Repair[] = [];
   const treeId = state.tree.id;
   const tree: Tree = {
@@ -60,7 +64,7 @@ export function sharedView(state: SharedState): SharedView {
     });
   }
   const items: Item[] = [];
-  for (const record of sortedById(state.items)) {
+  for (const record of sortedById(only === null ? state.items : picked(state.items, only))) {
     const item = toItem(record, treeId);
     const metricId = item.inputMetricId;
     if (metricId !== null) {
@@ -209,6 +213,15 @@ function presentValues(set: SetRegister): [string, string][] {
   return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function sortedById<R extends { id: Id }>(records: ReadonlyMap<Id, R>): R[] {
+function picked<R>(records: ReadonlyMap<Id, R>, ids: ReadonlySet<Id>): R[] {
+  const out: R[] = [];
+  for (const id of ids) {
+    const record = records.get(id);
+    if (record) out.push(record);
+  }
+  return out;
+}
+
+function sortedById<R extends { id: Id }>(records: ReadonlyMap<Id, R> | R[]): R[] {
   return [...records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,9 +1,10 @@
 /**
- * The workspace file, exported and imported from the dashboard's Data section. Both go
- * through the worker in parts (lib/domain/workspace-file-parts.ts): at the record caps a
- * workspace is about 141 MiB of text, more than one extension message carries. The file
- * chosen is sent as its text, unparsed, in parts the worker joins and checks whole; the
- * preview and the import name the upload. An import whose upload the worker has forgotten
+ * The workspace file, exported and imported from the dashboard's Data section. At the
+ * record caps a workspace is about 141 MiB of text, more than one extension message
+ * carries: the export comes from the worker in parts (lib/domain/workspace-file-parts.ts),
+ * and the file chosen is posted whole to the worker that controls the page
+ * (lib/messaging/file-channel.ts) or, where none does, sent as its text in parts the
+ * worker joins; either way it is checked whole, and the preview and the import name the upload. An import whose upload the worker has forgotten
  * (it was stopped, or the preview is old) sends the file again first.
  */
 import { signal } from '@preact/signals';
@@ -11,6 +12,7 @@ import type { ImportSummary } from '../../domain/types';
 import { MAX_IMPORT_BYTES } from '../../domain/workspace-file';
 import { textParts } from '../../domain/workspace-file-parts';
 import { RequestError, request } from '../../messaging/client';
+import { postFile } from '../../messaging/file-channel';
 
 export interface PendingImport {
   fileName: string;
@@ -44,9 +46,10 @@ export async function exportedText(): Promise<string[]> {
   return parts;
 }
 
-/** Sends the file's text to the worker in parts; answers the upload's id. */
+/** Hands the file to the worker (posted whole, or its text in parts); answers the upload's id. */
 async function upload(file: File): Promise<string> {
   const id = crypto.randomUUID();
+  if (await postFile(id, file)) return id;
   const parts = textParts(await file.text());
   for (const [index, text] of parts.entries()) {
     await request({ type: 'workspace.filePart', upload: id, index, count: parts.length, text });

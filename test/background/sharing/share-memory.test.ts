@@ -83,4 +83,28 @@ describe('a pull after the records and the file last agreed', () => {
     expect(await syncShare(rita, tree.id, false)).toMatchObject({ ok: true, status: { problem: null } });
     expect((await listItems(rita, tree.id))[0]?.title).toBe('Invite from anywhere');
   });
+
+  it('an edit made since the records last agreed is published, and kept, when the file changed too', async () => {
+    const { ana, rita, name, tree, item } = await sharedTree();
+    const ben = await freshDb();
+    expect(
+      await joinShareFile(ben, {
+        url: `${apache.davUrl}${name}`,
+        credentials: credentials(),
+        displayName: 'Ben',
+        mode: 'editor',
+      }),
+    ).toMatchObject({ ok: true });
+    await syncShare(ana, tree.id, false);
+    await syncShare(ana, tree.id, false);
+    await updateItem(ana, item.id, { notes: 'Ana: for Q3' });
+    recordsEdited();
+    const [bens] = await listItems(ben, tree.id);
+    await updateItem(ben, bens!.id, { title: 'Invite from anywhere' });
+    expect(await syncShare(ben, tree.id, true)).toMatchObject({ ok: true, status: { pending: false } });
+    expect(await syncShare(ana, tree.id, false)).toMatchObject({ ok: true, status: { problem: null, pending: false } });
+    expect(await listItems(ana, tree.id)).toMatchObject([{ title: 'Invite from anywhere', notes: 'Ana: for Q3' }]);
+    expect(await syncShare(rita, tree.id, false)).toMatchObject({ ok: true });
+    expect(await listItems(rita, tree.id)).toMatchObject([{ title: 'Invite from anywhere', notes: 'Ana: for Q3' }]);
+  });
 });

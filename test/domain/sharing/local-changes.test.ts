@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localChanges, withLateChanges, withLocalChanges } from '../../../lib/domain/sharing/local-changes';
+import { merge } from '../../../lib/domain/sharing/merge';
 import { lastChange, sharedView } from '../../../lib/domain/sharing/view';
 import { item } from '../builders';
 import { edit, MINUTE, pull, T, team } from './helpers';
@@ -66,5 +67,25 @@ describe('local changes to a shared tree', () => {
     expect(after.state.items.get('i1')?.fields).toMatchObject({ reach: 400, effort: 8 });
     expect(lastChange(after.state, 'items', 'i1', 'reach')?.by).toBe('Ben');
     expect(lastChange(after.state, 'items', 'i1', 'effort')).toEqual({ by: 'Ana', at: T + 3 * MINUTE });
+  });
+
+  it("made while a sync ran bring only the records they changed, not the sync's starting copy again", () => {
+    const { ana, ben } = team();
+    const view = sharedView(ana.state);
+    const merged = pull(ana, edit(ben, T + MINUTE, { kind: 'delete-item', id: 'i2' }), T + 2 * MINUTE);
+    // The merge with the file dropped i2 (deleted there); across a prune it may also forget
+    // records of Ana's copy (safe-merge.ts). Stand-in: a merged state that holds no item at all.
+    const forgotten = { ...merged, state: { ...merged.state, deletedItems: new Map(), items: new Map() } };
+    const items = view.items.map((i) => (i.id === 'i1' ? { ...i, notes: 'late note' } : i));
+    const late = localChanges(view, { tree: view.tree, metrics: view.metrics, items });
+    const after = withLateChanges(forgotten, ana, late, T + 3 * MINUTE);
+    // Only i1, which the late change named, came back from Ana's copy; i2 stays gone.
+    expect([...after.state.items.keys()]).toEqual(['i1']);
+    expect(after.state.items.get('i1')?.fields.notes).toBe('late note');
+    // With nothing forgotten, the result is the full merge of the stamped copy.
+    const full = withLateChanges(merged, ana, late, T + 3 * MINUTE);
+    const stamped = withLocalChanges({ clock: merged.clock, state: ana.state }, late, T + 3 * MINUTE);
+    expect(full.state).toEqual(merge(merged.state, stamped.state));
+    expect(full.state.items.has('i2')).toBe(false);
   });
 });
