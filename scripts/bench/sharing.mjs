@@ -11,12 +11,15 @@
  *   that nothing changed locally).
  * - Pull and merge: the file as a teammate would publish it, 1,000 items changed (a field
  *   each, stamped by a replica Rita has not heard of), merged into her 10,000 items.
- * - Publish one tag: Ana retags one item and presses "Sync now": a conditional GET, the
- *   merge, the PUT with If-Match, the local write. Each run starts once her edit's own
+ * - Publish one tag: Ana retags one item and presses "Sync now": conditional GETs of the
+ *   index and its parts, the merge, the PUT of the changed part and of the index with
+ *   If-Match, the local write. Each run starts once her edit's own
  *   deferred sync has run and the file is older than a second (Apache's weak-ETag window,
  *   docs/sharing.md), as when a person tags a ticket some seconds after the last publish.
  *
  *   npm run bench -- --only sharing [--runs 5]
+ *   BENCH_SHARE_REQUESTS=1 npm run bench -- --only sharing   (also prints Apache's log of the
+ *   publishes' requests, 304s left out: which files each publish wrote)
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -90,22 +93,47 @@ function synced(outcome, what) {
 }
 
 /**
- * The shared file as a teammate would publish it after changing one field of `count`
- * items: stamped now by a replica the reader has not seen yet. Records stay in the
- * file's order (by id); the text need not be canonical to be read.
+ * The shared tree on the server as { index, parts } (docs/sharing.md, version 2): the file
+ * at the address and each part named in it, next to it in the data folder.
  */
-function teammateEdit(text, run, count, now) {
-  const file = JSON.parse(text);
+function readTree(apache) {
+  const index = JSON.parse(apache.readFile(SHARED_FILE).toString('utf8'));
+  const parts = (index.parts ?? []).map((name) => ({ name, file: JSON.parse(apache.readFile(name).toString('utf8')) }));
+  return { index, parts };
+}
+
+function treeBytes(apache) {
+  const { index } = readTree(apache);
+  return [SHARED_FILE, ...(index.parts ?? [])].reduce((sum, name) => sum + apache.readFile(name).length, 0);
+}
+
+/**
+ * The shared tree as a teammate would publish it after changing one field of `count`
+ * items: stamped now by a replica the reader has not seen yet. Each item stays in its
+ * part; every part holding one is rewritten, and the index for the new person. Dated in
+ * the past so Apache's ETags are strong at once, and differ from the last run's.
+ */
+function teammateEdit(apache, base, run, count, now) {
   const stamp = [now, run, PEER];
-  const first = (run * count) % file.items.length;
-  for (let i = 0; i < count; i++) {
-    const item = file.items[(first + i) % file.items.length];
-    item.fields.notes = `peer edit ${run}`;
-    item.stamps.notes = stamp;
+  const items = base.parts.flatMap(({ file }) => file.items);
+  const first = (run * count) % items.length;
+  const changed = new Set();
+  for (let i = 0; i < count; i++) changed.add(items[(first + i) % items.length].id);
+  const ageMs = 5_000 + run;
+  for (const { name, file } of base.parts) {
+    const edited = {
+      ...file,
+      items: file.items.map((item) =>
+        changed.has(item.id)
+          ? { ...item, fields: { ...item.fields, notes: `peer edit ${run}` }, stamps: { ...item.stamps, notes: stamp } }
+          : item,
+      ),
+    };
+    apache.writeFile(name, JSON.stringify(edited), { ageMs });
   }
-  file.people = file.people.filter((person) => person.replica !== PEER);
-  file.people.push({ replica: PEER, name: 'Peer', named: stamp, seen: stamp });
-  return JSON.stringify(file);
+  const people = base.index.people.filter((person) => person.replica !== PEER);
+  people.push({ replica: PEER, name: 'Peer', named: stamp, seen: stamp });
+  apache.writeFile(SHARED_FILE, JSON.stringify({ ...base.index, people }), { ageMs });
 }
 
 /** Rows of the bench's table for the sharing figures, with their own server and browsers. */
@@ -129,7 +157,7 @@ export async function sharingRows(oursDir, workDir, { runs = 5, log = () => unde
       displayName: 'Ana',
     });
     synced(shared.reply, 'share.start');
-    const fileBytes = apache.readFile(SHARED_FILE).length;
+    const fileBytes = treeBytes(apache);
     // Older than Apache's weak-ETag second: the reader's first read gets a strong tag.
     await sleep(1_200);
     const rita = await launchPerson(await sharingCopy(oursDir, join(workDir, 'ours-share-rita')), apache);
@@ -150,11 +178,10 @@ export async function sharingRows(oursDir, workDir, { runs = 5, log = () => unde
     for (let i = 0; i < runs * 2; i++) unchanged.push(await timedRequest(rita, sync));
 
     log(`sharing: pull and merge of ${CHANGED_ITEMS.toLocaleString('en')} changed items, ${runs} runs…`);
-    const base = apache.readFile(SHARED_FILE).toString('utf8');
+    const base = readTree(apache);
     const merges = [];
     for (let run = 1; run <= runs; run++) {
-      // Dated in the past so Apache's ETag is strong at once, and differs from the last run's.
-      apache.writeFile(SHARED_FILE, teammateEdit(base, run, CHANGED_ITEMS, Date.now()), { ageMs: 5_000 + run });
+      teammateEdit(apache, base, run, CHANGED_ITEMS, Date.now());
       const merged = await timedRequest(rita, sync);
       synced(merged.reply, 'pull and merge');
       merges.push(merged);
@@ -166,6 +193,7 @@ export async function sharingRows(oursDir, workDir, { runs = 5, log = () => unde
     browsers.pop();
 
     log(`sharing: publishing one tag, ${runs} runs…`);
+    const seenBefore = apache.requests().length;
     // Ana catches up with the teammate's file first (a pull that writes); then each run
     // retags one item and publishes it.
     synced(await ana.call(sync), 'catching up');
@@ -177,13 +205,18 @@ export async function sharingRows(oursDir, workDir, { runs = 5, log = () => unde
       await ana.call({ type: 'item.update', id, patch: { inputMetricId: metricId } });
       const published = await timedRequest(ana, sync);
       synced(published.reply, 'publish');
-      const onServer = JSON.parse(apache.readFile(SHARED_FILE).toString('utf8')).items.find((i) => i.id === id);
+      const onServer = readTree(apache)
+        .parts.flatMap(({ file }) => file.items)
+        .find((i) => i.id === id);
       if (onServer?.fields.inputMetricId !== metricId) throw new Error(`the tag of ${id} is not on the server`);
       // The first run reads the whole file (Apache gave no ETag with the PUT of the catch-up).
       if (run > 0) publishes.push(published);
       await sleep(EDIT_SYNC_SETTLE_MS);
     }
     load.push(loadavg()[0]);
+    if (process.env.BENCH_SHARE_REQUESTS) {
+      for (const r of apache.requests().slice(seenBefore)) if (r.method !== 'GET' || r.status !== 304) log(`${r.method} ${r.path} ${r.status}`);
+    }
     return rows({ fileBytes, shared, joined, unchanged, merges, publishes, load });
   } finally {
     for (const browser of browsers) await browser.close().catch(() => undefined);
@@ -203,7 +236,7 @@ function rows({ fileBytes, shared, joined, unchanged, merges, publishes, load })
   const info = (figure, ours) => ({ figure, ours, floor: '', budget: '', pass: null });
   return [
     info(
-      `sharing: a 10,000-item tree as a shared file (${(fileBytes / 1024 / 1024).toFixed(1)} MB) on Apache, loopback; ` +
+      `sharing: a 10,000-item tree as a shared index and parts (${(fileBytes / 1024 / 1024).toFixed(1)} MB) on Apache, loopback; ` +
         `load average ${load.map((l) => l.toFixed(2)).join(' → ')}`,
       '',
     ),

@@ -5,6 +5,7 @@ import { recordFigure } from '../security/figures';
 import { eventually, launchLens, type Lens } from './harness';
 import { panelRoot } from './shadow';
 import { JIRA, seedTree } from './security-helpers';
+import { serverTexts } from '../background/sharing/server-files';
 
 const CHART = 'https://app.amplitude.com/analytics/acme/chart/mccedr54';
 const ISSUE = 'https://github.com/octo-org/octo-app/issues/42';
@@ -219,7 +220,7 @@ describe('privacy: a session with a shared tree', () => {
     );
     await lens.call({ type: 'item.update', id: seeded.item.id, patch: { notes: 'published after the pause' } });
     await eventually(
-      async () => apache.readFile('privacy.json')?.toString() ?? '',
+      async () => serverTexts(apache, 'privacy.json').join('\n'),
       (text) => text.includes('published after the pause'),
     );
     await lens.call({ type: 'share.syncNow', treeId: seeded.tree.id });

@@ -17,6 +17,7 @@ import { type Apache, startApache } from '../../scripts/webdav/apache.mjs';
 import type { Lens } from './harness';
 import { launchTeammate, sharedPart } from './share-helpers';
 import { JIRA, seedTree } from './security-helpers';
+import { serverBody } from '../background/sharing/server-files';
 
 const FILE = 'races.json';
 const BULK = 10_000;
@@ -37,14 +38,9 @@ async function syncNow(lens: Lens, treeId: string): Promise<void> {
   expect(await lens.call({ type: 'share.syncNow', treeId })).toMatchObject({ ok: true, status: { problem: null } });
 }
 
-interface SharedFileText {
-  items: { id: string; fields: Record<string, unknown>; stamps: Record<string, unknown>; links: unknown[] }[];
-  deletedItems: { id: string }[];
-  people: { replica: string }[];
-}
-
-function fileOnServer(): SharedFileText {
-  return JSON.parse(apache.readFile(FILE)!.toString('utf8')) as SharedFileText;
+/** The whole tree on the server: the index and its parts (docs/sharing.md). */
+function fileOnServer() {
+  return serverBody(apache, FILE);
 }
 
 beforeAll(async () => {
@@ -173,10 +169,10 @@ describe('a shared tree when things happen at the same time', () => {
     const puts = apache
       .requests()
       .slice(seen)
-      .filter((request) => request.method === 'PUT' && request.path.endsWith(FILE))
+      .filter((request) => request.method === 'PUT' && request.path.endsWith(`/${FILE}`))
       .map((request) => request.status);
-    // Ana's write, then Ben's again after merging hers; his first, refused, never reached
-    // the file: its lock (or, on a server without locks, the PUT itself) was refused with 412.
+    // Ana's index, then Ben's after merging hers: his first attempt stopped at a 412 (the
+    // part both changed, or the index), refused at its lock, so it never reached the file.
     expect(puts).toEqual([204, 204]);
     expect(
       apache
@@ -219,7 +215,9 @@ describe('a shared tree when things happen at the same time', () => {
         stamps,
         links: [{ at: stamp, key: `jira:BULK-${n}`, value: `${JIRA}/browse/BULK-${n}` }],
       }));
-      return JSON.stringify({ ...base, items: [...base.items, ...items] });
+      // Written as version 1 (one whole file), as a teammate on an older version would.
+      const header = { app: 'north-star-lens', kind: 'shared-tree', formatVersion: 1 };
+      return JSON.stringify({ ...header, ...base, items: [...base.items, ...items] });
     };
     /** What Rita holds of the teammate's items: "none", "<count> × <notes>", or "mixed". */
     const bulkCopy = async (): Promise<string> => {

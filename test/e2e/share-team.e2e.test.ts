@@ -17,6 +17,7 @@ import { eventually, type Lens } from './harness';
 import { launchTeammate, sharedPart } from './share-helpers';
 import { JIRA, seedTree, storedJson } from './security-helpers';
 import { badgeTexts, panelRoot } from './shadow';
+import { serverTexts } from '../background/sharing/server-files';
 
 const TICKET = `${JIRA}/browse/TEAM-1`;
 const BOARD = `${JIRA}/jira/software/projects/TEAM/boards/1`;
@@ -92,7 +93,7 @@ describe('a team sharing one tree', () => {
     await fillShareForm(anaPage, 'share', apache.password, 'Ana');
     await anaPage.getByRole('button', { name: 'Share this tree' }).click();
     await anaPage.getByText(/Shared · synced just now/).waitFor();
-    expect(apache.readFile(FILE)?.toString()).toContain('Teams inviting a colleague');
+    expect(serverTexts(apache, FILE).join('\n')).toContain('Teams inviting a colleague');
 
     const ritaPage = await dashboard(rita);
     await ritaPage.getByText('Join a shared tree…').click();

@@ -2,8 +2,8 @@
  * The shared state this worker last read or wrote for each share, kept in memory with the
  * share's revision: while the stored share is at that revision, a sync uses it instead of
  * reading 10,000 records again, and a publish writes the file from its records' kept lines
- * (shared-file.ts). With it, the bytes of the file as last merged or written, so a read that
- * returns those very bytes is not parsed again (share-sync.ts).
+ * (shared-parts.ts). With it, the bytes and tags of the files as last merged or written, so
+ * a read that returns those very bytes is not parsed again (share-files.ts).
  *
  * Only ever a copy: every write of the state moves the revision (storage/shares.ts), so a
  * copy left behind is simply not used, and a restarted worker reads the store once.
@@ -12,11 +12,12 @@ import type { SharedState } from '../../domain/sharing/state';
 import { type SharedView, sharedView } from '../../domain/sharing/view';
 import type { Id } from '../../domain/types';
 import type { KnownState } from '../../storage';
+import type { KnownFiles } from './share-files';
 import { perDatabase } from './per-database';
 
 export interface KeptCopy extends KnownState {
-  /** The file as last merged or written, null when not known here. */
-  readonly text: string | null;
+  /** The share's files as last merged or written, null when not known here. */
+  readonly files: KnownFiles | null;
   /** That file holds everything `state` holds. */
   readonly covers: boolean;
 }

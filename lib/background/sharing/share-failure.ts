@@ -40,8 +40,11 @@ export function shareFailure(code: ShareFailureCode, message: string, status?: n
   return status === undefined ? { ok: false, code, message } : { ok: false, code, message, status };
 }
 
-/** 'lock': the LOCK and UNLOCK around a write, for which a server without locks is not a failure. */
-export type Operation = 'read' | 'write' | 'lock';
+/**
+ * 'lock': the LOCK and UNLOCK around a write, for which a server without locks is not a
+ * failure; 'folder': creating the parts' folder (MKCOL), which may exist already (405).
+ */
+export type Operation = 'read' | 'write' | 'lock' | 'folder';
 
 /** The failure an HTTP status stands for, or null when the status is not a failure by itself. */
 export function failureForStatus(
@@ -50,6 +53,7 @@ export function failureForStatus(
   credentials: 'none' | 'password' | 'token',
 ): ShareFailure | null {
   if (operation === 'lock' && (status === 405 || status === 501)) return null;
+  if (operation === 'folder' && status === 405) return null;
   const verb = operation === 'read' ? 'read' : 'write';
   if (status === 401) {
     const message =

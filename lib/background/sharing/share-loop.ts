@@ -12,7 +12,6 @@
  */
 import { itemsNamed, localChanges, withLateChanges, withLocalChanges } from '../../domain/sharing/local-changes';
 import { type ShareOutcome, type ShareStatus, shareStatus, type StoredShare } from '../../domain/sharing/share-record';
-import { toSharedFile } from '../../domain/sharing/shared-file';
 import type { Replica } from '../../domain/sharing/sync';
 import { itemsAffected, type SharedView, sharedView } from '../../domain/sharing/view';
 import type { SharedState } from '../../domain/sharing/state';
@@ -22,7 +21,9 @@ import { dropCopy, keepCopy, keptCopy, viewOf } from './share-copy';
 import { type ShareFailure, shareFailure } from './share-failure';
 import { editGeneration, forget, pullRemembered, recall, rememberAgreement } from './share-memory';
 import {
+  filesHold,
   type KnownFile,
+  type KnownFiles,
   type RefreshResult,
   refreshSharedFile,
   type SyncOptions,
@@ -109,7 +110,7 @@ export async function setDisplayName(db: Db, treeId: Id, name: string, options: 
     }));
     const saved = written.share ?? share;
     const kept = keptCopy(db, treeId);
-    keepCopy(db, treeId, { revision: saved.revision, state: named.state, text: kept?.text ?? null, covers: false });
+    keepCopy(db, treeId, { revision: saved.revision, state: named.state, files: kept?.files ?? null, covers: false });
     return { ok: true, status: statusOf(saved) };
   });
 }
@@ -145,7 +146,7 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
   const kept = keptCopy(db, treeId, share.revision);
   const known: KnownFile = {
     remote: share.remote,
-    text: kept?.text ?? null,
+    files: kept?.files ?? null,
     covers: !pending && (kept?.covers ?? share.remote?.covers ?? false),
   };
   const answered = quick && share.remote?.etag === quick.known.etag ? quick.answered : null;
@@ -159,6 +160,8 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
   const sameRemote = result.ok && result.remote?.etag === share.remote?.etag;
   if (result.ok && result.status === 'unchanged' && sameRemote && drift.length === 0 && share.problem === null) {
     checkedAt.set(treeId, now());
+    // The parts' tags this read learned (a part read back after this replica wrote it).
+    if (kept) keepCopy(db, treeId, { ...kept, files: result.files });
     rememberAgreement(db, share, generation);
     return { ok: true, status: statusOf(share) };
   }
@@ -203,7 +206,7 @@ async function syncOnce(db: Db, treeId: Id, publish: boolean, options: LoopOptio
   options.afterSync?.(db, written);
   if (!written.share) return notShared();
   saved = written.share as StoredShare;
-  keepCopy(db, treeId, { revision: saved.revision, state: final.state, ...fileAfter(result, kept, saved, final) });
+  keepCopy(db, treeId, { revision: saved.revision, state: final.state, ...filesAfter(result, kept, saved, final) });
   if (result.ok && result.status === 'published' && result.remote === null) options.afterPublish?.(treeId);
   rememberAgreement(db, saved, generation);
   return { ok: true, status: statusOf(saved) };
@@ -215,23 +218,24 @@ function viewWithin(state: SharedState, only: ReadonlySet<Id> | null): SharedVie
 }
 
 /**
- * The file as this replica now knows it. A pulled file that held all but this replica's
- * changes is compared once with the merged state: the next "Sync now" then knows whether
- * there is anything to publish without reading the file again.
+ * The files as this replica now knows them. Files pulled that held all but this replica's
+ * changes are compared once with the merged state: the next "Sync now" then knows whether
+ * there is anything to publish without reading them again. A file of version 1 never holds
+ * it all: the next publish upgrades it.
  */
-function fileAfter(
+function filesAfter(
   result: SyncResult | RefreshResult,
-  kept: { text: string | null; covers: boolean } | null,
+  kept: { files: KnownFiles | null; covers: boolean } | null,
   saved: StoredShare,
   final: Replica,
-): { text: string | null; covers: boolean } {
-  if (!result.ok) return { text: kept?.text ?? null, covers: false };
-  if (saved.pending) return { text: result.text, covers: false };
-  const { status, text } = result;
-  if (status === 'published' || status === 'up-to-date') return { text, covers: true };
-  if (status === 'unchanged') return { text, covers: kept?.covers ?? saved.remote?.covers ?? false };
+): { files: KnownFiles | null; covers: boolean } {
+  if (!result.ok) return { files: kept?.files ?? null, covers: false };
+  if (saved.pending) return { files: result.files, covers: false };
+  const { status, files } = result;
+  if (status === 'published' || status === 'up-to-date') return { files, covers: true };
+  if (status === 'unchanged') return { files, covers: kept?.covers ?? saved.remote?.covers ?? false };
   // Only an editor publishes, so only an editor needs to know.
-  return { text, covers: saved.mode === 'editor' && text !== null && toSharedFile(final.state) === text };
+  return { files, covers: saved.mode === 'editor' && filesHold(saved, files, final.state) };
 }
 
 export async function bracketed<T>(options: LoopOptions, work: () => Promise<T>): Promise<T> {

@@ -18,7 +18,7 @@ import * as store from '../../storage';
 import { checkShare } from './share-address';
 import { keepCopy, viewOf } from './share-copy';
 import { bracketed, type LoopOptions, notShared, refused, statusOf } from './share-loop';
-import { joinShare, syncSharedFile, UNKNOWN_FILE } from './share-sync';
+import { joinShare, type KnownFiles, syncSharedFile, UNKNOWN_FILE } from './share-sync';
 
 type Db = store.LensDb;
 
@@ -45,7 +45,7 @@ export async function startShare(
   const result = await syncSharedFile(target, replica, UNKNOWN_FILE, options);
   if (!result.ok) return refused(result);
   const stored = newStoredShare({ ...input, mode: 'editor', replicaId }, result, false, now);
-  return save(db, stored, result.replica, result.text, options);
+  return save(db, stored, result.replica, result.files, options);
 }
 
 /** Joins (editor) or subscribes to (reader) the file at `url`: its tree becomes a local tree. */
@@ -71,7 +71,7 @@ export async function joinShareFile(
   // An editor's name goes into the file with its first publish.
   const pending = input.mode === 'editor';
   const stored = newStoredShare({ ...input, treeId, replicaId }, joined, pending, (options.now ?? Date.now)());
-  return save(db, stored, joined.replica, joined.text, options);
+  return save(db, stored, joined.replica, joined.files, options);
 }
 
 /** Who takes part where, as a share is started or joined. */
@@ -115,7 +115,7 @@ async function save(
   db: Db,
   share: Omit<StoredShare, 'head'>,
   replica: Replica,
-  text: string | null,
+  files: KnownFiles | null,
   options: LoopOptions,
 ): Promise<ShareOutcome> {
   const written = await bracketed(options, () =>
@@ -128,7 +128,7 @@ async function save(
   options.afterSync?.(db, written);
   if (!written.share) return notShared();
   const covers = share.remote?.covers ?? false;
-  keepCopy(db, share.treeId, { revision: written.share.revision, state: replica.state, text, covers });
+  keepCopy(db, share.treeId, { revision: written.share.revision, state: replica.state, files, covers });
   return { ok: true, status: statusOf(written.share) };
 }
 

@@ -15,7 +15,8 @@
  */
 import { MAX_SHARED_BYTES } from '../../domain/sharing/shared-file-schema';
 import { authorization, checkShare, type Share, shareOrigin } from './share-address';
-import { failureForStatus, type Operation, type ShareFailure, shareFailure } from './share-failure';
+import { type Operation, type ShareFailure, shareFailure } from './share-failure';
+import { refuseResponse } from './webdav-refusal';
 
 export type PullResult =
   /** 304: the file is still the version `knownEtag` names; one request, no body. */
@@ -38,6 +39,8 @@ export type PutResult =
 export interface WebDavClient {
   pull(share: Share, knownEtag: string | null): Promise<PullResult>;
   put(share: Share, text: string, condition: PutCondition): Promise<PutResult>;
+  /** Creates the folder at `share`'s address (MKCOL); one already there is fine. */
+  makeFolder(share: Share): Promise<{ ok: true } | ShareFailure>;
 }
 
 export interface WebDavClientOptions {
@@ -181,6 +184,19 @@ export function createWebDavClient(options: WebDavClientOptions = {}): WebDavCli
         await releaseLock(share, lock.token);
       }
     },
+
+    makeFolder(share) {
+      return exchange(share, 'folder', { method: 'MKCOL', headers: {} }, async (response) => {
+        await discard(response);
+        // 405: the folder exists already (RFC 4918 §9.3.1).
+        if (response.status === 201 || response.status === 405) return { ok: true } as const;
+        return shareFailure(
+          'unexpected',
+          `the server answered ${response.status} to creating the parts' folder`,
+          response.status,
+        );
+      });
+    },
   };
 
   /**
@@ -241,36 +257,6 @@ export function createWebDavClient(options: WebDavClientOptions = {}): WebDavCli
   }
 
   return client;
-}
-
-/** A response that must not be read as the file: a redirect, or any failure status. */
-function refuseResponse(share: Share, url: URL, response: Response, operation: Operation): ShareFailure | null {
-  const finalUrl = response.url ? new URL(response.url) : url;
-  const redirected =
-    response.type === 'opaqueredirect' ||
-    (response.status >= 300 && response.status < 400 && response.status !== 304) ||
-    finalUrl.origin !== url.origin;
-  if (redirected) {
-    const target = redirectTarget(response, url);
-    const where = target && target !== url.origin ? ` to ${target}` : '';
-    return shareFailure(
-      'redirect',
-      `the server redirected the request${where}; it was not followed, so nothing was sent there. ` +
-        'If the file has moved, enter its new address.',
-      response.status || undefined,
-    );
-  }
-  return failureForStatus(response.status, operation, share.credentials.kind);
-}
-
-function redirectTarget(response: Response, base: URL): string | null {
-  const location = response.headers.get('Location');
-  if (!location) return null;
-  try {
-    return new URL(location, base).origin;
-  } catch {
-    return null;
-  }
 }
 
 async function unexpected(response: Response, operation: Operation): Promise<ShareFailure> {

@@ -7,7 +7,7 @@ import type * as v from 'valibot';
 import { issueText } from '../issue-text';
 import type { Id } from '../types';
 import type { Hlc } from './hlc';
-import { SHARED_FORMAT_VERSION, SHARED_KIND, type SharedFile } from './shared-file-schema';
+import { SHARED_FORMAT_VERSION, SHARED_KIND, type SharedBody, type SharedFile } from './shared-file-schema';
 import type { SetEntry, SetRegister, SharedItem, SharedMetric, SharedRecord, SharedState, Tombstone } from './state';
 import { APP_NAME } from '../workspace-file';
 
@@ -39,7 +39,7 @@ export function itemDocument(item: SharedItem) {
   return { ...recordDocument(item), links: setDocument(item.sets.links) };
 }
 
-export function fromSharedFile(file: SharedFile): SharedState {
+export function fromSharedFile(file: SharedBody): SharedState {
   return {
     tree: {
       id: file.tree.id,
@@ -82,13 +82,13 @@ function setState(elements: readonly SetElement[]): Map<string, SetEntry> {
   return new Map(elements.map(({ key, value, at }) => [key, { value, at }]));
 }
 
-function tombstonesDocument(tombstones: ReadonlyMap<Id, Tombstone>) {
+export function tombstonesDocument(tombstones: ReadonlyMap<Id, Tombstone>) {
   return [...tombstones]
     .sort(([a], [b]) => byText(a, b))
     .map(([id, { at, published, label }]) => ({ id, at, published, label }));
 }
 
-function tombstonesState(elements: SharedFile['deletedItems']): Map<Id, Tombstone> {
+function tombstonesState(elements: SharedBody['deletedItems']): Map<Id, Tombstone> {
   return new Map(elements.map(({ id, at, published, label }) => [id, { at, published, label }]));
 }
 

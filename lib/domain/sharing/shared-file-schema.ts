@@ -13,6 +13,9 @@ import { ITEM_FIELDS, METRIC_FIELDS, TREE_FIELDS } from './state';
 
 export const SHARED_FORMAT_VERSION = 1;
 export const SHARED_KIND = 'shared-tree';
+/** A shared tree split into a small index and parts (shared-parts.ts): one edit writes one part. */
+export const SHARED_PARTS_VERSION = 2;
+export const SHARED_PART_KIND = 'shared-tree-part';
 
 /** The same cap as an import: a shared file is read whole, like one. */
 export const MAX_SHARED_BYTES = 32 * 1024 * 1024;
@@ -92,24 +95,22 @@ export const SharedItemSchema = v.strictObject({
   links: SetSchema,
 });
 
-const TombstoneSchema = v.strictObject({
+export const TombstoneSchema = v.strictObject({
   id: IdSchema,
   at: HlcSchema,
   published: v.nullable(HlcSchema),
   label: NameSchema,
 });
 
-const PersonSchema = v.strictObject({
+export const PersonSchema = v.strictObject({
   replica: ReplicaIdSchema,
   name: NameSchema,
   named: HlcSchema,
   seen: v.nullable(HlcSchema),
 });
 
-export const SharedFileSchema = v.strictObject({
-  app: v.literal(APP_NAME),
-  kind: v.literal(SHARED_KIND),
-  formatVersion: v.literal(SHARED_FORMAT_VERSION),
+/** The tree's header, records, tombstones and people: a version-1 file whole, or a version-2 part with its index's header. */
+const SHARED_BODY = {
   tree: SharedTreeSchema,
   metrics: v.array(SharedMetricSchema),
   items: v.array(SharedItemSchema),
@@ -117,6 +118,17 @@ export const SharedFileSchema = v.strictObject({
   deletedItems: v.array(TombstoneSchema),
   people: v.array(PersonSchema),
   prunedThrough: v.nullable(HlcSchema),
+};
+
+export const SharedBodySchema = v.strictObject(SHARED_BODY);
+
+export const SharedFileSchema = v.strictObject({
+  app: v.literal(APP_NAME),
+  kind: v.literal(SHARED_KIND),
+  formatVersion: v.literal(SHARED_FORMAT_VERSION),
+  ...SHARED_BODY,
 });
 
 export type SharedFile = v.InferOutput<typeof SharedFileSchema>;
+/** What a shared tree holds, whichever file or files it came from. */
+export type SharedBody = v.InferOutput<typeof SharedBodySchema>;

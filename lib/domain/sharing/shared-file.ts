@@ -17,6 +17,9 @@ import {
   MAX_SHARED_RECORDS,
   SHARED_FORMAT_VERSION,
   SHARED_KIND,
+  SHARED_PARTS_VERSION,
+  type SharedBody,
+  type SharedBodySchema,
   type SharedFile,
   SharedFileSchema,
 } from './shared-file-schema';
@@ -40,7 +43,7 @@ export type ParsedSharedFile = { ok: true; file: SharedFile } | Refusal;
  */
 const recordLines = new WeakMap<object, string>();
 
-function lineOf<R extends object>(record: R, document: (record: R) => object): string {
+export function lineOf<R extends object>(record: R, document: (record: R) => object): string {
   let line = recordLines.get(record);
   if (line === undefined) {
     line = canonicalJson(document(record));
@@ -63,21 +66,42 @@ export function parseSharedFile(text: string): ParsedSharedFile {
   if (text.length > MAX_SHARED_BYTES) {
     return refuse('', `the shared file is larger than ${MAX_SHARED_BYTES / 1024 / 1024} MiB`);
   }
-  let value: unknown;
+  const value = parseJson(text);
+  return value === undefined ? refuse('', 'the shared file is not valid JSON') : checkSharedFile(value);
+}
+
+/** The JSON value of `text` (a byte order mark allowed), undefined when it is not JSON. */
+export function parseJson(text: string): unknown {
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return refuse('', 'the shared file is not valid JSON');
+    return undefined;
   }
+}
+
+/** A version-1 file's parsed JSON, checked. */
+export function checkSharedFile(value: unknown): ParsedSharedFile {
   const header = checkHeader(value);
   if (header) return header;
+  const checked = checkSharedBody(value, SharedFileSchema);
+  return checked.ok ? { ok: true, file: checked.file as SharedFile } : checked;
+}
+
+/**
+ * Everything but the header, against `schema` (a whole version-1 file, or a version-2 part
+ * joined with its index's header): record counts, every field, then ids, sets and stamps.
+ */
+export function checkSharedBody(
+  value: unknown,
+  schema: typeof SharedFileSchema | typeof SharedBodySchema,
+): { ok: true; file: SharedBody } | Refusal {
   for (const [store, max] of Object.entries(MAX_SHARED_RECORDS)) {
     const records = (value as Record<string, unknown>)[store];
     if (Array.isArray(records) && records.length > max) {
       return refuse(store, `has ${records.length} records; a shared file holds at most ${max}`);
     }
   }
-  const parsed = v.safeParse(SharedFileSchema, value, { abortEarly: true });
+  const parsed = v.safeParse(schema, value, { abortEarly: true });
   if (!parsed.success) {
     const issue = parsed.issues[0];
     return refuse(issuePath(issue), describeIssue(issue));
@@ -86,12 +110,12 @@ export function parseSharedFile(text: string): ParsedSharedFile {
 }
 
 /** The state a checked file describes. */
-export function readSharedFile(file: SharedFile): SharedState {
+export function readSharedFile(file: SharedBody): SharedState {
   return fromSharedFile(file);
 }
 
 /** The first stamp of `file` for which `test` holds, with its path; null when none does. */
-export function findStamp(file: SharedFile, test: (stamp: Hlc) => boolean): { path: string; stamp: Hlc } | null {
+export function findStamp(file: SharedBody, test: (stamp: Hlc) => boolean): { path: string; stamp: Hlc } | null {
   const hit = (path: string, stamp: Hlc) => ({ path, stamp });
   if (test(file.tree.created)) return hit('tree.created', file.tree.created);
   for (const [key, stamp] of Object.entries(file.tree.stamps)) if (test(stamp)) return hit(`tree.stamps.${key}`, stamp);
@@ -123,32 +147,33 @@ export function findStamp(file: SharedFile, test: (stamp: Hlc) => boolean): { pa
   return null;
 }
 
-type SharedFileRecord = SharedFile['metrics'][number] | SharedFile['items'][number];
+type SharedFileRecord = SharedBody['metrics'][number] | SharedBody['items'][number];
 
-function checkHeader(value: unknown): Refusal | null {
+/** Version 1 (one file) or, with `version` 2, an index or a part (shared-parts.ts). */
+export function checkHeader(value: unknown, version = SHARED_FORMAT_VERSION, kind = SHARED_KIND): Refusal | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return refuse('', 'this is not a North Star Lens shared file: expected a JSON object');
   }
-  const { app, kind, formatVersion } = value as Record<string, unknown>;
+  const { app, kind: found, formatVersion } = value as Record<string, unknown>;
   if (app !== APP_NAME) return refuse('app', `this is not a North Star Lens file: expected "${APP_NAME}"`);
-  if (kind !== SHARED_KIND) {
-    return refuse('kind', `this is not a shared tree: expected "${SHARED_KIND}" (an export is imported, not shared)`);
+  if (found !== kind) {
+    return refuse('kind', `this is not a shared tree: expected "${kind}" (an export is imported, not shared)`);
   }
-  if (typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > SHARED_FORMAT_VERSION) {
+  if (typeof formatVersion === 'number' && Number.isInteger(formatVersion) && formatVersion > SHARED_PARTS_VERSION) {
     return refuse(
       'formatVersion',
       `the shared file was written by a newer version of North Star Lens (format ${formatVersion}); ` +
         'update the extension to keep sharing',
     );
   }
-  if (formatVersion !== SHARED_FORMAT_VERSION) return refuse('formatVersion', `must be ${SHARED_FORMAT_VERSION}`);
+  if (formatVersion !== version) return refuse('formatVersion', `must be ${version}`);
   return null;
 }
 
 const SITE_PATTERN = new RegExp(`^(${SITE_IDS.join('|')}):.{1,500}$`, 's');
 const MAX_LIVE = { links: 50, sourceUrls: 100 } as const;
 
-function findProblem(file: SharedFile): Refusal | null {
+function findProblem(file: SharedBody): Refusal | null {
   const live = { metrics: new Set<string>(), items: new Set<string>() };
   for (const store of ['metrics', 'items'] as const) {
     for (const [index, record] of file[store].entries()) {
@@ -187,7 +212,7 @@ function findProblem(file: SharedFile): Refusal | null {
 
 function findSetProblem(
   name: 'links' | 'sourceUrls',
-  entries: SharedFile['items'][number]['links'],
+  entries: SharedBody['items'][number]['links'],
 ): { path: string; message: string } | null {
   const keys = new Set<string>();
   let present = 0;
@@ -206,6 +231,6 @@ function findSetProblem(
   return null;
 }
 
-function refuse(path: string, message: string): Refusal {
+export function refuse(path: string, message: string): Refusal {
   return { ok: false, path, message };
 }

@@ -15,6 +15,7 @@ import { compareHlc, type Hlc, initialHlc, MAX_CLOCK_AHEAD_MS, receive, tick } f
 import { prune } from './prune';
 import { safeMerge } from './safe-merge';
 import { findStamp, parseSharedFile, type Refusal, readSharedFile, toSharedFile } from './shared-file';
+import type { SharedBody } from './shared-file-schema';
 import type { SharedState, Tombstone } from './state';
 import type { Item, Metric, Tree } from '../types';
 
@@ -64,7 +65,13 @@ export function startSharing(
 
 /** A replica whose state is the file's, with this person's name set. */
 export function joinSharedFile(text: string, replicaId: string, name: string, now: number): ReplicaResult {
-  const read = readChecked(text, now);
+  const parsed = parseSharedFile(text);
+  return parsed.ok ? joinShared(parsed.file, replicaId, name, now) : parsed;
+}
+
+/** `joinSharedFile` for a tree already checked (a version-1 file, or an index with its parts). */
+export function joinShared(body: SharedBody, replicaId: string, name: string, now: number): ReplicaResult {
+  const read = checkClocks(body, now);
   if (!read.ok) return read;
   const clock = receive(initialHlc(replicaId), read.newest, now);
   const named = applyChanges(read.state, clock, [{ kind: 'set-name', name }], now);
@@ -74,11 +81,16 @@ export function joinSharedFile(text: string, replicaId: string, name: string, no
 
 /** `local` with the file's changes merged in; what the bench times. */
 export function pullSharedFile(local: Replica, text: string, now: number): ReplicaResult {
-  return pullWithRemote(local, text, now);
+  const parsed = parseSharedFile(text);
+  return parsed.ok ? pullShared(local, parsed.file, now) : parsed;
 }
 
-function pullWithRemote(local: Replica, text: string, now: number): { ok: true; replica: Replica } | Refusal {
-  const read = readChecked(text, now);
+/**
+ * `local` with a checked tree merged in: a whole file, or an index with some of its parts
+ * (a part not read adds nothing; see share-sync.ts for when every part must be read).
+ */
+export function pullShared(local: Replica, body: SharedBody, now: number): ReplicaResult {
+  const read = checkClocks(body, now);
   if (!read.ok) return read;
   if (read.state.tree.id !== local.state.tree.id) {
     return {
@@ -110,23 +122,28 @@ export interface KeptCopy {
 export function publish(local: Replica, remote: string | KeptCopy | null, now: number): PublishResult {
   let pulled = local;
   if (typeof remote === 'string') {
-    const result = pullWithRemote(local, remote, now);
+    const result = pullSharedFile(local, remote, now);
     if (!result.ok) return result;
     pulled = result.replica;
     if (toSharedFile(pulled.state) === remote) return { ok: true, replica: pulled, text: null };
   } else if (remote?.covers) {
     return { ok: true, replica: pulled, text: null };
   }
+  const replica = stampPublish(pulled, remote === null, now);
+  return { ok: true, replica, text: toSharedFile(replica.state) };
+}
+
+/** The replica as one publish writes it (`fresh`: there is no file yet); see `publish`. */
+export function stampPublish(pulled: Replica, fresh: boolean, now: number): Replica {
   const at = tick(pulled.clock, now);
   const me = pulled.state.people.get(at[2]);
   const stamped: SharedState = {
     ...pulled.state,
-    deletedMetrics: stampUnpublished(pulled.state.deletedMetrics, at, remote === null),
-    deletedItems: stampUnpublished(pulled.state.deletedItems, at, remote === null),
+    deletedMetrics: stampUnpublished(pulled.state.deletedMetrics, at, fresh),
+    deletedItems: stampUnpublished(pulled.state.deletedItems, at, fresh),
     people: new Map(pulled.state.people).set(at[2], { name: me?.name ?? '', named: me?.named ?? at, seen: at }),
   };
-  const state = prune(stamped, now);
-  return { ok: true, replica: { clock: at, state }, text: toSharedFile(state) };
+  return { clock: at, state: prune(stamped, now) };
 }
 
 /**
@@ -148,9 +165,8 @@ function stampUnpublished(
   return out ?? tombstones;
 }
 
-function readChecked(text: string, now: number): { ok: true; state: SharedState; newest: Hlc } | Refusal {
-  const parsed = parseSharedFile(text);
-  if (!parsed.ok) return parsed;
+function checkClocks(file: SharedBody, now: number): { ok: true; state: SharedState; newest: Hlc } | Refusal {
+  const parsed = { file };
   const limit = now + MAX_CLOCK_AHEAD_MS;
   let newest: Hlc = initialHlc('');
   const ahead = findStamp(parsed.file, (stamp) => {

@@ -127,6 +127,7 @@ describe('sharing from the background', () => {
         return pulled;
       },
       put: (share, text, condition) => client.put(share, text, condition),
+      makeFolder: (share) => client.makeFolder(share),
     };
     expect(kept(await syncShare(ben, tree.id, false, { ...options, client: editingMidway })).ok).toBe(true);
     expect(edited).toBe(true);

@@ -13,6 +13,7 @@ import { MAX_SHARED_BYTES } from '../../../lib/domain/sharing/shared-file-schema
 import { createItem, deleteItem, importWorkspace, type LensDb, listItems, updateItem } from '../../../lib/storage';
 import { type Apache, startApache } from '../../../scripts/webdav/apache.mjs';
 import { freshDb, storedData } from '../../storage/fresh-db';
+import { serverBody } from './server-files';
 
 const TREE = 'tree-notes';
 const NOTES = 'A long discussion of the idea. '.repeat(MAX_TEXT / 31).slice(0, MAX_TEXT);
@@ -113,7 +114,6 @@ describe('a tree too large for one shared file', () => {
     for (const id of added.slice(0, 550)) await deleteItem(db, id);
     const synced = await syncShare(db, TREE, true);
     expect(synced).toMatchObject({ ok: true, status: { problem: null } });
-    const file = JSON.parse(apache.readFile(name)!.toString('utf8')) as { items: { id: string }[] };
-    expect(file.items).toHaveLength(2_750);
+    expect(serverBody(apache, name).items).toHaveLength(2_750);
   }, 180_000);
 });

@@ -3,7 +3,6 @@
  * trap), two publishers racing, and the failures a person sees.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSharedFile, readSharedFile } from '../../../lib/domain/sharing/shared-file';
 import { type Replica, startSharing } from '../../../lib/domain/sharing/sync';
 import { sharedView } from '../../../lib/domain/sharing/view';
 import type { Share } from '../../../lib/background/sharing/share-address';
@@ -20,6 +19,7 @@ import { createWebDavClient, type WebDavClient } from '../../../lib/background/s
 import { type Apache, startApache } from '../../../scripts/webdav/apache.mjs';
 import { item } from '../../domain/builders';
 import { edit, startingRecords } from '../../domain/sharing/helpers';
+import { serverTitles } from './server-files';
 
 let apache: Apache;
 let fileCount = 0;
@@ -81,13 +81,7 @@ async function unlockByHand(url: string, token: string): Promise<void> {
   await fetch(url, { method: 'UNLOCK', headers: { Authorization: basic(), 'Lock-Token': token } });
 }
 
-function titles(text: string | undefined): string[] {
-  const parsed = parseSharedFile(text ?? '');
-  if (!parsed.ok) throw new Error(parsed.message);
-  return sharedView(readSharedFile(parsed.file))
-    .items.map((i) => i.title)
-    .sort();
-}
+const titles = (name: string) => serverTitles(apache, name);
 
 function anaSharing(): Replica {
   return startSharing(startingRecords(), 'ana', 'Ana', Date.now());
@@ -100,7 +94,7 @@ function addItem(replica: Replica, id: string, title: string): Replica {
 /** A client whose every PUT is preceded by `before` (another person publishing first). */
 function interrupted(before: () => Promise<void>): WebDavClient {
   const client = createWebDavClient();
-  return { pull: client.pull, put: async (...args) => (await before(), client.put(...args)) };
+  return { ...client, put: async (...args) => (await before(), client.put(...args)) };
 }
 
 describe('syncSharedFile', () => {
@@ -113,11 +107,7 @@ describe('syncSharedFile', () => {
     const next = ok(await syncSharedFile(share, addItem(created.replica, 'i9', 'Right after'), UNKNOWN_FILE, options));
     expect(next).toMatchObject({ status: 'published', attempts: 1 });
     expect(sleeps).toContain(WEAK_WAIT_MS);
-    expect(titles(apache.readFile(name)?.toString())).toEqual([
-      'Invite from share dialog',
-      'Right after',
-      'Weekly digest',
-    ]);
+    expect(titles(name)).toEqual(['Invite from share dialog', 'Right after', 'Weekly digest']);
   });
 
   it('has nothing to write when the file already says it all, and reads conditionally from a kept copy', async () => {
@@ -132,7 +122,7 @@ describe('syncSharedFile', () => {
       await syncSharedFile(
         share,
         again.replica,
-        { remote: again.remote, text: again.text, covers: true },
+        { remote: again.remote, files: again.files, covers: true },
         { ...options, client: counting },
       ),
     );
@@ -146,7 +136,7 @@ describe('syncSharedFile', () => {
     const written = ok(await syncSharedFile(share, anaSharing(), UNKNOWN_FILE, options));
     expect(written).toMatchObject({ status: 'published', remote: null });
     await new Promise((done) => setTimeout(done, WEAK_WAIT_MS));
-    const own = { remote: null, text: written.text, covers: true };
+    const own = { remote: null, files: written.files, covers: true };
     const readBack = ok(await refreshSharedFile(share, written.replica, own));
     expect(readBack.status).toBe('unchanged');
     expect(readBack.remote?.etag).toMatch(/^"/);
@@ -159,12 +149,22 @@ describe('syncSharedFile', () => {
       },
     });
     // Something changed here since (the new item), so the file no longer holds it all.
-    const known = { remote: readBack.remote, text: readBack.text, covers: false };
+    const known = { remote: readBack.remote, files: readBack.files, covers: false };
     const next = ok(await syncSharedFile(share, addItem(readBack.replica, 'i9', 'Next'), known, { client: counting }));
     expect(next.status).toBe('published');
-    // The write itself is made under a lock (webdav-client.ts).
-    expect(statuses).toEqual(['GET 304', 'LOCK 200', 'PUT 204', 'UNLOCK 204']);
-    expect(titles(apache.readFile(name)?.toString())).toContain('Next');
+    // The index and every part are read conditionally (a 304 each); one part and then the index
+    // are written, each under a lock (webdav-client.ts).
+    const gets = statuses.filter((status) => status.startsWith('GET'));
+    expect(gets).toEqual(Array.from({ length: 33 }, () => 'GET 304'));
+    expect(statuses.slice(gets.length)).toEqual([
+      'LOCK 200',
+      'PUT 204',
+      'UNLOCK 204',
+      'LOCK 200',
+      'PUT 204',
+      'UNLOCK 204',
+    ]);
+    expect(titles(name)).toContain('Next');
   });
 
   it('never keeps an ETag for bytes it did not write: a file changed since is merged', async () => {
@@ -174,12 +174,12 @@ describe('syncSharedFile', () => {
     const ben = ok(await joinShare(share, 'ben', 'Ben')).replica;
     ok(await syncSharedFile(share, addItem(ben, 'b1', 'Ben idea'), UNKNOWN_FILE, options));
     const readBack = ok(
-      await refreshSharedFile(share, written.replica, { remote: null, text: written.text, covers: true }),
+      await refreshSharedFile(share, written.replica, { remote: null, files: written.files, covers: true }),
     );
     expect(readBack.status).toBe('changed');
     expect(readBack.remote?.covers).toBe(false);
     expect(sharedView(readBack.replica.state).items.map((i) => i.title)).toContain('Ben idea');
-    expect(titles(apache.readFile(name)?.toString())).toContain('Ben idea');
+    expect(titles(name)).toContain('Ben idea');
   });
 
   it('re-reads and re-merges after a stale If-Match: both publishers keep their item', async () => {
@@ -199,12 +199,7 @@ describe('syncSharedFile', () => {
     });
     expect(ok(result).attempts).toBe(2);
     expect(sleeps.some((ms) => ms !== WEAK_WAIT_MS)).toBe(true);
-    expect(titles(apache.readFile(name)?.toString())).toEqual([
-      'Ana idea',
-      'Ben idea',
-      'Invite from share dialog',
-      'Weekly digest',
-    ]);
+    expect(titles(name)).toEqual(['Ana idea', 'Ben idea', 'Invite from share dialog', 'Weekly digest']);
   });
 
   // Apache's mod_dav checks If-Match before it writes, without a lock, so two PUTs sent at
@@ -224,8 +219,8 @@ describe('syncSharedFile', () => {
     expect([ok(a).status, ok(b).status]).toEqual(['published', 'published']);
     await syncSharedFile(share, ok(a).replica, UNKNOWN_FILE, timing().options);
     await syncSharedFile(share, ok(b).replica, UNKNOWN_FILE, timing().options);
-    expect(titles(apache.readFile(name)?.toString())).toContain('Ana idea');
-    expect(titles(apache.readFile(name)?.toString())).toContain('Ben idea');
+    expect(titles(name)).toContain('Ana idea');
+    expect(titles(name)).toContain('Ben idea');
   });
 
   it('waits while another writer holds the lock, without spending its attempts, then publishes', async () => {
@@ -237,7 +232,7 @@ describe('syncSharedFile', () => {
     setTimeout(() => void unlockByHand(share.url, token), 400);
     const published = ok(await syncSharedFile(share, addItem(ana, 'a1', 'Ana idea'), UNKNOWN_FILE, timing().options));
     expect(published).toMatchObject({ status: 'published', attempts: 1 });
-    expect(titles(apache.readFile(name)?.toString())).toContain('Ana idea');
+    expect(titles(name)).toContain('Ana idea');
   });
 
   it('gives up, saying someone else is writing, when a lock is held longer than a lock may last', async () => {
@@ -328,7 +323,7 @@ describe('a read-only address', () => {
     const publicShare: Share = { url: `${apache.publicUrl}${name}`, credentials: { kind: 'none' } };
     const cleo = ok(await joinShare(publicShare, 'cleo', 'Cleo'));
     const refreshed = ok(
-      await refreshSharedFile(publicShare, cleo.replica, { remote: cleo.remote, text: cleo.text, covers: false }),
+      await refreshSharedFile(publicShare, cleo.replica, { remote: cleo.remote, files: cleo.files, covers: false }),
     );
     expect(refreshed.status).toBe('unchanged');
     expect(sharedView(refreshed.replica.state).items.map((i) => i.title)).toContain('Public idea');

@@ -52,7 +52,7 @@ describe('parseSharedFile', () => {
   it.each<[string, (doc: Record<string, any>) => unknown, string, RegExp | string]>([
     ['text that is not JSON', () => '{"app":', '', 'the shared file is not valid JSON'],
     ['an export file', (d) => ((d.kind = undefined), d), 'kind', /not a shared tree/],
-    ['a newer format', (d) => ((d.formatVersion = 2), d), 'formatVersion', /newer version/],
+    ['a newer format', (d) => ((d.formatVersion = 3), d), 'formatVersion', /newer version/],
     ['another app', (d) => ((d.app = 'x'), d), 'app', /not a North Star Lens file/],
     ['a missing field', (d) => (delete d.items[0].fields.notes, d), 'items[0].fields.notes', 'is missing'],
     ['an unknown field', (d) => ((d.items[0].extra = 1), d), 'items[0].extra', 'is not a known field'],

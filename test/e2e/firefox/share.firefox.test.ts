@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Apache, startApache } from '../../../scripts/webdav/apache.mjs';
 import { clickText, eventually, JIRA, launchLens, type Lens, openExtensionPage, panelRoot, seedTree } from './harness';
+import { serverTexts } from '../../background/sharing/server-files';
 
 const TICKET = `${JIRA}/browse/TEAM-1`;
 const FILE = 'firefox-tree.json';
@@ -69,7 +70,7 @@ describe('Firefox: sharing a tree through WebDAV', () => {
     );
     expect(status).toBe('Shared · synced just now');
     expect(await holdsLoopback(ana)).toBe(true);
-    expect(apache.readFile(FILE)?.toString()).toContain('Teams inviting a colleague');
+    expect(serverTexts(apache, FILE).join('\n')).toContain('Teams inviting a colleague');
   });
 
   it('Rita subscribes read only with the address alone and sees Ana’s tag on the pill and who tagged it', async () => {
@@ -100,7 +101,7 @@ describe('Firefox: sharing a tree through WebDAV', () => {
     await ana.call({ type: 'item.update', id: seeded.item.id, patch: { inputMetricId: seeded.other.id } });
     // Published a few seconds after the edit by the background page's timer, with If-Match.
     const published = await eventually(
-      async () => apache.readFile(FILE)?.toString() ?? '',
+      async () => serverTexts(apache, FILE).join('\n'),
       (text) => text.includes(`"inputMetricId":"${seeded.other.id}"`),
       20_000,
     );
