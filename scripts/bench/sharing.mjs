@@ -215,7 +215,8 @@ export async function sharingRows(oursDir, workDir, { runs = 5, log = () => unde
     }
     load.push(loadavg()[0]);
     if (process.env.BENCH_SHARE_REQUESTS) {
-      for (const r of apache.requests().slice(seenBefore)) if (r.method !== 'GET' || r.status !== 304) log(`${r.method} ${r.path} ${r.status}`);
+      for (const r of apache.requests().slice(seenBefore))
+        if (r.method !== 'GET' || r.status !== 304) log(`${r.method} ${r.path} ${r.status}`);
     }
     return rows({ fileBytes, shared, joined, unchanged, merges, publishes, load });
   } finally {
