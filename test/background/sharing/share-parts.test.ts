@@ -129,7 +129,13 @@ describe('a shared tree in parts', () => {
     ok(await syncSharedFile(share, addItem(ana.replica, id!, 'Tagged'), known, options));
     const sent = apache.requests().slice(seen);
     expect(sent.filter((request) => request.method === 'PROPFIND').map((r) => r.path)).toEqual([`/dav/${name}.parts/`]);
-    expect(sent.filter((request) => request.method === 'GET' && request.path.includes('.parts/'))).toEqual([]);
+    // Only a part whose copy here has no strong tag (Apache's is weak for a second after a write) is read.
+    const untrusted = [...(ana.files?.parts ?? [])]
+      .filter(([, copy]) => copy.etag === null || copy.etag.startsWith('W/'))
+      .map(([part]) => `/dav/${name}.parts/${String(part).padStart(2, '0')}.json`);
+    const partReads = sent.filter((request) => request.method === 'GET' && request.path.includes('.parts/'));
+    expect(partReads.length).toBeLessThan(PART_COUNT / 4);
+    for (const read of partReads) expect(untrusted).toContain(read.path);
     expect(serverTitles(apache, name)).toContain('Tagged');
   });
 
