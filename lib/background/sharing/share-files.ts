@@ -8,9 +8,8 @@
  * Which parts a pull reads: all of them (each conditional) when the index changed, only
  * those this worker holds no tagged copy of when it did not. Every publish rewrites the
  * index after its parts (it carries the publisher's new `seen` stamp), so an index
- * answered 304 means no publish finished since. A publish checks every part before it
- * writes (one PROPFIND listing their tags, then a GET of each part whose tag is not the
- * one held; a conditional GET of each when the server lists nothing): a part written by a publisher stopped before its index (a closed
+ * answered 304 means no publish finished since. A publish reads every part (conditional)
+ * before it writes: a part written by a publisher stopped before its index (a closed
  * laptop, a 412 given up) is merged by the next publish, whose index then tells the
  * readers. A replica that is stale against the index's prune horizon (safe-merge.ts)
  * reads every part whole: forgetting what it cannot trust needs the whole tree.
@@ -30,7 +29,6 @@ import type { Refusal } from '../../domain/sharing/shared-file';
 import { isStale } from '../../domain/sharing/safe-merge';
 import type { SharedState } from '../../domain/sharing/state';
 import { isWeakEtag } from './webdav-client';
-import { pathOf } from './webdav-listing';
 import type { Share } from './share-address';
 import type { ShareFailure } from './share-failure';
 import type { PullResult, WebDavClient } from './webdav-client';
@@ -177,11 +175,9 @@ async function readParts(
 ): Promise<Map<number, FileRead> | [ShareFailure]> {
   const names = index?.parts ?? Array.from({ length: PART_COUNT }, (_, part) => partName(baseName(share), part));
   const out = new Map<number, FileRead>();
-  const listed = plan.all && !plan.whole ? await listedEtags(client, share, known, names) : null;
   const reads = pooled(names, async (name, part) => {
     const copy = known?.parts.get(part) ?? null;
-    const same = copy?.etag != null && !isWeakEtag(copy.etag) && listed?.get(part) === copy.etag;
-    if ((!plan.all || same) && copy?.etag != null && !plan.whole) {
+    if (!plan.all && copy?.etag != null && !plan.whole) {
       out.set(part, { etag: copy.etag, text: copy.text, fresh: false });
       return null;
     }
@@ -195,31 +191,6 @@ async function readParts(
     return null;
   });
   for (const failure of await reads) if (failure) return [failure];
-  return out;
-}
-
-/**
- * When most parts have a tagged copy here, their tags by part number from one listing of
- * the parts' folder: a part whose listed tag is the (strong) one held is that copy, not
- * read again. Null, and every part read as before, when the server lists nothing.
- */
-async function listedEtags(
-  client: WebDavClient,
-  share: Share,
-  known: KnownFiles | null,
-  names: readonly string[],
-): Promise<Map<number, string> | null> {
-  const tagged = names.filter((_, part) => known?.parts.get(part)?.etag != null).length;
-  if (tagged * 2 < names.length || names.length === 0) return null;
-  const folder = partShare(share, names[0]!.replace(/[^/]*$/, ''));
-  const listed = await client.listEtags(folder);
-  if (!listed) return null;
-  const out = new Map<number, string>();
-  names.forEach((name, part) => {
-    const path = pathOf(partShare(share, name).url, share.url);
-    const etag = path === null ? undefined : listed.get(path);
-    if (etag !== undefined) out.set(part, etag);
-  });
   return out;
 }
 

@@ -16,7 +16,6 @@
 import { MAX_SHARED_BYTES } from '../../domain/sharing/shared-file-schema';
 import { authorization, checkShare, type Share, shareOrigin } from './share-address';
 import { type Operation, type ShareFailure, shareFailure } from './share-failure';
-import { LIST_BODY, parseEtags } from './webdav-listing';
 import { refuseResponse } from './webdav-refusal';
 
 export type PullResult =
@@ -42,8 +41,6 @@ export interface WebDavClient {
   put(share: Share, text: string, condition: PutCondition): Promise<PutResult>;
   /** Creates the folder at `share`'s address (MKCOL); one already there is fine. */
   makeFolder(share: Share): Promise<{ ok: true } | ShareFailure>;
-  /** The tags of the files in the folder at `share` by decoded path (webdav-listing.ts); null: none listed. */
-  listEtags(share: Share): Promise<Map<string, string> | null>;
 }
 
 export interface WebDavClientOptions {
@@ -186,20 +183,6 @@ export function createWebDavClient(options: WebDavClientOptions = {}): WebDavCli
       } finally {
         await releaseLock(share, lock.token);
       }
-    },
-
-    listEtags(share) {
-      const headers = { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' };
-      const init = { method: 'PROPFIND', headers, body: LIST_BODY };
-      return exchange(share, 'read', init, async (response) => {
-        if (response.status !== 207) {
-          // A server without PROPFIND (405, 501): the caller reads each file as before.
-          await discard(response);
-          return null;
-        }
-        const body = await readText(response);
-        return body.ok ? parseEtags(body.text, share.url) : null;
-      }).then((listed) => (listed instanceof Map ? listed : null));
     },
 
     makeFolder(share) {

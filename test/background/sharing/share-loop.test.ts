@@ -128,7 +128,6 @@ describe('sharing from the background', () => {
       },
       put: (share, text, condition) => client.put(share, text, condition),
       makeFolder: (share) => client.makeFolder(share),
-      listEtags: (share) => client.listEtags(share),
     };
     expect(kept(await syncShare(ben, tree.id, false, { ...options, client: editingMidway })).ok).toBe(true);
     expect(edited).toBe(true);

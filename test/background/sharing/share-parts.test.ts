@@ -121,57 +121,6 @@ describe('a shared tree in parts', () => {
     expect(serverTitles(apache, name)).toContain('Tagged');
   });
 
-  it('publishing one tag checks the parts with one listing and fetches none it holds', async () => {
-    const { name, share, ana } = await published();
-    const [id] = idsIn(1, true);
-    const seen = apache.requests().length;
-    const known = { remote: ana.remote, files: ana.files, covers: false };
-    ok(await syncSharedFile(share, addItem(ana.replica, id!, 'Tagged'), known, options));
-    const sent = apache.requests().slice(seen);
-    expect(sent.filter((request) => request.method === 'PROPFIND').map((r) => r.path)).toEqual([`/dav/${name}.parts/`]);
-    // Only a part whose copy here has no strong tag (Apache's is weak for a second after a write) is read.
-    const untrusted = [...(ana.files?.parts ?? [])]
-      .filter(([, copy]) => copy.etag === null || copy.etag.startsWith('W/'))
-      .map(([part]) => `/dav/${name}.parts/${String(part).padStart(2, '0')}.json`);
-    const partReads = sent.filter((request) => request.method === 'GET' && request.path.includes('.parts/'));
-    expect(partReads.length).toBeLessThan(PART_COUNT / 4);
-    for (const read of partReads) expect(untrusted).toContain(read.path);
-    expect(serverTitles(apache, name)).toContain('Tagged');
-  });
-
-  it('a part written by a publisher stopped before its index is merged by the next publish', async () => {
-    const { name, share, ana, ben } = await published();
-    const [benFirst, benStopped, anaId] = idsIn(3, false);
-    const benNamed = ok(
-      await syncSharedFile(share, addItem(ben.replica, benFirst!, 'Ben listed'), { ...ben, covers: false }, options),
-    );
-    await wait(WEAK_WAIT_MS);
-    const anaKnows = ok(
-      await refreshSharedFile(share, ana.replica, { remote: ana.remote, files: ana.files, covers: false }),
-    );
-    // Ben's next publish writes its part, then his laptop closes before the index.
-    const client = createWebDavClient();
-    const closing: WebDavClient = {
-      ...client,
-      put: async (target, text, condition) =>
-        target.url === share.url
-          ? { ok: false, code: 'offline', message: 'the laptop closed' }
-          : client.put(target, text, condition),
-    };
-    const benKnown = { remote: null, files: benNamed.files, covers: false };
-    failed(
-      await syncSharedFile(share, addItem(benNamed.replica, benStopped!, 'Ben stopped'), benKnown, {
-        ...options,
-        client: closing,
-      }),
-    );
-    const known = { remote: anaKnows.remote, files: anaKnows.files, covers: false };
-    const after = ok(await syncSharedFile(share, addItem(anaKnows.replica, anaId!, 'Ana tagged'), known, options));
-    const titles = sharedView(after.replica.state).items.map((i) => i.title);
-    expect(titles).toEqual(expect.arrayContaining(['Ben listed', 'Ben stopped', 'Ana tagged']));
-    expect(serverTitles(apache, name)).toEqual(expect.arrayContaining(['Ben listed', 'Ben stopped', 'Ana tagged']));
-  });
-
   it('a part replaced by garbage is refused, naming the part, and nothing is merged', async () => {
     const { name, share, ben } = await published();
     const part = `${name}.parts/07.json`;
