@@ -20,7 +20,8 @@ import {
 export const MAX_TEXT = 10_000;
 export const MAX_NAME = 500;
 
-export const IdSchema = v.pipe(v.string(), v.minLength(1, 'an id cannot be empty'), v.maxLength(200));
+export const MAX_ID = 200;
+export const IdSchema = v.pipe(v.string(), v.minLength(1, 'an id cannot be empty'), v.maxLength(MAX_ID));
 export const NameSchema = v.pipe(v.string(), v.maxLength(MAX_NAME));
 export const TextSchema = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 export const TimestampSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
@@ -37,6 +38,9 @@ export const DateSchema = v.pipe(
   v.check(isRealDate, 'must be a date that exists'),
 );
 export const MAX_URL = 4096;
+/** A link's key (an issue key, a path) and how many links an item may hold. */
+export const MAX_LINK_KEY = 500;
+export const MAX_LINKS = 50;
 export const WEB_ADDRESS = /^https?:\/\//i;
 /** Only web addresses: a `javascript:` or `data:` link stored here would run when clicked. */
 export const UrlSchema = v.pipe(
@@ -95,7 +99,7 @@ export const ObservationSchema = v.strictObject({
 
 export const EntityLinkSchema = v.strictObject({
   site: SiteSchema,
-  key: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+  key: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_LINK_KEY)),
   url: UrlSchema,
 });
 
@@ -111,7 +115,7 @@ export const ItemSchema = v.strictObject({
   id: IdSchema,
   treeId: IdSchema,
   title: NameSchema,
-  links: v.pipe(v.array(EntityLinkSchema), v.maxLength(50)),
+  links: v.pipe(v.array(EntityLinkSchema), v.maxLength(MAX_LINKS)),
   inputMetricId: v.nullable(IdSchema),
   rice: RiceInputSchema,
   status: v.picklist(ITEM_STATUSES),

@@ -9,16 +9,13 @@
  * file the schemas refuse is refused by them, with their message and path: these checks
  * only make a good file quicker.
  */
-import { MAX_NAME, MAX_TEXT, MAX_URL, WEB_ADDRESS, isRealDate } from './schemas';
+import { MAX_ID, MAX_LINK_KEY, MAX_LINKS, MAX_NAME, MAX_TEXT, MAX_URL, WEB_ADDRESS, isRealDate } from './schemas';
 import { ITEM_STATUSES, SITE_IDS } from './types';
 
 const ITEM_KEYS = 10;
 const OBSERVATION_KEYS = 7;
 const LINK_KEYS = 3;
 const RICE_KEYS = 4;
-const MAX_LINKS = 50;
-const MAX_ID = 200;
-const MAX_LINK_KEY = 500;
 
 const SITES: ReadonlySet<unknown> = new Set(SITE_IDS);
 const STATUSES: ReadonlySet<unknown> = new Set(ITEM_STATUSES);
@@ -27,15 +24,18 @@ const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])$/u;
 
 /** True when every record is an item ItemSchema accepts as it is. */
 export function itemsPlain(records: unknown): boolean {
-  if (!Array.isArray(records)) return false;
-  for (const record of records) if (!isPlainItem(record)) return false;
-  return true;
+  return everyRecord(records, isPlainItem);
 }
 
 /** True when every record is an observation ObservationSchema accepts as it is. */
 export function observationsPlain(records: unknown): boolean {
+  return everyRecord(records, isPlainObservation);
+}
+
+/** Whether `records` is an array whose every record `plain` accepts. */
+function everyRecord(records: unknown, plain: (record: unknown) => boolean): boolean {
   if (!Array.isArray(records)) return false;
-  for (const record of records) if (!isPlainObservation(record)) return false;
+  for (const record of records) if (!plain(record)) return false;
   return true;
 }
 

@@ -1,20 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handle, type StoredRequestType } from '../../lib/background/dispatch';
 import { receiveFileMessage } from '../../lib/background/import-handlers';
 import { MAX_IMPORT_BYTES } from '../../lib/domain/workspace-file';
-import type { RequestOf, Reply } from '../../lib/messaging/protocol';
-import { type StorageError, exportWorkspace, type LensDb } from '../../lib/storage';
+import type { Reply } from '../../lib/messaging/protocol';
+import { exportWorkspace, type LensDb } from '../../lib/storage';
 import { freshDb, seedTree, storedData } from '../storage/fresh-db';
+import { requestsTo } from './handled';
 
 let db: LensDb;
-const call = async <T extends StoredRequestType>(request: RequestOf<T>) => (await handle(db, request)).value;
-const refusal = (request: RequestOf<StoredRequestType>) =>
-  handle(db, request).then(
-    () => {
-      throw new Error('the request was not refused');
-    },
-    (failure: unknown) => failure as StorageError,
-  );
+const { call, refusal } = requestsTo(() => db);
 
 /** Posts `data` to the worker's listener as the dashboard does, with a port, and answers the reply. */
 async function post(data: unknown, origin = ''): Promise<Reply<null>> {

@@ -1,20 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handle, type StoredRequestType } from '../../lib/background/dispatch';
 import { FileExports } from '../../lib/background/import-file-parts';
 import { FILE_PART_CHARS, textParts } from '../../lib/domain/workspace-file-parts';
-import type { RequestOf } from '../../lib/messaging/protocol';
-import { type StorageError, exportWorkspace, type LensDb } from '../../lib/storage';
+import { exportWorkspace, type LensDb } from '../../lib/storage';
 import { freshDb, seedTree, storedData } from '../storage/fresh-db';
+import { requestsTo } from './handled';
 
 let db: LensDb;
-const call = async <T extends StoredRequestType>(request: RequestOf<T>) => (await handle(db, request)).value;
-const refusal = (request: RequestOf<StoredRequestType>) =>
-  handle(db, request).then(
-    () => {
-      throw new Error('the request was not refused');
-    },
-    (failure: unknown) => failure as StorageError,
-  );
+const { call, refusal } = requestsTo(() => db);
 
 /** The workspace's export, as the dashboard assembles it from the parts it asks for. */
 async function exportedText(): Promise<string> {

@@ -13,6 +13,7 @@ import { joinShareFile, startShare } from '../../../lib/background/sharing/share
 import type { Item } from '../../../lib/domain/types';
 import { chunkOf } from '../../../lib/storage/item-chunks';
 import { importWorkspace, type LensDb, listItems, updateItem } from '../../../lib/storage';
+import { blankMetricFields } from '../../../lib/storage/metrics';
 import { type Apache, startApache } from '../../../scripts/webdav/apache.mjs';
 import { freshDb } from '../../storage/fresh-db';
 
@@ -49,14 +50,7 @@ async function bigTree(): Promise<LensDb> {
     role,
     parentId,
     name: `Metric ${id}`,
-    definition: '',
-    unit: '',
-    period: null,
-    category: null,
-    ownerTeam: '',
-    leverage: 1,
-    target: null,
-    sourceUrls: [],
+    ...blankMetricFields(),
     updatedAt: at,
   });
   await importWorkspace(
