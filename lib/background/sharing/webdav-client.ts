@@ -54,6 +54,7 @@ export interface WebDavClientOptions {
 export const REQUEST_TIMEOUT_MS = 20_000;
 /** As long as one write may take: a lock its writer never released stops others no longer. */
 const LOCK_TIMEOUT = `Second-${REQUEST_TIMEOUT_MS / 1000}`;
+const UNLOCK_TRIES = 3;
 const LOCK_BODY =
   '<?xml version="1.0" encoding="utf-8"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope>' +
   '<D:locktype><D:write/></D:locktype><D:owner>North Star Lens</D:owner></D:lockinfo>';
@@ -234,12 +235,20 @@ export function createWebDavClient(options: WebDavClientOptions = {}): WebDavCli
     );
   }
 
-  /** A lock left behind (a stopped worker, a lost answer) ends by itself after LOCK_TIMEOUT. */
+  /**
+   * Sent again when it is lost on the way (a keep-alive connection the server closed as it
+   * went out, which the sharing tests met under load): left behind, the lock refuses every
+   * writer, this one too, until LOCK_TIMEOUT. A lock a stopped worker leaves ends then too.
+   */
   async function releaseLock(share: Share, token: string): Promise<void> {
-    await exchange(share, 'lock', { method: 'UNLOCK', headers: { 'Lock-Token': token } }, async (response) => {
-      await discard(response);
-      return null;
-    });
+    for (let tries = 0; tries < UNLOCK_TRIES; tries++) {
+      const init = { method: 'UNLOCK', headers: { 'Lock-Token': token } };
+      const released = await exchange(share, 'lock', init, async (response) => {
+        await discard(response);
+        return null;
+      });
+      if (released === null) return;
+    }
   }
 
   function write(share: Share, text: string, headers: Record<string, string>): Promise<PutResult> {

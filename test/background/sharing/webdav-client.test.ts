@@ -142,6 +142,25 @@ describe('two writers at the same moment', () => {
     expect(apache.readFile(name)?.toString()).toBe('plain');
   });
 
+  it('releases its lock even when the first UNLOCK is lost on the way (a connection closed under it)', async () => {
+    const { name, share } = newShare();
+    const etag = await settledFile(name, share);
+    let lost = 0;
+    // The connection the UNLOCK went out on is closed by the server (keep-alive, under load): fetch rejects.
+    const dropping = createWebDavClient({
+      fetch: async (input, init) =>
+        init?.method === 'UNLOCK' && lost++ === 0
+          ? Promise.reject(new TypeError('other side closed'))
+          : fetch(input, init),
+    });
+    expect(await dropping.put(share, 'mine', { ifMatch: etag })).toMatchObject({ ok: true, status: 'written' });
+    const auth = `Basic ${Buffer.from(`${apache.user}:${apache.password}`).toString('base64')}`;
+    // Left locked, the next writer would be refused (423) for the lock's 20 s.
+    const plain = await fetch(share.url, { method: 'PUT', body: 'plain', headers: { Authorization: auth } });
+    expect(plain.status).toBe(204);
+    expect(apache.readFile(name)?.toString()).toBe('plain');
+  });
+
   it('writes with If-Match alone to a server that does not do locks', async () => {
     const { name, share } = newShare();
     const etag = await settledFile(name, share);
